@@ -1,0 +1,38 @@
+/**
+ * The default template is kept as readable WordprocessingML parts in templates/ita-announcement/
+ * and packed into templates/ita-announcement.docx, so a change to it is a reviewable diff.
+ * Packing is deterministic: the same parts always give the same bytes.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import PizZip from 'pizzip';
+
+export const TEMPLATE_SOURCE = fileURLToPath(new URL('../../templates/ita-announcement/', import.meta.url));
+export const TEMPLATE_FILE = fileURLToPath(new URL('../../templates/ita-announcement.docx', import.meta.url));
+
+const FIXED_ZIP_DATE = new Date(2000, 0, 1, 0, 0, 0);
+
+/** Part names in package order: content types first, as Word writes them. */
+export function templateParts(dir = TEMPLATE_SOURCE): string[] {
+  const walk = (sub: string): string[] =>
+    readdirSync(path.join(dir, sub)).flatMap((name) => {
+      const part = sub ? `${sub}/${name}` : name;
+      return statSync(path.join(dir, part)).isDirectory() ? walk(part) : [part];
+    });
+  const parts = walk('').sort();
+  return ['[Content_Types].xml', ...parts.filter((p) => p !== '[Content_Types].xml')];
+}
+
+/** The XML as shipped: the source's comments and indentation between elements removed. */
+export function shippedXml(source: string): string {
+  return source.replace(/\r\n/g, '\n').replace(/<!--[\s\S]*?-->/g, '').replace(/>\s*\n\s*</g, '><').trim();
+}
+
+export function packTemplate(dir = TEMPLATE_SOURCE): Buffer {
+  const zip = new PizZip();
+  for (const part of templateParts(dir)) {
+    zip.file(part, shippedXml(readFileSync(path.join(dir, part), 'utf8')), { date: FIXED_ZIP_DATE });
+  }
+  return zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+}

@@ -1,0 +1,151 @@
+/**
+ * Layout 1's indicator table: a header row with a score column and a name and/or number
+ * column, then one row per indicator in any order (official order, or ranked by score).
+ */
+import { cellRef, cellText, type Cell, type Sheet, type Workbook } from '../read/workbook.js';
+import { cellName, error, warning, type Problem } from '../problem.js';
+import { toArabicDigits } from '../thai.js';
+import type { Framework, IndicatorDefinition } from './framework.js';
+import { matchHeader, sheetsInSearchOrder, type Header } from './locate.js';
+import type { IndicatorScore } from './model.js';
+import { labelKey, singleLine } from './text.js';
+import { parseTool } from './tools.js';
+import { readScore } from './score-cell.js';
+
+type Role = 'name' | 'number' | 'tool' | 'score';
+
+/** Most specific first: "ตัวชี้วัด" is the name column unless a "ชื่อตัวชี้วัด" column exists. */
+const ROLES_WITH_NAME_COLUMN: [Role, string[]][] = [
+  ['name', ['ชื่อตัวชี้วัด']],
+  ['number', ['ตัวชี้วัด', 'ตัวชี้วัดที่', 'ที่', 'ข้อ', 'ลำดับที่', 'no.']],
+  ['tool', ['เครื่องมือ', 'แบบวัด', 'เครื่องมือการประเมิน']],
+  ['score', ['คะแนน', 'คะแนนที่ได้', 'ผลคะแนน', 'คะแนนตัวชี้วัด', 'คะแนน(ร้อยละ)']],
+];
+const ROLES: [Role, string[]][] = [['name', ['ตัวชี้วัด', 'ชื่อตัวชี้วัด']], ...ROLES_WITH_NAME_COLUMN.slice(1)];
+
+/** Rows inside the table that are not indicators and say so: totals and averages. */
+const NOT_AN_INDICATOR = new Set(['รวม', 'คะแนนรวม', 'คะแนนita', 'คะแนนรวมita', 'เฉลี่ย', 'ค่าเฉลี่ย', 'คะแนนเฉลี่ย', 'ผลรวม']);
+
+export interface IndicatorTable {
+  header: Header<Role>;
+  indicators: IndicatorScore[];
+  problems: Problem[];
+}
+
+export function findIndicatorHeader(workbook: Workbook): Header<Role> | undefined {
+  for (const sheet of sheetsInSearchOrder(workbook)) {
+    for (let row = 1; row <= sheet.rows.length; row++) {
+      const header = headerAt(sheet, row);
+      if (header) return header;
+    }
+  }
+  return undefined;
+}
+
+function headerAt(sheet: Sheet, row: number): Header<Role> | undefined {
+  const keys = (sheet.rows[row - 1] ?? []).map((cell) => (cell ? labelKey(cellText(cell)) : ''));
+  const header = matchHeader(sheet, row, keys.includes('ชื่อตัวชี้วัด') ? ROLES_WITH_NAME_COLUMN : ROLES);
+  const { score, name, number } = header.columns;
+  return score !== undefined && (name !== undefined || number !== undefined) ? header : undefined;
+}
+
+export function readIndicatorTable(header: Header<Role>, framework: Framework, file: string): IndicatorTable {
+  const { sheet, columns } = header;
+  const problems: Problem[] = [];
+  const found = new Map<number, { score: IndicatorScore; cell: Cell }>();
+  /** Indicators that have a row, even one whose score is unusable (already reported). */
+  const seen = new Map<number, Cell>();
+  const where = (cell: Cell) => ({ file, sheet: sheet.name, cell: cell.ref });
+
+  for (let row = header.row + 1; row <= sheet.rows.length; row++) {
+    if (headerAt(sheet, row)) break;
+    const cells = sheet.rows[row - 1] ?? [];
+    const nameCell = columns.name !== undefined ? cells[columns.name - 1] : undefined;
+    const numberCell = columns.number !== undefined ? cells[columns.number - 1] : undefined;
+    const scoreCell = cells[columns.score! - 1];
+    const identityCell = nameCell ?? numberCell;
+    if (!identityCell) continue;
+
+    const identified = identify(nameCell, numberCell, framework);
+    if (identified.kind === 'none') {
+      const key = labelKey(cellText(identityCell));
+      if (scoreCell && !NOT_AN_INDICATOR.has(key)) {
+        problems.push(error('indicator-unknown', where(identityCell), `ไม่รู้จักตัวชี้วัด "${singleLine(cellText(identityCell))}" ในเซลล์ ${cellName(sheet.name, identityCell.ref)}: ตรวจชื่อหรือหมายเลขตัวชี้วัดให้ตรงกับตัวชี้วัด ๑–${framework.indicators.length} ของปี ${framework.fiscalYear}`));
+      }
+      continue;
+    }
+    if (identified.kind === 'conflict') {
+      problems.push(error('indicator-number-mismatch', where(identityCell), `แถวที่ ${row} ของชีต "${sheet.name}" มีหมายเลขตัวชี้วัด ${identified.byNumber.number} แต่ชื่อเป็นของตัวชี้วัด ${identified.byName.number} (${identified.byName.name}): แก้ให้ตรงกัน`));
+      continue;
+    }
+    const { definition } = identified;
+    if (identified.nameUnofficial && nameCell) {
+      problems.push(warning('indicator-name-unofficial', where(nameCell), `ชื่อตัวชี้วัดในเซลล์ ${cellName(sheet.name, nameCell.ref)} "${singleLine(cellText(nameCell))}" ไม่ตรงกับชื่อทางการของตัวชี้วัดที่ ${definition.number} (${definition.name}): จะพิมพ์ตามที่เขียนไว้`));
+    }
+
+    const previous = seen.get(definition.number);
+    if (previous) {
+      problems.push(error('indicator-duplicate', where(identityCell), `ตัวชี้วัดที่ ${definition.number} (${definition.name}) มีสองแถว: ${cellName(sheet.name, previous.ref)} และ ${cellName(sheet.name, identityCell.ref)}: ลบแถวที่ซ้ำออก`));
+      found.delete(definition.number);
+      continue;
+    }
+    seen.set(definition.number, identityCell);
+
+    const toolCell = columns.tool !== undefined ? cells[columns.tool - 1] : undefined;
+    if (toolCell && parseTool(cellText(toolCell)) !== definition.tool) {
+      problems.push(warning('indicator-tool-mismatch', where(toolCell), `เซลล์ ${cellName(sheet.name, toolCell.ref)} ระบุเครื่องมือ "${singleLine(cellText(toolCell))}" แต่ตัวชี้วัดที่ ${definition.number} เป็นของ ${definition.tool}: จะใช้ ${definition.tool}`));
+    }
+
+    const score = readScore(scoreCell, { file, sheet: sheet.name, cell: scoreCell?.ref ?? cellRef(row, columns.score!) }, `คะแนนตัวชี้วัดที่ ${definition.number} (${definition.name})`);
+    problems.push(...score.problems);
+    if (score.value === undefined) continue;
+    found.set(definition.number, {
+      cell: identityCell,
+      score: { number: definition.number, name: identified.name, tool: definition.tool, score: score.value },
+    });
+  }
+
+  for (const definition of framework.indicators) {
+    if (!seen.has(definition.number)) {
+      const headerCell = header.cells[0]!;
+      problems.push(error('indicator-missing', { file, sheet: sheet.name, cell: headerCell.ref }, `ไม่พบตัวชี้วัดที่ ${definition.number} (${definition.name}) ในตารางคะแนนที่เริ่มที่เซลล์ ${cellName(sheet.name, headerCell.ref)}: เพิ่มแถวของตัวชี้วัดนี้พร้อมคะแนน`));
+    }
+  }
+  const indicators = [...found.values()].map((f) => f.score).sort((a, b) => a.number - b.number);
+  return { header, indicators, problems };
+}
+
+type Identified =
+  | { kind: 'found'; definition: IndicatorDefinition; name: string; nameUnofficial: boolean }
+  | { kind: 'conflict'; byName: IndicatorDefinition; byNumber: IndicatorDefinition }
+  | { kind: 'none' };
+
+/** Which indicator a row is, by its name and/or its number (own column or a prefix of the name). */
+function identify(nameCell: Cell | undefined, numberCell: Cell | undefined, framework: Framework): Identified {
+  const written = nameCell ? splitNumberPrefix(singleLine(cellText(nameCell))) : { name: '' };
+  const byName = written.name ? indicatorByName(written.name, framework) : undefined;
+  const number = (numberCell ? parseIndicatorNumber(cellText(numberCell)) : undefined) ?? written.number;
+  const byNumber = number !== undefined ? framework.indicators.find((d) => d.number === number) : undefined;
+  if (byName && byNumber && byName !== byNumber) return { kind: 'conflict', byName, byNumber };
+  const definition = byName ?? byNumber;
+  if (!definition) return { kind: 'none' };
+  return { kind: 'found', definition, name: written.name || definition.name, nameUnofficial: !byName && written.name !== '' };
+}
+
+/** "8 การปรับปรุงการทำงาน", "ตัวชี้วัดที่ 8 ...", "8. ..." → number 8 and the name as written. */
+export function splitNumberPrefix(text: string): { number?: number; name: string } {
+  const match = /^(?:ตัวชี้วัด(?:ที่)?\s*)?([0-9๐-๙]{1,2})(?:\s*[.):]\s*|\s+|$)(.*)$/.exec(text);
+  if (!match) return { name: text };
+  return { number: Number(toArabicDigits(match[1]!)), name: match[2]!.trim() };
+}
+
+/** "8", "๘", "ตัวชี้วัดที่ 8", 8 → 8. */
+export function parseIndicatorNumber(text: string): number | undefined {
+  const { number, name } = splitNumberPrefix(singleLine(text));
+  return name === '' ? number : undefined;
+}
+
+export function indicatorByName(name: string, framework: Framework): IndicatorDefinition | undefined {
+  const key = labelKey(name);
+  return framework.indicators.find((d) => [d.name, ...d.aliases].some((n) => labelKey(n) === key));
+}

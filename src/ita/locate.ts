@@ -1,0 +1,58 @@
+/**
+ * Finding things by label, never by address: header rows of tables and label/value pairs.
+ */
+import { cellAt, cellText, type Cell, type Sheet, type Workbook } from '../read/workbook.js';
+import { labelKey } from './text.js';
+
+/** Visible sheets first: a hidden sheet is used only when it is the only place a fact is found. */
+export function sheetsInSearchOrder(workbook: Workbook): Sheet[] {
+  return [...workbook.sheets.filter((s) => !s.hidden), ...workbook.sheets.filter((s) => s.hidden)];
+}
+
+/** A table's header row: which column holds which role. */
+export interface Header<Role extends string> {
+  sheet: Sheet;
+  row: number;
+  columns: Partial<Record<Role, number>>;
+  /** The header cells, so their labels are not read as label/value pairs. */
+  cells: Cell[];
+}
+
+/**
+ * Recognises a header row: each role lists the label keys its column may carry, most
+ * specific role first (a column is given to the first role that claims it).
+ */
+export function matchHeader<Role extends string>(sheet: Sheet, row: number, roles: readonly [Role, readonly string[]][]): Header<Role> {
+  const columns: Partial<Record<Role, number>> = {};
+  const cells: Cell[] = [];
+  for (const cell of sheet.rows[row - 1] ?? []) {
+    if (!cell) continue;
+    const key = labelKey(cellText(cell));
+    const role = roles.find(([r, keys]) => columns[r] === undefined && keys.includes(key));
+    if (role) {
+      columns[role[0]] = cell.col;
+      cells.push(cell);
+    }
+  }
+  return { sheet, row, columns, cells };
+}
+
+/** The cell a value is read from for a label: see `findValueCell`. */
+export interface LabelledValue {
+  label: Cell;
+  value: Cell;
+  sheet: Sheet;
+}
+
+/**
+ * A label's value is the nearest non-empty cell to its right, or the cell directly below
+ * when nothing is to the right or the cell to the right is itself a label (a header row
+ * with values underneath).
+ */
+export function findValueCell(sheet: Sheet, label: Cell, isLabel: (cell: Cell) => boolean): Cell | undefined {
+  const row = sheet.rows[label.row - 1] ?? [];
+  const right = row.find((cell) => cell !== undefined && cell.col > label.col);
+  if (right && !isLabel(right)) return right;
+  const merged = sheet.merges.find((m) => m.top === label.row && m.left === label.col);
+  return cellAt(sheet, (merged?.bottom ?? label.row) + 1, label.col);
+}

@@ -1,0 +1,59 @@
+/**
+ * How text from a workbook is compared and kept. Clerks' workbooks carry NBSP, zero-width
+ * characters, line breaks inside labels and trailing colons; none of these change meaning.
+ */
+import { toArabicDigits } from '../thai.js';
+import type { Cell } from '../read/workbook.js';
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/** C0/C1 controls other than tab and line breaks: Word refuses them in a document. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const SPACES = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g;
+
+export function hasControlCharacters(text: string): boolean {
+  return new RegExp(CONTROL.source).test(text);
+}
+
+/** Text as it will be printed: invisible characters gone, spaces folded, line breaks kept. */
+export function cleanText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(ZERO_WIDTH, '')
+    .replace(CONTROL, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(SPACES, ' ').trim())
+    .join('\n')
+    .trim();
+}
+
+/** One line of display text: line breaks become spaces. */
+export function singleLine(text: string): string {
+  return cleanText(text).replace(/\n+/g, ' ');
+}
+
+/**
+ * The key two labels are compared by: no spaces at all, no trailing colon, Arabic digits,
+ * lower case. Thai writes words without spaces, so removing them loses nothing.
+ */
+export function labelKey(text: string): string {
+  return toArabicDigits(cleanText(text))
+    .replace(SPACES, '')
+    .replace(/[:：]+$/, '')
+    .toLowerCase();
+}
+
+/** A score or year typed as text: "84.79", " ๘๔.๗๙ ", "84,79" is not accepted (ambiguous). */
+export function parseNumber(text: string): number | undefined {
+  const plain = toArabicDigits(cleanText(text)).replace(SPACES, '');
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(plain)) return undefined;
+  return Number(plain);
+}
+
+/** The number a cell holds, whether typed as a number or as text. */
+export function cellNumber(cell: Cell | undefined): number | undefined {
+  if (!cell) return undefined;
+  if (cell.value.kind === 'number') return cell.value.value;
+  if (cell.value.kind === 'text') return parseNumber(cell.value.text);
+  return undefined;
+}

@@ -1,0 +1,84 @@
+/**
+ * Problems are data, not exceptions: every stage returns them with a place, so one run
+ * reports every fault of a workbook at once. Only cli.ts prints them and picks the exit code.
+ */
+
+export type Severity = 'error' | 'warning';
+
+/** Where a problem is: the more precise, the faster a clerk finds it. */
+export interface Place {
+  file?: string;
+  sheet?: string;
+  /** A cell reference such as `D14`. */
+  cell?: string;
+  /** A template tag such as `{agencyFullName}`. */
+  tag?: string;
+}
+
+export type ProblemCode =
+  // reading the file
+  | 'file-unreadable'
+  | 'file-empty'
+  | 'file-binary-xls'
+  | 'file-encrypted'
+  | 'file-html-xls'
+  | 'file-csv'
+  | 'file-not-spreadsheet'
+  | 'file-damaged'
+  // finding the facts
+  | 'no-indicator-table'
+  | 'indicator-unknown'
+  | 'indicator-name-unofficial'
+  | 'indicator-tool-mismatch'
+  | 'indicator-missing'
+  | 'indicator-duplicate'
+  | 'indicator-number-mismatch'
+  | 'score-missing'
+  | 'score-not-number'
+  | 'score-out-of-range'
+  | 'formula-without-result'
+  | 'agency-missing'
+  | 'fiscal-year-missing'
+  | 'fiscal-year-unknown'
+  | 'fiscal-year-mismatch'
+  | 'label-conflict'
+  | 'total-mismatch'
+  | 'total-trusted'
+  | 'level-unknown'
+  | 'level-mismatch'
+  | 'result-mismatch'
+  | 'recommendations-missing'
+  | 'recommendation-tool-unknown'
+  | 'recommendation-indicator-missing'
+  | 'control-characters'
+  // the signature block
+  | 'signer-missing'
+  | 'position-missing'
+  // the template and the output
+  | 'template-unreadable'
+  | 'template-error'
+  | 'output-not-writable';
+
+export interface Problem {
+  code: ProblemCode;
+  severity: Severity;
+  where: Place;
+  message: string;
+}
+
+export function error(code: ProblemCode, where: Place, message: string): Problem {
+  return { code, severity: 'error', where, message };
+}
+
+export function warning(code: ProblemCode, where: Place, message: string): Problem {
+  return { code, severity: 'warning', where, message };
+}
+
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}
+
+/** `ผลการประเมิน!D14` – the way Excel itself names a cell, which clerks recognise. */
+export function cellName(sheet: string, cell: string): string {
+  return `${sheet}!${cell}`;
+}

@@ -1,0 +1,28 @@
+/** Numbers, dates and digits as printed. Thai digits come from ICU through Intl. */
+import { toArabicDigits, toThaiDigits } from '../thai.js';
+
+export type Digits = 'thai' | 'arabic';
+
+export interface Formatter {
+  /** 81.5 → "๘๑.๕๐" */
+  score(value: number): string;
+  /** 2565 → "๒๕๖๕" */
+  integer(value: number): string;
+  /** "2022-08-02" → "๒ สิงหาคม พ.ศ. ๒๕๖๕" */
+  date(isoDate: string): string;
+  /** Every digit inside a text from the workbook, in the chosen digits. */
+  text(value: string): string;
+}
+
+export function formatterFor(digits: Digits): Formatter {
+  const numbering = digits === 'thai' ? 'thai' : 'latn';
+  const scores = new Intl.NumberFormat(`th-TH-u-nu-${numbering}`, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
+  const integers = new Intl.NumberFormat(`th-TH-u-nu-${numbering}`, { maximumFractionDigits: 0, useGrouping: false });
+  const dates = new Intl.DateTimeFormat(`th-TH-u-ca-buddhist-nu-${numbering}`, { day: 'numeric', month: 'long', year: 'numeric', era: 'short', timeZone: 'UTC' });
+  return {
+    score: (value) => scores.format(value),
+    integer: (value) => integers.format(value),
+    date: (isoDate) => dates.format(new Date(`${isoDate}T00:00:00Z`)),
+    text: digits === 'thai' ? toThaiDigits : toArabicDigits,
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Model → view: every value the template prints, formatted (digits, decimals, dates).
+ * The template only places these; it computes nothing.
+ */
+import type { Announcement } from '../ita/model.js';
+import { formatterFor, type Digits } from './format.js';
+
+/** Printed where the signer's name or position is not known, to fill in by hand. */
+export const DOTTED_LINE = '....................................';
+
+export interface AnnouncementView {
+  agencyFullName: string;
+  agencyShortName: string;
+  fiscalYear: string;
+  total: string;
+  level: string;
+  result: string;
+  ranking: { rank: string; name: string; score: string }[];
+  highest: string;
+  lowest: string;
+  /** One row per agency (the summary table is a row loop). */
+  summary: { agency: string; total: string; level: string; result: string }[];
+  levelDescription: string;
+  /** `false` hides a section: a workbook without that tool's recommendations. */
+  iit: { paragraphs: string[] } | false;
+  eit: { paragraphs: string[] } | false;
+  oit:
+    | {
+        indicators: {
+          number: string;
+          name: string;
+          sections: { heading: { number: string; name: string } | false; items: string[] }[];
+        }[];
+      }
+    | false;
+  date: string;
+  signer: string;
+  position: string;
+}
+
+export function toView(announcement: Announcement, digits: Digits): AnnouncementView {
+  const f = formatterFor(digits);
+  const a = announcement;
+  const recommendations = a.recommendations;
+  const paragraphs = (list: string[] | undefined) => (list?.length ? { paragraphs: list.map(f.text) } : false as const);
+  return {
+    agencyFullName: f.text(a.agency.fullName),
+    agencyShortName: f.text(a.agency.shortName),
+    fiscalYear: f.integer(a.fiscalYear),
+    total: f.score(a.total),
+    level: a.level,
+    result: a.result,
+    ranking: a.ranking.map((r) => ({ rank: f.integer(r.rank), name: f.text(r.name), score: f.score(r.score) })),
+    highest: f.score(a.highest),
+    lowest: f.score(a.lowest),
+    summary: [{ agency: f.text(a.agency.shortName), total: f.score(a.total), level: a.level, result: a.result }],
+    levelDescription: f.text(a.levelDescription),
+    iit: paragraphs(recommendations?.iit),
+    eit: paragraphs(recommendations?.eit),
+    oit: recommendations?.oit.length
+      ? {
+          indicators: recommendations.oit.map((group) => ({
+            number: f.integer(group.indicator.number),
+            name: f.text(group.indicator.name),
+            sections: group.sections.map((section) => ({
+              heading: section.subIndicator ? { number: f.text(section.subIndicator.number), name: f.text(section.subIndicator.name) } : false,
+              items: section.items.map(f.text),
+            })),
+          })),
+        }
+      : false,
+    date: f.date(a.date),
+    signer: a.signature.signer ? f.text(a.signature.signer) : DOTTED_LINE,
+    position: a.signature.position ? f.text(a.signature.position) : DOTTED_LINE,
+  };
+}
