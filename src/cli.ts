@@ -74,7 +74,7 @@ function parseArguments(argv: string[]) {
     .option('json', { type: 'boolean', default: false, describe: 'พิมพ์สรุปผลเป็น JSON ทาง stdout' })
     .option('trust-stated-total', { type: 'boolean', default: false, describe: 'พิมพ์คะแนนรวมตามไฟล์ แม้ไม่ตรงกับที่คำนวณได้' })
     .option('debug', { type: 'boolean', default: false, describe: 'แสดงรายละเอียดเมื่อโปรแกรมขัดข้อง (สำหรับผู้ดูแล)' })
-    .strict()
+    .strictOptions()
     .exitProcess(false)
     .fail((message, e) => {
       throw e ?? new UsageError(message);

@@ -7,8 +7,12 @@
  *   { "formula": "ROUND(B5,2)", "result": 78.29 }   a formula with its cached result (omit result: none cached)
  *   { "richText": ["หน่วย", "งาน"] }                 several formatting runs (every other run bold)
  *   { "text": "อบต.ลำปางรอง", "hyperlink": "https://…" }
+ *
+ * A sheet may instead be { "from": "../other-case/workbook.json", "sheet": "ข้อเสนอแนะ" }: that
+ * sheet of another description, so long texts are written once.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 
 export type FixtureCell =
@@ -35,8 +39,18 @@ export interface FixtureWorkbook {
 /** Saved workbooks carry these dates, so the same description gives the same cells and metadata. */
 const FIXED_DATE = new Date(Date.UTC(2022, 7, 2));
 
+type SheetEntry = FixtureSheet | { from: string; sheet: string };
+
 export function readFixture(file: string): FixtureWorkbook {
-  return JSON.parse(readFileSync(file, 'utf8')) as FixtureWorkbook;
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { description?: string; sheets: SheetEntry[] };
+  const sheets = data.sheets.map((entry) => {
+    if (!('from' in entry)) return entry;
+    const other = readFixture(path.resolve(path.dirname(file), entry.from));
+    const sheet = other.sheets.find((s) => s.name === entry.sheet);
+    if (!sheet) throw new Error(`${file}: ${entry.from} has no sheet "${entry.sheet}"`);
+    return sheet;
+  });
+  return { ...(data.description && { description: data.description }), sheets };
 }
 
 export async function writeFixtureWorkbook(fixture: FixtureWorkbook, file: string): Promise<void> {

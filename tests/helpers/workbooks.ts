@@ -1,0 +1,23 @@
+/** Test workbooks, generated from the readable descriptions in tests/fixtures/<case>/workbook.json. */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readFixture, writeFixtureWorkbook, type FixtureWorkbook } from '../../scripts/lib/workbook-fixture.js';
+
+export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+
+export function fixture(name: string): FixtureWorkbook {
+  return readFixture(path.join(FIXTURES, name, 'workbook.json'));
+}
+
+export function temporaryDir(prefix = 'ita-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Writes the workbook and returns its path. */
+export async function workbookFile(workbook: FixtureWorkbook | string, dir = temporaryDir(), name = 'ผลการประเมิน.xlsx'): Promise<string> {
+  const file = path.join(dir, name);
+  await writeFixtureWorkbook(typeof workbook === 'string' ? fixture(workbook) : workbook, file);
+  return file;
+}

@@ -1,0 +1,64 @@
+/**
+ * The reference: with อบต.ลำปางรอง's 2565 data the document's text equals the real
+ * announcement (../shared/reference), whitespace aside, with "o๒๕" where the seed has "๐๒๕".
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDoc, PROJECT_ROOT } from './helpers/cli.js';
+import { paragraphs, withoutWhitespace } from './helpers/docx.js';
+import { temporaryDir, workbookFile } from './helpers/workbooks.js';
+
+const SEED = path.join(PROJECT_ROOT, '..', 'shared', 'reference', 'seed-announcement-lampangrong-2565.txt');
+const SIGNING = ['--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์'];
+const OUTPUT_NAME = 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx';
+
+function expectedText(): string {
+  const seed = withoutWhitespace(readFileSync(SEED, 'utf8'));
+  expect(seed.split('๐๒๕')).toHaveLength(2);
+  return seed.replace('๐๒๕', 'o๒๕');
+}
+
+function buildAndRead(workbook: string): string {
+  const out = temporaryDir('ita-out-');
+  const run = buildDoc([workbook, '--out', out, ...SIGNING]);
+  expect(run.stderr).toContain('อบต.ลำปางรอง');
+  expect(run.status).toBe(0);
+  expect(readdirSync(out)).toEqual([OUTPUT_NAME]);
+  return withoutWhitespace(paragraphs(path.join(out, OUTPUT_NAME)).join(''));
+}
+
+describe('the announcement of อบต.ลำปางรอง, 2565', () => {
+  it('reproduces the reference text from the ITAS-style workbook', async () => {
+    expect(buildAndRead(await workbookFile('lampangrong-2565'))).toBe(expectedText());
+  });
+
+  it('reproduces it from the workbook shipped in input/', () => {
+    const shipped = readdirSync(path.join(PROJECT_ROOT, 'input')).filter((name) => name.endsWith('.xlsx'));
+    expect(shipped).toHaveLength(1);
+    expect(buildAndRead(path.join(PROJECT_ROOT, 'input', shipped[0]!))).toBe(expectedText());
+  });
+
+  it('reproduces it with the indicators ranked by score, numbers in the names and the summary as a header row', async () => {
+    expect(buildAndRead(await workbookFile('lampangrong-2565-ranked'))).toBe(expectedText());
+  });
+
+  it('reproduces it from Thai-digit text numbers, colons, NBSP, rich text, a formula total and a hidden sheet', async () => {
+    expect(buildAndRead(await workbookFile('lampangrong-2565-thai-digits'))).toBe(expectedText());
+  });
+
+  const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find(existsSync);
+  it.skipIf(!soffice)('reproduces it from a workbook saved by LibreOffice Calc (needs LibreOffice: .ci/run installs it)', async () => {
+    for (const name of ['lampangrong-2565', 'lampangrong-2565-thai-digits']) {
+      const dir = temporaryDir('ita-lo-');
+      const original = await workbookFile(name, dir, 'original.xlsx');
+      const saved = path.join(dir, 'saved');
+      execFileSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', saved, original], { stdio: 'ignore', timeout: 90_000 });
+      const resaved = path.join(saved, 'original.xlsx');
+      copyFileSync(resaved, path.join(dir, 'ผลการประเมิน LibreOffice.xlsx'));
+      expect(readFileSync(resaved).equals(readFileSync(original))).toBe(false);
+      expect(buildAndRead(path.join(dir, 'ผลการประเมิน LibreOffice.xlsx'))).toBe(expectedText());
+    }
+  });
+});
