@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { chiefExecutiveTitle, fullAgencyName } from '../src/ita/agency.js';
+import { labelKey, parseNumber } from '../src/ita/text.js';
+import { formatterFor } from '../src/render/format.js';
+
+describe('Thai digits, scores and dates', () => {
+  const thai = formatterFor('thai');
+  const arabic = formatterFor('arabic');
+
+  it('prints scores with two decimals', () => {
+    expect(thai.score(81.5)).toBe('๘๑.๕๐');
+    expect(thai.score(78.29)).toBe('๗๘.๒๙');
+    expect(arabic.score(81.5)).toBe('81.50');
+    expect(thai.score(100)).toBe('๑๐๐.๐๐');
+  });
+
+  it('prints the date in Buddhist Era with the full month name', () => {
+    expect(thai.date('2022-08-02')).toBe('๒ สิงหาคม พ.ศ. ๒๕๖๕');
+    expect(arabic.date('2022-08-02')).toBe('2 สิงหาคม พ.ศ. 2565');
+    expect(thai.date('2023-12-31')).toBe('๓๑ ธันวาคม พ.ศ. ๒๕๖๖');
+  });
+
+  it('turns every digit inside workbook text into Thai digits, leaving Latin letters', () => {
+    expect(thai.text('ในข้อ o25 ปี พ.ศ. 2565 (ITA)')).toBe('ในข้อ o๒๕ ปี พ.ศ. ๒๕๖๕ (ITA)');
+    expect(arabic.text('ตัวชี้วัดที่ ๙.๔')).toBe('ตัวชี้วัดที่ 9.4');
+  });
+});
+
+describe('reading numbers and labels', () => {
+  it('reads numbers typed as text, in Thai or Arabic digits, with stray spaces', () => {
+    expect(parseNumber('๘๔.๗๙')).toBe(84.79);
+    expect(parseNumber(' 84.79\u00a0')).toBe(84.79);
+    expect(parseNumber('84,79')).toBeUndefined();
+    expect(parseNumber('ไม่มี')).toBeUndefined();
+  });
+
+  it('compares labels without spaces, NBSP, zero-width characters, line breaks or a trailing colon', () => {
+    expect(labelKey('คะแนน\u00a0รวม :')).toBe(labelKey('คะแนนรวม'));
+    expect(labelKey('หน่วย\u200bงาน\n')).toBe('หน่วยงาน');
+    expect(labelKey('ปีงบ\nประมาณ：')).toBe('ปีงบประมาณ');
+  });
+});
+
+describe('agency names', () => {
+  it('expands the short forms and derives the chief executive', () => {
+    expect(fullAgencyName('อบต.ลำปางรอง')).toBe('องค์การบริหารส่วนตำบลลำปางรอง');
+    expect(fullAgencyName('อบต. ลำปางรอง')).toBe('องค์การบริหารส่วนตำบลลำปางรอง');
+    expect(fullAgencyName('อบจ.ลำปาง')).toBe('องค์การบริหารส่วนจังหวัดลำปาง');
+    expect(fullAgencyName('ทต.เกาะคา')).toBe('เทศบาลตำบลเกาะคา');
+    expect(fullAgencyName('ทม.ลำพูน')).toBe('เทศบาลเมืองลำพูน');
+    expect(fullAgencyName('ทน.ลำปาง')).toBe('เทศบาลนครลำปาง');
+    expect(fullAgencyName('กรมบัญชีกลาง')).toBe('กรมบัญชีกลาง');
+    expect(chiefExecutiveTitle('อบต.ลำปางรอง')).toBe('นายกองค์การบริหารส่วนตำบลลำปางรอง');
+    expect(chiefExecutiveTitle('องค์การบริหารส่วนตำบลลำปางรอง')).toBe('นายกองค์การบริหารส่วนตำบลลำปางรอง');
+    expect(chiefExecutiveTitle('ทต.เกาะคา')).toBe('นายกเทศมนตรีตำบลเกาะคา');
+    expect(chiefExecutiveTitle('ทน.ลำปาง')).toBe('นายกเทศมนตรีนครลำปาง');
+    expect(chiefExecutiveTitle('กรมบัญชีกลาง')).toBeUndefined();
+  });
+});

@@ -1,0 +1,179 @@
+/** The normaliser's rules, each on a real workbook generated from data and read back. */
+import { describe, expect, it } from 'vitest';
+import type { FixtureCell, FixtureWorkbook } from '../scripts/lib/workbook-fixture.js';
+import { normalise, type AnnouncementOptions } from '../src/ita/normalise.js';
+import { readWorkbook } from '../src/read/workbook.js';
+import { workbookFile } from './helpers/workbooks.js';
+
+const NAMES = ['การปฏิบัติหน้าที่', 'การใช้งบประมาณ', 'การใช้อำนาจ', 'การใช้ทรัพย์สินของราชการ', 'การแก้ไขปัญหาการทุจริต', 'คุณภาพการดำเนินงาน', 'ประสิทธิภาพการสื่อสาร', 'การปรับปรุงระบบการทำงาน', 'การเปิดเผยข้อมูล', 'การป้องกันการทุจริต'];
+const LAMPANGRONG: FixtureCell[] = [84.39, 72.98, 84.79, 75.36, 75.63, 84.27, 81.5, 79.61, 69.57, 81.25];
+const OPTIONS: AnnouncementOptions = { date: '2022-08-02', signer: 'นายทดสอบ ระบบ' };
+
+interface Layout1 {
+  agency?: string;
+  year?: FixtureCell;
+  scores?: FixtureCell[];
+  labels?: FixtureCell[][];
+  extraRows?: FixtureCell[][];
+  recommendations?: FixtureCell[][];
+}
+
+/** A one-agency workbook: labels, then the indicator table, then an optional recommendations sheet. */
+function layout1({ agency = 'อบต.ทดสอบ', year = 2565, scores = LAMPANGRONG, labels = [], extraRows = [], recommendations }: Layout1): FixtureWorkbook {
+  const rows: FixtureCell[][] = [
+    ['หน่วยงาน', agency],
+    ...(year === null ? [] : [['ปีงบประมาณ', year]]),
+    ...labels,
+    [],
+    ['ตัวชี้วัด', 'ชื่อตัวชี้วัด', 'คะแนน'],
+    ...scores.map((score, i) => [i + 1, NAMES[i]!, score]),
+    ...extraRows,
+  ];
+  const sheets = [{ name: 'ผลการประเมิน', rows }];
+  if (recommendations) sheets.push({ name: 'ข้อเสนอแนะ', rows: [['เครื่องมือ', 'ตัวชี้วัด', 'ตัวชี้วัดย่อย', 'ข้อเสนอแนะ'], ...recommendations] });
+  return { sheets };
+}
+
+async function normaliseWorkbook(workbook: FixtureWorkbook, options: Partial<AnnouncementOptions> = {}) {
+  const read = await readWorkbook(await workbookFile(workbook));
+  expect(read.problems).toEqual([]);
+  return normalise(read.workbook!, { ...OPTIONS, ...options });
+}
+
+const codes = (result: { problems: { code: string; severity: string }[] }) => result.problems.map((p) => `${p.severity}:${p.code}`);
+
+describe('the normaliser', () => {
+  it('recomputes total, level and result when the workbook states none', async () => {
+    const { announcement, problems } = await normaliseWorkbook(layout1({}));
+    expect(announcement).toMatchObject({ total: 78.29, level: 'B', result: 'ไม่ผ่าน', fiscalYear: 2565, highest: 84.79, lowest: 69.57 });
+    expect(announcement!.agency).toEqual({ shortName: 'อบต.ทดสอบ', fullName: 'องค์การบริหารส่วนตำบลทดสอบ' });
+    expect(announcement!.signature).toEqual({ signer: 'นายทดสอบ ระบบ', position: 'นายกองค์การบริหารส่วนตำบลทดสอบ' });
+    expect(announcement!.levelDescription).toContain('พ.ศ. 2565');
+    expect(announcement!.levelDescription).toContain('78.29 คะแนน');
+    expect(codes({ problems })).toEqual(['warning:recommendations-missing']);
+  });
+
+  it('gives 84.99 level B and 85.00 level A from the workbook scores', async () => {
+    const b = await normaliseWorkbook(layout1({ scores: Array(10).fill(84.99) }));
+    expect(b.announcement).toMatchObject({ total: 84.99, level: 'B', result: 'ไม่ผ่าน' });
+    const a = await normaliseWorkbook(layout1({ scores: Array(10).fill(85) }));
+    expect(a.announcement).toMatchObject({ total: 85, level: 'A', result: 'ผ่าน' });
+  });
+
+  it('reports every bad cell of a workbook at once, each with its cell', async () => {
+    const scores = [...LAMPANGRONG];
+    scores[0] = 101;
+    scores[1] = 'ไม่มีข้อมูล';
+    scores[2] = { formula: 'AVERAGE(X1:X9)' };
+    scores[3] = -1;
+    const { announcement, problems } = await normaliseWorkbook(layout1({ scores }));
+    expect(announcement).toBeUndefined();
+    expect(problems.filter((p) => p.severity === 'error').map((p) => [p.code, p.where.cell])).toEqual([
+      ['score-out-of-range', 'C5'],
+      ['score-not-number', 'C6'],
+      ['formula-without-result', 'C7'],
+      ['score-out-of-range', 'C8'],
+    ]);
+    expect(problems[2]!.message).toContain('ผลการประเมิน!C7');
+    expect(problems[2]!.message).toContain('AVERAGE(X1:X9)');
+  });
+
+  it('refuses a missing, a duplicated and an unknown indicator', async () => {
+    const missing = await normaliseWorkbook(layout1({ scores: LAMPANGRONG.slice(0, 9) }));
+    expect(codes(missing)).toContain('error:indicator-missing');
+    expect(missing.problems.find((p) => p.code === 'indicator-missing')!.message).toContain('ตัวชี้วัดที่ 10');
+
+    const duplicated = await normaliseWorkbook(layout1({ extraRows: [[3, 'การใช้อำนาจ', 70]] }));
+    expect(codes(duplicated)).toContain('error:indicator-duplicate');
+    expect(duplicated.problems.find((p) => p.code === 'indicator-duplicate')!.message).toContain('ผลการประเมิน!B7 และ ผลการประเมิน!B15');
+
+    const unknown = await normaliseWorkbook(layout1({ extraRows: [[null, 'การบริหารจัดการ', 70]] }));
+    expect(codes(unknown)).toContain('error:indicator-unknown');
+  });
+
+  it('stops a stated total that contradicts the indicators, unless told to trust it', async () => {
+    const stated = layout1({ labels: [['คะแนนรวม', 80.5]] });
+    const refused = await normaliseWorkbook(stated);
+    expect(refused.announcement).toBeUndefined();
+    const mismatch = refused.problems.find((p) => p.code === 'total-mismatch')!;
+    expect(mismatch.message).toContain('80.50');
+    expect(mismatch.message).toContain('78.29');
+    expect(mismatch.where.cell).toBe('B3');
+
+    const trusted = await normaliseWorkbook(stated, { trustStatedTotal: true });
+    expect(trusted.announcement!.total).toBe(80.5);
+    expect(codes(trusted)).toContain('warning:total-trusted');
+
+    const rounded = await normaliseWorkbook(layout1({ labels: [['คะแนนรวม', 78.3]] }));
+    expect(rounded.announcement!.total).toBe(78.3);
+  });
+
+  it('prints a stated level and result that disagree, with a warning; refuses a level the year does not have', async () => {
+    const disagree = await normaliseWorkbook(layout1({ labels: [['ระดับ', 'A'], ['ผลการประเมิน', 'ผ่าน']] }));
+    expect(disagree.announcement).toMatchObject({ level: 'A', result: 'ผ่าน' });
+    expect(codes(disagree)).toEqual(expect.arrayContaining(['warning:level-mismatch', 'warning:result-mismatch']));
+
+    const unknown = await normaliseWorkbook(layout1({ labels: [['ระดับ', 'ผ่านดี']] }));
+    expect(codes(unknown)).toContain('error:level-unknown');
+  });
+
+  it('takes the fiscal year from a label, then a title, then --year; names the years that exist', async () => {
+    expect(codes(await normaliseWorkbook(layout1({ year: null })))).toContain('error:fiscal-year-missing');
+    const fromOption = await normaliseWorkbook(layout1({ year: null }), { fiscalYear: 2564 });
+    expect(fromOption.announcement!.fiscalYear).toBe(2564);
+    const fromTitle = await normaliseWorkbook(layout1({ year: null, labels: [['ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๓']] }));
+    expect(fromTitle.announcement!.fiscalYear).toBe(2563);
+    const christian = await normaliseWorkbook(layout1({ year: '2022' }));
+    expect(christian.announcement!.fiscalYear).toBe(2565);
+    const unknown = await normaliseWorkbook(layout1({ year: 2599 }));
+    const problem = unknown.problems.find((p) => p.code === 'fiscal-year-unknown')!;
+    expect(problem.message).toContain('2599');
+    expect(problem.message).toContain('2565');
+  });
+
+  it('refuses a label written twice with different values', async () => {
+    const { problems } = await normaliseWorkbook(layout1({ labels: [['หน่วยงาน', 'อบต.อื่น']] }));
+    expect(codes({ problems })).toContain('error:label-conflict');
+  });
+
+  it('warns, and leaves a dotted line, when the signer or the position is not known', async () => {
+    const { announcement, problems } = await normaliseWorkbook(layout1({ agency: 'กรมทดสอบ' }), { signer: undefined });
+    expect(announcement!.signature).toEqual({});
+    expect(codes({ problems })).toEqual(expect.arrayContaining(['warning:signer-missing', 'warning:position-missing']));
+  });
+
+  it('reads recommendations: paragraphs per line, OIT grouped by indicator and sub-indicator, tools however written', async () => {
+    const { announcement, problems } = await normaliseWorkbook(
+      layout1({
+        recommendations: [
+          ['OIT', 'ตัวชี้วัดที่ 10', '10.1 การดำเนินการเพื่อป้องกันการทุจริต', 'ข้อ ก'],
+          ['iit', 2, null, 'ย่อหน้าหนึ่ง\nย่อหน้าสอง'],
+          ['แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)', 8, null, 'ย่อหน้า EIT'],
+          ['แบบวัด OIT', null, 'ตัวชี้วัดย่อยที่ 9.4 การบริหารและพัฒนาทรัพยากรบุคคล', '- ข้อ ข\n- ข้อ ค'],
+          // Excel stores a control character as _x0007_; it reads back as U+0007.
+          ['OIT', 9, '9.1 ข้อมูลพื้นฐาน', 'ข้อ ง_x0007_'],
+        ],
+      }),
+    );
+    expect(codes({ problems })).toEqual(['warning:control-characters']);
+    expect(announcement!.recommendations).toEqual({
+      iit: ['ย่อหน้าหนึ่ง', 'ย่อหน้าสอง'],
+      eit: ['ย่อหน้า EIT'],
+      oit: [
+        {
+          indicator: { number: 9, name: 'การเปิดเผยข้อมูล' },
+          sections: [
+            { subIndicator: { number: '9.1', name: 'ข้อมูลพื้นฐาน' }, items: ['- ข้อ ง'] },
+            { subIndicator: { number: '9.4', name: 'การบริหารและพัฒนาทรัพยากรบุคคล' }, items: ['- ข้อ ข', '- ข้อ ค'] },
+          ],
+        },
+        { indicator: { number: 10, name: 'การป้องกันการทุจริต' }, sections: [{ subIndicator: { number: '10.1', name: 'การดำเนินการเพื่อป้องกันการทุจริต' }, items: ['- ข้อ ก'] }] },
+      ],
+    });
+  });
+
+  it('refuses a recommendation whose tool it does not know', async () => {
+    const { problems } = await normaliseWorkbook(layout1({ recommendations: [['XYZ', 2, null, 'ข้อความ']] }));
+    expect(problems.find((p) => p.code === 'recommendation-tool-unknown')!.where).toMatchObject({ sheet: 'ข้อเสนอแนะ', cell: 'A2' });
+  });
+});
