@@ -3,8 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDoc } from './helpers/cli.js';
-import { paragraphs } from './helpers/docx.js';
+import { buildDoc, PROJECT_ROOT } from './helpers/cli.js';
+import PizZip from 'pizzip';
+import { documentXml, paragraphs } from './helpers/docx.js';
 import { temporaryDir, workbookFile } from './helpers/workbooks.js';
 
 const NAME = 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx';
@@ -117,9 +118,31 @@ describe('npm run build-doc', () => {
   });
 });
 
+const validator = path.join(PROJECT_ROOT, 'node_modules', '@ooxml-tools', 'validate', 'dist', 'npm', 'bin', 'ooxml-validate.js');
+
+/** Microsoft's Open XML SDK validator (run without .NET): the list of errors it finds. */
+function validate(docx: string): unknown[] {
+  const run = spawnSync(process.execPath, [validator, docx, '--output-format', 'json'], { encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  return JSON.parse(run.stdout) as unknown[];
+}
+
 const python = '/usr/bin/python3';
 const hasPythonDocx = existsSync(python) && spawnSync(python, ['-c', 'import docx']).status === 0;
-describe('a client other than ours', () => {
+describe('clients other than ours', () => {
+  it('the Open XML SDK validator finds no error in the announcement, and does find one in a broken copy', async () => {
+    const out = temporaryDir('ita-out-');
+    buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์']);
+    const file = path.join(out, NAME);
+    expect(validate(file)).toEqual([]);
+
+    const zip = new PizZip(readFileSync(file));
+    zip.file('word/document.xml', documentXml(file).replace('<w:body>', '<w:body><w:p><w:r><w:bogus/></w:r></w:p>'));
+    const broken = path.join(out, 'broken.docx');
+    writeFileSync(broken, zip.generate({ type: 'nodebuffer' }));
+    expect(validate(broken).length).toBeGreaterThan(0);
+  });
+
   it.skipIf(!hasPythonDocx)('python-docx opens the announcement and finds its two tables (needs python3-docx: .ci/run installs it)', async () => {
     const out = temporaryDir('ita-out-');
     buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--date', '2022-08-02']);
