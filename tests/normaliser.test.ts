@@ -131,6 +131,14 @@ describe('the normaliser', () => {
     expect(problem.message).toContain('2565');
   });
 
+  it('reads "หน่วยงาน: อบต.…" written in one cell, and a title that reads like a label takes no label as its value', async () => {
+    const workbook = layout1({ agency: 'ignored', labels: [['ผลการประเมิน'], ['ผลการประเมิน: ไม่ผ่าน'], ['ระดับ :  B']] });
+    workbook.sheets[0]!.rows[0] = ['หน่วยงาน : อบต.ในเซลล์เดียว'];
+    const { announcement, problems } = await normaliseWorkbook(workbook);
+    expect(codes({ problems })).toEqual(['warning:recommendations-missing']);
+    expect(announcement).toMatchObject({ agency: { shortName: 'อบต.ในเซลล์เดียว' }, level: 'B', result: 'ไม่ผ่าน' });
+  });
+
   it('refuses a label written twice with different values', async () => {
     const { problems } = await normaliseWorkbook(layout1({ labels: [['หน่วยงาน', 'อบต.อื่น']] }));
     expect(codes({ problems })).toContain('error:label-conflict');

@@ -13,9 +13,9 @@ export type Fact = 'agency' | 'province' | 'total' | 'level' | 'result' | 'level
 const LABELS: Record<Fact, readonly string[]> = {
   agency: ['หน่วยงาน', 'ชื่อหน่วยงาน'],
   province: ['จังหวัด'],
-  total: ['คะแนนรวม', 'คะแนนita', 'คะแนนการประเมิน', 'คะแนนรวมita'],
-  level: ['ระดับ', 'ระดับผลการประเมิน'],
-  result: ['ผลการประเมิน', 'ผลการผ่านเกณฑ์'],
+  total: ['คะแนนรวม', 'คะแนนita', 'คะแนนการประเมิน', 'คะแนนรวมita', 'คะแนนรวม(ita)', 'ผลคะแนนรวม'],
+  level: ['ระดับ', 'ระดับผลการประเมิน', 'ระดับคะแนน'],
+  result: ['ผลการประเมิน', 'ผลการผ่านเกณฑ์', 'ผ่าน/ไม่ผ่าน'],
   levelDescription: ['คำอธิบายระดับ', 'คำอธิบายผลการประเมิน'],
   fiscalYear: ['ปีงบประมาณ', 'ประจำปีงบประมาณ'],
 };
@@ -36,26 +36,41 @@ export interface FoundFact {
 export function findFacts(workbook: Workbook, ignored: ReadonlySet<Cell>): { facts: Partial<Record<Fact, FoundFact>>; problems: Problem[] } {
   const facts: Partial<Record<Fact, FoundFact>> = {};
   const problems: Problem[] = [];
-  const isLabel = (cell: Cell) => ALL_LABELS.has(labelKey(cellText(cell)));
+  const isLabel = (cell: Cell) => ALL_LABELS.has(labelKey(cellText(cell))) || inlineLabel(cell) !== undefined;
   for (const sheet of sheetsInSearchOrder(workbook)) {
     for (const cell of cellsOf(sheet)) {
       if (ignored.has(cell)) continue;
-      const key = labelKey(cellText(cell));
-      const fact = FACTS.find((f) => LABELS[f].includes(key));
-      if (!fact) continue;
-      const found: FoundFact = { sheet, label: cell, value: findValueCell(sheet, cell, isLabel) };
-      const earlier = facts[fact];
-      if (!earlier) {
-        facts[fact] = found;
-      } else if (!earlier.sheet.hidden && sheet.hidden) {
+      const found = labelAt(sheet, cell, isLabel);
+      if (!found) continue;
+      const earlier = facts[found.fact];
+      if (!earlier || (!earlier.value && found.value)) {
+        facts[found.fact] = found;
+      } else if (!found.value || (!earlier.sheet.hidden && sheet.hidden)) {
         continue;
       } else if (valueKey(earlier) !== valueKey(found)) {
         const at = (f: FoundFact) => cellName(f.sheet.name, (f.value ?? f.label).ref);
-        problems.push(error('label-conflict', { file: workbook.file, sheet: sheet.name, cell: (found.value ?? found.label).ref }, `พบ "${singleLine(cellText(cell))}" สองแห่งที่มีค่าไม่ตรงกัน: ${at(earlier)} เป็น "${singleLine(cellText(earlier.value))}" แต่ ${at(found)} เป็น "${singleLine(cellText(found.value))}": แก้ให้เหลือค่าเดียว`));
+        problems.push(error('label-conflict', { file: workbook.file, sheet: sheet.name, cell: (found.value ?? found.label).ref }, `พบ "${singleLine(cellText(cell)).replace(/[:：].*$/, '')}" สองแห่งที่มีค่าไม่ตรงกัน: ${at(earlier)} เป็น "${singleLine(cellText(earlier.value))}" แต่ ${at(found)} เป็น "${singleLine(cellText(found.value))}": แก้ให้เหลือค่าเดียว`));
       }
     }
   }
   return { facts, problems };
+}
+
+/** A label cell and its value; or "หน่วยงาน: อบต.ลำปางรอง" written in one cell, the value after the colon. */
+function labelAt(sheet: Sheet, cell: Cell, isLabel: (cell: Cell) => boolean): (FoundFact & { fact: Fact }) | undefined {
+  const key = labelKey(cellText(cell));
+  const fact = FACTS.find((f) => LABELS[f].includes(key));
+  if (fact) return { fact, sheet, label: cell, value: findValueCell(sheet, cell, isLabel) };
+  const inline = inlineLabel(cell);
+  return inline && { fact: inline.fact, sheet, label: cell, value: { ...cell, value: { kind: 'text', text: inline.value } } };
+}
+
+function inlineLabel(cell: Cell): { fact: Fact; value: string } | undefined {
+  if (cell.value.kind !== 'text') return undefined;
+  const match = /^([^:：]+)[:：](.+)$/s.exec(cell.value.text);
+  if (!match || singleLine(match[2]!) === '') return undefined;
+  const fact = FACTS.find((f) => LABELS[f].includes(labelKey(match[1]!)));
+  return fact && { fact, value: match[2]! };
 }
 
 function valueKey(fact: FoundFact): string {

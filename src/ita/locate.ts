@@ -47,12 +47,14 @@ export interface LabelledValue {
 /**
  * A label's value is the nearest non-empty cell to its right, or the cell directly below
  * when nothing is to the right or the cell to the right is itself a label (a header row
- * with values underneath).
+ * with values underneath). Another label is never a value: a title that reads like a label
+ * ("ผลการประเมิน" alone on a row) has none.
  */
 export function findValueCell(sheet: Sheet, label: Cell, isLabel: (cell: Cell) => boolean): Cell | undefined {
   const row = sheet.rows[label.row - 1] ?? [];
   const right = row.find((cell) => cell !== undefined && cell.col > label.col);
   if (right && !isLabel(right)) return right;
   const merged = sheet.merges.find((m) => m.top === label.row && m.left === label.col);
-  return cellAt(sheet, (merged?.bottom ?? label.row) + 1, label.col);
+  const below = cellAt(sheet, (merged?.bottom ?? label.row) + 1, label.col);
+  return below && !isLabel(below) ? below : undefined;
 }
