@@ -64,7 +64,7 @@ function parseArguments(argv: string[]) {
     .locale('th')
     .scriptName('npm run build-doc --')
     .usage('$0 [ไฟล์...] [ตัวเลือก]\n\nสร้างประกาศผลการประเมิน ITA (.docx) จากไฟล์ผลการประเมินที่ดาวน์โหลดจากระบบ ITAS\nไม่ระบุไฟล์: ใช้ทุกไฟล์ .xlsx ในโฟลเดอร์ input/')
-    .option('out', { type: 'string', default: 'output', describe: 'โฟลเดอร์ที่จะบันทึกประกาศ' })
+    .option('out', { type: 'string', describe: 'โฟลเดอร์ที่จะบันทึกประกาศ (ค่าเริ่มต้น: output/)' })
     .option('template', { type: 'string', describe: 'แม่แบบเอกสาร Word (.docx) ของหน่วยงาน' })
     .option('date', { type: 'string', describe: 'วันที่ประกาศ ปี-เดือน-วัน เช่น 2565-08-02 หรือ 2022-08-02 (ค่าเริ่มต้น: วันนี้)' })
     .option('signer', { type: 'string', describe: 'ชื่อผู้ลงนาม เช่น "นายสันติ นาวีสัมพันธ์"' })
@@ -127,7 +127,6 @@ function parseYear(year: number): number {
 async function build(args: Arguments): Promise<number> {
   if (args.helpShown) return EXIT.done;
   const say = (line: string) => process.stderr.write(`${line}\n`);
-  const projectDir = (p: string) => path.resolve(p);
   const userPath = (p: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
 
   const templateFile = args.template ? userPath(args.template) : DEFAULT_TEMPLATE;
@@ -137,13 +136,13 @@ async function build(args: Arguments): Promise<number> {
     return EXIT.template;
   }
 
-  const inputs = args.files.length ? args.files.map(userPath) : await workbooksIn(projectDir('input'));
+  const inputs = args.files.length ? args.files.map(userPath) : await workbooksIn(path.join(PROJECT_ROOT, 'input'));
   if (inputs.length === 0) {
     report(args, [], [error('file-unreadable', { file: 'input' }, 'ไม่พบไฟล์ผลการประเมิน (.xlsx) ในโฟลเดอร์ input/: วางไฟล์ที่ดาวน์โหลดจากระบบ ITAS ไว้ในโฟลเดอร์ input/ แล้วรันอีกครั้ง')], say);
     return EXIT.inputRefused;
   }
 
-  const outDir = args.out === 'output' ? projectDir('output') : userPath(args.out);
+  const outDir = args.out === undefined ? path.join(PROJECT_ROOT, 'output') : userPath(args.out);
   const options: BuildOptions = {
     date: args.date,
     digits: args.digits,

@@ -7,11 +7,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PizZip from 'pizzip';
+import { FIXED_ZIP_DATE } from '../../src/render/docx.js';
 
 export const TEMPLATE_SOURCE = fileURLToPath(new URL('../../templates/ita-announcement/', import.meta.url));
 export const TEMPLATE_FILE = fileURLToPath(new URL('../../templates/ita-announcement.docx', import.meta.url));
-
-const FIXED_ZIP_DATE = new Date(2000, 0, 1, 0, 0, 0);
 
 /** Part names in package order: content types first, as Word writes them. */
 export function templateParts(dir = TEMPLATE_SOURCE): string[] {

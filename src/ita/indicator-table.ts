@@ -6,10 +6,10 @@ import { cellRef, cellText, type Cell, type Sheet, type Workbook } from '../read
 import { cellName, error, warning, type Problem } from '../problem.js';
 import { toArabicDigits } from '../thai.js';
 import type { Framework, IndicatorDefinition } from './framework.js';
-import { matchHeader, sheetsInSearchOrder, type Header } from './locate.js';
+import { findHeader, matchHeader, type Header } from './locate.js';
 import type { IndicatorScore } from './model.js';
 import { labelKey, singleLine } from './text.js';
-import { parseTool } from './tools.js';
+import { parseTool, TOOL_HEADERS } from './tools.js';
 import { readScore } from './score-cell.js';
 
 type Role = 'name' | 'number' | 'tool' | 'score';
@@ -18,7 +18,7 @@ type Role = 'name' | 'number' | 'tool' | 'score';
 const ROLES_WITH_NAME_COLUMN: [Role, string[]][] = [
   ['name', ['ชื่อตัวชี้วัด']],
   ['number', ['ตัวชี้วัด', 'ตัวชี้วัดที่', 'ที่', 'ข้อ', 'ลำดับที่', 'no.']],
-  ['tool', ['เครื่องมือ', 'แบบวัด', 'เครื่องมือการประเมิน']],
+  ['tool', TOOL_HEADERS],
   ['score', ['คะแนน', 'คะแนนที่ได้', 'ผลคะแนน', 'คะแนนตัวชี้วัด', 'คะแนน(ร้อยละ)']],
 ];
 const ROLES: [Role, string[]][] = [['name', ['ตัวชี้วัด', 'ชื่อตัวชี้วัด']], ...ROLES_WITH_NAME_COLUMN.slice(1)];
@@ -33,13 +33,7 @@ export interface IndicatorTable {
 }
 
 export function findIndicatorHeader(workbook: Workbook): Header<Role> | undefined {
-  for (const sheet of sheetsInSearchOrder(workbook)) {
-    for (let row = 1; row <= sheet.rows.length; row++) {
-      const header = headerAt(sheet, row);
-      if (header) return header;
-    }
-  }
-  return undefined;
+  return findHeader(workbook, headerAt);
 }
 
 function headerAt(sheet: Sheet, row: number): Header<Role> | undefined {

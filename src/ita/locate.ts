@@ -37,6 +37,17 @@ export function matchHeader<Role extends string>(sheet: Sheet, row: number, role
   return { sheet, row, columns, cells };
 }
 
+/** The first header row, in search order, that `match` accepts. */
+export function findHeader<Role extends string>(workbook: Workbook, match: (sheet: Sheet, row: number) => Header<Role> | undefined): Header<Role> | undefined {
+  for (const sheet of sheetsInSearchOrder(workbook)) {
+    for (let row = 1; row <= sheet.rows.length; row++) {
+      const header = match(sheet, row);
+      if (header) return header;
+    }
+  }
+  return undefined;
+}
+
 /** The cell a value is read from for a label: see `findValueCell`. */
 export interface LabelledValue {
   label: Cell;

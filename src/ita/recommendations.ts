@@ -5,42 +5,34 @@
 import { cellText, type Cell, type Workbook } from '../read/workbook.js';
 import { cellName, error, warning, type Problem } from '../problem.js';
 import { toArabicDigits } from '../thai.js';
-import { matchHeader, sheetsInSearchOrder, type Header } from './locate.js';
-import type { IndicatorScore, OitRecommendation, OitSection, Recommendations } from './model.js';
+import { findHeader, matchHeader, type Header } from './locate.js';
+import type { Agency, IndicatorScore, OitRecommendation, OitSection, Recommendations } from './model.js';
 import { parseIndicatorNumber, splitNumberPrefix } from './indicator-table.js';
 import { cleanText, hasControlCharacters, labelKey, singleLine } from './text.js';
-import { parseTool } from './tools.js';
+import { parseTool, TOOL_HEADERS } from './tools.js';
 
 type Role = 'agency' | 'tool' | 'subIndicator' | 'indicator' | 'text';
 
 const ROLES: [Role, string[]][] = [
   ['agency', ['หน่วยงาน', 'ชื่อหน่วยงาน']],
-  ['tool', ['เครื่องมือ', 'แบบวัด', 'เครื่องมือการประเมิน']],
+  ['tool', TOOL_HEADERS],
   ['subIndicator', ['ตัวชี้วัดย่อย', 'ตัวชี้วัดย่อยที่']],
   ['indicator', ['ตัวชี้วัด', 'ตัวชี้วัดที่']],
   ['text', ['ข้อเสนอแนะ', 'ข้อเสนอแนะ/หมายเหตุ', 'รายละเอียดข้อเสนอแนะ', 'ประเด็นข้อเสนอแนะ']],
 ];
 
 export function findRecommendationsHeader(workbook: Workbook): Header<Role> | undefined {
-  for (const sheet of sheetsInSearchOrder(workbook)) {
-    for (let row = 1; row <= sheet.rows.length; row++) {
-      const header = matchHeader(sheet, row, ROLES);
-      if (header.columns.text !== undefined && header.columns.tool !== undefined) return header;
-    }
-  }
-  return undefined;
-}
-
-/** Names an agency is known by, as label keys: a row for another agency is not ours. */
-export interface AgencyNames {
-  shortName: string;
-  fullName: string;
+  return findHeader(workbook, (sheet, row) => {
+    const header = matchHeader(sheet, row, ROLES);
+    return header.columns.text !== undefined && header.columns.tool !== undefined ? header : undefined;
+  });
 }
 
 export function readRecommendations(
   header: Header<Role>,
   indicators: readonly IndicatorScore[],
-  agency: AgencyNames,
+  /** A row naming another agency is not this one's. */
+  agency: Pick<Agency, 'shortName' | 'fullName'>,
   file: string,
 ): { recommendations: Recommendations; problems: Problem[] } {
   const { sheet, columns } = header;

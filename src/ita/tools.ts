@@ -8,6 +8,9 @@ export const TOOL_NAMES: Record<Tool, string> = {
   OIT: 'แบบวัดการเปิดเผยข้อมูลสาธารณะ',
 };
 
+/** Header keys (see `labelKey`) of a column that names the tool. */
+export const TOOL_HEADERS = ['เครื่องมือ', 'แบบวัด', 'เครื่องมือการประเมิน'];
+
 /** "IIT", "iit", "แบบวัด IIT", the full Thai name, or the Thai name with "(IIT)". */
 export function parseTool(text: string): Tool | undefined {
   const key = labelKey(text);

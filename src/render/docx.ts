@@ -8,7 +8,7 @@ import { error, type Problem } from '../problem.js';
 import type { AnnouncementView } from './view.js';
 
 /** Every zip entry gets this date, so the same input gives a byte-identical file. */
-const FIXED_ZIP_DATE = new Date(2000, 0, 1, 0, 0, 0);
+export const FIXED_ZIP_DATE = new Date(2000, 0, 1, 0, 0, 0);
 
 export interface Template {
   file: string;
