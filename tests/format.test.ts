@@ -30,6 +30,7 @@ describe('reading numbers and labels', () => {
   it('reads numbers typed as text, in Thai or Arabic digits, with stray spaces', () => {
     expect(parseNumber('๘๔.๗๙')).toBe(84.79);
     expect(parseNumber(' 84.79\u00a0')).toBe(84.79);
+    expect(parseNumber('๘๔.๗๙ คะแนน')).toBe(84.79);
     expect(parseNumber('84,79')).toBeUndefined();
     expect(parseNumber('ไม่มี')).toBeUndefined();
   });

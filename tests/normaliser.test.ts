@@ -78,6 +78,16 @@ describe('the normaliser', () => {
     expect(problems[2]!.message).toContain('AVERAGE(X1:X9)');
   });
 
+  it('finds the score column under other titles, and not under a full-mark column', async () => {
+    const workbook = layout1({});
+    const rows = workbook.sheets[0]!.rows;
+    const header = rows.findIndex((row) => row[2] === 'คะแนน');
+    rows[header] = ['ตัวชี้วัดที่', 'ตัวชี้วัด', 'คะแนนเต็ม', 'คะแนนที่ได้ (เต็ม 100)'];
+    for (let r = header + 1; r < rows.length; r++) rows[r] = [rows[r]![0]!, rows[r]![1]!, 100, rows[r]![2]!];
+    const { announcement } = await normaliseWorkbook(workbook);
+    expect(announcement).toMatchObject({ total: 78.29, highest: 84.79 });
+  });
+
   it('refuses a missing, a duplicated and an unknown indicator', async () => {
     const missing = await normaliseWorkbook(layout1({ scores: LAMPANGRONG.slice(0, 9) }));
     expect(codes(missing)).toContain('error:indicator-missing');

@@ -6,7 +6,7 @@ import { cellRef, cellText, type Cell, type Sheet, type Workbook } from '../read
 import { cellName, error, warning, type Problem } from '../problem.js';
 import { toArabicDigits } from '../thai.js';
 import type { Framework, IndicatorDefinition } from './framework.js';
-import { findHeader, matchHeader, type Header } from './locate.js';
+import { findHeader, matchHeader, type Header, type HeaderKeys } from './locate.js';
 import type { IndicatorScore } from './model.js';
 import { labelKey, singleLine } from './text.js';
 import { parseTool, TOOL_HEADERS } from './tools.js';
@@ -14,14 +14,17 @@ import { readScore } from './score-cell.js';
 
 type Role = 'name' | 'number' | 'tool' | 'score';
 
+/** "คะแนน", "คะแนนที่ได้ (เต็ม 100)", "ผลคะแนน"; not a total, an average or the full mark. */
+const isScoreHeader = (key: string) => /^(ผล)?คะแนน/.test(key) && !/^(ผล)?คะแนน(รวม|ita|การประเมิน|เฉลี่ย|เต็ม)/.test(key);
+
 /** Most specific first: "ตัวชี้วัด" is the name column unless a "ชื่อตัวชี้วัด" column exists. */
-const ROLES_WITH_NAME_COLUMN: [Role, string[]][] = [
+const ROLES_WITH_NAME_COLUMN: [Role, HeaderKeys][] = [
   ['name', ['ชื่อตัวชี้วัด']],
   ['number', ['ตัวชี้วัด', 'ตัวชี้วัดที่', 'ที่', 'ข้อ', 'ลำดับที่', 'no.']],
   ['tool', TOOL_HEADERS],
-  ['score', ['คะแนน', 'คะแนนที่ได้', 'ผลคะแนน', 'คะแนนตัวชี้วัด', 'คะแนน(ร้อยละ)']],
+  ['score', isScoreHeader],
 ];
-const ROLES: [Role, string[]][] = [['name', ['ตัวชี้วัด', 'ชื่อตัวชี้วัด']], ...ROLES_WITH_NAME_COLUMN.slice(1)];
+const ROLES: [Role, HeaderKeys][] = [['name', ['ตัวชี้วัด', 'ชื่อตัวชี้วัด', 'รายการตัวชี้วัด', 'ตัวชี้วัดการประเมิน']], ...ROLES_WITH_NAME_COLUMN.slice(1)];
 
 /** Rows inside the table that are not indicators and say so: totals and averages. */
 const NOT_AN_INDICATOR = new Set(['รวม', 'คะแนนรวม', 'คะแนนita', 'คะแนนรวมita', 'เฉลี่ย', 'ค่าเฉลี่ย', 'คะแนนเฉลี่ย', 'ผลรวม']);

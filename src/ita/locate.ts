@@ -19,16 +19,18 @@ export interface Header<Role extends string> {
 }
 
 /**
- * Recognises a header row: each role lists the label keys its column may carry, most
- * specific role first (a column is given to the first role that claims it).
+ * Recognises a header row: each role lists the label keys its column may carry (or tests
+ * the key), most specific role first (a column is given to the first role that claims it).
  */
-export function matchHeader<Role extends string>(sheet: Sheet, row: number, roles: readonly [Role, readonly string[]][]): Header<Role> {
+export type HeaderKeys = readonly string[] | ((key: string) => boolean);
+
+export function matchHeader<Role extends string>(sheet: Sheet, row: number, roles: readonly (readonly [Role, HeaderKeys])[]): Header<Role> {
   const columns: Partial<Record<Role, number>> = {};
   const cells: Cell[] = [];
   for (const cell of sheet.rows[row - 1] ?? []) {
     if (!cell) continue;
     const key = labelKey(cellText(cell));
-    const role = roles.find(([r, keys]) => columns[r] === undefined && keys.includes(key));
+    const role = roles.find(([r, keys]) => columns[r] === undefined && (typeof keys === 'function' ? keys(key) : keys.includes(key)));
     if (role) {
       columns[role[0]] = cell.col;
       cells.push(cell);

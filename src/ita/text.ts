@@ -43,9 +43,9 @@ export function labelKey(text: string): string {
     .toLowerCase();
 }
 
-/** A score or year typed as text: "84.79", " ๘๔.๗๙ ", "84,79" is not accepted (ambiguous). */
+/** A score or year typed as text: "84.79", " ๘๔.๗๙ ", "84.79 คะแนน"; "84,79" is not accepted (ambiguous). */
 export function parseNumber(text: string): number | undefined {
-  const plain = toArabicDigits(cleanText(text)).replace(SPACES, '');
+  const plain = toArabicDigits(cleanText(text)).replace(SPACES, '').replace(/คะแนน$/, '');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(plain)) return undefined;
   return Number(plain);
 }
