@@ -15,7 +15,7 @@ import { error, hasErrors, type Problem } from './problem.js';
 import { loadTemplate } from './render/docx.js';
 import { formatterFor } from './render/format.js';
 
-export const EXIT = {
+const EXIT = {
   done: 0,
   /** At least one workbook gave no announcement. */
   inputRefused: 1,
@@ -42,7 +42,7 @@ interface DocumentSummary {
   output: string;
 }
 
-export async function main(argv: string[]): Promise<number> {
+async function main(argv: string[]): Promise<number> {
   let debug = argv.includes('--debug');
   try {
     const args = parseArguments(argv);

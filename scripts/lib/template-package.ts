@@ -13,7 +13,7 @@ export const TEMPLATE_SOURCE = fileURLToPath(new URL('../../templates/ita-announ
 export const TEMPLATE_FILE = fileURLToPath(new URL('../../templates/ita-announcement.docx', import.meta.url));
 
 /** Part names in package order: content types first, as Word writes them. */
-export function templateParts(dir = TEMPLATE_SOURCE): string[] {
+function templateParts(dir = TEMPLATE_SOURCE): string[] {
   const walk = (sub: string): string[] =>
     readdirSync(path.join(dir, sub)).flatMap((name) => {
       const part = sub ? `${sub}/${name}` : name;
@@ -24,7 +24,7 @@ export function templateParts(dir = TEMPLATE_SOURCE): string[] {
 }
 
 /** The XML as shipped: the source's comments and indentation between elements removed. */
-export function shippedXml(source: string): string {
+function shippedXml(source: string): string {
   return source.replace(/\r\n/g, '\n').replace(/<!--[\s\S]*?-->/g, '').replace(/>\s*\n\s*</g, '><').trim();
 }
 

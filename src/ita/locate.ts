@@ -50,13 +50,6 @@ export function findHeader<Role extends string>(workbook: Workbook, match: (shee
   return undefined;
 }
 
-/** The cell a value is read from for a label: see `findValueCell`. */
-export interface LabelledValue {
-  label: Cell;
-  value: Cell;
-  sheet: Sheet;
-}
-
 /**
  * A label's value is the nearest non-empty cell to its right, or the cell directly below
  * when nothing is to the right or the cell to the right is itself a label (a header row
