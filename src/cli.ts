@@ -1,6 +1,6 @@
 /**
- * npm run build-doc -- [FILES...] [--out DIR] [--template FILE] [--date YYYY-MM-DD] [--signer NAME]
- *                      [--position TEXT] [--digits thai|arabic] [--year YYYY] [--json]
+ * npm run build-doc -- [FILES...] [--out DIR] [--template FILE] [--emblem FILE] [--date YYYY-MM-DD]
+ *                      [--signer NAME] [--position TEXT] [--digits thai|arabic] [--year YYYY] [--json]
  *
  * The only place that prints, writes files and picks the exit code.
  */
@@ -12,7 +12,8 @@ import { hideBin } from 'yargs/helpers';
 import { buildAnnouncement, type BuildOptions } from './pipeline.js';
 import { documentFileName, writeFileAtomically } from './output.js';
 import { error, hasErrors, type Problem } from './problem.js';
-import { loadTemplate } from './render/docx.js';
+import { readEmblem } from './render/emblem.js';
+import { loadTemplate } from './render/template.js';
 import { formatterFor } from './render/format.js';
 
 const EXIT = {
@@ -24,7 +25,12 @@ const EXIT = {
   cannotWrite: 4,
   /** A bug: shown with its stack trace under --debug. */
   internal: 5,
+  /** The picture given with --emblem is not a PNG or JPEG that can be read. */
+  emblem: 6,
 } as const;
+
+/** Problems that are the template's fault, not the workbook's. */
+const TEMPLATE_CODES = new Set(['template-unreadable', 'template-error', 'template-syntax', 'template-tag-unknown', 'template-piece-missing']);
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_TEMPLATE = path.join(PROJECT_ROOT, 'templates', 'ita-announcement.docx');
@@ -66,6 +72,7 @@ function parseArguments(argv: string[]) {
     .usage('$0 [ไฟล์...] [ตัวเลือก]\n\nสร้างประกาศผลการประเมิน ITA (.docx) จากไฟล์ผลการประเมินที่ดาวน์โหลดจากระบบ ITAS\nไม่ระบุไฟล์: ใช้ทุกไฟล์ .xlsx ในโฟลเดอร์ input/')
     .option('out', { type: 'string', describe: 'โฟลเดอร์ที่จะบันทึกประกาศ (ค่าเริ่มต้น: output/)' })
     .option('template', { type: 'string', describe: 'แม่แบบเอกสาร Word (.docx) ของหน่วยงาน' })
+    .option('emblem', { type: 'string', describe: 'ภาพตราครุฑ (.png หรือ .jpg) ที่จะใส่หัวประกาศ สูง 3 ซม.' })
     .option('date', { type: 'string', describe: 'วันที่ประกาศ ปี-เดือน-วัน เช่น 2565-08-02 หรือ 2022-08-02 (ค่าเริ่มต้น: วันนี้)' })
     .option('signer', { type: 'string', describe: 'ชื่อผู้ลงนาม เช่น "นายสันติ นาวีสัมพันธ์"' })
     .option('position', { type: 'string', describe: 'ตำแหน่งผู้ลงนาม (อบต./อบจ./เทศบาล: ได้จากชื่อหน่วยงานโดยอัตโนมัติ)' })
@@ -86,6 +93,7 @@ function parseArguments(argv: string[]) {
     files: parsed._.map(String),
     out: parsed.out,
     template: parsed.template,
+    emblem: parsed.emblem,
     date: parseDate(parsed.date),
     signer: parsed.signer,
     position: parsed.position,
@@ -135,6 +143,11 @@ async function build(args: Arguments): Promise<number> {
     report(args, [], templateProblems, say);
     return EXIT.template;
   }
+  const emblem = args.emblem === undefined ? undefined : await readEmblem(userPath(args.emblem));
+  if (emblem && !emblem.image) {
+    report(args, [], [...templateProblems, ...emblem.problems], say);
+    return EXIT.emblem;
+  }
 
   const inputs = args.files.length ? args.files.map(userPath) : await workbooksIn(path.join(PROJECT_ROOT, 'input'));
   if (inputs.length === 0) {
@@ -150,10 +163,11 @@ async function build(args: Arguments): Promise<number> {
     ...(args.signer !== undefined && { signer: args.signer }),
     ...(args.position !== undefined && { position: args.position }),
     ...(args.year !== undefined && { fiscalYear: args.year }),
+    ...(emblem?.image && { emblem: emblem.image }),
   };
 
   const documents: DocumentSummary[] = [];
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...templateProblems];
   const usedNames = new Set<string>();
   let refused = false;
   let unwritable = false;
@@ -177,7 +191,7 @@ async function build(args: Arguments): Promise<number> {
   }
 
   report(args, documents, problems, say);
-  if (hasErrors(problems.filter((p) => p.code === 'template-error'))) return EXIT.template;
+  if (hasErrors(problems.filter((p) => TEMPLATE_CODES.has(p.code)))) return EXIT.template;
   if (refused) return EXIT.inputRefused;
   if (unwritable) return EXIT.cannotWrite;
   return EXIT.done;
@@ -225,6 +239,7 @@ function report(args: Arguments, documents: DocumentSummary[], problems: Problem
       .filter(Boolean)
       .join(' ');
     say(`${p.severity === 'error' ? '✗ ข้อผิดพลาด' : '! คำเตือน'}${place ? ` [${place}]` : ''}: ${p.message}`);
+    if (p.where.paragraph) say(`  ในย่อหน้า: "${p.where.paragraph}"`);
   }
   const failed = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.where.file)).size;
   say(`สรุป: สร้างประกาศ ${documents.length} ฉบับ${failed ? `, มีปัญหา ${failed} ไฟล์` : ''}`);

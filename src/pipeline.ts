@@ -6,12 +6,15 @@ import { readWorkbook } from './read/workbook.js';
 import { normalise, type AnnouncementOptions } from './ita/normalise.js';
 import type { Announcement } from './ita/model.js';
 import { hasErrors, type Problem } from './problem.js';
-import { renderDocx, type Template } from './render/docx.js';
+import { renderDocx } from './render/docx.js';
+import type { EmblemImage } from './render/emblem.js';
 import type { Digits } from './render/format.js';
+import type { Template } from './render/template.js';
 import { toView } from './render/view.js';
 
 export interface BuildOptions extends AnnouncementOptions {
   digits: Digits;
+  emblem?: EmblemImage;
 }
 
 export interface Built {
@@ -28,6 +31,6 @@ export async function buildAnnouncement(input: string, template: Template, optio
   if (!read.workbook) return { input, problems: read.problems };
   const { announcement, problems } = normalise(read.workbook, options);
   if (!announcement || hasErrors(problems)) return { input, problems };
-  const rendered = renderDocx(template, toView(announcement, options.digits));
+  const rendered = renderDocx(template, toView(announcement, options.digits), { digits: options.digits, ...(options.emblem && { emblem: options.emblem }) });
   return { input, announcement, ...(rendered.document && { document: rendered.document }), problems: [...problems, ...rendered.problems] };
 }

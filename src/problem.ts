@@ -13,6 +13,8 @@ export interface Place {
   cell?: string;
   /** A template tag such as `{agencyFullName}`. */
   tag?: string;
+  /** The template paragraph's text around the fault, as the agency sees it in Word. */
+  paragraph?: string;
 }
 
 export type ProblemCode =
@@ -57,6 +59,11 @@ export type ProblemCode =
   // the template and the output
   | 'template-unreadable'
   | 'template-error'
+  | 'template-syntax'
+  | 'template-tag-unknown'
+  | 'template-piece-missing'
+  | 'emblem-unusable'
+  | 'emblem-placeholder'
   | 'output-not-writable';
 
 export interface Problem {

@@ -23,7 +23,7 @@ function templateParts(dir = TEMPLATE_SOURCE): string[] {
   return ['[Content_Types].xml', ...parts.filter((p) => p !== '[Content_Types].xml')];
 }
 
-/** The XML as shipped: the source's comments and indentation between elements removed. */
+/** The XML as shipped (pictures are packed as they are): the source's comments and indentation between elements removed. */
 function shippedXml(source: string): string {
   return source.replace(/\r\n/g, '\n').replace(/<!--[\s\S]*?-->/g, '').replace(/>\s*\n\s*</g, '><').trim();
 }
@@ -31,7 +31,9 @@ function shippedXml(source: string): string {
 export function packTemplate(dir = TEMPLATE_SOURCE): Buffer {
   const zip = new PizZip();
   for (const part of templateParts(dir)) {
-    zip.file(part, shippedXml(readFileSync(path.join(dir, part), 'utf8')), { date: FIXED_ZIP_DATE });
+    const file = path.join(dir, part);
+    const content = /\.(xml|rels)$/.test(part) ? shippedXml(readFileSync(file, 'utf8')) : readFileSync(file);
+    zip.file(part, content, { date: FIXED_ZIP_DATE });
   }
   return zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

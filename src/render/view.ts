@@ -74,3 +74,35 @@ export function toView(announcement: Announcement, digits: Digits): Announcement
     position: a.signature.position ? f.text(a.signature.position) : DOTTED_LINE,
   };
 }
+
+/**
+ * A view with every section present: what a template's tags are checked against. Typed as the
+ * view, so a field added to or removed from the view must be added here too.
+ */
+export const SAMPLE_VIEW: AnnouncementView = {
+  agencyFullName: 'องค์การบริหารส่วนตำบลลำปางรอง',
+  agencyShortName: 'อบต.ลำปางรอง',
+  fiscalYear: '๒๕๖๕',
+  total: '๗๘.๒๙',
+  level: 'B',
+  result: 'ไม่ผ่าน',
+  ranking: [{ rank: '๑', name: 'การใช้อำนาจ', score: '๘๔.๗๙' }],
+  highest: '๘๔.๗๙',
+  lowest: '๖๙.๕๗',
+  summary: [{ agency: 'อบต.ลำปางรอง', total: '๗๘.๒๙', level: 'B', result: 'ไม่ผ่าน' }],
+  levelDescription: 'ระดับ B : …',
+  iit: { paragraphs: ['หน่วยงานควรพัฒนาและปรับปรุง…'] },
+  eit: { paragraphs: ['หน่วยงานควรพัฒนาและปรับปรุง…'] },
+  oit: {
+    indicators: [
+      {
+        number: '๙',
+        name: 'การเปิดเผยข้อมูล',
+        sections: [{ heading: { number: '๙.๑', name: 'ข้อมูลพื้นฐาน' }, items: ['- o๑ โครงสร้าง…'] }],
+      },
+    ],
+  },
+  date: '๒ สิงหาคม พ.ศ. ๒๕๖๕',
+  signer: DOTTED_LINE,
+  position: DOTTED_LINE,
+};

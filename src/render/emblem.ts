@@ -1,0 +1,188 @@
+/**
+ * The emblem (ตราครุฑ): the template's picture named "ตราครุฑ", 3 cm high at the top of page one.
+ * `--emblem FILE` puts the agency's picture (PNG or JPEG) in its place, 3 cm high and as wide as
+ * its proportions make it, by replacing the image part the picture points to: no image module.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Document, Element } from '@xmldom/xmldom';
+import type PizZip from 'pizzip';
+import { error, warning, type Problem } from '../problem.js';
+import { NS, editXml, elements, readXml } from './word-xml.js';
+
+/** The name (Word: Alt Text ▸ name, or Selection Pane) that marks the emblem in a template. */
+export const EMBLEM_NAME = 'ตราครุฑ';
+/** Text inside the default template's placeholder PNG (a tEXt chunk), to warn that it is still there. */
+export const PLACEHOLDER_MARK = 'ita-announcement emblem placeholder';
+
+const EMBLEM_HEIGHT_EMU = 1_080_000; // 3 cm
+/** An emblem is a small picture; anything larger is the wrong file and would bloat the document. */
+const MOST_BYTES = 20 * 1024 * 1024;
+
+export interface EmblemImage {
+  file: string;
+  kind: 'png' | 'jpeg';
+  width: number;
+  height: number;
+  content: Buffer;
+}
+
+const CONTENT_TYPE: Record<EmblemImage['kind'], string> = { png: 'image/png', jpeg: 'image/jpeg' };
+
+export async function readEmblem(file: string): Promise<{ image?: EmblemImage; problems: Problem[] }> {
+  const refuse = (message: string) => ({ problems: [error('emblem-unusable', { file }, message)] });
+  let content: Buffer;
+  try {
+    content = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    return refuse(`เปิดไฟล์ภาพตราครุฑไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน --emblem`);
+  }
+  if (content.length > MOST_BYTES) return refuse(`ไฟล์ภาพตราครุฑใหญ่เกิน ${MOST_BYTES / 1024 / 1024} MB: ใช้ภาพ PNG หรือ JPEG ขนาดเล็กลง`);
+  const size = pngSize(content) ?? jpegSize(content);
+  if (!size) {
+    return refuse(`ไฟล์ ${path.basename(file)} ไม่ใช่ภาพ PNG หรือ JPEG${describeOtherFormat(content)}: บันทึกตราครุฑเป็น .png หรือ .jpg แล้วระบุใน --emblem อีกครั้ง`);
+  }
+  if (size.width === 0 || size.height === 0) return refuse(`ภาพ ${path.basename(file)} ไม่มีขนาด (กว้าง ${size.width} สูง ${size.height} จุด): ไฟล์อาจเสีย`);
+  return { image: { file, ...size, content }, problems: [] };
+}
+
+/**
+ * Puts `image` (or, without one, leaves the template's picture) in every picture named
+ * "ตราครุฑ" in the document. Returns a problem when there is no such picture to replace, and a
+ * warning when the document still shows the default template's placeholder.
+ */
+export function finishEmblem(zip: PizZip, image: EmblemImage | undefined, templateFile: string): Problem[] {
+  const document = readXml(zip, 'word/document.xml');
+  const pictures = document ? emblemPictures(document) : [];
+  if (!image) {
+    const placeholder = pictures.some((p) => imagePart(zip, p.embedId)?.includes(PLACEHOLDER_MARK));
+    return placeholder
+      ? [warning('emblem-placeholder', { file: templateFile }, 'ประกาศยังใช้ภาพตัวอย่างแทนตราครุฑ: ระบุไฟล์ตราด้วย --emblem หรือเปลี่ยนภาพในแม่แบบ (ดู README)')]
+      : [];
+  }
+  if (pictures.length === 0) {
+    return [error('template-error', { file: templateFile }, `แม่แบบไม่มีภาพชื่อ "${EMBLEM_NAME}" ให้ใส่ตราครุฑจาก --emblem: ใน Word คลิกขวาที่ภาพตรา ▸ ดูข้อความแสดงแทน (Alt Text) แล้วตั้งชื่อภาพว่า ${EMBLEM_NAME}`)];
+  }
+
+  const part = `word/media/emblem-agency.${image.kind}`;
+  zip.file(part, image.content);
+  const replaced = new Set<string>();
+  editXml(zip, 'word/_rels/document.xml.rels', (rels) => {
+    for (const relationship of elements(rels, NS.rels, 'Relationship')) {
+      if (!pictures.some((p) => p.embedId === relationship.getAttribute('Id'))) continue;
+      replaced.add(resolveTarget(relationship.getAttribute('Target') ?? ''));
+      relationship.setAttribute('Target', part.slice('word/'.length));
+    }
+  });
+  removeUnreferenced(zip, replaced);
+  addDefaultContentType(zip, image.kind);
+
+  const width = Math.round((EMBLEM_HEIGHT_EMU * image.width) / image.height);
+  editXml(zip, 'word/document.xml', (doc) => {
+    for (const picture of emblemPictures(doc)) {
+      for (const extent of [picture.extent, picture.shapeExtent]) {
+        extent?.setAttribute('cx', String(width));
+        extent?.setAttribute('cy', String(EMBLEM_HEIGHT_EMU));
+      }
+    }
+  });
+  return [];
+}
+
+interface EmblemPicture {
+  embedId: string;
+  /** wp:extent: the size on the page. */
+  extent?: Element;
+  /** a:ext of the picture's shape: the size the picture is drawn at. */
+  shapeExtent?: Element;
+}
+
+function emblemPictures(doc: Document): EmblemPicture[] {
+  return elements(doc, NS.wp, 'docPr')
+    .filter((docPr) => docPr.getAttribute('name')?.trim() === EMBLEM_NAME)
+    .flatMap((docPr) => {
+      const frame = docPr.parentNode as Element; // wp:anchor or wp:inline
+      const blip = elements(frame, NS.a, 'blip')[0];
+      const embedId = blip?.getAttributeNS(NS.r, 'embed');
+      if (!embedId) return [];
+      const extent = elements(frame, NS.wp, 'extent')[0];
+      const shapeExtent = elements(frame, NS.a, 'xfrm')[0] && elements(elements(frame, NS.a, 'xfrm')[0]!, NS.a, 'ext')[0];
+      return [{ embedId, ...(extent && { extent }), ...(shapeExtent && { shapeExtent }) }];
+    });
+}
+
+function imagePart(zip: PizZip, embedId: string): string | undefined {
+  const rels = readXml(zip, 'word/_rels/document.xml.rels');
+  const relationship = rels && elements(rels, NS.rels, 'Relationship').find((r) => r.getAttribute('Id') === embedId);
+  const target = relationship?.getAttribute('Target');
+  return target ? zip.file(resolveTarget(target))?.asBinary() : undefined;
+}
+
+/** A relationship target of word/document.xml as a part name. */
+function resolveTarget(target: string): string {
+  return target.startsWith('/') ? target.slice(1) : path.posix.normalize(`word/${target}`);
+}
+
+/** Drop image parts that no relationship points to any more (another picture may share one). */
+function removeUnreferenced(zip: PizZip, parts: Set<string>): void {
+  const targets = new Set<string>();
+  for (const relsPart of Object.keys(zip.files).filter((name) => name.endsWith('.rels'))) {
+    const base = path.posix.dirname(path.posix.dirname(relsPart));
+    const rels = readXml(zip, relsPart);
+    for (const relationship of rels ? elements(rels, NS.rels, 'Relationship') : []) {
+      const target = relationship.getAttribute('Target') ?? '';
+      targets.add(target.startsWith('/') ? target.slice(1) : path.posix.normalize(path.posix.join(base, target)));
+    }
+  }
+  for (const part of parts) if (!targets.has(part)) zip.remove(part);
+}
+
+function addDefaultContentType(zip: PizZip, kind: EmblemImage['kind']): void {
+  editXml(zip, '[Content_Types].xml', (types) => {
+    const defaults = elements(types, NS.contentTypes, 'Default');
+    if (defaults.some((d) => d.getAttribute('Extension')?.toLowerCase() === kind)) return;
+    const entry = types.createElementNS(NS.contentTypes, 'Default');
+    entry.setAttribute('Extension', kind);
+    entry.setAttribute('ContentType', CONTENT_TYPE[kind]);
+    types.documentElement?.insertBefore(entry, types.documentElement.firstChild);
+  });
+}
+
+function pngSize(content: Buffer): { kind: 'png'; width: number; height: number } | undefined {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (content.length < 24 || !content.subarray(0, 8).equals(signature) || content.toString('latin1', 12, 16) !== 'IHDR') return undefined;
+  return { kind: 'png', width: content.readUInt32BE(16), height: content.readUInt32BE(20) };
+}
+
+/** A JPEG's size is in its start-of-frame segment (SOF0–SOF15 but DHT, JPG and DAC). */
+function jpegSize(content: Buffer): { kind: 'jpeg'; width: number; height: number } | undefined {
+  if (content.length < 4 || content[0] !== 0xff || content[1] !== 0xd8) return undefined;
+  let at = 2;
+  while (at + 9 < content.length) {
+    if (content[at] !== 0xff) return undefined;
+    const marker = content[at + 1]!;
+    if (marker === 0xff) {
+      at += 1;
+      continue;
+    }
+    const length = content.readUInt16BE(at + 2);
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+      return { kind: 'jpeg', height: content.readUInt16BE(at + 5), width: content.readUInt16BE(at + 7) };
+    }
+    at += 2 + length;
+  }
+  return undefined;
+}
+
+/** Names the format a clerk most likely picked instead, so the message says what to change. */
+function describeOtherFormat(content: Buffer): string {
+  const head = content.toString('latin1', 0, 16);
+  if (head.startsWith('GIF8')) return ' (ไฟล์นี้เป็นภาพ GIF)';
+  if (head.startsWith('BM')) return ' (ไฟล์นี้เป็นภาพ BMP)';
+  if (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP') return ' (ไฟล์นี้เป็นภาพ WebP)';
+  if (head.slice(4, 12).startsWith('ftyphei') || head.slice(4, 12).startsWith('ftypmif')) return ' (ไฟล์นี้เป็นภาพ HEIC จากโทรศัพท์)';
+  if (head.startsWith('%PDF')) return ' (ไฟล์นี้เป็น PDF)';
+  if (/^\s*<(\?xml|svg)/i.test(content.toString('utf8', 0, 64))) return ' (ไฟล์นี้เป็นภาพ SVG)';
+  return '';
+}
