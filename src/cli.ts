@@ -15,6 +15,7 @@ import { error, hasErrors, type Problem } from './problem.js';
 import { readEmblem } from './render/emblem.js';
 import { loadTemplate } from './render/template.js';
 import { formatterFor } from './render/format.js';
+import { problemLines } from './report.js';
 
 const EXIT = {
   done: 0,
@@ -234,13 +235,7 @@ function report(args: Arguments, documents: DocumentSummary[], problems: Problem
     say(`✓ ${d.agency} ปีงบประมาณ ${d.fiscalYear}: คะแนนรวม ${numbers.score(d.total)} ระดับ ${d.level} ${d.result}`);
     say(`  บันทึกแล้ว: ${shown(d.output)}`);
   }
-  for (const p of problems) {
-    const place = [p.where.file && shown(p.where.file), p.where.sheet && p.where.cell ? `${p.where.sheet}!${p.where.cell}` : p.where.sheet, p.where.tag]
-      .filter(Boolean)
-      .join(' ');
-    say(`${p.severity === 'error' ? '✗ ข้อผิดพลาด' : '! คำเตือน'}${place ? ` [${place}]` : ''}: ${p.message}`);
-    if (p.where.paragraph) say(`  ในย่อหน้า: "${p.where.paragraph}"`);
-  }
+  for (const p of problems) problemLines(p, shown).forEach(say);
   const failed = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.where.file)).size;
   say(`สรุป: สร้างประกาศ ${documents.length} ฉบับ${failed ? `, มีปัญหา ${failed} ไฟล์` : ''}`);
   if (args.json) {

@@ -1,11 +1,11 @@
 /** The command line as a clerk runs it: a separate process, real files in and out. */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDoc, PROJECT_ROOT } from './helpers/cli.js';
+import { buildDoc } from './helpers/cli.js';
 import PizZip from 'pizzip';
 import { documentXml, paragraphs } from './helpers/docx.js';
+import { hasPythonDocx, runPython, validate } from './helpers/clients.js';
 import { temporaryDir, workbookFile } from './helpers/workbooks.js';
 
 const NAME = 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx';
@@ -118,17 +118,6 @@ describe('npm run build-doc', () => {
   });
 });
 
-const validator = path.join(PROJECT_ROOT, 'node_modules', '@ooxml-tools', 'validate', 'dist', 'npm', 'bin', 'ooxml-validate.js');
-
-/** Microsoft's Open XML SDK validator (run without .NET): the list of errors it finds. */
-function validate(docx: string): unknown[] {
-  const run = spawnSync(process.execPath, [validator, docx, '--output-format', 'json'], { encoding: 'utf8' });
-  expect(run.status, run.stderr).toBe(0);
-  return JSON.parse(run.stdout) as unknown[];
-}
-
-const python = '/usr/bin/python3';
-const hasPythonDocx = existsSync(python) && spawnSync(python, ['-c', 'import docx']).status === 0;
 describe('clients other than ours', () => {
   it('the Open XML SDK validator finds no error in the announcement, and does find one in a broken copy', async () => {
     const out = temporaryDir('ita-out-');
@@ -147,7 +136,7 @@ describe('clients other than ours', () => {
     const out = temporaryDir('ita-out-');
     buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--date', '2022-08-02']);
     const script = 'import sys, docx\nd = docx.Document(sys.argv[1])\nprint(len(d.tables), len(d.tables[0].rows), d.tables[1].rows[1].cells[0].text)';
-    const run = spawnSync(python, ['-c', script, path.join(out, NAME)], { encoding: 'utf8' });
+    const run = runPython(script, [path.join(out, NAME)]);
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('2 11 อบต.ลำปางรอง');
   });

@@ -126,7 +126,10 @@ function tagProblems(file: string, collector: PartCollector): Problem[] {
   const problems: Problem[] = [];
   const used = new Set<string>();
   for (const [part, parts] of Object.entries(collector.postparsed)) {
-    const place = (offset: number | undefined) => ({ file, ...(offset !== undefined && { paragraph: collector.paragraphAt(part, offset) }) });
+    const place = (offset: number | undefined) => {
+      const paragraph = offset === undefined ? undefined : collector.paragraphAt(part, offset);
+      return { file, ...(paragraph && { paragraph: excerpt(paragraph.text, paragraph.at) }) };
+    };
     const walk = (list: TemplatePart[], scopes: Scope[]) => {
       for (const p of list) {
         if (p.type !== 'placeholder' || p.value === undefined) continue;
@@ -245,7 +248,7 @@ class PartCollector {
    * The text of the paragraph holding `offset`. docxtemplater counts offsets in the text of the
    * part's text elements (w:t) run together, so paragraphs are rebuilt from the same pieces.
    */
-  paragraphAt(file: string, offset: number): string {
+  paragraphAt(file: string, offset: number): { text: string; at: number } | undefined {
     const paragraphs: { start: number; text: string }[] = [];
     const open: { start: number; text: string }[] = [];
     let at = 0;
@@ -263,7 +266,7 @@ class PartCollector {
       }
     }
     const paragraph = paragraphs.filter((p) => p.start <= offset && offset <= p.start + p.text.length).at(-1);
-    return paragraph ? excerpt(unescapeXml(paragraph.text), offset - paragraph.start) : '';
+    return paragraph ? { text: unescapeXml(paragraph.text), at: unescapeXml(paragraph.text.slice(0, offset - paragraph.start)).length } : undefined;
   }
 }
 
@@ -302,12 +305,14 @@ export function templateProblems(e: unknown, file: string, collector?: PartColle
   return (detail.properties.errors ?? [detail]).map((err) => {
     const p = err.properties ?? {};
     const offset = Array.isArray(p.offset) ? p.offset[0] : p.offset;
-    const paragraph = collector && p.file && offset !== undefined ? collector.paragraphAt(p.file, offset) : '';
-    const tag = p.xtag ? `{${p.xtag}` + (p.id === 'unclosed_tag' ? '' : '}') : undefined;
+    const paragraph = collector && p.file && offset !== undefined ? collector.paragraphAt(p.file, offset) : undefined;
+    // An unclosed tag runs on into the following paragraphs' text: show it up to its paragraph's end.
+    const xtag = p.id === 'unclosed_tag' && paragraph ? paragraph.text.slice(paragraph.at + 1) : p.xtag;
+    const tag = xtag === undefined ? undefined : `{${xtag}${p.id === 'unclosed_tag' ? '' : '}'}`;
     return error(
       'template-syntax',
-      { file, ...(tag && { tag }), ...(paragraph && { paragraph }) },
-      `แม่แบบมีข้อผิดพลาด: ${syntaxMessage(p) ?? `${p.explanation ?? err.message ?? p.id}`}`,
+      { file, ...(tag && { tag }), ...(paragraph && { paragraph: excerpt(paragraph.text, paragraph.at) }) },
+      `แม่แบบมีข้อผิดพลาด: ${syntaxMessage({ ...p, ...(xtag !== undefined && { xtag }) }) ?? `${p.explanation ?? err.message ?? p.id}`}`,
     );
   });
 }

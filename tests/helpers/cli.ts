@@ -10,11 +10,22 @@ export interface Run {
   stderr: string;
 }
 
-export function buildDoc(args: string[], options: { cwd?: string } = {}): Run {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../src/cli.ts', import.meta.url)), ...args], {
+/** Runs one of the project's commands (a file in src/) as `npm run` would, from `cwd`. */
+function runCommand(script: string, args: string[], options: { cwd?: string }): Run {
+  const result = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), fileURLToPath(new URL(`../../src/${script}`, import.meta.url)), ...args], {
     cwd: options.cwd ?? PROJECT_ROOT,
     encoding: 'utf8',
     env: { ...process.env, INIT_CWD: options.cwd ?? PROJECT_ROOT },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** npm run build-doc -- ARGS */
+export function buildDoc(args: string[], options: { cwd?: string } = {}): Run {
+  return runCommand('cli.ts', args, options);
+}
+
+/** npm run check-template -- ARGS */
+export function checkTemplate(args: string[], options: { cwd?: string } = {}): Run {
+  return runCommand('check-template.ts', args, options);
 }

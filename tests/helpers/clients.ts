@@ -1,0 +1,86 @@
+/**
+ * The programs reviewers and validators run on our documents: Microsoft's Open XML SDK validator,
+ * python-docx, LibreOffice (and poppler to read its PDF). Tests that need one skip, saying why,
+ * on a machine without it; .ci/run installs them all.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { PROJECT_ROOT } from './cli.js';
+
+const validator = path.join(PROJECT_ROOT, 'node_modules', '@ooxml-tools', 'validate', 'dist', 'npm', 'bin', 'ooxml-validate.js');
+
+/** Microsoft's Open XML SDK validator (run without .NET): the list of errors it finds. */
+export function validate(docx: string): unknown[] {
+  const run = spawnSync(process.execPath, [validator, docx, '--output-format', 'json'], { encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  return JSON.parse(run.stdout) as unknown[];
+}
+
+/** Debian's python3 (the one on PATH may be another without python3-docx). */
+const python = '/usr/bin/python3';
+export const hasPythonDocx = existsSync(python) && spawnSync(python, ['-c', 'import docx']).status === 0;
+
+export function runPython(script: string, args: string[]): { stdout: string; stderr: string } {
+  const run = spawnSync(python, ['-c', script, ...args], { encoding: 'utf8' });
+  return { stdout: run.stdout, stderr: run.stderr };
+}
+
+export const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find(existsSync);
+const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
+export const canRender = Boolean(soffice) && hasPoppler;
+
+/** LibreOffice's PDF of a document, in `dir`, with a profile of its own so runs do not collide. */
+export function toPdf(docx: string, dir: string): string {
+  execFileSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, docx], {
+    stdio: 'ignore',
+    timeout: 90_000,
+  });
+  const pdf = readdirSync(dir).find((name) => name.endsWith('.pdf'));
+  expect(pdf, 'LibreOffice wrote no PDF').toBeDefined();
+  return path.join(dir, pdf!);
+}
+
+export function pdfPageCount(pdf: string): number {
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+}
+
+export function pdfPageText(pdf: string, page: number): string {
+  return execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' });
+}
+
+export interface WordBox {
+  page: number;
+  text: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/** Every word poppler finds, with its box in points from the page's top left. */
+export function pdfWords(pdf: string): { pageWidth: number; words: WordBox[] } {
+  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const words: WordBox[] = [];
+  let page = 0;
+  let pageWidth = 0;
+  for (const match of html.matchAll(/<page width="([\d.]+)"|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+    if (match[1]) {
+      page += 1;
+      pageWidth = Number(match[1]);
+      continue;
+    }
+    words.push({ page, text: match[6]!, xMin: Number(match[2]), yMin: Number(match[3]), xMax: Number(match[4]), yMax: Number(match[5]) });
+  }
+  return { pageWidth, words };
+}
+
+/** The pictures in a PDF page by page (poppler's pdfimages -list): page, width, height in pixels. */
+export function pdfImages(pdf: string): { page: number; width: number; height: number }[] {
+  const lines = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+  return lines.map((line) => {
+    const [page, , , width, height] = line.trim().split(/\s+/);
+    return { page: Number(page), width: Number(width), height: Number(height) };
+  });
+}
