@@ -90,6 +90,12 @@ export function finishEmblem(zip: PizZip, image: EmblemImage | undefined, templa
   return [];
 }
 
+/** Whether the template has a picture named "ตราครุฑ" for --emblem to replace. */
+export function hasEmblemPicture(zip: PizZip): boolean {
+  const document = readXml(zip, 'word/document.xml');
+  return document ? emblemPictures(document).length > 0 : false;
+}
+
 interface EmblemPicture {
   embedId: string;
   /** wp:extent: the size on the page. */

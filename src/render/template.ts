@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { error, warning, type Problem } from '../problem.js';
-import { EMBLEM_NAME } from './emblem.js';
+import { EMBLEM_NAME, hasEmblemPicture } from './emblem.js';
 import { SAMPLE_VIEW } from './view.js';
 
 export interface Template {
@@ -201,10 +201,6 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length]!;
-}
-
-function hasEmblemPicture(zip: PizZip): boolean {
-  return zip.file('word/document.xml')?.asText().includes(`name="${EMBLEM_NAME}"`) ?? false;
 }
 
 // ---------------------------------------------------------------------------------------------
