@@ -37,8 +37,12 @@ export function renderDocx(template: Template, view: AnnouncementView, options: 
     };
   }
   const zip = compiled.doc.getZip() as PizZip;
-  for (const part of textParts(zip)) editXml(zip, part, markThaiRuns);
-  editXml(zip, 'word/document.xml', (doc) => setPageNumberDigits(doc, options.digits));
+  for (const part of textParts(zip)) {
+    editXml(zip, part, (doc) => {
+      markThaiRuns(doc);
+      if (part === 'word/document.xml') setPageNumberDigits(doc, options.digits);
+    });
+  }
   const problems = finishEmblem(zip, options.emblem, template.file);
   if (problems.some((p) => p.severity === 'error')) return { problems };
   for (const entry of Object.values(zip.files)) entry.date = FIXED_ZIP_DATE;

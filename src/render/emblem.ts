@@ -113,7 +113,8 @@ function emblemPictures(doc: Document): EmblemPicture[] {
       const embedId = blip?.getAttributeNS(NS.r, 'embed');
       if (!embedId) return [];
       const extent = elements(frame, NS.wp, 'extent')[0];
-      const shapeExtent = elements(frame, NS.a, 'xfrm')[0] && elements(elements(frame, NS.a, 'xfrm')[0]!, NS.a, 'ext')[0];
+      const transform = elements(frame, NS.a, 'xfrm')[0];
+      const shapeExtent = transform && elements(transform, NS.a, 'ext')[0];
       return [{ embedId, ...(extent && { extent }), ...(shapeExtent && { shapeExtent }) }];
     });
 }
@@ -125,20 +126,19 @@ function imagePart(zip: PizZip, embedId: string): string | undefined {
   return target ? zip.file(resolveTarget(target))?.asBinary() : undefined;
 }
 
-/** A relationship target of word/document.xml as a part name. */
-function resolveTarget(target: string): string {
-  return target.startsWith('/') ? target.slice(1) : path.posix.normalize(`word/${target}`);
+/** A relationship's target as a part name; `source` is the folder of the part that has the relationship. */
+function resolveTarget(target: string, source = 'word'): string {
+  return target.startsWith('/') ? target.slice(1) : path.posix.normalize(path.posix.join(source, target));
 }
 
 /** Drop image parts that no relationship points to any more (another picture may share one). */
 function removeUnreferenced(zip: PizZip, parts: Set<string>): void {
   const targets = new Set<string>();
   for (const relsPart of Object.keys(zip.files).filter((name) => name.endsWith('.rels'))) {
-    const base = path.posix.dirname(path.posix.dirname(relsPart));
+    const source = path.posix.dirname(path.posix.dirname(relsPart)); // word/_rels/x.rels → word
     const rels = readXml(zip, relsPart);
     for (const relationship of rels ? elements(rels, NS.rels, 'Relationship') : []) {
-      const target = relationship.getAttribute('Target') ?? '';
-      targets.add(target.startsWith('/') ? target.slice(1) : path.posix.normalize(path.posix.join(base, target)));
+      targets.add(resolveTarget(relationship.getAttribute('Target') ?? '', source));
     }
   }
   for (const part of parts) if (!targets.has(part)) zip.remove(part);
