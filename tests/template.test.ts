@@ -13,6 +13,11 @@ import { temporaryDir, workbookFile } from './helpers/workbooks.js';
 const NAME = 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx';
 const SIGNING = ['--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์'];
 
+/** check-template on a copy of the default template edited by `edit`. */
+function checkEdited(name: string, edit: (documentXml: string) => string) {
+  return checkTemplate([templateVariant(temporaryDir('ita-check-'), name, edit)]);
+}
+
 describe('npm run check-template', () => {
   it('finds nothing wrong with the default template, and writes nothing', () => {
     const dir = temporaryDir('ita-check-');
@@ -35,9 +40,7 @@ describe('npm run check-template', () => {
   });
 
   it('names a misspelt tag, suggests the right one and shows the paragraph it is in', () => {
-    const dir = temporaryDir('ita-check-');
-    const file = templateVariant(dir, 'แม่แบบสะกดผิด.docx', (xml) => xml.replace('ประจำปีงบประมาณ พ.ศ.{fiscalYear}', 'ประจำปีงบประมาณ พ.ศ.{fiscalYaer}'));
-    const run = checkTemplate([file]);
+    const run = checkEdited('แม่แบบสะกดผิด.docx', (xml) => xml.replace('ประจำปีงบประมาณ พ.ศ.{fiscalYear}', 'ประจำปีงบประมาณ พ.ศ.{fiscalYaer}'));
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('{fiscalYaer}');
     expect(run.stderr).toContain('หมายถึง {fiscalYear} หรือไม่');
@@ -48,11 +51,9 @@ describe('npm run check-template', () => {
   });
 
   it('reports every syntax error at once, each with its paragraph, in Thai', () => {
-    const dir = temporaryDir('ita-check-');
-    const file = templateVariant(dir, 'แม่แบบวงเล็บ.docx', (xml) =>
+    const run = checkEdited('แม่แบบวงเล็บ.docx', (xml) =>
       xml.replace('ประจำปีงบประมาณ พ.ศ.{fiscalYear}', 'ประจำปีงบประมาณ พ.ศ.{fiscalYear').replace('{score}{/ranking}', '{score}{/rankings}'),
     );
-    const run = checkTemplate([file]);
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('ป้ายที่ขึ้นต้นด้วย {fiscalYear');
     expect(run.stderr).toContain('ไม่มีวงเล็บปิด }');
@@ -62,11 +63,9 @@ describe('npm run check-template', () => {
   });
 
   it('lists the pieces of the announcement a template lacks', () => {
-    const dir = temporaryDir('ita-check-');
-    const file = templateVariant(dir, 'แม่แบบไม่ครบ.docx', (xml) =>
+    const run = checkEdited('แม่แบบไม่ครบ.docx', (xml) =>
       xml.replace(/<w:p>(?:(?!<w:p>).)*?\(\{signer\}\)(?:(?!<w:p>).)*?<\/w:p>/, '').replace(/<w:tbl>(?:(?!<w:tbl>).)*?\{#summary\}.*?<\/w:tbl>/, ''),
     );
-    const run = checkTemplate([file]);
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('แม่แบบขาดชื่อผู้ลงนาม');
     expect(run.stderr).toContain('แม่แบบขาดผลการประเมิน (ผ่าน/ไม่ผ่าน) ในตารางสรุป');

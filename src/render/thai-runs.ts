@@ -38,7 +38,7 @@ export function markThaiRuns(doc: Document): void {
       if (latin !== 'sz' && !isOn(property)) continue;
       const copy = createW(doc, properties, twin);
       const value = property.getAttributeNS(NS.w, 'val');
-      if (value) copy.setAttributeNS(NS.w, property.getAttributeNodeNS(NS.w, 'val')?.name ?? 'w:val', value);
+      if (value) copy.setAttributeNS(NS.w, `${copy.prefix ?? 'w'}:val`, value);
       insertInOrder(properties, copy, RUN_PROPERTY_ORDER);
     }
     const fonts = childElements(properties, NS.w, 'rFonts')[0];

@@ -26,16 +26,12 @@ export function readXml(zip: PizZip, part: string): Document | undefined {
   return text === undefined ? undefined : new DOMParser().parseFromString(text, 'text/xml');
 }
 
-export function writeXml(zip: PizZip, part: string, doc: Document): void {
-  zip.file(part, new XMLSerializer().serializeToString(doc));
-}
-
 /** Parse, edit, write back: one step of finishing a part. */
 export function editXml(zip: PizZip, part: string, edit: (doc: Document) => void): void {
   const doc = readXml(zip, part);
   if (!doc) return;
   edit(doc);
-  writeXml(zip, part, doc);
+  zip.file(part, new XMLSerializer().serializeToString(doc));
 }
 
 export function elements(root: Document | Element, ns: string, localName: string): Element[] {
