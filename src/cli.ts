@@ -9,13 +9,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { buildAnnouncement, type BuildOptions } from './pipeline.js';
+import { readAnnouncements, renderAnnouncement, type BuildOptions } from './pipeline.js';
 import { documentFileName, writeFileAtomically } from './output.js';
 import { error, hasErrors, type Problem } from './problem.js';
 import { readEmblem } from './render/emblem.js';
 import { loadTemplate } from './render/template.js';
-import { formatterFor } from './render/format.js';
-import { problemLines } from './report.js';
+import { documentTable, failureLines, problemLines, type DocumentSummary, type Failure } from './report.js';
 
 const EXIT = {
   done: 0,
@@ -36,18 +35,10 @@ const TEMPLATE_CODES = new Set(['template-unreadable', 'template-error', 'templa
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_TEMPLATE = path.join(PROJECT_ROOT, 'templates', 'ita-announcement.docx');
 const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.csv']);
+/** Batches of at least this many announcements show a progress line. */
+const PROGRESS_FROM = 10;
 
 class UsageError extends Error {}
-
-interface DocumentSummary {
-  input: string;
-  agency: string;
-  fiscalYear: number;
-  total: number;
-  level: string;
-  result: string;
-  output: string;
-}
 
 async function main(argv: string[]): Promise<number> {
   let debug = argv.includes('--debug');
@@ -141,18 +132,18 @@ async function build(args: Arguments): Promise<number> {
   const templateFile = args.template ? userPath(args.template) : DEFAULT_TEMPLATE;
   const { template, problems: templateProblems } = await loadTemplate(templateFile);
   if (!template) {
-    report(args, [], templateProblems, say);
+    report(args, [], [], templateProblems, say);
     return EXIT.template;
   }
   const emblem = args.emblem === undefined ? undefined : await readEmblem(userPath(args.emblem));
   if (emblem && !emblem.image) {
-    report(args, [], [...templateProblems, ...emblem.problems], say);
+    report(args, [], [], [...templateProblems, ...emblem.problems], say);
     return EXIT.emblem;
   }
 
   const inputs = args.files.length ? args.files.map(userPath) : await workbooksIn(path.join(PROJECT_ROOT, 'input'));
   if (inputs.length === 0) {
-    report(args, [], [error('file-unreadable', { file: 'input' }, 'ไม่พบไฟล์ผลการประเมิน (.xlsx) ในโฟลเดอร์ input/: วางไฟล์ที่ดาวน์โหลดจากระบบ ITAS ไว้ในโฟลเดอร์ input/ แล้วรันอีกครั้ง')], say);
+    report(args, [], [], [error('file-unreadable', { file: 'input' }, 'ไม่พบไฟล์ผลการประเมิน (.xlsx) ในโฟลเดอร์ input/: วางไฟล์ที่ดาวน์โหลดจากระบบ ITAS ไว้ในโฟลเดอร์ input/ แล้วรันอีกครั้ง')], say);
     return EXIT.inputRefused;
   }
 
@@ -168,34 +159,90 @@ async function build(args: Arguments): Promise<number> {
   };
 
   const documents: DocumentSummary[] = [];
+  const failures: Failure[] = [];
   const problems: Problem[] = [...templateProblems];
   const usedNames = new Set<string>();
-  let refused = false;
   let unwritable = false;
   for (const input of inputs) {
-    const built = await buildAnnouncement(input, template, options);
-    problems.push(...built.problems);
-    if (!built.announcement || !built.document || hasErrors(built.problems)) {
-      refused = true;
+    const read = await readAnnouncements(input, options);
+    problems.push(...read.problems);
+    if (hasErrors(read.problems) || read.agencies.length === 0) {
+      failures.push({ input, agency: '', problems: read.problems.filter((p) => p.severity === 'error') });
       continue;
     }
-    const target = path.join(outDir, uniqueName(documentFileName(built.announcement), usedNames));
-    try {
-      await writeFileAtomically(target, built.document);
-    } catch (e) {
-      unwritable = true;
-      problems.push(error('output-not-writable', { file: target }, cannotWriteMessage(e as NodeJS.ErrnoException)));
-      continue;
+    const progress = startProgress(input, read.agencies.length, say);
+    const repeatedNames = repeated(read.agencies.map((a) => a.announcement?.agency.shortName ?? ''));
+    for (const agency of read.agencies) {
+      progress.tick(agency.name);
+      problems.push(...agency.problems);
+      const fail = (why: Problem[]) => failures.push({ input, agency: agency.name, place: agency.place, problems: why.filter((p) => p.severity === 'error') });
+      const announcement = agency.announcement;
+      if (!announcement || hasErrors(agency.problems)) {
+        fail(agency.problems);
+        continue;
+      }
+      const rendered = renderAnnouncement(announcement, template, options);
+      const renderProblems = rendered.problems.map((p) => ({ ...p, where: { ...p.where, agency: agency.name } }));
+      problems.push(...renderProblems);
+      if (!rendered.document || hasErrors(renderProblems)) {
+        fail(renderProblems);
+        continue;
+      }
+      const name = documentFileName(announcement, repeatedNames.has(announcement.agency.shortName));
+      const target = path.join(outDir, uniqueName(name, usedNames));
+      try {
+        await writeFileAtomically(target, rendered.document);
+      } catch (e) {
+        unwritable = true;
+        const problem = error('output-not-writable', { file: target, agency: agency.name }, cannotWriteMessage(e as NodeJS.ErrnoException));
+        problems.push(problem);
+        fail([problem]);
+        continue;
+      }
+      const a = announcement;
+      documents.push({ input, agency: a.agency.shortName, fiscalYear: a.fiscalYear, total: a.total, level: a.level, result: a.result, output: target });
     }
-    const a = built.announcement;
-    documents.push({ input, agency: a.agency.shortName, fiscalYear: a.fiscalYear, total: a.total, level: a.level, result: a.result, output: target });
+    progress.done();
   }
 
-  report(args, documents, problems, say);
+  report(args, documents, failures, problems, say);
   if (hasErrors(problems.filter((p) => TEMPLATE_CODES.has(p.code)))) return EXIT.template;
-  if (refused) return EXIT.inputRefused;
+  if (failures.some((f) => f.problems.some((p) => p.code !== 'output-not-writable'))) return EXIT.inputRefused;
   if (unwritable) return EXIT.cannotWrite;
   return EXIT.done;
+}
+
+/** Names that occur more than once: their files also carry the province. */
+function repeated(names: string[]): Set<string> {
+  const seen = new Set<string>();
+  return new Set(names.filter((name) => seen.has(name) || !seen.add(name)));
+}
+
+/**
+ * A progress line while a long batch runs: rewritten in place on a terminal, a line at every
+ * tenth otherwise (a log file, a CI run).
+ */
+function startProgress(input: string, total: number, say: (line: string) => void) {
+  if (total < PROGRESS_FROM) return { tick: (_agency: string) => {}, done: () => {} };
+  const terminal = process.stderr.isTTY;
+  say(`กำลังสร้างประกาศ ${total} ฉบับจาก ${path.basename(input)}`);
+  let count = 0;
+  let shownAt = 0;
+  return {
+    tick(agency: string) {
+      count++;
+      if (terminal) {
+        const now = Date.now();
+        if (now - shownAt > 100) process.stderr.write(`\r\x1b[K  ${count}/${total} ${agency}`);
+        shownAt = now;
+      } else if (count % Math.ceil(total / 10) === 0) {
+        say(`  ${count}/${total} (${Math.round((100 * count) / total)}%)`);
+      }
+    },
+    done() {
+      if (terminal) process.stderr.write(`\r\x1b[K  ${count}/${total} เสร็จแล้ว\n`);
+    },
+  };
 }
 
 async function workbooksIn(dir: string): Promise<string[]> {
@@ -228,20 +275,25 @@ function cannotWriteMessage(e: NodeJS.ErrnoException): string {
   return `บันทึกไฟล์ไม่ได้ (${e.code ?? e.message}): ตรวจว่ามีพื้นที่ดิสก์และสิทธิ์เขียนในโฟลเดอร์ผลลัพธ์`;
 }
 
-function report(args: Arguments, documents: DocumentSummary[], problems: Problem[], say: (line: string) => void): void {
+function report(args: Arguments, documents: DocumentSummary[], failures: Failure[], problems: Problem[], say: (line: string) => void): void {
   const shown = (file: string) => path.relative(process.cwd(), file) || file;
-  const numbers = formatterFor('arabic');
-  for (const d of documents) {
-    say(`✓ ${d.agency} ปีงบประมาณ ${d.fiscalYear}: คะแนนรวม ${numbers.score(d.total)} ระดับ ${d.level} ${d.result}`);
-    say(`  บันทึกแล้ว: ${shown(d.output)}`);
+  const printed = new Set<string>();
+  for (const p of problems) {
+    // The same template warning comes with every document of a batch: once is enough.
+    const key = JSON.stringify(p);
+    if (printed.has(key)) continue;
+    printed.add(key);
+    problemLines(p, shown).forEach(say);
   }
-  for (const p of problems) problemLines(p, shown).forEach(say);
-  const failed = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.where.file)).size;
-  say(`สรุป: สร้างประกาศ ${documents.length} ฉบับ${failed ? `, มีปัญหา ${failed} ไฟล์` : ''}`);
+  if (documents.length) documentTable(documents, shown).forEach(say);
+  if (failures.length) failureLines(failures, shown).forEach(say);
+  say(`สรุป: สร้างประกาศ ${documents.length} ฉบับ${failures.length ? `, สร้างไม่ได้ ${failures.length} รายการ` : ''}`);
   if (args.json) {
+    const where = (p: Problem) => ({ ...p, where: { ...p.where, ...(p.where.file && { file: shown(p.where.file) }) } });
     const json = {
       documents: documents.map((d) => ({ ...d, input: shown(d.input), output: shown(d.output) })),
-      problems: problems.map((p) => ({ ...p, where: { ...p.where, ...(p.where.file && { file: shown(p.where.file) }) } })),
+      failed: failures.map((f) => ({ input: shown(f.input), agency: f.agency, problems: f.problems.map(where) })),
+      problems: problems.map(where),
     };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   }

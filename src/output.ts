@@ -9,9 +9,14 @@ import type { Announcement } from './ita/model.js';
 /** Characters Windows forbids in file names, and control characters. */
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
 
-/** `ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx` */
-export function documentFileName(announcement: Announcement): string {
-  const agency = announcement.agency.shortName.normalize('NFC').replace(UNSAFE, '_').replace(/\s+/g, ' ').replace(/^[.\s]+|[.\s]+$/g, '');
+/**
+ * `ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx`; with the province
+ * (`… อบต.บ้านใหม่ จ.เชียงใหม่.docx`) when agencies of the same name share a workbook.
+ */
+export function documentFileName(announcement: Announcement, withProvince = false): string {
+  const province = announcement.agency.province?.replace(/^(จังหวัด|จ\.)\s*/, '');
+  const name = withProvince && province ? `${announcement.agency.shortName} จ.${province}` : announcement.agency.shortName;
+  const agency = name.normalize('NFC').replace(UNSAFE, '_').replace(/\s+/g, ' ').replace(/^[.\s]+|[.\s]+$/g, '');
   return `ประกาศผลการประเมิน ITA ${announcement.fiscalYear} ${agency || 'หน่วยงาน'}.docx`;
 }
 

@@ -15,6 +15,8 @@ export interface Place {
   tag?: string;
   /** The template paragraph's text around the fault, as the agency sees it in Word. */
   paragraph?: string;
+  /** The agency the problem belongs to, in a workbook of many agencies. */
+  agency?: string;
 }
 
 export type ProblemCode =
@@ -29,6 +31,11 @@ export type ProblemCode =
   | 'file-damaged'
   // finding the facts
   | 'no-indicator-table'
+  | 'no-agency-rows'
+  | 'agency-column-missing'
+  | 'agency-row-without-scores'
+  | 'agency-repeated'
+  | 'tool-score-mismatch'
   | 'indicator-unknown'
   | 'indicator-name-unofficial'
   | 'indicator-tool-mismatch'
@@ -50,11 +57,13 @@ export type ProblemCode =
   | 'level-mismatch'
   | 'result-mismatch'
   | 'recommendations-missing'
+  | 'recommendations-unassigned'
   | 'recommendation-tool-unknown'
   | 'recommendation-indicator-missing'
   | 'control-characters'
   // the signature block
   | 'signer-missing'
+  | 'signer-for-many'
   | 'position-missing'
   // the template and the output
   | 'template-unreadable'

@@ -1,13 +1,67 @@
-/** How a problem reads on screen, the same in every command. */
-import type { Problem } from './problem.js';
+/** How problems and results read on screen, the same in every command. */
+import type { Place, Problem } from './problem.js';
+import { formatterFor } from './render/format.js';
 
 /** One line for the problem, and one more with the template paragraph it is in, if any. */
 export function problemLines(p: Problem, shown: (file: string) => string): string[] {
-  const place = [p.where.file && shown(p.where.file), p.where.sheet && p.where.cell ? `${p.where.sheet}!${p.where.cell}` : p.where.sheet, p.where.tag]
-    .filter(Boolean)
-    .join(' ');
   return [
-    `${p.severity === 'error' ? '✗ ข้อผิดพลาด' : '! คำเตือน'}${place ? ` [${place}]` : ''}: ${p.message}`,
+    `${p.severity === 'error' ? '✗ ข้อผิดพลาด' : '! คำเตือน'}${placeText(p.where, shown)}: ${p.message}`,
     ...(p.where.paragraph ? [`  ในย่อหน้า: "${p.where.paragraph}"`] : []),
   ];
+}
+
+function placeText(where: Place, shown: (file: string) => string): string {
+  const place = [where.file && shown(where.file), where.sheet && where.cell ? `${where.sheet}!${where.cell}` : where.sheet, where.tag].filter(Boolean).join(' ');
+  return place ? ` [${place}]` : '';
+}
+
+export interface DocumentSummary {
+  input: string;
+  agency: string;
+  fiscalYear: number;
+  total: number;
+  level: string;
+  result: string;
+  output: string;
+}
+
+/** A workbook or an agency that gave no announcement, and the errors why. */
+export interface Failure {
+  input: string;
+  /** Empty when the workbook as a whole could not be read. */
+  agency: string;
+  place?: Place;
+  problems: Problem[];
+}
+
+/** The announcements written: agency, total, level, result and file, in aligned columns. */
+export function documentTable(documents: readonly DocumentSummary[], shown: (file: string) => string): string[] {
+  const numbers = formatterFor('arabic');
+  const rows = [['หน่วยงาน', 'คะแนนรวม', 'ระดับ', 'ผลการประเมิน', 'ไฟล์'], ...documents.map((d) => [d.agency, numbers.score(d.total), d.level, d.result, shown(d.output)])];
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => displayWidth(row[c]!))));
+  const line = (row: string[]) => `  ${row.map((cell, c) => (c === row.length - 1 ? cell : padToWidth(cell, widths[c]!))).join('  ')}`;
+  return [`ประกาศที่สร้าง ${documents.length} ฉบับ:`, ...rows.map(line)];
+}
+
+/** Each failed agency or workbook with its first error; every error is printed above. */
+export function failureLines(failures: readonly Failure[], shown: (file: string) => string): string[] {
+  const lines = [`สร้างประกาศไม่ได้ ${failures.length} รายการ:`];
+  for (const f of failures) {
+    const first = f.problems[0];
+    const more = f.problems.length > 1 ? ` (และอีก ${f.problems.length - 1} ปัญหา)` : '';
+    const who = f.agency ? `${f.agency}${placeText(f.place ?? { file: f.input }, shown)}` : shown(f.input);
+    lines.push(`  ✗ ${who}: ${first ? first.message : 'ไม่มีหน่วยงานให้สร้างประกาศ'}${more}`);
+  }
+  return lines;
+}
+
+/** Thai vowels above and below the line and tone marks take no column of their own. */
+const ZERO_WIDTH_MARKS = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/g;
+
+export function displayWidth(text: string): number {
+  return [...text.replace(ZERO_WIDTH_MARKS, '')].length;
+}
+
+function padToWidth(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }

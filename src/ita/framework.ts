@@ -33,9 +33,26 @@ const frameworkSchema = z
         }),
       )
       .min(1),
-    rule: z.literal('letter-grade'),
-    /** Lower bound of each level, highest level first. */
-    levels: z.array(z.object({ level: z.string().min(1), min: z.number().min(0).max(100) })).min(1),
+    /**
+     * letter-grade (to 2565): AA…F by the total alone. pass-levels (from 2566): ผ่านดีเยี่ยม…
+     * ต้องปรับปรุงโดยด่วน, where the top levels also need each tool's own score.
+     */
+    rule: z.enum(['letter-grade', 'pass-levels']),
+    /**
+     * Highest level first; an agency gets the first level whose `min` its total reaches and,
+     * when `eachToolMin` is given, whose mark each of IIT, EIT and OIT (the mean of that
+     * tool's indicators) reaches too.
+     */
+    levels: z
+      .array(
+        z.object({
+          level: z.string().min(1),
+          min: z.number().min(0).max(100),
+          eachToolMin: z.number().min(0).max(100).optional(),
+        }),
+      )
+      .min(1),
+    /** ผ่าน from this total up, ไม่ผ่าน below it. */
     passMark: z.number().min(0).max(100),
     /** Default paragraph per level, with `{year}` and `{score}` filled in. */
     levelDescriptions: z.record(z.string(), z.string().min(1)),
@@ -47,7 +64,10 @@ const frameworkSchema = z
       if (indicator.number !== i + 1) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'number'], message: `expected indicator ${i + 1}` });
     });
     f.levels.forEach((band, i) => {
-      if (i > 0 && band.min >= f.levels[i - 1]!.min) ctx.addIssue({ code: 'custom', path: ['levels', i], message: 'levels must go from highest to lowest' });
+      const above = f.levels[i - 1];
+      const stricterAbove = above && (above.min > band.min || (above.min === band.min && (above.eachToolMin ?? 0) > (band.eachToolMin ?? 0)));
+      if (above && !stricterAbove) ctx.addIssue({ code: 'custom', path: ['levels', i], message: 'levels must go from highest to lowest' });
+      if (f.rule === 'letter-grade' && band.eachToolMin !== undefined) ctx.addIssue({ code: 'custom', path: ['levels', i, 'eachToolMin'], message: 'letter grades depend on the total alone' });
       if (!f.levelDescriptions[band.level]) ctx.addIssue({ code: 'custom', path: ['levelDescriptions', band.level], message: 'no description for this level' });
     });
     if (f.levels.at(-1)?.min !== 0) ctx.addIssue({ code: 'custom', path: ['levels'], message: 'the lowest level must start at 0' });

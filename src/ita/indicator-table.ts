@@ -6,7 +6,7 @@ import { cellRef, cellText, type Cell, type Sheet, type Workbook } from '../read
 import { cellName, error, warning, type Problem } from '../problem.js';
 import { toArabicDigits } from '../thai.js';
 import type { Framework, IndicatorDefinition } from './framework.js';
-import { findHeader, matchHeader, type Header, type HeaderKeys } from './locate.js';
+import { cellUnder, findHeader, matchHeader, type Header, type HeaderKeys } from './locate.js';
 import type { IndicatorScore } from './model.js';
 import { labelKey, singleLine } from './text.js';
 import { parseTool, TOOL_HEADERS } from './tools.js';
@@ -28,6 +28,8 @@ const ROLES: [Role, HeaderKeys][] = [['name', ['ตัวชี้วัด', '�
 
 /** Rows inside the table that are not indicators and say so: totals and averages. */
 const NOT_AN_INDICATOR = new Set(['รวม', 'คะแนนรวม', 'คะแนนita', 'คะแนนรวมita', 'เฉลี่ย', 'ค่าเฉลี่ย', 'คะแนนเฉลี่ย', 'ผลรวม']);
+
+export type IndicatorHeader = Header<Role>;
 
 export interface IndicatorTable {
   header: Header<Role>;
@@ -56,10 +58,9 @@ export function readIndicatorTable(header: Header<Role>, framework: Framework, f
 
   for (let row = header.row + 1; row <= sheet.rows.length; row++) {
     if (headerAt(sheet, row)) break;
-    const cells = sheet.rows[row - 1] ?? [];
-    const nameCell = columns.name !== undefined ? cells[columns.name - 1] : undefined;
-    const numberCell = columns.number !== undefined ? cells[columns.number - 1] : undefined;
-    const scoreCell = cells[columns.score! - 1];
+    const nameCell = cellUnder(sheet, row, columns.name);
+    const numberCell = cellUnder(sheet, row, columns.number);
+    const scoreCell = cellUnder(sheet, row, columns.score);
     const identityCell = nameCell ?? numberCell;
     if (!identityCell) continue;
 
@@ -88,12 +89,12 @@ export function readIndicatorTable(header: Header<Role>, framework: Framework, f
     }
     seen.set(definition.number, identityCell);
 
-    const toolCell = columns.tool !== undefined ? cells[columns.tool - 1] : undefined;
+    const toolCell = cellUnder(sheet, row, columns.tool);
     if (toolCell && parseTool(cellText(toolCell)) !== definition.tool) {
       problems.push(warning('indicator-tool-mismatch', where(toolCell), `เซลล์ ${cellName(sheet.name, toolCell.ref)} ระบุเครื่องมือ "${singleLine(cellText(toolCell))}" แต่ตัวชี้วัดที่ ${definition.number} เป็นของ ${definition.tool}: จะใช้ ${definition.tool}`));
     }
 
-    const score = readScore(scoreCell, { file, sheet: sheet.name, cell: scoreCell?.ref ?? cellRef(row, columns.score!) }, `คะแนนตัวชี้วัดที่ ${definition.number} (${definition.name})`);
+    const score = readScore(scoreCell, { file, sheet: sheet.name, cell: scoreCell?.ref ?? cellRef(row, columns.score!.left) }, `คะแนนตัวชี้วัดที่ ${definition.number} (${definition.name})`);
     problems.push(...score.problems);
     if (score.value === undefined) continue;
     found.set(definition.number, {
@@ -142,7 +143,14 @@ export function parseIndicatorNumber(text: string): number | undefined {
   return name === '' ? number : undefined;
 }
 
+const namesByKey = new WeakMap<Framework, Map<string, IndicatorDefinition>>();
+
+/** The indicator an official name or an alias names, compared by `labelKey`. */
 export function indicatorByName(name: string, framework: Framework): IndicatorDefinition | undefined {
-  const key = labelKey(name);
-  return framework.indicators.find((d) => [d.name, ...d.aliases].some((n) => labelKey(n) === key));
+  let names = namesByKey.get(framework);
+  if (!names) {
+    names = new Map(framework.indicators.flatMap((d) => [d.name, ...d.aliases].map((n) => [labelKey(n), d] as const)));
+    namesByKey.set(framework, names);
+  }
+  return names.get(labelKey(name));
 }

@@ -9,8 +9,8 @@ import { labelKey, singleLine } from './text.js';
 
 export type Fact = 'agency' | 'province' | 'total' | 'level' | 'result' | 'levelDescription' | 'fiscalYear';
 
-/** Label keys (see `labelKey`) each fact may be written under. */
-const LABELS: Record<Fact, readonly string[]> = {
+/** Label keys (see `labelKey`) each fact may be written under: beside its value, or above a column of values. */
+export const LABELS: Record<Fact, readonly string[]> = {
   agency: ['หน่วยงาน', 'ชื่อหน่วยงาน'],
   province: ['จังหวัด'],
   total: ['คะแนนรวม', 'คะแนนita', 'คะแนนการประเมิน', 'คะแนนรวมita', 'คะแนนรวม(ita)', 'ผลคะแนนรวม'],
@@ -33,9 +33,9 @@ export interface FoundFact {
  * Every fact written under a label. Cells in `ignored` (table header rows) are not labels.
  * The same label found twice with different values is an error naming both cells.
  */
-export function findFacts(workbook: Workbook, ignored: ReadonlySet<Cell>): { facts: Partial<Record<Fact, FoundFact>>; problems: Problem[] } {
+export function findFacts(workbook: Workbook, ignored: ReadonlySet<Cell>): { facts: Partial<Record<Fact, FoundFact>>; conflicts: { fact: Fact; problem: Problem }[] } {
   const facts: Partial<Record<Fact, FoundFact>> = {};
-  const problems: Problem[] = [];
+  const conflicts: { fact: Fact; problem: Problem }[] = [];
   const isLabel = (cell: Cell) => ALL_LABELS.has(labelKey(cellText(cell))) || inlineLabel(cell) !== undefined;
   for (const sheet of sheetsInSearchOrder(workbook)) {
     for (const cell of cellsOf(sheet)) {
@@ -49,11 +49,11 @@ export function findFacts(workbook: Workbook, ignored: ReadonlySet<Cell>): { fac
         continue;
       } else if (valueKey(earlier) !== valueKey(found)) {
         const at = (f: FoundFact) => cellName(f.sheet.name, (f.value ?? f.label).ref);
-        problems.push(error('label-conflict', { file: workbook.file, sheet: sheet.name, cell: (found.value ?? found.label).ref }, `พบ "${singleLine(cellText(cell)).replace(/[:：].*$/, '')}" สองแห่งที่มีค่าไม่ตรงกัน: ${at(earlier)} เป็น "${singleLine(cellText(earlier.value))}" แต่ ${at(found)} เป็น "${singleLine(cellText(found.value))}": แก้ให้เหลือค่าเดียว`));
+        conflicts.push({ fact: found.fact, problem: error('label-conflict', { file: workbook.file, sheet: sheet.name, cell: (found.value ?? found.label).ref }, `พบ "${singleLine(cellText(cell)).replace(/[:：].*$/, '')}" สองแห่งที่มีค่าไม่ตรงกัน: ${at(earlier)} เป็น "${singleLine(cellText(earlier.value))}" แต่ ${at(found)} เป็น "${singleLine(cellText(found.value))}": แก้ให้เหลือค่าเดียว`) });
       }
     }
   }
-  return { facts, problems };
+  return { facts, conflicts };
 }
 
 /** A label cell and its value; or "หน่วยงาน: อบต.ลำปางรอง" written in one cell, the value after the colon. */

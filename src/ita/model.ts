@@ -53,7 +53,7 @@ export interface Signature {
 
 export interface Announcement {
   /** Where the facts came from, for messages and the summary. */
-  source: { file: string; sheet: string };
+  source: { file: string; sheet: string; row?: number };
   agency: Agency;
   /** Buddhist Era, e.g. 2565. */
   fiscalYear: number;

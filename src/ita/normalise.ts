@@ -1,110 +1,123 @@
 /**
- * The normaliser: a workbook's cells → the announcement model (layout 1: one agency).
- * Every problem found is returned, not only the first; an announcement is returned only
- * when there is no error.
+ * The normaliser: a workbook's cells → one announcement model per agency. It finds which
+ * layout the workbook is (one agency's result, or many agencies one per row), the fiscal
+ * year and its rules, then announces each agency. Every problem found is returned, not only
+ * the first; an agency gets an announcement only when it has no error.
  */
-import { cellText, type Cell, type Workbook } from '../read/workbook.js';
-import { cellName, error, hasErrors, warning, type Place, type Problem } from '../problem.js';
-import { chiefExecutiveTitle, fullAgencyName } from './agency.js';
+import { cellText, type Workbook } from '../read/workbook.js';
+import { error, hasErrors, warning, type Place, type Problem } from '../problem.js';
+import { findAgencyTables, readAgencyRows, type AgencyReading } from './agency-rows.js';
+import { announce, type AnnounceOptions } from './announce.js';
 import { availableYears, loadFramework, type Framework } from './framework.js';
-import { findIndicatorHeader, readIndicatorTable } from './indicator-table.js';
+import { findIndicatorHeader } from './indicator-table.js';
 import { findFacts, parseFiscalYear, yearInTitles, type Fact, type FoundFact } from './labels.js';
-import type { Announcement, Signature } from './model.js';
-import { findRecommendationsHeader, readRecommendations } from './recommendations.js';
-import { readScore } from './score-cell.js';
-import { levelFor, rankIndicators, resultFor, roundScore, weightedTotal } from './scoring.js';
-import { cleanText, hasControlCharacters, labelKey, singleLine } from './text.js';
+import type { Announcement } from './model.js';
+import { readOneAgency } from './one-agency.js';
+import { findRecommendationsHeader, readRecommendationSheet } from './recommendations.js';
+import { labelKey } from './text.js';
 
-export interface AnnouncementOptions {
-  /** The announcement date, YYYY-MM-DD in the Christian calendar. */
-  date: string;
-  signer?: string;
-  position?: string;
+export interface AnnouncementOptions extends AnnounceOptions {
   /** Used when the workbook states no fiscal year (`--year`). */
   fiscalYear?: number;
-  /** Print the workbook's total even when it differs from the recomputed one (a warning instead of an error). */
-  trustStatedTotal?: boolean;
+}
+
+/** One agency of the workbook: its announcement, or the problems that stopped it. */
+export interface AgencyResult {
+  /** As the workbook writes it; "แถวที่ 12" for a row without a name. */
+  name: string;
+  /** Where the agency is: its name's cell. */
+  place: Place;
+  announcement?: Announcement;
+  /** This agency's own problems, each with `where.agency` set. */
+  problems: Problem[];
 }
 
 export interface Normalised {
-  announcement?: Announcement;
+  /** Problems of the whole workbook: an error here means no agency could be read. */
   problems: Problem[];
+  agencies: AgencyResult[];
 }
 
 export function normalise(workbook: Workbook, options: AnnouncementOptions): Normalised {
   const file = workbook.file;
   const problems: Problem[] = [];
 
-  const tableHeader = findIndicatorHeader(workbook);
+  const indicatorHeader = findIndicatorHeader(workbook);
   const recommendationsHeader = findRecommendationsHeader(workbook);
-  const headerCells = new Set<Cell>([...(tableHeader?.cells ?? []), ...(recommendationsHeader?.cells ?? [])]);
-  const { facts, problems: factProblems } = findFacts(workbook, headerCells);
-  problems.push(...factProblems);
-  const placeOf = (fact: FoundFact): Place => ({ file, sheet: fact.sheet.name, cell: (fact.value ?? fact.label).ref });
-  const text = (name: Fact) => (facts[name]?.value ? singleLine(cellText(facts[name].value)) : '');
-
-  const agencyName = text('agency');
-  if (!agencyName) {
-    const fact = facts.agency;
-    problems.push(
-      fact
-        ? error('agency-missing', placeOf(fact), `ป้าย "หน่วยงาน" ที่เซลล์ ${cellName(fact.sheet.name, fact.label.ref)} ไม่มีชื่อหน่วยงานอยู่ทางขวาหรือด้านล่าง: ใส่ชื่อหน่วยงาน เช่น อบต.ลำปางรอง`)
-        : error('agency-missing', { file }, 'ไม่พบชื่อหน่วยงาน: เพิ่มป้าย "หน่วยงาน" และใส่ชื่อหน่วยงานในเซลล์ทางขวา เช่น อบต.ลำปางรอง'),
-    );
-  }
-
+  const { facts, conflicts } = findFacts(workbook, new Set([...(indicatorHeader?.cells ?? []), ...(recommendationsHeader?.cells ?? [])]));
+  problems.push(...conflicts.filter((c) => c.fact === 'fiscalYear').map((c) => c.problem));
   const framework = resolveFramework(workbook, facts, options, problems);
-  if (!tableHeader) {
-    problems.push(error('no-indicator-table', { file }, 'ไม่พบตารางคะแนนรายตัวชี้วัด: ต้องมีแถวหัวตารางที่มีคอลัมน์ "ตัวชี้วัด" และ "คะแนน" ตามไฟล์ที่ส่งออกจากระบบ ITAS'));
-  }
-  if (!framework || !tableHeader) return { problems };
+  if (!framework) return { problems, agencies: [] };
 
-  const table = readIndicatorTable(tableHeader, framework, file);
-  problems.push(...table.problems);
-  if (hasErrors(problems)) return { problems };
-  const indicators = table.indicators;
-
-  const computed = weightedTotal(indicators, framework);
-  const total = statedTotal(facts.total, computed, options, placeOf, problems);
-  const level = statedLevel(facts.level, computed, framework, placeOf, problems);
-  const result = statedResult(facts.result, computed, framework, placeOf, problems);
-  if (total === undefined || level === undefined) return { problems };
-
-  const levelDescription = describeLevel(facts.levelDescription, level, total, framework, placeOf, problems);
-  const agency = { shortName: agencyName, fullName: fullAgencyName(agencyName), ...(text('province') && { province: text('province') }) };
-
-  let recommendations;
-  if (recommendationsHeader) {
-    const read = readRecommendations(recommendationsHeader, indicators, agency, file);
-    problems.push(...read.problems);
-    recommendations = read.recommendations;
+  let readings: AgencyReading[];
+  const tables = findAgencyTables(workbook, framework);
+  if (tables.length) {
+    for (const table of tables) problems.push(...table.problems);
+    if (hasErrors(problems)) return { problems, agencies: [] };
+    readings = [];
+    for (const table of tables) {
+      const read = readAgencyRows(table, framework, file);
+      problems.push(...read.problems);
+      readings.push(...read.agencies);
+    }
+    if (readings.length === 0) {
+      const table = tables[0]!;
+      problems.push(error('no-agency-rows', { file, sheet: table.sheet.name }, `ตารางคะแนนในชีต "${table.sheet.name}" ไม่มีแถวของหน่วยงานใต้หัวตาราง (แถว ${table.bottom}): ใส่ชื่อหน่วยงานและคะแนนแถวละหนึ่งหน่วยงาน`));
+    }
+    markRepeatedAgencies(readings);
+  } else if (indicatorHeader) {
+    const one = readOneAgency(workbook, indicatorHeader, facts, framework);
+    const otherConflicts = conflicts.filter((c) => c.fact !== 'fiscalYear').map((c) => c.problem);
+    const nameCell = facts.agency?.value;
+    const place = nameCell ? { file, sheet: facts.agency!.sheet.name, cell: nameCell.ref } : { file, sheet: indicatorHeader.sheet.name };
+    readings = [{ name: one.name, place, ...(one.facts && { facts: one.facts }), problems: [...otherConflicts, ...one.problems] }];
   } else {
-    problems.push(warning('recommendations-missing', { file }, 'ไม่พบชีตข้อเสนอแนะ (หัวตาราง "เครื่องมือ" และ "ข้อเสนอแนะ"): ประกาศจะไม่มีส่วนข้อเสนอแนะ IIT/EIT/OIT'));
+    problems.push(error('no-indicator-table', { file }, 'ไม่พบตารางคะแนนรายตัวชี้วัด: ต้องมีแถวหัวตารางที่มีคอลัมน์ "ตัวชี้วัด" และ "คะแนน" (หน่วยงานเดียว) หรือแถวหัวตารางที่มีคอลัมน์ "หน่วยงาน" และชื่อตัวชี้วัดทั้ง 10 (หลายหน่วยงาน) ตามไฟล์ที่ส่งออกจากระบบ ITAS'));
+    return { problems, agencies: [] };
   }
 
-  const signature = signatureFor(agencyName, options, file, problems);
-  if (hasErrors(problems)) return { problems };
+  let recommendationSheet = recommendationsHeader && readRecommendationSheet(recommendationsHeader, file);
+  if (!recommendationSheet) {
+    problems.push(warning('recommendations-missing', { file }, 'ไม่พบชีตข้อเสนอแนะ (หัวตาราง "เครื่องมือ" และ "ข้อเสนอแนะ"): ประกาศจะไม่มีส่วนข้อเสนอแนะ IIT/EIT/OIT'));
+  } else if (readings.length > 1 && !recommendationSheet.hasAgencyColumn) {
+    const at = { file, sheet: recommendationSheet.header.sheet.name };
+    problems.push(warning('recommendations-unassigned', at, `ชีตข้อเสนอแนะ "${at.sheet}" ไม่มีคอลัมน์ "หน่วยงาน" จึงไม่รู้ว่าข้อเสนอแนะเป็นของหน่วยงานใด: ประกาศทุกฉบับจะไม่มีส่วนข้อเสนอแนะ ถ้าต้องการ ให้เพิ่มคอลัมน์ "หน่วยงาน"`));
+    recommendationSheet = undefined;
+  }
+  if (!options.signer?.trim()) {
+    problems.push(warning('signer-missing', { file }, 'ไม่ได้ระบุผู้ลงนาม (--signer): ประกาศจะเว้นบรรทัดจุดไว้ให้เขียนชื่อด้วยมือ'));
+  } else if (readings.length > 1) {
+    problems.push(warning('signer-for-many', { file }, `ไฟล์นี้มี ${readings.length} หน่วยงาน แต่ระบุผู้ลงนามคนเดียว (--signer): ชื่อ "${options.signer.trim()}" จะพิมพ์ในประกาศทุกฉบับ`));
+  }
 
-  const ranking = rankIndicators(indicators);
-  return {
-    problems,
-    announcement: {
-      source: { file, sheet: tableHeader.sheet.name },
-      agency,
-      fiscalYear: framework.fiscalYear,
-      indicators,
-      total,
-      level,
-      result,
-      ranking,
-      highest: ranking[0]!.score,
-      lowest: ranking.at(-1)!.score,
-      levelDescription,
-      ...(recommendations && { recommendations }),
-      date: options.date,
-      signature,
-    },
-  };
+  const agencies = readings.map((reading): AgencyResult => {
+    const announced = reading.facts && !hasErrors(reading.problems) ? announce(reading.facts, recommendationSheet, options, file) : { problems: [] };
+    const agencyProblems = [...reading.problems, ...announced.problems].map((p) => (reading.name ? { ...p, where: { ...p.where, agency: reading.name } } : p));
+    return { name: reading.name, place: reading.place, ...(announced.announcement && { announcement: announced.announcement }), problems: agencyProblems };
+  });
+  return { problems, agencies };
+}
+
+/** The same agency twice: the same scores again is a copy and is skipped; other scores are an error. */
+function markRepeatedAgencies(readings: AgencyReading[]): void {
+  const seen = new Map<string, AgencyReading>();
+  for (const reading of readings) {
+    if (!reading.facts) continue;
+    const key = `${labelKey(reading.name)}|${labelKey(reading.facts.province ?? '')}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, reading);
+      continue;
+    }
+    const scores = (r: AgencyReading) => r.facts!.indicators.map((i) => i.score).join(' ');
+    const where = `${first.place.sheet}!${first.place.cell}`;
+    if (scores(first) === scores(reading)) {
+      reading.problems.push(warning('agency-repeated', reading.place, `"${reading.name}" มีซ้ำกับแถวที่ ${where} ด้วยคะแนนเดียวกัน: สร้างประกาศฉบับเดียว`));
+    } else {
+      reading.problems.push(error('agency-repeated', reading.place, `"${reading.name}" มีสองแถวที่คะแนนไม่ตรงกัน (${where} และ ${reading.place.sheet}!${reading.place.cell}): ลบแถวที่ผิดออก`));
+    }
+    delete reading.facts;
+  }
 }
 
 /** The fiscal year: a ปีงบประมาณ cell, else "พ.ศ. NNNN" in a title, else `--year`. */
@@ -128,73 +141,4 @@ function resolveFramework(workbook: Workbook, facts: Partial<Record<Fact, FoundF
     problems.push(error('fiscal-year-unknown', stated?.place ?? { file }, `ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ ${year}: ปีที่มีคือ ${availableYears().join(', ')}`));
   }
   return framework;
-}
-
-type PlaceOf = (fact: FoundFact) => Place;
-
-/** The workbook's total when it states one (checked against the recomputed total), else the recomputed one. */
-function statedTotal(fact: FoundFact | undefined, computed: number, options: AnnouncementOptions, placeOf: PlaceOf, problems: Problem[]): number | undefined {
-  if (!fact?.value) return roundScore(computed);
-  const place = placeOf(fact);
-  const read = readScore(fact.value, place, 'คะแนนรวม');
-  problems.push(...read.problems);
-  if (read.value === undefined) return undefined;
-  if (Math.abs(read.value - computed) > 0.01 + 1e-9) {
-    const figures = `คะแนนรวมในไฟล์ (${cellName(place.sheet!, place.cell!)}) เป็น ${read.value.toFixed(2)} แต่คำนวณจากคะแนนรายตัวชี้วัดได้ ${computed.toFixed(2)}`;
-    if (!options.trustStatedTotal) {
-      problems.push(error('total-mismatch', place, `${figures}: ตรวจคะแนนกับระบบ ITAS หรือถ้าแน่ใจว่าคะแนนรวมในไฟล์ถูก ให้สั่ง --trust-stated-total`));
-      return undefined;
-    }
-    problems.push(warning('total-trusted', place, `${figures}: พิมพ์ ${read.value.toFixed(2)} ตามไฟล์ตามที่สั่ง --trust-stated-total`));
-  }
-  return read.value;
-}
-
-function statedLevel(fact: FoundFact | undefined, computed: number, framework: Framework, placeOf: PlaceOf, problems: Problem[]): string | undefined {
-  const expected = levelFor(computed, framework);
-  const written = fact?.value ? singleLine(cellText(fact.value)) : '';
-  if (!written) return expected;
-  const level = framework.levels.find((band) => labelKey(band.level) === labelKey(written))?.level;
-  const place = placeOf(fact!);
-  if (!level) {
-    problems.push(error('level-unknown', place, `ระดับ "${written}" ที่เซลล์ ${cellName(place.sheet!, place.cell!)} ไม่มีในเกณฑ์ปี ${framework.fiscalYear} (มี ${framework.levels.map((b) => b.level).join(', ')})`));
-    return undefined;
-  }
-  if (level !== expected) {
-    problems.push(warning('level-mismatch', place, `ไฟล์ระบุระดับ ${level} แต่คะแนน ${roundScore(computed).toFixed(2)} ตามเกณฑ์ปี ${framework.fiscalYear} อยู่ในระดับ ${expected}: พิมพ์ ${level} ตามไฟล์ โปรดตรวจกับระบบ ITAS`));
-  }
-  return level;
-}
-
-function statedResult(fact: FoundFact | undefined, computed: number, framework: Framework, placeOf: PlaceOf, problems: Problem[]): string {
-  const expected = resultFor(computed, framework);
-  const written = fact?.value ? singleLine(cellText(fact.value)) : '';
-  if (!written) return expected;
-  if (labelKey(written) !== labelKey(expected)) {
-    problems.push(warning('result-mismatch', placeOf(fact!), `ไฟล์ระบุผลการประเมิน "${written}" แต่ตามเกณฑ์ (ผ่านเมื่อได้ ${framework.passMark} คะแนนขึ้นไป) ควรเป็น "${expected}": พิมพ์ "${written}" ตามไฟล์ โปรดตรวจกับระบบ ITAS`));
-  }
-  return written;
-}
-
-/** The workbook's level paragraph wins; without one, the year's default text for the level. */
-function describeLevel(fact: FoundFact | undefined, level: string, total: number, framework: Framework, placeOf: PlaceOf, problems: Problem[]): string {
-  const written = fact?.value ? cellText(fact.value) : '';
-  if (hasControlCharacters(written)) {
-    problems.push(warning('control-characters', placeOf(fact!), 'คำอธิบายระดับมีอักขระควบคุมที่มองไม่เห็น ซึ่งได้ตัดออกแล้ว: ตรวจข้อความในเอกสารอีกครั้ง'));
-  }
-  const description = cleanText(written).replace(/\n+/g, ' ');
-  if (description) return description;
-  return framework.levelDescriptions[level]!.replaceAll('{year}', String(framework.fiscalYear)).replaceAll('{score}', total.toFixed(2));
-}
-
-function signatureFor(agencyName: string, options: AnnouncementOptions, file: string, problems: Problem[]): Signature {
-  const signer = options.signer?.trim() || undefined;
-  const position = options.position?.trim() || (agencyName ? chiefExecutiveTitle(agencyName) : undefined);
-  if (!signer) {
-    problems.push(warning('signer-missing', { file }, 'ไม่ได้ระบุผู้ลงนาม (--signer): ประกาศจะเว้นบรรทัดจุดไว้ให้เขียนชื่อด้วยมือ'));
-  }
-  if (!position && agencyName) {
-    problems.push(warning('position-missing', { file }, `ไม่ทราบตำแหน่งผู้ลงนามของ "${agencyName}" (ไม่ใช่ อบต./อบจ./ทต./ทม./ทน.): ระบุด้วย --position`));
-  }
-  return { ...(signer && { signer }), ...(position && { position }) };
 }

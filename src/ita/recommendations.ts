@@ -5,7 +5,8 @@
 import { cellText, type Cell, type Workbook } from '../read/workbook.js';
 import { cellName, error, warning, type Problem } from '../problem.js';
 import { toArabicDigits } from '../thai.js';
-import { findHeader, matchHeader, type Header } from './locate.js';
+import type { Tool } from './framework.js';
+import { cellUnder, findHeader, matchHeader, type Header } from './locate.js';
 import type { Agency, IndicatorScore, OitRecommendation, OitSection, Recommendations } from './model.js';
 import { parseIndicatorNumber, splitNumberPrefix } from './indicator-table.js';
 import { cleanText, hasControlCharacters, labelKey, singleLine } from './text.js';
@@ -28,57 +29,93 @@ export function findRecommendationsHeader(workbook: Workbook): Header<Role> | un
   });
 }
 
-export function readRecommendations(
-  header: Header<Role>,
-  indicators: readonly IndicatorScore[],
-  /** A row naming another agency is not this one's. */
-  agency: Pick<Agency, 'shortName' | 'fullName'>,
-  file: string,
-): { recommendations: Recommendations; problems: Problem[] } {
+/** One row of the sheet, read; which agency's it is and whether it can be used are decided later. */
+export interface RecommendationRow {
+  row: number;
+  /** The หน่วยงาน column's key (see `labelKey`), when the sheet has one. */
+  agencyKey?: string;
+  tool?: Tool;
+  indicator?: number;
+  subIndicator?: { number: string; name: string };
+  paragraphs: string[];
+  /** Problems of this row alone (an unknown tool, a control character). */
+  problems: Problem[];
+  /** Where a problem about the row's indicator points. */
+  indicatorCell: Cell;
+}
+
+export interface RecommendationSheet {
+  header: Header<Role>;
+  /** When false, every row belongs to the workbook's one agency. */
+  hasAgencyColumn: boolean;
+  rows: RecommendationRow[];
+}
+
+/** Every row of the recommendations sheet, read once however many agencies share it. */
+export function readRecommendationSheet(header: Header<Role>, file: string): RecommendationSheet {
   const { sheet, columns } = header;
-  const problems: Problem[] = [];
   const where = (cell: Cell) => ({ file, sheet: sheet.name, cell: cell.ref });
-  const ours = new Set([labelKey(agency.shortName), labelKey(agency.fullName)]);
-  const recommendations: Recommendations = { iit: [], eit: [], oit: [] };
-  const column = (cells: (Cell | undefined)[], role: Role) => (columns[role] !== undefined ? cells[columns[role] - 1] : undefined);
+  const rows: RecommendationRow[] = [];
 
   for (let row = header.row + 1; row <= sheet.rows.length; row++) {
-    const cells = sheet.rows[row - 1] ?? [];
-    const textCell = column(cells, 'text');
+    const column = (role: Role) => cellUnder(sheet, row, columns[role]);
+    const textCell = column('text');
     if (!textCell || cleanText(cellText(textCell)) === '') continue;
-    const agencyCell = column(cells, 'agency');
-    if (agencyCell && !ours.has(labelKey(cellText(agencyCell)))) continue;
-
+    const problems: Problem[] = [];
     const raw = cellText(textCell);
     if (hasControlCharacters(raw)) {
       problems.push(warning('control-characters', where(textCell), `เซลล์ ${cellName(sheet.name, textCell.ref)} มีอักขระควบคุมที่มองไม่เห็น ซึ่งได้ตัดออกแล้ว: ตรวจข้อความในเอกสารอีกครั้ง`));
     }
-    const paragraphs = cleanText(raw).split('\n').filter((line) => line !== '');
-
-    const toolCell = column(cells, 'tool');
+    const toolCell = column('tool');
     const tool = toolCell ? parseTool(cellText(toolCell)) : undefined;
     if (!tool) {
       const at = cellName(sheet.name, toolCell?.ref ?? textCell.ref);
       problems.push(error('recommendation-tool-unknown', where(toolCell ?? textCell), `ข้อเสนอแนะแถวที่ ${row} ไม่ระบุเครื่องมือที่รู้จัก (เซลล์ ${at}: "${singleLine(cellText(toolCell))}"): ใส่ IIT, EIT หรือ OIT`));
-      continue;
     }
-    if (tool === 'IIT') recommendations.iit.push(...paragraphs);
-    if (tool === 'EIT') recommendations.eit.push(...paragraphs);
-    if (tool !== 'OIT') continue;
-
-    const subCell = column(cells, 'subIndicator');
+    const agencyCell = column('agency');
+    const subCell = column('subIndicator');
     const subIndicator = subCell ? parseSubIndicator(cellText(subCell)) : undefined;
-    const indicatorCell = column(cells, 'indicator');
-    const number = (indicatorCell ? indicatorNumberOf(cellText(indicatorCell)) : undefined) ?? subIndicator?.indicator;
-    const indicator = indicators.find((i) => i.number === number && i.tool === 'OIT');
+    const indicatorCell = column('indicator');
+    const indicator = (indicatorCell ? indicatorNumberOf(cellText(indicatorCell)) : undefined) ?? subIndicator?.indicator;
+    rows.push({
+      row,
+      ...(agencyCell && { agencyKey: labelKey(cellText(agencyCell)) }),
+      ...(tool && { tool }),
+      ...(indicator !== undefined && { indicator }),
+      ...(subIndicator && { subIndicator: { number: subIndicator.number, name: subIndicator.name } }),
+      paragraphs: cleanText(raw).split('\n').filter((line) => line !== ''),
+      problems,
+      indicatorCell: indicatorCell ?? textCell,
+    });
+  }
+  return { header, hasAgencyColumn: columns.agency !== undefined, rows };
+}
+
+/** The rows that name this agency, by its short or full name. */
+export function rowsOfAgency(sheet: RecommendationSheet, agency: Pick<Agency, 'shortName' | 'fullName'>): RecommendationRow[] {
+  if (!sheet.hasAgencyColumn) return sheet.rows;
+  const ours = new Set([labelKey(agency.shortName), labelKey(agency.fullName)]);
+  return sheet.rows.filter((row) => row.agencyKey !== undefined && ours.has(row.agencyKey));
+}
+
+/** IIT and EIT rows become paragraphs in sheet order; OIT rows items under their indicator and sub-indicator. */
+export function assembleRecommendations(sheet: RecommendationSheet, rows: readonly RecommendationRow[], indicators: readonly IndicatorScore[], file: string): { recommendations: Recommendations; problems: Problem[] } {
+  const sheetName = sheet.header.sheet.name;
+  const problems: Problem[] = [];
+  const recommendations: Recommendations = { iit: [], eit: [], oit: [] };
+  for (const row of rows) {
+    problems.push(...row.problems);
+    if (row.tool === 'IIT') recommendations.iit.push(...row.paragraphs);
+    if (row.tool === 'EIT') recommendations.eit.push(...row.paragraphs);
+    if (row.tool !== 'OIT') continue;
+    const indicator = indicators.find((i) => i.number === row.indicator && i.tool === 'OIT');
     if (!indicator) {
-      const cell = indicatorCell ?? textCell;
-      problems.push(error('recommendation-indicator-missing', where(cell), `ข้อเสนอแนะ OIT แถวที่ ${row} ไม่ระบุตัวชี้วัด OIT (เซลล์ ${cellName(sheet.name, cell.ref)}): ใส่หมายเลขตัวชี้วัด เช่น 9 หรือ 10`));
+      const cell = row.indicatorCell;
+      problems.push(error('recommendation-indicator-missing', { file, sheet: sheetName, cell: cell.ref }, `ข้อเสนอแนะ OIT แถวที่ ${row.row} ไม่ระบุตัวชี้วัด OIT (เซลล์ ${cellName(sheetName, cell.ref)}): ใส่หมายเลขตัวชี้วัด เช่น 9 หรือ 10`));
       continue;
     }
-    addOitItems(recommendations.oit, indicator, subIndicator && { number: subIndicator.number, name: subIndicator.name }, paragraphs.map(asItem));
+    addOitItems(recommendations.oit, indicator, row.subIndicator, row.paragraphs.map(asItem));
   }
-
   recommendations.oit.sort((a, b) => a.indicator.number - b.indicator.number);
   for (const group of recommendations.oit) group.sections.sort((a, b) => compareSubIndicators(a, b));
   return { recommendations, problems };

@@ -1,5 +1,5 @@
 /** Scoring: the weighted total, the level, ผ่าน/ไม่ผ่าน, and the ranking of indicators. */
-import type { Framework } from './framework.js';
+import { TOOLS, type Framework, type Tool } from './framework.js';
 import type { IndicatorScore, RankedIndicator } from './model.js';
 
 export const PASSED = 'ผ่าน';
@@ -19,11 +19,24 @@ export function weightedTotal(indicators: readonly IndicatorScore[], framework: 
   }, 0);
 }
 
-/** The level band the total falls in: 84.99 is B, 85.00 is A (2562–2565). */
-export function levelFor(total: number, framework: Framework): string {
+/** Each tool's own score out of 100: the mean of its indicators (unrounded). */
+export function toolScores(indicators: readonly IndicatorScore[]): Record<Tool, number> {
+  const mean = (tool: Tool) => {
+    const scores = indicators.filter((i) => i.tool === tool).map((i) => i.score);
+    return scores.reduce((sum, s) => sum + s, 0) / scores.length;
+  };
+  return Object.fromEntries(TOOLS.map((tool) => [tool, mean(tool)])) as Record<Tool, number>;
+}
+
+/**
+ * The level: 84.99 is B, 85.00 is A (2562–2565); from 2566 ผ่านดี needs 85 in the total and in
+ * each tool's own score, else ผ่าน. Scores are compared as published, to two decimals.
+ */
+export function levelFor(total: number, tools: Record<Tool, number>, framework: Framework): string {
   const score = roundScore(total);
-  const band = framework.levels.find((b) => score >= b.min) ?? framework.levels.at(-1)!;
-  return band.level;
+  const toolMarks = Object.values(tools).map(roundScore);
+  const band = framework.levels.find((b) => score >= b.min && (b.eachToolMin === undefined || toolMarks.every((t) => t >= b.eachToolMin!)));
+  return (band ?? framework.levels.at(-1)!).level;
 }
 
 export function resultFor(total: number, framework: Framework): string {

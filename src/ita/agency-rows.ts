@@ -1,0 +1,292 @@
+/**
+ * Layout 2, many agencies: one agency per row, the indicators as columns titled by name,
+ * number or both ("การปฏิบัติหน้าที่", "ตัวชี้วัดที่ 1", "1. การปฏิบัติหน้าที่"), under an optional
+ * merged IIT / EIT / OIT group row, as supervisory offices and province reports list them.
+ */
+import { cellText, type Cell, type Sheet, type Workbook } from '../read/workbook.js';
+import { cellName, error, warning, type Place, type Problem } from '../problem.js';
+import type { AgencyFacts, StatedCell } from './announce.js';
+import { availableYears, loadFramework, TOOLS, type Framework, type IndicatorDefinition, type Tool } from './framework.js';
+import { indicatorByName, splitNumberPrefix } from './indicator-table.js';
+import { LABELS, parseFiscalYear } from './labels.js';
+import { cellUnder, isKey, mergeAt, sheetsInSearchOrder, spanOf, type HeaderKeys, type Span } from './locate.js';
+import type { IndicatorScore } from './model.js';
+import { readScore } from './score-cell.js';
+import { cellNumber, labelKey, singleLine } from './text.js';
+import { parseTool } from './tools.js';
+
+type Role = 'sequence' | 'agency' | 'province' | 'total' | 'level' | 'result' | 'levelDescription' | 'fiscalYear';
+
+/** The columns beside the indicators; a plain "คะแนน" outside the indicator columns is the total. */
+const ROLES: readonly (readonly [Role, HeaderKeys])[] = [
+  ['sequence', ['ลำดับ', 'ลำดับที่', 'ที่', 'no.', 'no']],
+  ['agency', [...LABELS.agency, 'ชื่อหน่วยงานภาครัฐ', 'หน่วยงานภาครัฐ', 'หน่วยรับการประเมิน', 'ชื่อหน่วยรับการประเมิน']],
+  ['province', LABELS.province],
+  ['total', [...LABELS.total, 'คะแนน']],
+  ['level', LABELS.level],
+  ['result', LABELS.result],
+  ['levelDescription', LABELS.levelDescription],
+  ['fiscalYear', LABELS.fiscalYear],
+];
+
+/** Rows that are not agencies though they sit among them: averages, totals, weights. */
+const NOT_AN_AGENCY = /^(ค่า|คะแนน)?เฉลี่ย|^(ผล)?รวม(ทั้งหมด|ทั้งสิ้น)?$|^(ค่า)?น้ำหนัก|^ร้อยละ|^คะแนนเต็ม|^(total|average|mean)$/;
+
+/** A header row names at least half of the year's indicators; the rest are then reported missing. */
+const MIN_SHARE = 0.5;
+
+interface IndicatorColumn {
+  definition: IndicatorDefinition;
+  /** As the workbook wrote it, without its number; the official name when only a number is written. */
+  name: string;
+  span: Span;
+  cell: Cell;
+}
+
+export interface AgencyTable {
+  sheet: Sheet;
+  /** The header's first and last rows: group rows (IIT / EIT / OIT) may sit above the titles. */
+  top: number;
+  bottom: number;
+  /** The last row that may hold an agency. */
+  end: number;
+  indicators: IndicatorColumn[];
+  columns: Partial<Record<Role, Span>>;
+  toolScores: Partial<Record<Tool, Span>>;
+  /** Missing or repeated indicator columns, no agency column: no row of this table can be read. */
+  problems: Problem[];
+}
+
+/** One agency's row, read: its facts, or the problems that stopped it. */
+export interface AgencyReading {
+  name: string;
+  place: Place;
+  facts?: AgencyFacts;
+  problems: Problem[];
+}
+
+/**
+ * Every layout-2 table of the workbook, on visible sheets; hidden sheets are read only when no
+ * visible sheet holds one. A sheet may hold several tables, each under its own header.
+ */
+export function findAgencyTables(workbook: Workbook, framework: Framework): AgencyTable[] {
+  const tablesOf = (sheets: Sheet[]) => sheets.flatMap((sheet) => tablesIn(sheet, framework, workbook.file));
+  const visible = tablesOf(workbook.sheets.filter((s) => !s.hidden));
+  return visible.length ? visible : tablesOf(sheetsInSearchOrder(workbook).filter((s) => s.hidden));
+}
+
+function tablesIn(sheet: Sheet, framework: Framework, file: string): AgencyTable[] {
+  const headerRows: number[] = [];
+  for (let row = 1; row <= sheet.rows.length; row++) {
+    if (indicatorTitles(sheet, row, framework).length >= framework.indicators.length * MIN_SHARE) headerRows.push(row);
+  }
+  const tables: AgencyTable[] = [];
+  for (let i = 0; i < headerRows.length; i++) {
+    const row = headerRows[i]!;
+    // Numbers in one row and names in the next make one header.
+    if (i > 0 && headerRows[i - 1] === row - 1) continue;
+    const bottom = headerRows[i + 1] === row + 1 ? row + 1 : row;
+    const next = headerRows.find((r) => r > bottom);
+    tables.push(readHeader(sheet, row, bottom, (next ?? sheet.rows.length + 1) - 1, framework, file));
+  }
+  return tables;
+}
+
+/** The indicators a row's cells name, each with its cell. */
+function indicatorTitles(sheet: Sheet, row: number, framework: Framework): { definition: IndicatorDefinition; name: string; cell: Cell }[] {
+  const found: { definition: IndicatorDefinition; name: string; cell: Cell }[] = [];
+  for (const cell of sheet.rows[row - 1] ?? []) {
+    // A score is not a title; only a whole number can be an indicator's number.
+    if (cell?.value.kind === 'number' && !Number.isInteger(cell.value.value)) continue;
+    const title = cell && indicatorOfTitle(cellText(cell), framework);
+    if (title && !found.some((f) => f.definition === title.definition)) found.push({ ...title, cell: cell! });
+  }
+  return found;
+}
+
+/** "การปฏิบัติหน้าที่", "1", "ตัวชี้วัดที่ 1", "1. การปฏิบัติหน้าที่", "การปฏิบัติหน้าที่ (6%)" → indicator 1. */
+export function indicatorOfTitle(text: string, framework: Framework): { definition: IndicatorDefinition; name: string } | undefined {
+  const written = singleLine(text).replace(/\s*[(（][^()（）]*[)）]$/, '');
+  const { number, name } = splitNumberPrefix(written);
+  const byName = name ? indicatorByName(name, framework) : undefined;
+  if (name && !byName) return undefined;
+  const byNumber = number !== undefined ? framework.indicators.find((d) => d.number === number) : undefined;
+  if (byName && byNumber && byName !== byNumber) return undefined;
+  const definition = byName ?? byNumber;
+  return definition && { definition, name: name || definition.name };
+}
+
+function readHeader(sheet: Sheet, titleRow: number, bottom: number, end: number, framework: Framework, file: string): AgencyTable {
+  const problems: Problem[] = [];
+  const where = (cell: Cell) => ({ file, sheet: sheet.name, cell: cell.ref });
+
+  const indicators: IndicatorColumn[] = [];
+  for (let row = titleRow; row <= bottom; row++) {
+    for (const title of indicatorTitles(sheet, row, framework)) {
+      const same = indicators.find((c) => c.definition === title.definition);
+      const span = spanOf(sheet, title.cell);
+      if (!same) indicators.push({ ...title, span });
+      else if (same.span.left !== span.left) {
+        problems.push(error('indicator-duplicate', where(title.cell), `ตัวชี้วัดที่ ${title.definition.number} (${title.definition.name}) มีสองคอลัมน์: ${cellName(sheet.name, same.cell.ref)} และ ${cellName(sheet.name, title.cell.ref)}: ลบคอลัมน์ที่ซ้ำออก`));
+      } else if (same.name === same.definition.name && title.name !== title.definition.name) {
+        same.name = title.name;
+      }
+    }
+  }
+  const inIndicatorColumns = (span: Span) => indicators.some((c) => span.left <= c.span.right && c.span.left <= span.right);
+
+  // Group rows above the titles: a row belongs to the header when it names a tool over the
+  // indicators, or a merged cell reaches down into the titles.
+  let top = titleRow;
+  while (top > 1 && top > titleRow - 2 && belongsToHeader(sheet, top - 1, titleRow, inIndicatorColumns)) top--;
+
+  const columns: Partial<Record<Role, Span>> = {};
+  const toolScores: Partial<Record<Tool, Span>> = {};
+  const taken: Span[] = [];
+  // The lowest header cell is the most specific: "คะแนนรวม" under a group "ผลการประเมิน".
+  for (let row = bottom; row >= top; row--) {
+    for (const cell of sheet.rows[row - 1] ?? []) {
+      if (!cell) continue;
+      const span = spanOf(sheet, cell);
+      if (inIndicatorColumns(span) || taken.some((t) => span.left <= t.right && t.left <= span.right)) continue;
+      const key = labelKey(cellText(cell));
+      const role = ROLES.find(([r, keys]) => columns[r] === undefined && isKey(key, keys));
+      const tool = role ? undefined : subtotalTool(key);
+      if (role) columns[role[0]] = span;
+      else if (tool && !toolScores[tool]) toolScores[tool] = span;
+      else continue;
+      taken.push(span);
+    }
+  }
+
+  const headerCell = indicators[0]!.cell;
+  const missing = framework.indicators.filter((d) => !indicators.some((c) => c.definition === d));
+  if (missing.length) {
+    const unknown = unrecognisedTitles(sheet, titleRow, bottom, taken, inIndicatorColumns);
+    problems.push(
+      error(
+        'indicator-missing',
+        where(headerCell),
+        `หัวตารางที่แถว ${titleRow} ของชีต "${sheet.name}" ไม่มีคอลัมน์ของ${missing.map((d) => `ตัวชี้วัดที่ ${d.number} (${d.name})`).join(', ')}${unknown.length ? `: หัวคอลัมน์ที่ไม่รู้จักคือ ${unknown.join(', ')}` : ''}: ตั้งชื่อหัวคอลัมน์ตามชื่อหรือหมายเลขตัวชี้วัด`,
+      ),
+    );
+  }
+  if (!columns.agency) {
+    problems.push(error('agency-column-missing', where(headerCell), `ตารางคะแนนที่แถว ${titleRow} ของชีต "${sheet.name}" มีคอลัมน์ตัวชี้วัดแต่ไม่มีคอลัมน์ "หน่วยงาน": เพิ่มหัวคอลัมน์ "หน่วยงาน" เหนือชื่อหน่วยงาน`));
+  }
+  indicators.sort((a, b) => a.definition.number - b.definition.number);
+  return { sheet, top, bottom, end, indicators, columns, toolScores, problems };
+}
+
+function belongsToHeader(sheet: Sheet, row: number, titleRow: number, inIndicatorColumns: (span: Span) => boolean): boolean {
+  return (sheet.rows[row - 1] ?? []).some((cell) => {
+    if (!cell) return false;
+    const merged = mergeAt(sheet, cell.row, cell.col);
+    if (merged && merged.bottom >= titleRow) return true;
+    return parseTool(groupName(labelKey(cellText(cell)))) !== undefined && inIndicatorColumns(spanOf(sheet, cell));
+  });
+}
+
+/** "IIT (30%)", "แบบวัด EIT ร้อยละ 30" → the tool's name alone. */
+function groupName(key: string): string {
+  return key.replace(/\(.*\)$/, '').replace(/(ร้อยละ)?[\d.]+%?$/, '');
+}
+
+/** A subtotal column: "IIT", "คะแนน IIT", "รวม EIT", "OIT (40%)". */
+function subtotalTool(key: string): Tool | undefined {
+  return parseTool(groupName(key.replace(/^(คะแนน)?(รวม|เฉลี่ย)?/, '')));
+}
+
+function unrecognisedTitles(sheet: Sheet, top: number, bottom: number, taken: Span[], inIndicatorColumns: (span: Span) => boolean): string[] {
+  const titles: string[] = [];
+  for (let row = top; row <= bottom; row++) {
+    for (const cell of sheet.rows[row - 1] ?? []) {
+      if (!cell || cellNumber(cell) !== undefined) continue;
+      const span = spanOf(sheet, cell);
+      if (inIndicatorColumns(span) || taken.some((t) => t.left === span.left)) continue;
+      titles.push(`"${singleLine(cellText(cell))}" (${cell.ref})`);
+    }
+  }
+  return titles;
+}
+
+/** Every agency row of a table; averages, totals, blank and note rows are not agencies. */
+export function readAgencyRows(table: AgencyTable, framework: Framework, file: string): { agencies: AgencyReading[]; problems: Problem[] } {
+  const { sheet, columns } = table;
+  const agencies: AgencyReading[] = [];
+  const problems: Problem[] = [];
+  const where = (cell: Cell) => ({ file, sheet: sheet.name, cell: cell.ref });
+
+  for (let row = table.bottom + 1; row <= table.end; row++) {
+    const under = (span: Span | undefined) => cellUnder(sheet, row, span);
+    const identity = [columns.sequence, columns.agency, columns.province].map(under);
+    if (identity.some((cell) => cell && NOT_AN_AGENCY.test(labelKey(cellText(cell))))) continue;
+    const scoreCells = table.indicators.map((c) => under(c.span));
+    const agencyCell = under(columns.agency);
+    const name = singleLine(cellText(agencyCell));
+    const hasScores = scoreCells.some((cell) => cell !== undefined);
+
+    if (!name) {
+      if (hasScores) {
+        const first = scoreCells.find((cell) => cell !== undefined)!;
+        agencies.push({ name: `แถวที่ ${row}`, place: where(first), problems: [error('agency-missing', where(first), `แถวที่ ${row} ของชีต "${sheet.name}" มีคะแนนแต่ไม่มีชื่อหน่วยงาน: ใส่ชื่อหน่วยงานในคอลัมน์ "หน่วยงาน" หรือลบแถวนี้`)] });
+      }
+      continue;
+    }
+    // A name merged down over several rows is one agency, read on its first row.
+    if (agencyCell!.row !== row) continue;
+    if (!hasScores) {
+      problems.push(warning('agency-row-without-scores', where(agencyCell!), `แถวที่ ${row} ของชีต "${sheet.name}" ("${name}") ไม่มีคะแนนรายตัวชี้วัด จึงไม่ถือเป็นหน่วยงาน: ถ้าเป็นหน่วยงาน ให้ใส่คะแนนจากระบบ ITAS`));
+      continue;
+    }
+    agencies.push(readAgencyRow(table, row, name, agencyCell!, scoreCells, framework, file));
+  }
+  return { agencies, problems };
+}
+
+function readAgencyRow(table: AgencyTable, row: number, name: string, agencyCell: Cell, scoreCells: (Cell | undefined)[], workbookFramework: Framework, file: string): AgencyReading {
+  const { sheet, columns } = table;
+  const place = { file, sheet: sheet.name, cell: agencyCell.ref };
+  const stated = (span: Span | undefined): StatedCell | undefined => {
+    const cell = cellUnder(sheet, row, span);
+    return cell && { sheet, cell };
+  };
+  const problems: Problem[] = [];
+
+  const framework = rowFramework(stated(columns.fiscalYear), workbookFramework, file, problems);
+  if (!framework) return { name, place, problems };
+
+  const indicators: IndicatorScore[] = [];
+  table.indicators.forEach((column, i) => {
+    const definition = framework.indicators.find((d) => d.number === column.definition.number)!;
+    const cell = scoreCells[i];
+    const score = readScore(cell, { file, sheet: sheet.name, cell: cell?.ref ?? `${column.cell.ref.replace(/\d+$/, '')}${row}` }, `คะแนนตัวชี้วัดที่ ${definition.number} (${definition.name}) ของ ${name}`);
+    problems.push(...score.problems);
+    if (score.value !== undefined) indicators.push({ number: definition.number, name: column.name, tool: definition.tool, score: score.value });
+  });
+  if (problems.some((p) => p.severity === 'error')) return { name, place, problems };
+
+  const province = singleLine(cellText(stated(columns.province)?.cell));
+  const facts: AgencyFacts = { source: { sheet: sheet.name, row }, name, ...(province && { province }), framework, indicators, toolScores: {} };
+  for (const fact of ['total', 'level', 'result', 'levelDescription'] as const) {
+    const cell = stated(columns[fact]);
+    if (cell) facts[fact] = cell;
+  }
+  for (const tool of TOOLS) {
+    const cell = stated(table.toolScores[tool]);
+    if (cell) facts.toolScores![tool] = cell;
+  }
+  return { name, place, facts, problems };
+}
+
+/** A ปีงบประมาณ column, when the table has one, names each row's year; else the workbook's year applies. */
+function rowFramework(stated: StatedCell | undefined, workbookFramework: Framework, file: string, problems: Problem[]): Framework | undefined {
+  if (!stated) return workbookFramework;
+  const year = parseFiscalYear(cellText(stated.cell));
+  if (year === undefined || year === workbookFramework.fiscalYear) return workbookFramework;
+  const framework = loadFramework(year);
+  if (!framework) {
+    problems.push(error('fiscal-year-unknown', { file, sheet: stated.sheet.name, cell: stated.cell.ref }, `ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ ${year} (เซลล์ ${cellName(stated.sheet.name, stated.cell.ref)}): ปีที่มีคือ ${availableYears().join(', ')}`));
+  }
+  return framework;
+}

@@ -1,0 +1,49 @@
+/**
+ * Layout 1, one agency's result: label/value pairs (หน่วยงาน | อบต.ลำปางรอง, คะแนนรวม | 78.29)
+ * and the indicator table, anywhere in the workbook.
+ */
+import { cellText, type Workbook } from '../read/workbook.js';
+import { cellName, error, hasErrors, type Problem } from '../problem.js';
+import type { AgencyFacts, StatedCell } from './announce.js';
+import type { Framework } from './framework.js';
+import { readIndicatorTable, type IndicatorHeader } from './indicator-table.js';
+import type { Fact, FoundFact } from './labels.js';
+import { singleLine } from './text.js';
+
+export function readOneAgency(workbook: Workbook, header: IndicatorHeader, facts: Partial<Record<Fact, FoundFact>>, framework: Framework): { name: string; facts?: AgencyFacts; problems: Problem[] } {
+  const file = workbook.file;
+  const problems: Problem[] = [];
+  const stated = (fact: Fact): StatedCell | undefined => {
+    const found = facts[fact];
+    return found?.value && { sheet: found.sheet, cell: found.value };
+  };
+  const text = (fact: Fact) => singleLine(cellText(stated(fact)?.cell));
+
+  const name = text('agency');
+  if (!name) {
+    const fact = facts.agency;
+    problems.push(
+      fact
+        ? error('agency-missing', { file, sheet: fact.sheet.name, cell: fact.label.ref }, `ป้าย "หน่วยงาน" ที่เซลล์ ${cellName(fact.sheet.name, fact.label.ref)} ไม่มีชื่อหน่วยงานอยู่ทางขวาหรือด้านล่าง: ใส่ชื่อหน่วยงาน เช่น อบต.ลำปางรอง`)
+        : error('agency-missing', { file }, 'ไม่พบชื่อหน่วยงาน: เพิ่มป้าย "หน่วยงาน" และใส่ชื่อหน่วยงานในเซลล์ทางขวา เช่น อบต.ลำปางรอง'),
+    );
+  }
+
+  const table = readIndicatorTable(header, framework, file);
+  problems.push(...table.problems);
+  if (hasErrors(problems)) return { name, problems };
+
+  const province = text('province');
+  const found: AgencyFacts = {
+    source: { sheet: header.sheet.name },
+    name,
+    ...(province && { province }),
+    framework,
+    indicators: table.indicators,
+  };
+  for (const fact of ['total', 'level', 'result', 'levelDescription'] as const) {
+    const cell = stated(fact);
+    if (cell) found[fact] = cell;
+  }
+  return { name, facts: found, problems };
+}
