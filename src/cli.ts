@@ -280,7 +280,7 @@ function report(args: Arguments, documents: DocumentSummary[], failures: Failure
   const printed = new Set<string>();
   for (const p of problems) {
     // The same template warning comes with every document of a batch: once is enough.
-    const key = JSON.stringify(p);
+    const key = JSON.stringify({ ...p, where: { ...p.where, agency: undefined } });
     if (printed.has(key)) continue;
     printed.add(key);
     problemLines(p, shown).forEach(say);

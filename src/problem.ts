@@ -25,8 +25,7 @@ export type ProblemCode =
   | 'file-empty'
   | 'file-binary-xls'
   | 'file-encrypted'
-  | 'file-html-xls'
-  | 'file-csv'
+  | 'file-xml-spreadsheet'
   | 'file-not-spreadsheet'
   | 'file-damaged'
   // finding the facts

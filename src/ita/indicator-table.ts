@@ -48,7 +48,8 @@ function headerAt(sheet: Sheet, row: number): Header<Role> | undefined {
   return score !== undefined && (name !== undefined || number !== undefined) ? header : undefined;
 }
 
-export function readIndicatorTable(header: Header<Role>, framework: Framework, file: string): IndicatorTable {
+/** `end`: the table's last possible row, before another table on the same sheet. */
+export function readIndicatorTable(header: Header<Role>, framework: Framework, file: string, end = header.sheet.rows.length): IndicatorTable {
   const { sheet, columns } = header;
   const problems: Problem[] = [];
   const found = new Map<number, { score: IndicatorScore; cell: Cell }>();
@@ -56,7 +57,7 @@ export function readIndicatorTable(header: Header<Role>, framework: Framework, f
   const seen = new Map<number, Cell>();
   const where = (cell: Cell) => ({ file, sheet: sheet.name, cell: cell.ref });
 
-  for (let row = header.row + 1; row <= sheet.rows.length; row++) {
+  for (let row = header.row + 1; row <= end; row++) {
     if (headerAt(sheet, row)) break;
     const nameCell = cellUnder(sheet, row, columns.name);
     const numberCell = cellUnder(sheet, row, columns.number);

@@ -4,7 +4,7 @@
  * year and its rules, then announces each agency. Every problem found is returned, not only
  * the first; an agency gets an announcement only when it has no error.
  */
-import { cellText, type Workbook } from '../read/workbook.js';
+import { cellText, type Sheet, type Workbook } from '../read/workbook.js';
 import { error, hasErrors, warning, type Place, type Problem } from '../problem.js';
 import { findAgencyTables, readAgencyRows, type AgencyReading } from './agency-rows.js';
 import { announce, type AnnounceOptions } from './announce.js';
@@ -50,7 +50,9 @@ export function normalise(workbook: Workbook, options: AnnouncementOptions): Nor
   if (!framework) return { problems, agencies: [] };
 
   let readings: AgencyReading[];
-  const tables = findAgencyTables(workbook, framework);
+  /** A table ends where the recommendations table begins, when they share a sheet (a web page's tables do). */
+  const endOf = (sheet: Sheet, row: number, end: number) => (recommendationsHeader?.sheet === sheet && recommendationsHeader.row > row ? Math.min(end, recommendationsHeader.row - 1) : end);
+  const tables = findAgencyTables(workbook, framework).map((table) => ({ ...table, end: endOf(table.sheet, table.bottom, table.end) }));
   if (tables.length) {
     for (const table of tables) problems.push(...table.problems);
     if (hasErrors(problems)) return { problems, agencies: [] };
@@ -66,7 +68,7 @@ export function normalise(workbook: Workbook, options: AnnouncementOptions): Nor
     }
     markRepeatedAgencies(readings);
   } else if (indicatorHeader) {
-    const one = readOneAgency(workbook, indicatorHeader, facts, framework);
+    const one = readOneAgency(workbook, indicatorHeader, endOf(indicatorHeader.sheet, indicatorHeader.row, indicatorHeader.sheet.rows.length), facts, framework);
     const otherConflicts = conflicts.filter((c) => c.fact !== 'fiscalYear').map((c) => c.problem);
     const nameCell = facts.agency?.value;
     const place = nameCell ? { file, sheet: facts.agency!.sheet.name, cell: nameCell.ref } : { file, sheet: indicatorHeader.sheet.name };

@@ -10,7 +10,7 @@ import { readIndicatorTable, type IndicatorHeader } from './indicator-table.js';
 import type { Fact, FoundFact } from './labels.js';
 import { singleLine } from './text.js';
 
-export function readOneAgency(workbook: Workbook, header: IndicatorHeader, facts: Partial<Record<Fact, FoundFact>>, framework: Framework): { name: string; facts?: AgencyFacts; problems: Problem[] } {
+export function readOneAgency(workbook: Workbook, header: IndicatorHeader, end: number, facts: Partial<Record<Fact, FoundFact>>, framework: Framework): { name: string; facts?: AgencyFacts; problems: Problem[] } {
   const file = workbook.file;
   const problems: Problem[] = [];
   const stated = (fact: Fact): StatedCell | undefined => {
@@ -29,7 +29,7 @@ export function readOneAgency(workbook: Workbook, header: IndicatorHeader, facts
     );
   }
 
-  const table = readIndicatorTable(header, framework, file);
+  const table = readIndicatorTable(header, framework, file, end);
   problems.push(...table.problems);
   if (hasErrors(problems)) return { name, problems };
 

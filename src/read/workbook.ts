@@ -9,6 +9,8 @@ import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { error, type Problem } from '../problem.js';
+import { csvSheet, decodeText } from './csv.js';
+import { htmlSheet } from './html-table.js';
 
 export type CellValue =
   | { kind: 'text'; text: string }
@@ -75,12 +77,17 @@ export async function readWorkbook(file: string): Promise<ReadResult> {
       : refuse(error('file-binary-xls', where, 'ไฟล์นี้เป็น Excel รุ่นเก่า (.xls) ซึ่งอ่านไม่ได้: เปิดใน Excel แล้วเลือก "บันทึกเป็น" ชนิด "เวิร์กบุ๊ก Excel (.xlsx)" แล้วใช้ไฟล์ .xlsx นั้นแทน'));
   }
   if (!head.subarray(0, 4).equals(ZIP_MAGIC)) {
-    const start = head.toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
+    const start = decodeText(head).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+    if (start.startsWith('<?xml') && head.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
+      return refuse(error('file-xml-spreadsheet', where, 'ไฟล์นี้เป็น "XML Spreadsheet 2003" ซึ่งอ่านไม่ได้: เปิดใน Excel แล้วเลือก "บันทึกเป็น" ชนิด "เวิร์กบุ๊ก Excel (.xlsx)"'));
+    }
     if (start.startsWith('<')) {
-      return refuse(error('file-html-xls', where, 'ไฟล์นี้เป็นหน้าเว็บ (HTML) ที่ตั้งชื่อเป็น .xls ซึ่งยังอ่านไม่ได้: เปิดใน Excel แล้วบันทึกเป็น "เวิร์กบุ๊ก Excel (.xlsx)"'));
+      const bytes = await readFile(file);
+      const html = decodeText(bytes, declaredCharset(bytes));
+      return { workbook: { file, sheets: [htmlSheet(html, sheetNameOf(file))] }, problems: [] };
     }
     if (path.extname(file).toLowerCase() === '.csv') {
-      return refuse(error('file-csv', where, 'ไฟล์ .csv ยังอ่านไม่ได้: เปิดใน Excel แล้วบันทึกเป็น "เวิร์กบุ๊ก Excel (.xlsx)"'));
+      return { workbook: { file, sheets: [csvSheet(decodeText(await readFile(file)), sheetNameOf(file))] }, problems: [] };
     }
     return refuse(error('file-not-spreadsheet', where, 'ไฟล์นี้ไม่ใช่ไฟล์ Excel (.xlsx): ตรวจว่าเลือกไฟล์ผลการประเมินที่ดาวน์โหลดจากระบบ ITAS ถูกไฟล์'));
   }
@@ -92,6 +99,16 @@ export async function readWorkbook(file: string): Promise<ReadResult> {
     return refuse(error('file-damaged', where, `ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ จึงอ่านไม่ได้ (${(e as Error).message}): ดาวน์โหลดจากระบบ ITAS ใหม่ หรือเปิดใน Excel แล้วบันทึกใหม่`));
   }
   return { workbook: { file, sheets: excel.worksheets.map(toSheet) }, problems: [] };
+}
+
+/** The charset a web page declares in a <meta> tag, if any. */
+function declaredCharset(bytes: Buffer): string | undefined {
+  return /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(bytes.subarray(0, 4096).toString('latin1'))?.[1];
+}
+
+/** Excel names the one sheet of a web page or CSV after the file; a sheet name holds 31 characters. */
+function sheetNameOf(file: string): string {
+  return path.basename(file, path.extname(file)).replace(/[\\/?*[\]:]/g, '_').slice(0, 31) || 'Sheet1';
 }
 
 async function readHead(file: string, bytes: number): Promise<Buffer> {
@@ -123,6 +140,18 @@ function toSheet(worksheet: ExcelJS.Worksheet): Sheet {
     rows,
     merges: (worksheet.model.merges ?? []).map(parseRange),
   };
+}
+
+/** A sheet from rows of text (a web page's table, a CSV file); numbers stay text, read later like any text. */
+export function sheetFromGrid(name: string, grid: readonly (readonly (string | undefined)[])[], merges: CellRange[]): Sheet {
+  const rows = grid.map((texts, r) => {
+    const cells: (Cell | undefined)[] = [];
+    texts.forEach((text, c) => {
+      if (text !== undefined && text !== '') cells[c] = { row: r + 1, col: c + 1, ref: cellRef(r + 1, c + 1), value: { kind: 'text', text } };
+    });
+    return cells;
+  });
+  return { name, hidden: false, rows, merges };
 }
 
 function toValue(value: ExcelJS.CellValue): CellValue | undefined {
