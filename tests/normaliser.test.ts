@@ -1,13 +1,8 @@
 /** The normaliser's rules, each on a real workbook generated from data and read back. */
 import { describe, expect, it } from 'vitest';
 import type { FixtureCell, FixtureWorkbook } from '../scripts/lib/workbook-fixture.js';
-import { normalise, type AnnouncementOptions } from '../src/ita/normalise.js';
-import { readWorkbook } from '../src/read/workbook.js';
-import { workbookFile } from './helpers/workbooks.js';
-
-const NAMES = ['การปฏิบัติหน้าที่', 'การใช้งบประมาณ', 'การใช้อำนาจ', 'การใช้ทรัพย์สินของราชการ', 'การแก้ไขปัญหาการทุจริต', 'คุณภาพการดำเนินงาน', 'ประสิทธิภาพการสื่อสาร', 'การปรับปรุงระบบการทำงาน', 'การเปิดเผยข้อมูล', 'การป้องกันการทุจริต'];
-const LAMPANGRONG: FixtureCell[] = [84.39, 72.98, 84.79, 75.36, 75.63, 84.27, 81.5, 79.61, 69.57, 81.25];
-const OPTIONS: AnnouncementOptions = { date: '2022-08-02', signer: 'นายทดสอบ ระบบ' };
+import type { AnnouncementOptions } from '../src/ita/normalise.js';
+import { codes, LAMPANGRONG, NAMES, normaliseWorkbook } from './helpers/layouts.js';
 
 interface Layout1 {
   agency?: string;
@@ -34,31 +29,29 @@ function layout1({ agency = 'อบต.ทดสอบ', year = 2565, scores = L
   return { sheets };
 }
 
-async function normaliseWorkbook(workbook: FixtureWorkbook, options: Partial<AnnouncementOptions> = {}) {
-  const read = await readWorkbook(await workbookFile(workbook));
-  expect(read.problems).toEqual([]);
-  const { problems, agencies } = normalise(read.workbook!, { ...OPTIONS, ...options });
+/** The one agency of a layout-1 workbook, with the workbook's problems and its own. */
+async function normaliseOne(workbook: FixtureWorkbook, options: Partial<AnnouncementOptions> = {}) {
+  const { problems, agencies } = await normaliseWorkbook(workbook, options);
   expect(agencies.length).toBeLessThanOrEqual(1);
   return { announcement: agencies[0]?.announcement, problems: [...problems, ...(agencies[0]?.problems ?? [])] };
 }
 
-const codes = (result: { problems: { code: string; severity: string }[] }) => result.problems.map((p) => `${p.severity}:${p.code}`);
 
 describe('the normaliser', () => {
   it('recomputes total, level and result when the workbook states none', async () => {
-    const { announcement, problems } = await normaliseWorkbook(layout1({}));
+    const { announcement, problems } = await normaliseOne(layout1({}));
     expect(announcement).toMatchObject({ total: 78.29, level: 'B', result: 'ไม่ผ่าน', fiscalYear: 2565, highest: 84.79, lowest: 69.57 });
     expect(announcement!.agency).toEqual({ shortName: 'อบต.ทดสอบ', fullName: 'องค์การบริหารส่วนตำบลทดสอบ' });
     expect(announcement!.signature).toEqual({ signer: 'นายทดสอบ ระบบ', position: 'นายกองค์การบริหารส่วนตำบลทดสอบ' });
     expect(announcement!.levelDescription).toContain('พ.ศ. 2565');
     expect(announcement!.levelDescription).toContain('78.29 คะแนน');
-    expect(codes({ problems })).toEqual(['warning:recommendations-missing']);
+    expect(codes(problems)).toEqual(['warning:recommendations-missing']);
   });
 
   it('gives 84.99 level B and 85.00 level A from the workbook scores', async () => {
-    const b = await normaliseWorkbook(layout1({ scores: Array(10).fill(84.99) }));
+    const b = await normaliseOne(layout1({ scores: Array(10).fill(84.99) }));
     expect(b.announcement).toMatchObject({ total: 84.99, level: 'B', result: 'ไม่ผ่าน' });
-    const a = await normaliseWorkbook(layout1({ scores: Array(10).fill(85) }));
+    const a = await normaliseOne(layout1({ scores: Array(10).fill(85) }));
     expect(a.announcement).toMatchObject({ total: 85, level: 'A', result: 'ผ่าน' });
   });
 
@@ -68,7 +61,7 @@ describe('the normaliser', () => {
     scores[1] = 'ไม่มีข้อมูล';
     scores[2] = { formula: 'AVERAGE(X1:X9)' };
     scores[3] = -1;
-    const { announcement, problems } = await normaliseWorkbook(layout1({ scores }));
+    const { announcement, problems } = await normaliseOne(layout1({ scores }));
     expect(announcement).toBeUndefined();
     expect(problems.filter((p) => p.severity === 'error').map((p) => [p.code, p.where.cell])).toEqual([
       ['score-out-of-range', 'C5'],
@@ -87,58 +80,58 @@ describe('the normaliser', () => {
     const header = rows.findIndex((row) => row[2] === 'คะแนน');
     rows[header] = ['ตัวชี้วัดที่', 'ตัวชี้วัด', 'คะแนนเต็ม', 'คะแนนที่ได้ (เต็ม 100)'];
     for (let r = header + 1; r < rows.length; r++) rows[r] = [rows[r]![0]!, rows[r]![1]!, 100, rows[r]![2]!];
-    const { announcement } = await normaliseWorkbook(workbook);
+    const { announcement } = await normaliseOne(workbook);
     expect(announcement).toMatchObject({ total: 78.29, highest: 84.79 });
   });
 
   it('refuses a missing, a duplicated and an unknown indicator', async () => {
-    const missing = await normaliseWorkbook(layout1({ scores: LAMPANGRONG.slice(0, 9) }));
-    expect(codes(missing)).toContain('error:indicator-missing');
+    const missing = await normaliseOne(layout1({ scores: LAMPANGRONG.slice(0, 9) }));
+    expect(codes(missing.problems)).toContain('error:indicator-missing');
     expect(missing.problems.find((p) => p.code === 'indicator-missing')!.message).toContain('ตัวชี้วัดที่ 10');
 
-    const duplicated = await normaliseWorkbook(layout1({ extraRows: [[3, 'การใช้อำนาจ', 70]] }));
-    expect(codes(duplicated)).toContain('error:indicator-duplicate');
+    const duplicated = await normaliseOne(layout1({ extraRows: [[3, 'การใช้อำนาจ', 70]] }));
+    expect(codes(duplicated.problems)).toContain('error:indicator-duplicate');
     expect(duplicated.problems.find((p) => p.code === 'indicator-duplicate')!.message).toContain('ผลการประเมิน!B7 และ ผลการประเมิน!B15');
 
-    const unknown = await normaliseWorkbook(layout1({ extraRows: [[null, 'การบริหารจัดการ', 70]] }));
-    expect(codes(unknown)).toContain('error:indicator-unknown');
+    const unknown = await normaliseOne(layout1({ extraRows: [[null, 'การบริหารจัดการ', 70]] }));
+    expect(codes(unknown.problems)).toContain('error:indicator-unknown');
   });
 
   it('stops a stated total that contradicts the indicators, unless told to trust it', async () => {
     const stated = layout1({ labels: [['คะแนนรวม', 80.5]] });
-    const refused = await normaliseWorkbook(stated);
+    const refused = await normaliseOne(stated);
     expect(refused.announcement).toBeUndefined();
     const mismatch = refused.problems.find((p) => p.code === 'total-mismatch')!;
     expect(mismatch.message).toContain('80.50');
     expect(mismatch.message).toContain('78.29');
     expect(mismatch.where.cell).toBe('B3');
 
-    const trusted = await normaliseWorkbook(stated, { trustStatedTotal: true });
+    const trusted = await normaliseOne(stated, { trustStatedTotal: true });
     expect(trusted.announcement!.total).toBe(80.5);
-    expect(codes(trusted)).toContain('warning:total-trusted');
+    expect(codes(trusted.problems)).toContain('warning:total-trusted');
 
-    const rounded = await normaliseWorkbook(layout1({ labels: [['คะแนนรวม', 78.3]] }));
+    const rounded = await normaliseOne(layout1({ labels: [['คะแนนรวม', 78.3]] }));
     expect(rounded.announcement!.total).toBe(78.3);
   });
 
   it('prints a stated level and result that disagree, with a warning; refuses a level the year does not have', async () => {
-    const disagree = await normaliseWorkbook(layout1({ labels: [['ระดับ', 'A'], ['ผลการประเมิน', 'ผ่าน']] }));
+    const disagree = await normaliseOne(layout1({ labels: [['ระดับ', 'A'], ['ผลการประเมิน', 'ผ่าน']] }));
     expect(disagree.announcement).toMatchObject({ level: 'A', result: 'ผ่าน' });
-    expect(codes(disagree)).toEqual(expect.arrayContaining(['warning:level-mismatch', 'warning:result-mismatch']));
+    expect(codes(disagree.problems)).toEqual(expect.arrayContaining(['warning:level-mismatch', 'warning:result-mismatch']));
 
-    const unknown = await normaliseWorkbook(layout1({ labels: [['ระดับ', 'ผ่านดี']] }));
-    expect(codes(unknown)).toContain('error:level-unknown');
+    const unknown = await normaliseOne(layout1({ labels: [['ระดับ', 'ผ่านดี']] }));
+    expect(codes(unknown.problems)).toContain('error:level-unknown');
   });
 
   it('takes the fiscal year from a label, then a title, then --year; names the years that exist', async () => {
-    expect(codes(await normaliseWorkbook(layout1({ year: null })))).toContain('error:fiscal-year-missing');
-    const fromOption = await normaliseWorkbook(layout1({ year: null }), { fiscalYear: 2564 });
+    expect(codes((await normaliseOne(layout1({ year: null }))).problems)).toContain('error:fiscal-year-missing');
+    const fromOption = await normaliseOne(layout1({ year: null }), { fiscalYear: 2564 });
     expect(fromOption.announcement!.fiscalYear).toBe(2564);
-    const fromTitle = await normaliseWorkbook(layout1({ year: null, labels: [['ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๓']] }));
+    const fromTitle = await normaliseOne(layout1({ year: null, labels: [['ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๓']] }));
     expect(fromTitle.announcement!.fiscalYear).toBe(2563);
-    const christian = await normaliseWorkbook(layout1({ year: '2022' }));
+    const christian = await normaliseOne(layout1({ year: '2022' }));
     expect(christian.announcement!.fiscalYear).toBe(2565);
-    const unknown = await normaliseWorkbook(layout1({ year: 2599 }));
+    const unknown = await normaliseOne(layout1({ year: 2599 }));
     const problem = unknown.problems.find((p) => p.code === 'fiscal-year-unknown')!;
     expect(problem.message).toContain('2599');
     expect(problem.message).toContain('2565');
@@ -147,24 +140,24 @@ describe('the normaliser', () => {
   it('reads "หน่วยงาน: อบต.…" written in one cell, and a title that reads like a label takes no label as its value', async () => {
     const workbook = layout1({ agency: 'ignored', labels: [['ผลการประเมิน'], ['ผลการประเมิน: ไม่ผ่าน'], ['ระดับ :  B']] });
     workbook.sheets[0]!.rows[0] = ['หน่วยงาน : อบต.ในเซลล์เดียว'];
-    const { announcement, problems } = await normaliseWorkbook(workbook);
-    expect(codes({ problems })).toEqual(['warning:recommendations-missing']);
+    const { announcement, problems } = await normaliseOne(workbook);
+    expect(codes(problems)).toEqual(['warning:recommendations-missing']);
     expect(announcement).toMatchObject({ agency: { shortName: 'อบต.ในเซลล์เดียว' }, level: 'B', result: 'ไม่ผ่าน' });
   });
 
   it('refuses a label written twice with different values', async () => {
-    const { problems } = await normaliseWorkbook(layout1({ labels: [['หน่วยงาน', 'อบต.อื่น']] }));
-    expect(codes({ problems })).toContain('error:label-conflict');
+    const { problems } = await normaliseOne(layout1({ labels: [['หน่วยงาน', 'อบต.อื่น']] }));
+    expect(codes(problems)).toContain('error:label-conflict');
   });
 
   it('warns, and leaves a dotted line, when the signer or the position is not known', async () => {
-    const { announcement, problems } = await normaliseWorkbook(layout1({ agency: 'กรมทดสอบ' }), { signer: undefined });
+    const { announcement, problems } = await normaliseOne(layout1({ agency: 'กรมทดสอบ' }), { signer: undefined });
     expect(announcement!.signature).toEqual({});
-    expect(codes({ problems })).toEqual(expect.arrayContaining(['warning:signer-missing', 'warning:position-missing']));
+    expect(codes(problems)).toEqual(expect.arrayContaining(['warning:signer-missing', 'warning:position-missing']));
   });
 
   it('reads recommendations: paragraphs per line, OIT grouped by indicator and sub-indicator, tools however written', async () => {
-    const { announcement, problems } = await normaliseWorkbook(
+    const { announcement, problems } = await normaliseOne(
       layout1({
         recommendations: [
           ['OIT', 'ตัวชี้วัดที่ 10', '10.1 การดำเนินการเพื่อป้องกันการทุจริต', 'ข้อ ก'],
@@ -176,7 +169,7 @@ describe('the normaliser', () => {
         ],
       }),
     );
-    expect(codes({ problems })).toEqual(['warning:control-characters']);
+    expect(codes(problems)).toEqual(['warning:control-characters']);
     expect(announcement!.recommendations).toEqual({
       iit: ['ย่อหน้าหนึ่ง', 'ย่อหน้าสอง'],
       eit: ['ย่อหน้า EIT'],
@@ -194,7 +187,7 @@ describe('the normaliser', () => {
   });
 
   it('refuses a recommendation whose tool it does not know', async () => {
-    const { problems } = await normaliseWorkbook(layout1({ recommendations: [['XYZ', 2, null, 'ข้อความ']] }));
+    const { problems } = await normaliseOne(layout1({ recommendations: [['XYZ', 2, null, 'ข้อความ']] }));
     expect(problems.find((p) => p.code === 'recommendation-tool-unknown')!.where).toMatchObject({ sheet: 'ข้อเสนอแนะ', cell: 'A2' });
   });
 });

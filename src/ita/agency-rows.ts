@@ -78,7 +78,8 @@ export function findAgencyTables(workbook: Workbook, framework: Framework): Agen
 function tablesIn(sheet: Sheet, framework: Framework, file: string): AgencyTable[] {
   const headerRows: number[] = [];
   for (let row = 1; row <= sheet.rows.length; row++) {
-    if (indicatorTitles(sheet, row, framework).length >= framework.indicators.length * MIN_SHARE) headerRows.push(row);
+    const named = new Set(indicatorTitles(sheet, row, framework).map((t) => t.definition));
+    if (named.size >= framework.indicators.length * MIN_SHARE) headerRows.push(row);
   }
   const tables: AgencyTable[] = [];
   for (let i = 0; i < headerRows.length; i++) {
@@ -92,14 +93,14 @@ function tablesIn(sheet: Sheet, framework: Framework, file: string): AgencyTable
   return tables;
 }
 
-/** The indicators a row's cells name, each with its cell. */
+/** The indicators a row's cells name, each with its cell; one named twice comes twice. */
 function indicatorTitles(sheet: Sheet, row: number, framework: Framework): { definition: IndicatorDefinition; name: string; cell: Cell }[] {
   const found: { definition: IndicatorDefinition; name: string; cell: Cell }[] = [];
   for (const cell of sheet.rows[row - 1] ?? []) {
     // A score is not a title; only a whole number can be an indicator's number.
     if (cell?.value.kind === 'number' && !Number.isInteger(cell.value.value)) continue;
     const title = cell && indicatorOfTitle(cellText(cell), framework);
-    if (title && !found.some((f) => f.definition === title.definition)) found.push({ ...title, cell: cell! });
+    if (title) found.push({ ...title, cell: cell! });
   }
   return found;
 }
