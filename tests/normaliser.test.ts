@@ -186,6 +186,30 @@ describe('the normaliser', () => {
     });
   });
 
+  it('reads the tool column however it is written, and warns when it names the wrong tool', async () => {
+    const workbook = layout1({});
+    const rows = workbook.sheets[0]!.rows;
+    const header = rows.findIndex((row) => row[2] === 'คะแนน');
+    const spellings = ['IIT', 'iit', 'แบบวัด IIT', 'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน', ' IIT\u00a0', 'EIT', 'แบบวัด eit', 'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)', 'OIT', 'แบบวัดการเปิดเผยข้อมูลสาธารณะ'];
+    rows[header] = ['ตัวชี้วัด', 'ชื่อตัวชี้วัด', 'เครื่องมือ', 'คะแนน'];
+    spellings.forEach((tool, i) => {
+      rows[header + 1 + i] = [i + 1, NAMES[i]!, tool, LAMPANGRONG[i]!];
+    });
+    const read = await normaliseOne(workbook);
+    expect(read.announcement!.total).toBe(78.29);
+    expect(codes(read.problems)).toEqual(['warning:recommendations-missing']);
+
+    rows[header + 1] = [1, NAMES[0]!, 'OIT', LAMPANGRONG[0]!];
+    const wrong = await normaliseOne(workbook);
+    expect(wrong.problems.find((p) => p.code === 'indicator-tool-mismatch')!.where.cell).toBe('C5');
+  });
+
+  it('applies each year\'s level rules: 78.29 is ต้องปรับปรุง in 2566', async () => {
+    const { announcement } = await normaliseOne(layout1({ year: 2566 }));
+    expect(announcement).toMatchObject({ total: 78.29, level: 'ต้องปรับปรุง', result: 'ไม่ผ่าน', fiscalYear: 2566 });
+    expect(announcement!.levelDescription).toMatch(/^ระดับต้องปรับปรุง : .*2566.*78\.29 คะแนน$/);
+  });
+
   it('refuses a recommendation whose tool it does not know', async () => {
     const { problems } = await normaliseOne(layout1({ recommendations: [['XYZ', 2, null, 'ข้อความ']] }));
     expect(problems.find((p) => p.code === 'recommendation-tool-unknown')!.where).toMatchObject({ sheet: 'ข้อเสนอแนะ', cell: 'A2' });

@@ -55,9 +55,49 @@ describe('scoring', () => {
 });
 
 describe('framework data', () => {
-  it('has a validated data file for each letter-grade year', () => {
-    expect(availableYears()).toEqual(expect.arrayContaining([2563, 2564, 2565]));
-    for (const year of availableYears()) expect(loadFramework(year)!.fiscalYear).toBe(year);
+  it('has a validated data file for each year from 2563 to 2568: letter grades to 2565, pass levels from 2566', () => {
+    expect(availableYears()).toEqual([2563, 2564, 2565, 2566, 2567, 2568]);
+    for (const year of availableYears()) {
+      const framework = loadFramework(year)!;
+      expect(framework.fiscalYear).toBe(year);
+      expect(framework.rule).toBe(year <= 2565 ? 'letter-grade' : 'pass-levels');
+      expect(framework.indicators.map((i) => i.name)).toEqual(framework2565.indicators.map((i) => i.name));
+    }
+    expect(loadFramework(2566)!.levels.map((l) => l.level)).toEqual(['ผ่านดีเยี่ยม', 'ผ่านดี', 'ผ่าน', 'ต้องปรับปรุง', 'ต้องปรับปรุงโดยด่วน']);
     expect(loadFramework(2499)).toBeUndefined();
+  });
+
+  it('marks what public material has not confirmed: weights and pass levels from 2566, most level texts', () => {
+    for (const year of [2566, 2567, 2568]) expect(loadFramework(year)!.unconfirmed).toEqual(expect.arrayContaining(['indicators.weight', 'levels']));
+    expect(framework2565.unconfirmed).not.toContain('levelDescriptions.B');
+    expect(framework2565.unconfirmed).toContain('levelDescriptions.A');
+  });
+});
+
+describe('published figures', () => {
+  const framework2564 = loadFramework(2564)!;
+  it.each([
+    [[93.55, 87.72, 91.01, 87.93, 89.52, 90.55, 88.68, 88.58, 72.89, 65.56], 81.45],
+    [[94.65, 89.11, 91.95, 89.29, 89.86, 92.12, 89.9, 89.49, 65.89, 51.15], 77.85],
+  ])('2564: %j give %s, level B', (scores, published) => {
+    const indicatorScores = indicators(scores);
+    const total = weightedTotal(indicatorScores, framework2564);
+    expect(roundScore(total)).toBe(published);
+    expect(levelFor(total, toolScores(indicatorScores), framework2564)).toBe('B');
+  });
+});
+
+describe('pass levels (2566 onwards)', () => {
+  const framework2566 = loadFramework(2566)!;
+  it('needs 95 in the total and in each tool for ผ่านดีเยี่ยม, 85 for ผ่านดี; ผ่าน from 85 in the total alone', () => {
+    expect(levelFor(97, each(97), framework2566)).toBe('ผ่านดีเยี่ยม');
+    expect(levelFor(97, { IIT: 94.99, EIT: 99, OIT: 99 }, framework2566)).toBe('ผ่านดี');
+    expect(levelFor(90, { IIT: 84.99, EIT: 95, OIT: 95 }, framework2566)).toBe('ผ่าน');
+    expect(levelFor(85, each(85), framework2566)).toBe('ผ่านดี');
+    expect(levelFor(84.99, each(90), framework2566)).toBe('ต้องปรับปรุง');
+    expect(levelFor(70, each(70), framework2566)).toBe('ต้องปรับปรุง');
+    expect(levelFor(69.99, each(70), framework2566)).toBe('ต้องปรับปรุงโดยด่วน');
+    expect(resultFor(85, framework2566)).toBe('ผ่าน');
+    expect(resultFor(84.99, framework2566)).toBe('ไม่ผ่าน');
   });
 });

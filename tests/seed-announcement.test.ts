@@ -2,14 +2,14 @@
  * The reference: with อบต.ลำปางรอง's 2565 data the document's text equals the real
  * announcement (../shared/reference), whitespace aside, with "o๒๕" where the seed has "๐๒๕".
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDoc, PROJECT_ROOT } from './helpers/cli.js';
-import { soffice, validate } from './helpers/clients.js';
+import { resaveWithLibreOffice, soffice, validate } from './helpers/clients.js';
 import { paragraphs, withoutWhitespace } from './helpers/docx.js';
-import { temporaryDir, workbookFile } from './helpers/workbooks.js';
+import { fixture, temporaryDir, workbookFile } from './helpers/workbooks.js';
+import { fixtureHtml } from '../scripts/lib/workbook-fixture.js';
 
 const SEED = path.join(PROJECT_ROOT, '..', 'shared', 'reference', 'seed-announcement-lampangrong-2565.txt');
 const SIGNING = ['--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์'];
@@ -50,13 +50,22 @@ describe('the announcement of อบต.ลำปางรอง, 2565', () => {
     expect(buildAndRead(await workbookFile('lampangrong-2565-thai-digits'))).toBe(expectedText());
   });
 
+  it('reproduces it from a web page saved as .xls (as web systems export), in UTF-8 and in the Windows Thai code page', () => {
+    for (const name of ['lampangrong-2565', 'lampangrong-2565-ranked']) {
+      for (const charset of ['utf-8', 'windows-874'] as const) {
+        const file = path.join(temporaryDir('ita-html-'), 'ผลการประเมิน.xls');
+        writeFileSync(file, fixtureHtml(fixture(name), charset));
+        expect(readFileSync(file, 'latin1').startsWith('<html>')).toBe(true);
+        expect(buildAndRead(file), `${name} ${charset}`).toBe(expectedText());
+      }
+    }
+  });
+
   it.skipIf(!soffice)('reproduces it from a workbook saved by LibreOffice Calc (needs LibreOffice: .ci/run installs it)', async () => {
     for (const name of ['lampangrong-2565', 'lampangrong-2565-thai-digits']) {
       const dir = temporaryDir('ita-lo-');
       const original = await workbookFile(name, dir, 'original.xlsx');
-      const saved = path.join(dir, 'saved');
-      execFileSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', saved, original], { stdio: 'ignore', timeout: 90_000 });
-      const resaved = path.join(saved, 'original.xlsx');
+      const resaved = resaveWithLibreOffice(original, dir);
       copyFileSync(resaved, path.join(dir, 'ผลการประเมิน LibreOffice.xlsx'));
       expect(readFileSync(resaved).equals(readFileSync(original))).toBe(false);
       expect(buildAndRead(path.join(dir, 'ผลการประเมิน LibreOffice.xlsx'))).toBe(expectedText());

@@ -31,6 +31,16 @@ export const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find(exist
 const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
 export const canRender = Boolean(soffice) && hasPoppler;
 
+/** The workbook as LibreOffice Calc saves it again (a writer other than exceljs), as `<dir>/saved/<name>`. */
+export function resaveWithLibreOffice(workbook: string, dir: string): string {
+  const saved = path.join(dir, 'saved');
+  execFileSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', saved, workbook], {
+    stdio: 'ignore',
+    timeout: 90_000,
+  });
+  return path.join(saved, path.basename(workbook));
+}
+
 /** LibreOffice's PDF of a document, in `dir`, with a profile of its own so runs do not collide. */
 export function toPdf(docx: string, dir: string): string {
   execFileSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, docx], {
