@@ -89,6 +89,22 @@ describe('layout 2: many agencies, one row each', () => {
     }
   });
 
+  it('reads a three-row header: tool groups, indicator titles, and "คะแนน" under each title', async () => {
+    const header = ['ลำดับ', 'หน่วยงาน', 'IIT', null, null, null, null, 'EIT', null, null, 'OIT', null, 'คะแนนรวม'];
+    const workbook: FixtureWorkbook = {
+      sheets: [
+        {
+          name: 'ผล',
+          merges: ['A2:A4', 'B2:B4', 'C2:G2', 'H2:J2', 'K2:L2', 'M2:M4'],
+          rows: [['ปีงบประมาณ', 2565], header, [null, null, ...NAMES], [null, null, ...Array(10).fill('คะแนน')], [1, 'อบต.หนึ่ง', ...LAMPANGRONG, 78.29]],
+        },
+      ],
+    };
+    const { problems, agencies } = await normaliseWorkbook(workbook);
+    expect(workbookCodes(problems)).toEqual(['warning:recommendations-missing']);
+    expect(announced(agencies)).toEqual([['อบต.หนึ่ง', 78.29, 'B', 'ไม่ผ่าน']]);
+  });
+
   it('reads indicator 8 under either of its names, and prints the name the workbook wrote', async () => {
     const titles = NAMES.map((n, i) => (i === 7 ? 'การปรับปรุงการทำงาน' : n));
     const { agencies } = await normaliseWorkbook(layout2({ titles, rows: [{ name: 'อบต.หนึ่ง' }] }));

@@ -210,6 +210,18 @@ describe('the normaliser', () => {
     expect(announcement!.levelDescription).toMatch(/^ระดับต้องปรับปรุง : .*2566.*78\.29 คะแนน$/);
   });
 
+  it('passes over tool rows with their subtotals inside the table, and a row of indicator names kept for a chart', async () => {
+    const workbook = layout1({});
+    const rows = workbook.sheets[0]!.rows;
+    const header = rows.findIndex((row) => row[2] === 'คะแนน');
+    rows.splice(header + 6, 0, [null, 'แบบวัด EIT', 81.79]);
+    rows.splice(header + 1, 0, [null, 'IIT', 78.63]);
+    rows.push([], ['ข้อมูลกราฟ'], NAMES, LAMPANGRONG);
+    const { announcement, problems } = await normaliseOne(workbook);
+    expect(codes(problems)).toEqual(['warning:recommendations-missing']);
+    expect(announcement).toMatchObject({ total: 78.29, level: 'B' });
+  });
+
   it('refuses a recommendation whose tool it does not know', async () => {
     const { problems } = await normaliseOne(layout1({ recommendations: [['XYZ', 2, null, 'ข้อความ']] }));
     expect(problems.find((p) => p.code === 'recommendation-tool-unknown')!.where).toMatchObject({ sheet: 'ข้อเสนอแนะ', cell: 'A2' });

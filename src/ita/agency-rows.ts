@@ -7,7 +7,7 @@ import { cellText, type Cell, type Sheet, type Workbook } from '../read/workbook
 import { cellName, error, warning, type Place, type Problem } from '../problem.js';
 import type { AgencyFacts, StatedCell } from './announce.js';
 import { availableYears, loadFramework, TOOLS, type Framework, type IndicatorDefinition, type Tool } from './framework.js';
-import { indicatorByName, splitNumberPrefix } from './indicator-table.js';
+import { indicatorTitles, namesIndicatorsAcross } from './indicator-table.js';
 import { LABELS, parseFiscalYear } from './labels.js';
 import { cellUnder, isKey, mergeAt, sheetsInSearchOrder, spanOf, type HeaderKeys, type Span } from './locate.js';
 import type { IndicatorScore } from './model.js';
@@ -31,9 +31,6 @@ const ROLES: readonly (readonly [Role, HeaderKeys])[] = [
 
 /** Rows that are not agencies though they sit among them: averages, totals, weights. */
 const NOT_AN_AGENCY = /^(ค่า|คะแนน)?เฉลี่ย|^(ผล)?รวม(ทั้งหมด|ทั้งสิ้น)?$|^(ค่า)?น้ำหนัก|^ร้อยละ|^คะแนนเต็ม|^(total|average|mean)$/;
-
-/** A header row names at least half of the year's indicators; the rest are then reported missing. */
-const MIN_SHARE = 0.5;
 
 interface IndicatorColumn {
   definition: IndicatorDefinition;
@@ -78,8 +75,7 @@ export function findAgencyTables(workbook: Workbook, framework: Framework): Agen
 function tablesIn(sheet: Sheet, framework: Framework, file: string): AgencyTable[] {
   const headerRows: number[] = [];
   for (let row = 1; row <= sheet.rows.length; row++) {
-    const named = new Set(indicatorTitles(sheet, row, framework).map((t) => t.definition));
-    if (named.size >= framework.indicators.length * MIN_SHARE) headerRows.push(row);
+    if (namesIndicatorsAcross(sheet, row, framework)) headerRows.push(row);
   }
   const tables: AgencyTable[] = [];
   for (let i = 0; i < headerRows.length; i++) {
@@ -93,36 +89,13 @@ function tablesIn(sheet: Sheet, framework: Framework, file: string): AgencyTable
   return tables;
 }
 
-/** The indicators a row's cells name, each with its cell; one named twice comes twice. */
-function indicatorTitles(sheet: Sheet, row: number, framework: Framework): { definition: IndicatorDefinition; name: string; cell: Cell }[] {
-  const found: { definition: IndicatorDefinition; name: string; cell: Cell }[] = [];
-  for (const cell of sheet.rows[row - 1] ?? []) {
-    // A score is not a title; only a whole number can be an indicator's number.
-    if (cell?.value.kind === 'number' && !Number.isInteger(cell.value.value)) continue;
-    const title = cell && indicatorOfTitle(cellText(cell), framework);
-    if (title) found.push({ ...title, cell: cell! });
-  }
-  return found;
-}
-
-/** "การปฏิบัติหน้าที่", "1", "ตัวชี้วัดที่ 1", "1. การปฏิบัติหน้าที่", "การปฏิบัติหน้าที่ (6%)" → indicator 1. */
-export function indicatorOfTitle(text: string, framework: Framework): { definition: IndicatorDefinition; name: string } | undefined {
-  const written = singleLine(text).replace(/\s*[(（][^()（）]*[)）]$/, '');
-  const { number, name } = splitNumberPrefix(written);
-  const byName = name ? indicatorByName(name, framework) : undefined;
-  if (name && !byName) return undefined;
-  const byNumber = number !== undefined ? framework.indicators.find((d) => d.number === number) : undefined;
-  if (byName && byNumber && byName !== byNumber) return undefined;
-  const definition = byName ?? byNumber;
-  return definition && { definition, name: name || definition.name };
-}
-
-function readHeader(sheet: Sheet, titleRow: number, bottom: number, end: number, framework: Framework, file: string): AgencyTable {
+function readHeader(sheet: Sheet, titleRow: number, titleBottom: number, end: number, framework: Framework, file: string): AgencyTable {
   const problems: Problem[] = [];
   const where = (cell: Cell) => ({ file, sheet: sheet.name, cell: cell.ref });
 
   const indicators: IndicatorColumn[] = [];
-  for (let row = titleRow; row <= bottom; row++) {
+  let bottom = titleBottom;
+  for (let row = titleRow; row <= titleBottom; row++) {
     for (const title of indicatorTitles(sheet, row, framework)) {
       const same = indicators.find((c) => c.definition === title.definition);
       const span = spanOf(sheet, title.cell);
@@ -140,6 +113,13 @@ function readHeader(sheet: Sheet, titleRow: number, bottom: number, end: number,
   // indicators, or a merged cell reaches down into the titles.
   let top = titleRow;
   while (top > 1 && top > titleRow - 2 && belongsToHeader(sheet, top - 1, titleRow, inIndicatorColumns)) top--;
+  // Header cells merged down past the titles (over a row of "คะแนน" under each title) end the header lower.
+  for (let row = top; row <= bottom; row++) {
+    for (const cell of sheet.rows[row - 1] ?? []) {
+      const merged = cell && mergeAt(sheet, cell.row, cell.col);
+      if (merged && merged.bottom > bottom && merged.bottom <= Math.min(end, titleBottom + 2)) bottom = merged.bottom;
+    }
+  }
 
   const columns: Partial<Record<Role, Span>> = {};
   const toolScores: Partial<Record<Tool, Span>> = {};
@@ -225,7 +205,8 @@ export function readAgencyRows(table: AgencyTable, framework: Framework, file: s
     const scoreCells = table.indicators.map((c) => under(c.span));
     const agencyCell = under(columns.agency);
     const name = singleLine(cellText(agencyCell));
-    const hasScores = scoreCells.some((cell) => cell !== undefined);
+    // Text alone under the titles ("คะแนน", "6%") is not a score; a formula without its result is one, unreadable.
+    const hasScores = scoreCells.some((cell) => cell !== undefined && (cellNumber(cell) !== undefined || cell.value.kind === 'uncalculated'));
 
     if (!name) {
       if (hasScores) {

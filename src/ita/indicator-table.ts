@@ -58,7 +58,8 @@ export function readIndicatorTable(header: Header<Role>, framework: Framework, f
   const where = (cell: Cell) => ({ file, sheet: sheet.name, cell: cell.ref });
 
   for (let row = header.row + 1; row <= end; row++) {
-    if (headerAt(sheet, row)) break;
+    // Another table's header ends this one; so does a row naming the indicators across (chart data, a list of agencies).
+    if (headerAt(sheet, row) || namesIndicatorsAcross(sheet, row, framework)) break;
     const nameCell = cellUnder(sheet, row, columns.name);
     const numberCell = cellUnder(sheet, row, columns.number);
     const scoreCell = cellUnder(sheet, row, columns.score);
@@ -68,7 +69,9 @@ export function readIndicatorTable(header: Header<Role>, framework: Framework, f
     const identified = identify(nameCell, numberCell, framework);
     if (identified.kind === 'none') {
       const key = labelKey(cellText(identityCell));
-      if (scoreCell && !NOT_AN_INDICATOR.has(key)) {
+      // A tool's own row ("IIT", "แบบวัด EIT" with its subtotal) groups the indicators under it.
+      const isToolRow = parseTool(cellText(identityCell)) !== undefined;
+      if (scoreCell && !NOT_AN_INDICATOR.has(key) && !isToolRow) {
         problems.push(error('indicator-unknown', where(identityCell), `ไม่รู้จักตัวชี้วัด "${singleLine(cellText(identityCell))}" ในเซลล์ ${cellName(sheet.name, identityCell.ref)}: ตรวจชื่อหรือหมายเลขตัวชี้วัดให้ตรงกับตัวชี้วัด ๑–${framework.indicators.length} ของปี ${framework.fiscalYear}`));
       }
       continue;
@@ -142,6 +145,38 @@ export function splitNumberPrefix(text: string): { number?: number; name: string
 export function parseIndicatorNumber(text: string): number | undefined {
   const { number, name } = splitNumberPrefix(singleLine(text));
   return name === '' ? number : undefined;
+}
+
+/** "การปฏิบัติหน้าที่", "1", "ตัวชี้วัดที่ 1", "1. การปฏิบัติหน้าที่", "การปฏิบัติหน้าที่ (6%)" → indicator 1. */
+export function indicatorOfTitle(text: string, framework: Framework): { definition: IndicatorDefinition; name: string } | undefined {
+  const written = singleLine(text).replace(/\s*[(（][^()（）]*[)）]$/, '');
+  const { number, name } = splitNumberPrefix(written);
+  const byName = name ? indicatorByName(name, framework) : undefined;
+  if (name && !byName) return undefined;
+  const byNumber = number !== undefined ? framework.indicators.find((d) => d.number === number) : undefined;
+  if (byName && byNumber && byName !== byNumber) return undefined;
+  const definition = byName ?? byNumber;
+  return definition && { definition, name: name || definition.name };
+}
+
+/** The indicators a row's cells name as titles, each with its cell; one named twice comes twice. */
+export function indicatorTitles(sheet: Sheet, row: number, framework: Framework): { definition: IndicatorDefinition; name: string; cell: Cell }[] {
+  const found: { definition: IndicatorDefinition; name: string; cell: Cell }[] = [];
+  for (const cell of sheet.rows[row - 1] ?? []) {
+    // A score is not a title; only a whole number can be an indicator's number.
+    if (!cell || (cell.value.kind === 'number' && !Number.isInteger(cell.value.value))) continue;
+    const title = indicatorOfTitle(cellText(cell), framework);
+    if (title) found.push({ ...title, cell });
+  }
+  return found;
+}
+
+/**
+ * A row naming at least half of the indicators across its columns: the header of a list of
+ * agencies (layout 2), or chart data; the missing ones are then reported by name.
+ */
+export function namesIndicatorsAcross(sheet: Sheet, row: number, framework: Framework): boolean {
+  return new Set(indicatorTitles(sheet, row, framework).map((t) => t.definition)).size >= framework.indicators.length / 2;
 }
 
 const namesByKey = new WeakMap<Framework, Map<string, IndicatorDefinition>>();

@@ -52,7 +52,9 @@ export function normalise(workbook: Workbook, options: AnnouncementOptions): Nor
   let readings: AgencyReading[];
   /** A table ends where the recommendations table begins, when they share a sheet (a web page's tables do). */
   const endOf = (sheet: Sheet, row: number, end: number) => (recommendationsHeader?.sheet === sheet && recommendationsHeader.row > row ? Math.min(end, recommendationsHeader.row - 1) : end);
-  const tables = findAgencyTables(workbook, framework).map((table) => ({ ...table, end: endOf(table.sheet, table.bottom, table.end) }));
+  const candidates = findAgencyTables(workbook, framework).map((table) => ({ ...table, end: endOf(table.sheet, table.bottom, table.end) }));
+  // A row of indicator names without an agency column beside a one-agency table is chart data, not a list of agencies.
+  const tables = indicatorHeader ? candidates.filter((table) => table.columns.agency) : candidates;
   if (tables.length) {
     for (const table of tables) problems.push(...table.problems);
     if (hasErrors(problems)) return { problems, agencies: [] };
