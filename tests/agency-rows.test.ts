@@ -114,11 +114,11 @@ describe('layout 2: many agencies, one row each', () => {
 
   it('reads numbers as text, Thai digits, stray spaces, NBSP and zero-width characters, colons and line breaks in labels, rich text, hyperlinks and formulas', async () => {
     const workbook = layout2({
-      labels: { agency: 'หน่วย\u200bงาน:', province: ' จังหวัด ', total: 'คะแนน\nรวม', level: 'ระดับ\u00a0:', result: 'ผล การประเมิน' },
+      labels: { agency: 'หน่วย\u200bงาน:', province: ' จังหวัด ', total: 'คะแนน\nรวม\n(100 คะแนน)', level: 'ระดับ\u00a0:', result: 'ผล การประเมิน (ผ่าน/ไม่ผ่าน)' },
       rows: [
         { name: { richText: ['อบต.', 'ตัวหนา'] }, scores: LAMPANGRONG.map(String) },
         { name: { text: 'อบต.ลิงก์', hyperlink: 'https://itas.nacc.go.th' }, scores: ['๘๔.๓๙', '๗๒.๙๘', '๘๔.๗๙', '๗๕.๓๖', '๗๕.๖๓', '๘๔.๒๗', '๘๑.๕๐', '๗๙.๖๑', '๖๙.๕๗', '๘๑.๒๕'] },
-        { name: '\u00a0อบต.ช่อง\u00a0 ว่าง\u200b ', scores: LAMPANGRONG.map((s) => ` ${s}\u00a0`), total: ' ๗๘.๒๙ ', level: ' B ' },
+        { name: '\u00a0อบต.ช่อง\u00a0 ว่าง\u200b ', scores: LAMPANGRONG.map((s) => ` ${s}\u00a0`), total: ' ๗๘.๓๐ ', level: ' A ', result: '\u00a0ผ่าน ' },
         { name: 'อบต.สูตร', scores: [{ formula: 'ROUND(84.391,2)', result: 84.39 }, ...LAMPANGRONG.slice(1)], total: { formula: 'SUM(D6:M6)/10', result: 78.29 } },
       ],
     });
@@ -127,9 +127,11 @@ describe('layout 2: many agencies, one row each', () => {
     expect(announced(agencies)).toEqual([
       ['อบต.ตัวหนา', 78.29, 'B', 'ไม่ผ่าน'],
       ['อบต.ลิงก์', 78.29, 'B', 'ไม่ผ่าน'],
-      ['อบต.ช่อง ว่าง', 78.29, 'B', 'ไม่ผ่าน'],
+      ['อบต.ช่อง ว่าง', 78.3, 'A', 'ผ่าน'],
       ['อบต.สูตร', 78.29, 'B', 'ไม่ผ่าน'],
     ]);
+    // The stated columns are read under their bracketed titles: the level and result stand, with a warning.
+    expect(codes(agencies[2]!.problems)).toEqual(['warning:level-mismatch', 'warning:result-mismatch']);
   });
 
   it('stops only the agency whose formula has no cached result, naming the cell', async () => {

@@ -20,9 +20,9 @@ type Role = 'sequence' | 'agency' | 'province' | 'total' | 'level' | 'result' | 
 /** The columns beside the indicators; a plain "คะแนน" outside the indicator columns is the total. */
 const ROLES: readonly (readonly [Role, HeaderKeys])[] = [
   ['sequence', ['ลำดับ', 'ลำดับที่', 'ที่', 'no.', 'no']],
-  ['agency', [...LABELS.agency, 'ชื่อหน่วยงานภาครัฐ', 'หน่วยงานภาครัฐ', 'หน่วยรับการประเมิน', 'ชื่อหน่วยรับการประเมิน']],
+  ['agency', [...LABELS.agency, 'ชื่อหน่วยงานภาครัฐ', 'หน่วยงานภาครัฐ', 'หน่วยรับการประเมิน', 'ชื่อหน่วยรับการประเมิน', 'หน่วยงานที่รับการประเมิน', 'ส่วนราชการ', 'ชื่อส่วนราชการ', 'อปท.', 'ชื่ออปท.', 'องค์กรปกครองส่วนท้องถิ่น']],
   ['province', LABELS.province],
-  ['total', [...LABELS.total, 'คะแนน']],
+  ['total', [...LABELS.total, 'คะแนน', 'ita', 'ผลคะแนนita']],
   ['level', LABELS.level],
   ['result', LABELS.result],
   ['levelDescription', LABELS.levelDescription],
@@ -131,7 +131,9 @@ function readHeader(sheet: Sheet, titleRow: number, titleBottom: number, end: nu
       const span = spanOf(sheet, cell);
       if (inIndicatorColumns(span) || taken.some((t) => span.left <= t.right && t.left <= span.right)) continue;
       const key = labelKey(cellText(cell));
-      const role = ROLES.find(([r, keys]) => columns[r] === undefined && isKey(key, keys));
+      // "คะแนนรวม (100 คะแนน)", "ผลการประเมิน (ผ่าน/ไม่ผ่าน)": the words before the brackets name the column.
+      const bare = key.replace(/\(.*\)$/, '');
+      const role = ROLES.find(([r, keys]) => columns[r] === undefined && (isKey(key, keys) || isKey(bare, keys)));
       const tool = role ? undefined : subtotalTool(key);
       if (role) columns[role[0]] = span;
       else if (tool && !toolScores[tool]) toolScores[tool] = span;
