@@ -89,8 +89,8 @@ describe('layout 2: many agencies, one row each', () => {
     }
   });
 
-  it('reads a three-row header: tool groups, indicator titles, and "คะแนน" under each title', async () => {
-    const header = ['ลำดับ', 'หน่วยงาน', 'IIT', null, null, null, null, 'EIT', null, null, 'OIT', null, 'คะแนนรวม'];
+  it('reads a three-row header: tool groups however spelt, indicator titles, and "คะแนน" under each title', async () => {
+    const header = ['ลำดับ', 'หน่วยงาน', 'แบบวัด IIT (30%)', null, null, null, null, 'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก', null, null, 'oit', null, 'คะแนนรวม'];
     const workbook: FixtureWorkbook = {
       sheets: [
         {

@@ -49,6 +49,8 @@ export interface RecommendationSheet {
   /** When false, every row belongs to the workbook's one agency. */
   hasAgencyColumn: boolean;
   rows: RecommendationRow[];
+  /** The rows by their หน่วยงาน key, so thousands of agencies each find theirs at once. */
+  byAgency: Map<string, RecommendationRow[]>;
 }
 
 /** Every row of the recommendations sheet, read once however many agencies share it. */
@@ -88,14 +90,18 @@ export function readRecommendationSheet(header: Header<Role>, file: string): Rec
       indicatorCell: indicatorCell ?? textCell,
     });
   }
-  return { header, hasAgencyColumn: columns.agency !== undefined, rows };
+  const byAgency = new Map<string, RecommendationRow[]>();
+  for (const row of rows) if (row.agencyKey !== undefined) byAgency.set(row.agencyKey, [...(byAgency.get(row.agencyKey) ?? []), row]);
+  return { header, hasAgencyColumn: columns.agency !== undefined, rows, byAgency };
 }
 
 /** The rows that name this agency, by its short or full name. */
 export function rowsOfAgency(sheet: RecommendationSheet, agency: Pick<Agency, 'shortName' | 'fullName'>): RecommendationRow[] {
   if (!sheet.hasAgencyColumn) return sheet.rows;
   const ours = new Set([labelKey(agency.shortName), labelKey(agency.fullName)]);
-  return sheet.rows.filter((row) => row.agencyKey !== undefined && ours.has(row.agencyKey));
+  const rows = [...ours].flatMap((key) => sheet.byAgency.get(key) ?? []);
+  // Rows under the short name and under the full name keep the sheet's order together.
+  return rows.sort((a, b) => a.row - b.row);
 }
 
 /** IIT and EIT rows become paragraphs in sheet order; OIT rows items under their indicator and sub-indicator. */
