@@ -170,14 +170,18 @@ async function build(args: Arguments): Promise<number> {
       failures.push({ input, agency: '', problems: read.problems.filter((p) => p.severity === 'error') });
       continue;
     }
-    const progress = startProgress(input, read.agencies.length, say);
-    const repeatedNames = repeated(read.agencies.map((a) => a.announcement?.agency.shortName ?? ''));
-    for (const agency of read.agencies) {
+    // No announcement and no error: a copy of an agency already listed, skipped with a warning.
+    const copies = read.agencies.filter((a) => !a.announcement && !hasErrors(a.problems));
+    for (const copy of copies) problems.push(...copy.problems);
+    const agencies = read.agencies.filter((a) => !copies.includes(a));
+    const progress = startProgress(input, agencies.length, say);
+    const repeatedNames = repeated(agencies.map((a) => a.announcement?.agency.shortName ?? ''));
+    for (const agency of agencies) {
       progress.tick(agency.name);
       problems.push(...agency.problems);
       const fail = (why: Problem[]) => failures.push({ input, agency: agency.name, place: agency.place, problems: why.filter((p) => p.severity === 'error') });
       const announcement = agency.announcement;
-      if (!announcement || hasErrors(agency.problems)) {
+      if (!announcement) {
         fail(agency.problems);
         continue;
       }

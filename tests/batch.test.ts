@@ -93,6 +93,7 @@ describe('a batch of agencies', () => {
     const rows = workbook.sheets[0]!.rows;
     rows[4]![4] = { formula: 'AVERAGE(Z1:Z9)' }; // อบต.ที่3, indicator 3 at E5
     rows[8]![12] = 90; // อบต.ที่7 states a total of 90
+    rows.push([13, ...rows[2]!.slice(1)]); // อบต.ที่1 again, the same scores: skipped, not failed
 
     const { run, texts } = buildAll(await workbookFile(workbook), ['--json']);
     expect(run.status).toBe(1);
@@ -101,6 +102,7 @@ describe('a batch of agencies', () => {
     expect(run.stderr).toContain('กำลังสร้างประกาศ 12 ฉบับ');
     expect(run.stderr).toContain('12/12 (100%)');
     expect(run.stderr).toContain('สร้างประกาศไม่ได้ 2 รายการ:');
+    expect(run.stderr).toMatch(/! คำเตือน \[.*รายชื่อ!B15\]: "อบต\.ที่1" มีซ้ำกับแถวที่ รายชื่อ!B3 ด้วยคะแนนเดียวกัน/);
     expect(run.stderr).toMatch(/✗ อบต\.ที่3 \[.*รายชื่อ!B5\]: .*รายชื่อ!E5.*AVERAGE\(Z1:Z9\)/);
     expect(run.stderr).toMatch(/✗ อบต\.ที่7 \[.*รายชื่อ!B9\]: .*90\.00.*78\.29/);
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
