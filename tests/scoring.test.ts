@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadFramework, availableYears } from '../src/ita/framework.js';
+import { availableYears, loadFramework, parseFramework } from '../src/ita/framework.js';
 import type { IndicatorScore } from '../src/ita/model.js';
 import { levelFor, rankIndicators, resultFor, roundScore, toolScores, weightedTotal } from '../src/ita/scoring.js';
 
@@ -71,6 +71,25 @@ describe('framework data', () => {
     for (const year of [2566, 2567, 2568]) expect(loadFramework(year)!.unconfirmed).toEqual(expect.arrayContaining(['indicators.weight', 'levels']));
     expect(framework2565.unconfirmed).not.toContain('levelDescriptions.B');
     expect(framework2565.unconfirmed).toContain('levelDescriptions.A');
+  });
+});
+
+describe('framework validation', () => {
+  const data = () => structuredClone(loadFramework(2566)!) as Record<string, any>;
+  it('refuses weights that do not add up to 1, levels out of order, a tool mark on a letter grade, a level without its text', () => {
+    expect(parseFramework(data(), '2566.json').fiscalYear).toBe(2566);
+    const weights = data();
+    weights.indicators[0].weight = 0.07;
+    expect(() => parseFramework(weights, '2566.json')).toThrow(/2566\.json.*\n.*weights add up to/);
+    const order = data();
+    order.levels.reverse();
+    expect(() => parseFramework(order, 'x')).toThrow(/highest to lowest/);
+    const letters = structuredClone(framework2565) as Record<string, any>;
+    letters.levels[0].eachToolMin = 95;
+    expect(() => parseFramework(letters, 'x')).toThrow(/total alone/);
+    const text = data();
+    delete text.levelDescriptions['ผ่าน'];
+    expect(() => parseFramework(text, 'x')).toThrow(/no description/);
   });
 });
 

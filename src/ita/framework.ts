@@ -93,9 +93,15 @@ export function loadFramework(fiscalYear: number): Framework | undefined {
   if (cached) return cached;
   const file = path.join(FRAMEWORK_DIR, `${fiscalYear}.json`);
   if (!existsSync(file)) return undefined;
-  const parsed = frameworkSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file} is not a valid framework:\n${z.prettifyError(parsed.error)}`);
-  if (parsed.data.fiscalYear !== fiscalYear) throw new Error(`${file} says fiscalYear ${parsed.data.fiscalYear}`);
-  loaded.set(fiscalYear, parsed.data);
+  const framework = parseFramework(JSON.parse(readFileSync(file, 'utf8')), file);
+  if (framework.fiscalYear !== fiscalYear) throw new Error(`${file} says fiscalYear ${framework.fiscalYear}`);
+  loaded.set(fiscalYear, framework);
+  return framework;
+}
+
+/** A year's data checked against the schema; `source` names it in the error. */
+export function parseFramework(data: unknown, source: string): Framework {
+  const parsed = frameworkSchema.safeParse(data);
+  if (!parsed.success) throw new Error(`${source} is not a valid framework:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
