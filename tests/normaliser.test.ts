@@ -145,6 +145,17 @@ describe('the normaliser', () => {
     expect(announcement).toMatchObject({ agency: { shortName: 'อบต.ในเซลล์เดียว' }, level: 'B', result: 'ไม่ผ่าน' });
   });
 
+  it('reads labels and headers broken over two lines inside their cells', async () => {
+    const workbook = layout1({ labels: [['คะแนน\nรวม', 78.3], ['ระดับผล\nการประเมิน', 'B']] });
+    const rows = workbook.sheets[0]!.rows;
+    rows[0] = ['ชื่อ\nหน่วยงาน', 'อบต.สองบรรทัด'];
+    const header = rows.findIndex((row) => row[2] === 'คะแนน');
+    rows[header] = ['ตัวชี้วัด\nที่', 'ชื่อ\nตัวชี้วัด', 'คะแนน\n(เต็ม 100)'];
+    const { announcement, problems } = await normaliseOne(workbook);
+    expect(codes(problems)).toEqual(['warning:recommendations-missing']);
+    expect(announcement).toMatchObject({ agency: { shortName: 'อบต.สองบรรทัด' }, total: 78.3, level: 'B' });
+  });
+
   it('refuses a label written twice with different values', async () => {
     const { problems } = await normaliseOne(layout1({ labels: [['หน่วยงาน', 'อบต.อื่น']] }));
     expect(codes(problems)).toContain('error:label-conflict');
