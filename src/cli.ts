@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { readAnnouncements, renderAnnouncement, type BuildOptions } from './pipeline.js';
-import { documentFileName, writeFileAtomically } from './output.js';
+import { cannotWriteMessage, documentFileName, writeFileAtomically } from './output.js';
 import { error, hasErrors, type Problem } from './problem.js';
 import { readEmblem } from './render/emblem.js';
 import { loadTemplate } from './render/template.js';
@@ -270,13 +270,6 @@ function uniqueName(name: string, used: Set<string>): string {
   for (let n = 2; used.has(candidate.normalize('NFC').toLowerCase()); n++) candidate = name.replace(/\.docx$/, ` (${n}).docx`);
   used.add(candidate.normalize('NFC').toLowerCase());
   return candidate;
-}
-
-function cannotWriteMessage(e: NodeJS.ErrnoException): string {
-  if (e.code === 'EBUSY' || e.code === 'EPERM' || e.code === 'EACCES') {
-    return `บันทึกไฟล์ไม่ได้ (${e.code}): ถ้าไฟล์นี้เปิดอยู่ใน Word ให้ปิดก่อน หรือตรวจว่าโฟลเดอร์ไม่ได้เป็นแบบอ่านอย่างเดียว แล้วรันอีกครั้ง`;
-  }
-  return `บันทึกไฟล์ไม่ได้ (${e.code ?? e.message}): ตรวจว่ามีพื้นที่ดิสก์และสิทธิ์เขียนในโฟลเดอร์ผลลัพธ์`;
 }
 
 function report(args: Arguments, documents: DocumentSummary[], failures: Failure[], problems: Problem[], say: (line: string) => void): void {

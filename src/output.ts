@@ -16,8 +16,31 @@ const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
 export function documentFileName(announcement: Announcement, withProvince = false): string {
   const province = announcement.agency.province?.replace(/^(จังหวัด|จ\.)\s*/, '');
   const name = withProvince && province ? `${announcement.agency.shortName} จ.${province}` : announcement.agency.shortName;
-  const agency = name.normalize('NFC').replace(UNSAFE, '_').replace(/\s+/g, ' ').replace(/^[.\s]+|[.\s]+$/g, '');
+  const agency = shortenTo(name.normalize('NFC').replace(UNSAFE, '_').replace(/\s+/g, ' '), MAX_AGENCY_BYTES).replace(/^[.\s]+|[.\s]+$/g, '');
   return `ประกาศผลการประเมิน ITA ${announcement.fiscalYear} ${agency || 'หน่วยงาน'}.docx`;
+}
+
+/**
+ * File systems allow 255 bytes in a name and Thai letters take 3 bytes in UTF-8: the agency's
+ * part is cut so the name, with the prefix and the temporary file's additions, always fits.
+ */
+const MAX_AGENCY_BYTES = 150;
+
+function shortenTo(text: string, bytes: number): string {
+  let cut = '';
+  for (const character of text) {
+    if (Buffer.byteLength(cut + character) > bytes) break;
+    cut += character;
+  }
+  return cut;
+}
+
+/** What a clerk can do when a document cannot be written: close it in Word, or free the folder. */
+export function cannotWriteMessage(e: NodeJS.ErrnoException): string {
+  if (e.code === 'EBUSY' || e.code === 'EPERM' || e.code === 'EACCES') {
+    return `บันทึกไฟล์ไม่ได้ (${e.code}): ถ้าไฟล์นี้เปิดอยู่ใน Word ให้ปิดก่อน หรือตรวจว่าไฟล์หรือโฟลเดอร์ไม่ได้เป็นแบบอ่านอย่างเดียว แล้วรันอีกครั้ง`;
+  }
+  return `บันทึกไฟล์ไม่ได้ (${e.code ?? e.message}): ตรวจว่ามีพื้นที่ดิสก์และสิทธิ์เขียนในโฟลเดอร์ผลลัพธ์ แล้วรันอีกครั้ง`;
 }
 
 /** Writes to a temporary file beside the target, then renames it into place. */

@@ -28,6 +28,8 @@ export type ProblemCode =
   | 'file-xml-spreadsheet'
   | 'file-not-spreadsheet'
   | 'file-damaged'
+  | 'file-too-large'
+  | 'file-zip-bomb'
   // finding the facts
   | 'no-indicator-table'
   | 'no-agency-rows'

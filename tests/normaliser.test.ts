@@ -1,33 +1,8 @@
 /** The normaliser's rules, each on a real workbook generated from data and read back. */
 import { describe, expect, it } from 'vitest';
-import type { FixtureCell, FixtureWorkbook } from '../scripts/lib/workbook-fixture.js';
+import type { FixtureWorkbook } from '../scripts/lib/workbook-fixture.js';
 import type { AnnouncementOptions } from '../src/ita/normalise.js';
-import { codes, LAMPANGRONG, NAMES, normaliseWorkbook } from './helpers/layouts.js';
-
-interface Layout1 {
-  agency?: string;
-  year?: FixtureCell;
-  scores?: FixtureCell[];
-  labels?: FixtureCell[][];
-  extraRows?: FixtureCell[][];
-  recommendations?: FixtureCell[][];
-}
-
-/** A one-agency workbook: labels, then the indicator table, then an optional recommendations sheet. */
-function layout1({ agency = 'อบต.ทดสอบ', year = 2565, scores = LAMPANGRONG, labels = [], extraRows = [], recommendations }: Layout1): FixtureWorkbook {
-  const rows: FixtureCell[][] = [
-    ['หน่วยงาน', agency],
-    ...(year === null ? [] : [['ปีงบประมาณ', year]]),
-    ...labels,
-    [],
-    ['ตัวชี้วัด', 'ชื่อตัวชี้วัด', 'คะแนน'],
-    ...scores.map((score, i) => [i + 1, NAMES[i]!, score]),
-    ...extraRows,
-  ];
-  const sheets = [{ name: 'ผลการประเมิน', rows }];
-  if (recommendations) sheets.push({ name: 'ข้อเสนอแนะ', rows: [['เครื่องมือ', 'ตัวชี้วัด', 'ตัวชี้วัดย่อย', 'ข้อเสนอแนะ'], ...recommendations] });
-  return { sheets };
-}
+import { codes, LAMPANGRONG, layout1, NAMES, normaliseWorkbook } from './helpers/layouts.js';
 
 /** The one agency of a layout-1 workbook, with the workbook's problems and its own. */
 async function normaliseOne(workbook: FixtureWorkbook, options: Partial<AnnouncementOptions> = {}) {

@@ -5,12 +5,13 @@
  * The cells of a merged range other than its top-left one are empty here, so a merged
  * label or header counts once.
  */
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { error, type Problem } from '../problem.js';
 import { csvSheet, decodeText } from './csv.js';
 import { htmlSheet } from './html-table.js';
+import { readZipRecords } from './zip-records.js';
 
 export type CellValue =
   | { kind: 'text'; text: string }
@@ -54,6 +55,15 @@ export type ReadResult = { workbook: Workbook; problems: Problem[] } | { workboo
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+/**
+ * Limits no real ITA workbook comes near (a national list of 8,300 agencies is a few MB and
+ * inflates about tenfold): beyond them a file is refused before it is read or inflated.
+ */
+const MAX_FILE_BYTES = 100 * 1024 * 1024;
+const MAX_INFLATED_BYTES = 200 * 1024 * 1024;
+const MAX_RATIO = 50;
+const MB = 1024 * 1024;
+
 /** The stream name an encrypted OOXML file carries inside its OLE container (UTF-16LE). */
 const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
 
@@ -69,6 +79,10 @@ export async function readWorkbook(file: string): Promise<ReadResult> {
   }
   if (head.length === 0) {
     return refuse(error('file-empty', where, 'ไฟล์ว่างเปล่า (ขนาด 0 ไบต์): ดาวน์โหลดไฟล์ผลการประเมินจากระบบ ITAS ใหม่อีกครั้ง'));
+  }
+  const size = (await stat(file)).size;
+  if (size > MAX_FILE_BYTES) {
+    return refuse(error('file-too-large', where, `ไฟล์มีขนาด ${Math.round(size / MB)} MB ใหญ่เกินกว่าไฟล์ผลการประเมินจะเป็นได้ (ไม่เกิน ${MAX_FILE_BYTES / MB} MB): ตรวจว่าเลือกไฟล์ถูก`));
   }
   if (head.subarray(0, 8).equals(OLE_MAGIC)) {
     const whole = await readFile(file);
@@ -90,6 +104,14 @@ export async function readWorkbook(file: string): Promise<ReadResult> {
       return { workbook: { file, sheets: [csvSheet(decodeText(await readFile(file)), sheetNameOf(file))] }, problems: [] };
     }
     return refuse(error('file-not-spreadsheet', where, 'ไฟล์นี้ไม่ใช่ไฟล์ Excel (.xlsx): ตรวจว่าเลือกไฟล์ผลการประเมินที่ดาวน์โหลดจากระบบ ITAS ถูกไฟล์'));
+  }
+
+  const records = await readZipRecords(file);
+  if (records instanceof Error) {
+    return refuse(error('file-damaged', where, `ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ จึงอ่านไม่ได้ (${records.message}): ดาวน์โหลดจากระบบ ITAS ใหม่ หรือเปิดใน Excel แล้วบันทึกใหม่`));
+  }
+  if (records.uncompressed > MAX_INFLATED_BYTES || records.worstRatio > MAX_RATIO) {
+    return refuse(error('file-zip-bomb', where, `ไฟล์ขนาด ${(size / MB).toFixed(1)} MB นี้จะขยายเป็น ${Math.round(records.uncompressed / MB)} MB เมื่อเปิด ซึ่งไม่ใช่ลักษณะของไฟล์ผลการประเมิน (อาจเป็นไฟล์อันตราย) จึงไม่เปิด: ดาวน์โหลดไฟล์จากระบบ ITAS ใหม่`));
   }
 
   const excel = new ExcelJS.Workbook();
