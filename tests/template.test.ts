@@ -50,6 +50,22 @@ describe('npm run check-template', () => {
     expect(run.stderr).toContain('ใช้ไม่ได้');
   });
 
+  it('reads only the model: a tag that is code, or that reaches into JavaScript objects, is refused, never run', async () => {
+    const marker = path.join(temporaryDir('ita-code-'), 'ran.txt');
+    const code = `{constructor.constructor("require('fs').writeFileSync('${marker}','x')")()}`;
+    const edit = (xml: string) => xml.replace('{agencyFullName}', `{__proto__}{constructor}{toString}${code.replaceAll("'", '&apos;').replaceAll('"', '&quot;')}`);
+    const run = checkEdited('แม่แบบโค้ด.docx', edit);
+    expect(run.status).toBe(3);
+    for (const tag of ['{__proto__}', '{constructor}', '{toString}']) expect(run.stderr).toContain(tag);
+
+    const out = temporaryDir('ita-out-');
+    const template = templateVariant(temporaryDir('ita-code-'), 'แม่แบบโค้ด.docx', edit);
+    const build = buildDoc([await workbookFile('lampangrong-2565'), '--template', template, '--out', out]);
+    expect(build.status).toBe(3);
+    expect(readdirSync(out)).toEqual([]);
+    expect(() => statSync(marker)).toThrow();
+  });
+
   it('reports every syntax error at once, each with its paragraph, in Thai', () => {
     const run = checkEdited('แม่แบบวงเล็บ.docx', (xml) =>
       xml.replace('ประจำปีงบประมาณ พ.ศ.{fiscalYear}', 'ประจำปีงบประมาณ พ.ศ.{fiscalYear').replace('{score}{/ranking}', '{score}{/rankings}'),

@@ -16,6 +16,11 @@ export interface Template {
 }
 
 /** Options shared by the check and the writer, so both read a template the same way. */
+/**
+ * No `parser` option, on purpose: docxtemplater's default parser reads a tag as one property
+ * name of the view (own properties only), so an agency's template can only place the model.
+ * An expression parser (angular-expressions) would evaluate what a template says.
+ */
 const TEMPLATE_OPTIONS = {
   paragraphLoop: true,
   linebreaks: false,
