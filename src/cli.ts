@@ -9,10 +9,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { readAnnouncements, renderAnnouncement, type BuildOptions } from './pipeline.js';
-import { cannotWriteMessage, documentFileName, writeFileAtomically } from './output.js';
+import { writeDocuments, type DocumentOutcome } from './documents.js';
+import type { AgencyResult } from './ita/normalise.js';
+import type { Announcement } from './ita/model.js';
+import { readAnnouncements, type BuildOptions } from './pipeline.js';
+import { documentFileName } from './output.js';
 import { error, hasErrors, type Problem } from './problem.js';
 import { readEmblem } from './render/emblem.js';
+import { prepareTemplate } from './render/docx.js';
 import { loadTemplate } from './render/template.js';
 import { documentTable, failureLines, problemLines, type DocumentSummary, type Failure } from './report.js';
 
@@ -72,6 +76,7 @@ function parseArguments(argv: string[]) {
     .option('year', { type: 'number', describe: 'ปีงบประมาณ เมื่อไฟล์ไม่ได้ระบุ เช่น 2565' })
     .option('json', { type: 'boolean', default: false, describe: 'พิมพ์สรุปผลเป็น JSON ทาง stdout' })
     .option('trust-stated-total', { type: 'boolean', default: false, describe: 'พิมพ์คะแนนรวมตามไฟล์ แม้ไม่ตรงกับที่คำนวณได้' })
+    .option('threads', { type: 'number', describe: 'จำนวนเธรดที่ใช้สร้างประกาศ (ค่าเริ่มต้น: ตามจำนวนแกนของเครื่อง เมื่อมี 200 ฉบับขึ้นไป)' })
     .option('debug', { type: 'boolean', default: false, describe: 'แสดงรายละเอียดเมื่อโปรแกรมขัดข้อง (สำหรับผู้ดูแล)' })
     .strictOptions()
     .exitProcess(false)
@@ -93,6 +98,7 @@ function parseArguments(argv: string[]) {
     year: parsed.year === undefined ? undefined : parseYear(parsed.year),
     json: parsed.json,
     trustStatedTotal: parsed['trust-stated-total'],
+    threads: parsed.threads === undefined ? undefined : parseThreads(parsed.threads),
     debug: parsed.debug,
     helpShown: argv.includes('--help') || argv.includes('-h'),
   };
@@ -119,6 +125,11 @@ function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+function parseThreads(threads: number): number {
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads ${threads} ไม่ถูกต้อง: ใช้จำนวนเต็ม 1–64`);
+  return threads;
+}
+
 function parseYear(year: number): number {
   if (!Number.isInteger(year) || year < 1900 || year > 3000) throw new UsageError(`--year ${year} ไม่ถูกต้อง: ใช้ปีงบประมาณ พ.ศ. เช่น 2565`);
   return year < 2400 ? year + 543 : year;
@@ -140,6 +151,12 @@ async function build(args: Arguments): Promise<number> {
     report(args, [], [], [...templateProblems, ...emblem.problems], say);
     return EXIT.emblem;
   }
+  const { prepared, problems: preparedProblems } = prepareTemplate(template, emblem?.image);
+  templateProblems.push(...preparedProblems);
+  if (!prepared) {
+    report(args, [], [], templateProblems, say);
+    return EXIT.template;
+  }
 
   const inputs = args.files.length ? args.files.map(userPath) : await workbooksIn(path.join(PROJECT_ROOT, 'input'));
   if (inputs.length === 0) {
@@ -155,14 +172,12 @@ async function build(args: Arguments): Promise<number> {
     ...(args.signer !== undefined && { signer: args.signer }),
     ...(args.position !== undefined && { position: args.position }),
     ...(args.year !== undefined && { fiscalYear: args.year }),
-    ...(emblem?.image && { emblem: emblem.image }),
   };
 
   const documents: DocumentSummary[] = [];
   const failures: Failure[] = [];
   const problems: Problem[] = [...templateProblems];
   const usedNames = new Set<string>();
-  let unwritable = false;
   for (const input of inputs) {
     const read = await readAnnouncements(input, options);
     problems.push(...read.problems);
@@ -170,49 +185,41 @@ async function build(args: Arguments): Promise<number> {
       failures.push({ input, agency: '', problems: read.problems.filter((p) => p.severity === 'error') });
       continue;
     }
+    const fail = (agency: AgencyResult, why: Problem[]) => failures.push({ input, agency: agency.name, place: agency.place, problems: why.filter((p) => p.severity === 'error') });
     // No announcement and no error: a copy of an agency already listed, skipped with a warning.
     const copies = read.agencies.filter((a) => !a.announcement && !hasErrors(a.problems));
-    for (const copy of copies) problems.push(...copy.problems);
-    const agencies = read.agencies.filter((a) => !copies.includes(a));
-    const progress = startProgress(input, agencies.length, say);
-    const repeatedNames = repeated(agencies.map((a) => a.announcement?.agency.shortName ?? ''));
-    for (const agency of agencies) {
-      progress.tick(agency.name);
-      problems.push(...agency.problems);
-      const fail = (why: Problem[]) => failures.push({ input, agency: agency.name, place: agency.place, problems: why.filter((p) => p.severity === 'error') });
-      const announcement = agency.announcement;
-      if (!announcement) {
-        fail(agency.problems);
-        continue;
-      }
-      const rendered = renderAnnouncement(announcement, template, options);
-      const renderProblems = rendered.problems.map((p) => ({ ...p, where: { ...p.where, agency: agency.name } }));
-      problems.push(...renderProblems);
-      if (!rendered.document || hasErrors(renderProblems)) {
-        fail(renderProblems);
-        continue;
-      }
-      const name = documentFileName(announcement, repeatedNames.has(announcement.agency.shortName));
-      const target = path.join(outDir, uniqueName(name, usedNames));
-      try {
-        await writeFileAtomically(target, rendered.document);
-      } catch (e) {
-        unwritable = true;
-        const problem = error('output-not-writable', { file: target, agency: agency.name }, cannotWriteMessage(e as NodeJS.ErrnoException));
-        problems.push(problem);
-        fail([problem]);
-        continue;
-      }
-      const a = announcement;
-      documents.push({ input, agency: a.agency.shortName, fiscalYear: a.fiscalYear, total: a.total, level: a.level, result: a.result, output: target });
-    }
+    for (const agency of read.agencies) problems.push(...agency.problems);
+    for (const agency of read.agencies) if (!agency.announcement && !copies.includes(agency)) fail(agency, agency.problems);
+
+    const announced = read.agencies.filter((a): a is AgencyResult & { announcement: Announcement } => a.announcement !== undefined);
+    const repeatedNames = repeated(announced.map((a) => a.announcement.agency.shortName));
+    const jobs = announced.map((agency) => ({
+      announcement: agency.announcement,
+      target: path.join(outDir, uniqueName(documentFileName(agency.announcement, repeatedNames.has(agency.announcement.agency.shortName)), usedNames)),
+    }));
+    const outcomes: DocumentOutcome[] = [];
+    const progress = startProgress(input, jobs.length, say);
+    await writeDocuments(jobs, { prepared, digits: args.digits, ...(args.threads !== undefined && { threads: args.threads }) }, (index, outcome) => {
+      outcomes[index] = outcome;
+      progress.tick(announced[index]!.name);
+    });
     progress.done();
+
+    announced.forEach((agency, index) => {
+      const outcome = outcomes[index]!;
+      const own = outcome.problems.map((p) => ({ ...p, where: { ...p.where, agency: agency.name } }));
+      problems.push(...own);
+      if (!outcome.written) return fail(agency, own);
+      const a = agency.announcement;
+      documents.push({ input, agency: a.agency.shortName, fiscalYear: a.fiscalYear, total: a.total, level: a.level, result: a.result, output: jobs[index]!.target });
+    });
   }
 
   report(args, documents, failures, problems, say);
   if (hasErrors(problems.filter((p) => TEMPLATE_CODES.has(p.code)))) return EXIT.template;
-  if (failures.some((f) => f.problems.some((p) => p.code !== 'output-not-writable'))) return EXIT.inputRefused;
-  if (unwritable) return EXIT.cannotWrite;
+  const unwritableOnly = (f: Failure) => f.problems.length > 0 && f.problems.every((p) => p.code === 'output-not-writable');
+  if (failures.some((f) => !unwritableOnly(f))) return EXIT.inputRefused;
+  if (failures.length) return EXIT.cannotWrite;
   return EXIT.done;
 }
 

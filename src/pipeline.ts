@@ -6,18 +6,11 @@ import { readWorkbook } from './read/workbook.js';
 import { normalise, type AnnouncementOptions, type Normalised } from './ita/normalise.js';
 import type { Announcement } from './ita/model.js';
 import type { Problem } from './problem.js';
-import { renderDocx } from './render/docx.js';
-import type { EmblemImage } from './render/emblem.js';
 import type { Digits } from './render/format.js';
-import type { Template } from './render/template.js';
+import { renderDocx, type PreparedTemplate } from './render/docx.js';
 import { toView } from './render/view.js';
 
-export interface RenderOptions {
-  digits: Digits;
-  emblem?: EmblemImage;
-}
-
-export type BuildOptions = AnnouncementOptions & RenderOptions;
+export type BuildOptions = AnnouncementOptions & { digits: Digits };
 
 /** Every agency a workbook holds, each with its announcement or the problems that stopped it. */
 export async function readAnnouncements(input: string, options: AnnouncementOptions): Promise<Normalised> {
@@ -27,7 +20,7 @@ export async function readAnnouncements(input: string, options: AnnouncementOpti
   return { problems: [...read.problems, ...normalised.problems], agencies: normalised.agencies };
 }
 
-/** One announcement as a DOCX; no document when the template cannot give one. */
-export function renderAnnouncement(announcement: Announcement, template: Template, options: RenderOptions): { document?: Buffer; problems: Problem[] } {
-  return renderDocx(template, toView(announcement, options.digits), { digits: options.digits, ...(options.emblem && { emblem: options.emblem }) });
+/** One announcement as a DOCX from a template made ready by `prepareTemplate`; no document when the template cannot give one. */
+export function renderAnnouncement(announcement: Announcement, prepared: PreparedTemplate, digits: Digits): { document?: Buffer; problems: Problem[] } {
+  return renderDocx(prepared, toView(announcement, digits), digits);
 }

@@ -99,8 +99,8 @@ describe('a batch of agencies', () => {
     expect(run.status).toBe(1);
     expect(Object.keys(texts)).toHaveLength(10);
     expect(Object.keys(texts).some((name) => name.includes('อบต.ที่3.') || name.includes('อบต.ที่7.'))).toBe(false);
-    expect(run.stderr).toContain('กำลังสร้างประกาศ 12 ฉบับ');
-    expect(run.stderr).toContain('12/12 (100%)');
+    expect(run.stderr).toContain('กำลังสร้างประกาศ 10 ฉบับ');
+    expect(run.stderr).toContain('10/10 (100%)');
     expect(run.stderr).toContain('สร้างประกาศไม่ได้ 2 รายการ:');
     expect(run.stderr).toMatch(/! คำเตือน \[.*รายชื่อ!B15\]: "อบต\.ที่1" มีซ้ำกับแถวที่ รายชื่อ!B3 ด้วยคะแนนเดียวกัน/);
     expect(run.stderr).toMatch(/✗ อบต\.ที่3 \[.*รายชื่อ!B5\]: .*รายชื่อ!E5.*AVERAGE\(Z1:Z9\)/);

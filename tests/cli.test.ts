@@ -30,7 +30,7 @@ describe('npm run build-doc', () => {
     expect(summary.documents).toHaveLength(1);
     expect(summary.documents[0]).toMatchObject({ agency: 'อบต.ลำปางรอง', fiscalYear: 2565, total: 78.29, level: 'B', result: 'ไม่ผ่าน' });
     expect(path.basename(summary.documents[0].output)).toBe(NAME);
-    expect(summary.problems.map((p: { code: string }) => p.code)).toEqual(['signer-missing', 'emblem-placeholder']);
+    expect(summary.problems.map((p: { code: string }) => p.code)).toEqual(['emblem-placeholder', 'signer-missing']);
     expect(run.stderr).toContain('ผู้ลงนาม');
   });
 

@@ -1,10 +1,15 @@
 /**
  * Writer: view → DOCX through docxtemplater over the Word template, then the finishing steps
  * docxtemplater does not do (Thai runs, page number digits, the emblem). Knows nothing of workbooks.
+ *
+ * What does not depend on the announcement is done once per run (`prepareTemplate`): the
+ * headers' Thai runs marked in the template itself, the emblem checked. Each document then
+ * costs one docxtemplater render, one pass over its body and, with --emblem, the picture's
+ * replacement (kept per document, in the same order of steps as always, so the bytes stay the same).
  */
-import type PizZip from 'pizzip';
+import PizZip from 'pizzip';
 import { error, type Problem } from '../problem.js';
-import { finishEmblem, type EmblemImage } from './emblem.js';
+import { EMBLEM_NAME, finishEmblem, hasEmblemPicture, type EmblemImage } from './emblem.js';
 import type { Digits } from './format.js';
 import { setPageNumberDigits } from './page-numbers.js';
 import { compileTemplate, templateProblems, type Template } from './template.js';
@@ -15,13 +20,32 @@ import { editXml, textParts } from './word-xml.js';
 /** Every zip entry gets this date, so the same input gives a byte-identical file. */
 export const FIXED_ZIP_DATE = new Date(2000, 0, 1, 0, 0, 0);
 
-export interface RenderOptions {
-  digits: Digits;
-  /** The agency's emblem, put in place of the template's picture named "ตราครุฑ". */
+const BODY = 'word/document.xml';
+
+/** A template made ready for a run, and the agency's emblem to put in each document. */
+export interface PreparedTemplate {
+  template: Template;
   emblem?: EmblemImage;
 }
 
-export function renderDocx(template: Template, view: AnnouncementView, options: RenderOptions): { document?: Buffer; problems: Problem[] } {
+/**
+ * The template made ready for a run: the Thai runs of headers and footers (which hold no tags)
+ * marked once, and the emblem checked once: a template without the picture cannot take one, and
+ * without --emblem a warning says when the placeholder is still there.
+ */
+export function prepareTemplate(template: Template, emblem: EmblemImage | undefined): { prepared?: PreparedTemplate; problems: Problem[] } {
+  const zip = new PizZip(template.content);
+  for (const part of textParts(zip)) if (part !== BODY) editXml(zip, part, markThaiRuns);
+  if (emblem && !hasEmblemPicture(zip)) {
+    return { problems: [error('template-error', { file: template.file }, `แม่แบบไม่มีภาพชื่อ "${EMBLEM_NAME}" ให้ใส่ตราครุฑจาก --emblem: ใน Word คลิกขวาที่ภาพตรา ▸ ดูข้อความแสดงแทน (Alt Text) แล้วตั้งชื่อภาพว่า ${EMBLEM_NAME}`)] };
+  }
+  const problems = emblem ? [] : finishEmblem(zip, undefined, template.file);
+  const prepared = { file: template.file, content: zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' }) };
+  return { prepared: { template: prepared, ...(emblem && { emblem }) }, problems };
+}
+
+/** One announcement from a prepared template. */
+export function renderDocx({ template, emblem }: PreparedTemplate, view: AnnouncementView, digits: Digits): { document?: Buffer; problems: Problem[] } {
   const compiled = compileTemplate(template);
   if (!compiled.doc) return { problems: compiled.problems };
   try {
@@ -37,13 +61,11 @@ export function renderDocx(template: Template, view: AnnouncementView, options: 
     };
   }
   const zip = compiled.doc.getZip() as PizZip;
-  for (const part of textParts(zip)) {
-    editXml(zip, part, (doc) => {
-      markThaiRuns(doc);
-      if (part === 'word/document.xml') setPageNumberDigits(doc, options.digits);
-    });
-  }
-  const problems = finishEmblem(zip, options.emblem, template.file);
+  editXml(zip, BODY, (doc) => {
+    markThaiRuns(doc);
+    setPageNumberDigits(doc, digits);
+  });
+  const problems = emblem ? finishEmblem(zip, emblem, template.file) : [];
   if (problems.some((p) => p.severity === 'error')) return { problems };
   for (const entry of Object.values(zip.files)) entry.date = FIXED_ZIP_DATE;
   return { document: zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' }), problems };
