@@ -7,10 +7,10 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Announcement } from './ita/model.js';
 import { cannotWriteMessage, writeFileAtomically } from './output.js';
-import { renderAnnouncement } from './pipeline.js';
 import { error, type Problem } from './problem.js';
 import type { Digits } from './render/format.js';
-import type { PreparedTemplate } from './render/docx.js';
+import { renderDocx, type PreparedTemplate } from './render/docx.js';
+import { toView } from './render/view.js';
 
 export interface DocumentJob {
   announcement: Announcement;
@@ -36,7 +36,7 @@ const PARALLEL_FROM = 200;
 const CHUNK = 25;
 
 export async function writeDocument(job: DocumentJob, setup: WriteSetup): Promise<DocumentOutcome> {
-  const rendered = renderAnnouncement(job.announcement, setup.prepared, setup.digits);
+  const rendered = renderDocx(setup.prepared, toView(job.announcement, setup.digits), setup.digits);
   if (!rendered.document || rendered.problems.some((p) => p.severity === 'error')) return { written: false, problems: rendered.problems };
   try {
     await writeFileAtomically(job.target, rendered.document);
@@ -57,7 +57,7 @@ export async function writeDocuments(jobs: readonly DocumentJob[], setup: WriteS
   await Promise.all(
     Array.from({ length: threads }, () =>
       new Promise<void>((resolve, reject) => {
-        const worker = startWorker({ prepared: setup.prepared, digits: setup.digits });
+        const worker = startWorker(new URL('./document-worker.ts', import.meta.url), { prepared: setup.prepared, digits: setup.digits });
         const feed = () => {
           if (next >= jobs.length) {
             void worker.terminate().then(() => resolve());
@@ -78,9 +78,8 @@ export async function writeDocuments(jobs: readonly DocumentJob[], setup: WriteS
   );
 }
 
-/** A thread running document-worker.ts; TypeScript is loaded there through tsx, as in the main thread. */
-function startWorker(setup: WriteSetup): Worker {
-  const entry = new URL('./document-worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(boot, { eval: true, workerData: setup });
+/** A thread running one of this project's TypeScript files: it registers tsx's loader first, as `tsx` does here. */
+function startWorker(entry: URL, workerData: unknown): Worker {
+  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
+  return new Worker(boot, { eval: true, workerData });
 }

@@ -43,9 +43,16 @@ export function cannotWriteMessage(e: NodeJS.ErrnoException): string {
   return `บันทึกไฟล์ไม่ได้ (${e.code ?? e.message}): ตรวจว่ามีพื้นที่ดิสก์และสิทธิ์เขียนในโฟลเดอร์ผลลัพธ์ แล้วรันอีกครั้ง`;
 }
 
+/** Folders this thread has made sure of: a batch of thousands asks once, not per document. */
+const foldersMade = new Set<string>();
+
 /** Writes to a temporary file beside the target, then renames it into place. */
 export async function writeFileAtomically(target: string, content: Buffer): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
+  const folder = path.dirname(target);
+  if (!foldersMade.has(folder)) {
+    await mkdir(folder, { recursive: true });
+    foldersMade.add(folder);
+  }
   const temporary = path.join(path.dirname(target), `.~${process.pid}-${Date.now()}-${path.basename(target)}.tmp`);
   try {
     await writeFile(temporary, content);

@@ -15,4 +15,12 @@ describe('golden documents', () => {
       expect(readFileSync(path.join(out, name)).equals(readFileSync(path.join(expected, name))), `${golden.name}/${name} differs: if the change is deliberate, run npm run make-golden`).toBe(true);
     }
   });
+
+  it('the same bytes when the documents are made in worker threads', async () => {
+    const golden = GOLDEN_CASES.find((c) => c.name === 'province-2564')!;
+    const out = temporaryDir('ita-golden-threads-');
+    const names = await buildGolden({ ...golden, args: [...golden.args, '--threads', '2'] }, out);
+    expect(names).toHaveLength(4);
+    for (const name of names) expect(readFileSync(path.join(out, name)).equals(readFileSync(path.join(GOLDEN_DIR, golden.name, name))), name).toBe(true);
+  });
 });
