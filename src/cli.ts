@@ -298,6 +298,8 @@ function report(args: Arguments, documents: DocumentSummary[], failures: Failure
       documents: documents.map((d) => ({ ...d, input: shown(d.input), output: shown(d.output) })),
       failed: failures.map((f) => ({ input: shown(f.input), agency: f.agency, problems: f.problems.map(where) })),
       problems: problems.map(where),
+      // For the benchmark: this run's peak memory, its threads included (maxRSS is in KB).
+      run: { peakMemoryMB: Math.round(process.resourceUsage().maxRSS / 1024) },
     };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   }
