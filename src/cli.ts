@@ -18,7 +18,9 @@ import { error, hasErrors, type Problem } from './problem.js';
 import { readEmblem } from './render/emblem.js';
 import { prepareTemplate } from './render/docx.js';
 import { loadTemplate } from './render/template.js';
-import { documentTable, failureLines, problemLines, type DocumentSummary, type Failure } from './report.js';
+import { parseAnnouncementDate, today } from './announcement-date.js';
+import { readSettings } from './settings.js';
+import { announcementLines, documentTable, failureLines, problemLines, type DocumentSummary, type Failure } from './report.js';
 
 const EXIT = {
   done: 0,
@@ -72,11 +74,13 @@ function parseArguments(argv: string[]) {
     .option('date', { type: 'string', describe: 'วันที่ประกาศ ปี-เดือน-วัน เช่น 2565-08-02 หรือ 2022-08-02 (ค่าเริ่มต้น: วันนี้)' })
     .option('signer', { type: 'string', describe: 'ชื่อผู้ลงนาม เช่น "นายสันติ นาวีสัมพันธ์"' })
     .option('position', { type: 'string', describe: 'ตำแหน่งผู้ลงนาม (อบต./อบจ./เทศบาล: ได้จากชื่อหน่วยงานโดยอัตโนมัติ)' })
-    .option('digits', { choices: ['thai', 'arabic'] as const, default: 'thai' as const, describe: 'ตัวเลขไทยหรืออารบิก' })
+    .option('digits', { choices: ['thai', 'arabic'] as const, describe: 'ตัวเลขไทยหรืออารบิก (ค่าเริ่มต้น: thai)' })
     .option('year', { type: 'number', describe: 'ปีงบประมาณ เมื่อไฟล์ไม่ได้ระบุ เช่น 2565' })
     .option('json', { type: 'boolean', default: false, describe: 'พิมพ์สรุปผลเป็น JSON ทาง stdout' })
     .option('trust-stated-total', { type: 'boolean', default: false, describe: 'พิมพ์คะแนนรวมตามไฟล์ แม้ไม่ตรงกับที่คำนวณได้' })
     .option('threads', { type: 'number', describe: 'จำนวนเธรดที่ใช้สร้างประกาศ (ค่าเริ่มต้น: ตามจำนวนแกนของเครื่อง เมื่อมี 200 ฉบับขึ้นไป)' })
+    .option('settings', { type: 'string', describe: 'ไฟล์ตั้งค่า (ค่าเริ่มต้น: input/settings.yaml)' })
+    .option('check', { type: 'boolean', default: false, describe: 'ตรวจไฟล์และแสดงสิ่งที่ประกาศจะพิมพ์ โดยไม่สร้างเอกสาร (npm run check)' })
     .option('debug', { type: 'boolean', default: false, describe: 'แสดงรายละเอียดเมื่อโปรแกรมขัดข้อง (สำหรับผู้ดูแล)' })
     .strictOptions()
     .exitProcess(false)
@@ -91,7 +95,7 @@ function parseArguments(argv: string[]) {
     out: parsed.out,
     template: parsed.template,
     emblem: parsed.emblem,
-    date: parseDate(parsed.date),
+    date: parsed.date === undefined ? undefined : parseDate(parsed.date),
     signer: parsed.signer,
     position: parsed.position,
     digits: parsed.digits,
@@ -99,6 +103,8 @@ function parseArguments(argv: string[]) {
     json: parsed.json,
     trustStatedTotal: parsed['trust-stated-total'],
     threads: parsed.threads === undefined ? undefined : parseThreads(parsed.threads),
+    settings: parsed.settings,
+    check: parsed.check,
     debug: parsed.debug,
     helpShown: argv.includes('--help') || argv.includes('-h'),
   };
@@ -106,23 +112,11 @@ function parseArguments(argv: string[]) {
 
 type Arguments = ReturnType<typeof parseArguments>;
 
-/** YYYY-MM-DD; a year above 2400 is Buddhist Era. Default: today on this computer. */
-function parseDate(text: string | undefined): string {
-  if (text === undefined) {
-    const today = new Date();
-    return isoDate(today.getFullYear(), today.getMonth() + 1, today.getDate());
-  }
-  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text.trim());
-  if (!match) throw new UsageError(`--date "${text}" ไม่ถูกต้อง: ใช้รูปแบบ ปี-เดือน-วัน เช่น 2565-08-02`);
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  const christian = year > 2400 ? year - 543 : year;
-  const date = new Date(Date.UTC(christian, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) throw new UsageError(`--date "${text}": ไม่มีวันนี้ในปฏิทิน`);
-  return isoDate(christian, month, day);
-}
-
-function isoDate(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+/** YYYY-MM-DD; a year above 2400 is Buddhist Era. */
+function parseDate(text: string): string {
+  const parsed = parseAnnouncementDate(text);
+  if ('why' in parsed) throw new UsageError(`--date "${text}" ไม่ถูกต้อง: ${parsed.why}`);
+  return parsed.date;
 }
 
 function parseThreads(threads: number): number {
@@ -140,13 +134,25 @@ async function build(args: Arguments): Promise<number> {
   const say = (line: string) => process.stderr.write(`${line}\n`);
   const userPath = (p: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
 
-  const templateFile = args.template ? userPath(args.template) : DEFAULT_TEMPLATE;
+  const settingsFile = args.settings === undefined ? path.join(PROJECT_ROOT, 'input', 'settings.yaml') : userPath(args.settings);
+  const { settings, problems: settingsProblems } = await readSettings(settingsFile);
+  if (hasErrors(settingsProblems)) {
+    report(args, [], [], settingsProblems, say);
+    return EXIT.usage;
+  }
+  // The command line wins over the settings file, which wins over the defaults.
+  const digits = args.digits ?? settings.digits ?? 'thai';
+  const signer = args.signer ?? settings.signer;
+  const position = args.position ?? settings.position;
+  const templateFile = args.template ? userPath(args.template) : (settings.template ?? DEFAULT_TEMPLATE);
+  const emblemFile = args.emblem !== undefined ? userPath(args.emblem) : settings.emblem;
+
   const { template, problems: templateProblems } = await loadTemplate(templateFile);
   if (!template) {
     report(args, [], [], templateProblems, say);
     return EXIT.template;
   }
-  const emblem = args.emblem === undefined ? undefined : await readEmblem(userPath(args.emblem));
+  const emblem = emblemFile === undefined ? undefined : await readEmblem(emblemFile);
   if (emblem && !emblem.image) {
     report(args, [], [], [...templateProblems, ...emblem.problems], say);
     return EXIT.emblem;
@@ -166,16 +172,18 @@ async function build(args: Arguments): Promise<number> {
 
   const outDir = args.out === undefined ? path.join(PROJECT_ROOT, 'output') : userPath(args.out);
   const options: BuildOptions = {
-    date: args.date,
-    digits: args.digits,
+    date: args.date ?? settings.date ?? today(),
+    digits,
     trustStatedTotal: args.trustStatedTotal,
-    ...(args.signer !== undefined && { signer: args.signer }),
-    ...(args.position !== undefined && { position: args.position }),
+    ...(signer !== undefined && { signer }),
+    ...(position !== undefined && { position }),
     ...(args.year !== undefined && { fiscalYear: args.year }),
   };
 
   const documents: DocumentSummary[] = [];
   const failures: Failure[] = [];
+  /** Announcements that --check found ready to make. */
+  let ready = 0;
   const problems: Problem[] = [...templateProblems];
   const usedNames = new Set<string>();
   for (const input of inputs) {
@@ -199,7 +207,12 @@ async function build(args: Arguments): Promise<number> {
     }));
     const outcomes: DocumentOutcome[] = [];
     const progress = startProgress(input, jobs.length, say);
-    await writeDocuments(jobs, { prepared, digits: args.digits, ...(args.threads !== undefined && { threads: args.threads }) }, (index, outcome) => {
+    if (args.check) {
+      for (const agency of announced) announcementLines(agency.announcement, shown).forEach(say);
+      ready += announced.length;
+      continue;
+    }
+    await writeDocuments(jobs, { prepared, digits, ...(args.threads !== undefined && { threads: args.threads }) }, (index, outcome) => {
       outcomes[index] = outcome;
       progress.tick(announced[index]!.name);
     });
@@ -215,7 +228,7 @@ async function build(args: Arguments): Promise<number> {
     });
   }
 
-  report(args, documents, failures, problems, say);
+  report(args, documents, failures, problems, say, ready);
   if (hasErrors(problems.filter((p) => TEMPLATE_CODES.has(p.code)))) return EXIT.template;
   const unwritableOnly = (f: Failure) => f.problems.length > 0 && f.problems.every((p) => p.code === 'output-not-writable');
   if (failures.some((f) => !unwritableOnly(f))) return EXIT.inputRefused;
@@ -279,8 +292,12 @@ function uniqueName(name: string, used: Set<string>): string {
   return candidate;
 }
 
-function report(args: Arguments, documents: DocumentSummary[], failures: Failure[], problems: Problem[], say: (line: string) => void): void {
-  const shown = (file: string) => path.relative(process.cwd(), file) || file;
+/** A path as the clerk reads it on screen: relative to where they ran the command. */
+function shown(file: string): string {
+  return path.relative(process.cwd(), file) || file;
+}
+
+function report(args: Arguments, documents: DocumentSummary[], failures: Failure[], problems: Problem[], say: (line: string) => void, ready = 0): void {
   const printed = new Set<string>();
   for (const p of problems) {
     // The same template warning comes with every document of a batch: once is enough.
@@ -291,7 +308,8 @@ function report(args: Arguments, documents: DocumentSummary[], failures: Failure
   }
   if (documents.length) documentTable(documents, shown).forEach(say);
   if (failures.length) failureLines(failures, shown).forEach(say);
-  say(`สรุป: สร้างประกาศ ${documents.length} ฉบับ${failures.length ? `, สร้างไม่ได้ ${failures.length} รายการ` : ''}`);
+  const failed = failures.length ? `, สร้างไม่ได้ ${failures.length} รายการ` : '';
+  say(args.check ? `สรุปการตรวจ (ยังไม่ได้สร้างเอกสาร): พร้อมสร้างประกาศ ${ready} ฉบับ${failed}` : `สรุป: สร้างประกาศ ${documents.length} ฉบับ${failed}`);
   if (args.json) {
     const where = (p: Problem) => ({ ...p, where: { ...p.where, ...(p.where.file && { file: shown(p.where.file) }) } });
     const json = {

@@ -17,6 +17,8 @@ export interface Place {
   paragraph?: string;
   /** The agency the problem belongs to, in a workbook of many agencies. */
   agency?: string;
+  /** A line of a text file (the settings file). */
+  line?: number;
 }
 
 export type ProblemCode =
@@ -62,6 +64,9 @@ export type ProblemCode =
   | 'recommendation-tool-unknown'
   | 'recommendation-indicator-missing'
   | 'control-characters'
+  // the settings file
+  | 'settings-invalid'
+  | 'settings-key-unknown'
   // the signature block
   | 'signer-missing'
   | 'signer-for-many'

@@ -1,4 +1,5 @@
 /** How problems and results read on screen, the same in every command. */
+import type { Announcement } from './ita/model.js';
 import type { Place, Problem } from './problem.js';
 import { formatterFor } from './render/format.js';
 
@@ -64,4 +65,20 @@ export function displayWidth(text: string): number {
 
 function padToWidth(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** What an announcement will say, for `npm run check`: the facts a reviewer checks, in Arabic digits. */
+export function announcementLines(a: Announcement, shown: (file: string) => string): string[] {
+  const numbers = formatterFor('arabic');
+  const rankOf = new Map(a.ranking.map((r) => [r.number, r.rank]));
+  const recommendations = a.recommendations;
+  return [
+    `── ${a.agency.shortName} · ปีงบประมาณ ${a.fiscalYear} · ${shown(a.source.file)} ชีต "${a.source.sheet}"${a.source.row ? ` แถวที่ ${a.source.row}` : ''}`,
+    `  ประกาศ${a.agency.fullName}`,
+    '  ตัวชี้วัด                               คะแนน   อันดับ',
+    ...a.indicators.map((i) => `  ${padToWidth(`${i.number}. ${i.name}`, 38)} ${numbers.score(i.score).padStart(6)}   ${rankOf.get(i.number)}`),
+    `  คะแนนรวม ${numbers.score(a.total)} · ระดับ ${a.level} · ผลการประเมิน ${a.result} · สูงสุด ${numbers.score(a.highest)} · ต่ำสุด ${numbers.score(a.lowest)}`,
+    `  ข้อเสนอแนะ: ${recommendations ? `IIT ${recommendations.iit.length} ย่อหน้า, EIT ${recommendations.eit.length} ย่อหน้า, OIT ${recommendations.oit.length} ตัวชี้วัด` : 'ไม่มี'}`,
+    `  ผู้ลงนาม: ${a.signature.signer ?? '(เว้นไว้เขียนเอง)'} · ตำแหน่ง: ${a.signature.position ?? '(เว้นไว้เขียนเอง)'} · วันที่ประกาศ ${numbers.date(a.date)}`,
+  ];
 }
