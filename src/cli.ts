@@ -20,6 +20,7 @@ import { prepareTemplate } from './render/docx.js';
 import { loadTemplate } from './render/template.js';
 import { parseAnnouncementDate, today } from './announcement-date.js';
 import { readSettings } from './settings.js';
+import { writePdfs } from './pdf.js';
 import { announcementLines, documentTable, failureLines, problemLines, type DocumentSummary, type Failure } from './report.js';
 
 const EXIT = {
@@ -79,6 +80,7 @@ function parseArguments(argv: string[]) {
     .option('json', { type: 'boolean', default: false, describe: 'พิมพ์สรุปผลเป็น JSON ทาง stdout' })
     .option('trust-stated-total', { type: 'boolean', default: false, describe: 'พิมพ์คะแนนรวมตามไฟล์ แม้ไม่ตรงกับที่คำนวณได้' })
     .option('threads', { type: 'number', describe: 'จำนวนเธรดที่ใช้สร้างประกาศ (ค่าเริ่มต้น: ตามจำนวนแกนของเครื่อง เมื่อมี 200 ฉบับขึ้นไป)' })
+    .option('pdf', { type: 'boolean', default: false, describe: 'สร้างไฟล์ PDF คู่กับไฟล์ Word ด้วย (ต้องติดตั้ง LibreOffice)' })
     .option('settings', { type: 'string', describe: 'ไฟล์ตั้งค่า (ค่าเริ่มต้น: input/settings.yaml)' })
     .option('check', { type: 'boolean', default: false, describe: 'ตรวจไฟล์และแสดงสิ่งที่ประกาศจะพิมพ์ โดยไม่สร้างเอกสาร (npm run check)' })
     .option('debug', { type: 'boolean', default: false, describe: 'แสดงรายละเอียดเมื่อโปรแกรมขัดข้อง (สำหรับผู้ดูแล)' })
@@ -104,6 +106,7 @@ function parseArguments(argv: string[]) {
     trustStatedTotal: parsed['trust-stated-total'],
     threads: parsed.threads === undefined ? undefined : parseThreads(parsed.threads),
     settings: parsed.settings,
+    pdf: parsed.pdf,
     check: parsed.check,
     debug: parsed.debug,
     helpShown: argv.includes('--help') || argv.includes('-h'),
@@ -228,6 +231,16 @@ async function build(args: Arguments): Promise<number> {
     });
   }
 
+  if (args.pdf && documents.length) {
+    say(`กำลังสร้าง PDF ${documents.length} ฉบับด้วย LibreOffice`);
+    const made = await writePdfs(documents.map((d) => d.output));
+    problems.push(...made.problems);
+    for (const d of documents) {
+      const pdf = made.pdfs.get(d.output);
+      if (pdf) d.pdf = pdf;
+    }
+  }
+
   report(args, documents, failures, problems, say, ready);
   if (hasErrors(problems.filter((p) => TEMPLATE_CODES.has(p.code)))) return EXIT.template;
   const unwritableOnly = (f: Failure) => f.problems.length > 0 && f.problems.every((p) => p.code === 'output-not-writable');
@@ -313,7 +326,7 @@ function report(args: Arguments, documents: DocumentSummary[], failures: Failure
   if (args.json) {
     const where = (p: Problem) => ({ ...p, where: { ...p.where, ...(p.where.file && { file: shown(p.where.file) }) } });
     const json = {
-      documents: documents.map((d) => ({ ...d, input: shown(d.input), output: shown(d.output) })),
+      documents: documents.map((d) => ({ ...d, input: shown(d.input), output: shown(d.output), ...(d.pdf && { pdf: shown(d.pdf) }) })),
       failed: failures.map((f) => ({ input: shown(f.input), agency: f.agency, problems: f.problems.map(where) })),
       problems: problems.map(where),
       // For the benchmark: this run's peak memory, its threads included (maxRSS is in KB).

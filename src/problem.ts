@@ -79,7 +79,9 @@ export type ProblemCode =
   | 'template-piece-missing'
   | 'emblem-unusable'
   | 'emblem-placeholder'
-  | 'output-not-writable';
+  | 'output-not-writable'
+  | 'pdf-unavailable'
+  | 'pdf-failed';
 
 export interface Problem {
   code: ProblemCode;

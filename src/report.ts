@@ -24,6 +24,8 @@ export interface DocumentSummary {
   level: string;
   result: string;
   output: string;
+  /** With --pdf, when LibreOffice made it. */
+  pdf?: string;
 }
 
 /** A workbook or an agency that gave no announcement, and the errors why. */
@@ -41,7 +43,8 @@ export function documentTable(documents: readonly DocumentSummary[], shown: (fil
   const rows = [['หน่วยงาน', 'คะแนนรวม', 'ระดับ', 'ผลการประเมิน', 'ไฟล์'], ...documents.map((d) => [d.agency, numbers.score(d.total), d.level, d.result, shown(d.output)])];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => displayWidth(row[c]!))));
   const line = (row: string[]) => `  ${row.map((cell, c) => (c === row.length - 1 ? cell : padToWidth(cell, widths[c]!))).join('  ')}`;
-  return [`ประกาศที่สร้าง ${documents.length} ฉบับ:`, ...rows.map(line)];
+  const pdfs = documents.filter((d) => d.pdf).length;
+  return [`ประกาศที่สร้าง ${documents.length} ฉบับ:`, ...rows.map(line), ...(pdfs ? [`  พร้อมไฟล์ PDF ${pdfs} ฉบับ (ชื่อเดียวกัน นามสกุล .pdf)`] : [])];
 }
 
 /** Each failed agency or workbook with its first error; every error is printed above. */
