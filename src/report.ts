@@ -44,7 +44,12 @@ export function documentTable(documents: readonly DocumentSummary[], shown: (fil
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => displayWidth(row[c]!))));
   const line = (row: string[]) => `  ${row.map((cell, c) => (c === row.length - 1 ? cell : padToWidth(cell, widths[c]!))).join('  ')}`;
   const pdfs = documents.filter((d) => d.pdf).length;
-  return [`ประกาศที่สร้าง ${documents.length} ฉบับ:`, ...rows.map(line), ...(pdfs ? [`  พร้อมไฟล์ PDF ${pdfs} ฉบับ (ชื่อเดียวกัน นามสกุล .pdf)`] : [])];
+  const inputs = [...new Set(documents.map((d) => shown(d.input)))];
+  return [
+    `ประกาศที่สร้าง ${documents.length} ฉบับ จาก ${inputs.join(', ')}:`,
+    ...rows.map(line),
+    ...(pdfs ? [`  พร้อมไฟล์ PDF ${pdfs} ฉบับ (ชื่อเดียวกัน นามสกุล .pdf)`] : []),
+  ];
 }
 
 /** Each failed agency or workbook with its first error; every error is printed above. */

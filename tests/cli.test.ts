@@ -17,6 +17,7 @@ describe('npm run build-doc', () => {
     const run = buildDoc(['--out', out, '--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์']);
     expect(run.status).toBe(0);
     expect(readdirSync(out)).toEqual([NAME]);
+    expect(run.stderr).toContain('ประกาศที่สร้าง 1 ฉบับ จาก input/ตัวอย่าง ผลการประเมิน ITA 2565 อบต.ลำปางรอง.xlsx:');
     expect(run.stderr).toMatch(/หน่วยงาน\s+คะแนนรวม\s+ระดับ\s+ผลการประเมิน\s+ไฟล์\n\s+อบต\.ลำปางรอง\s+78\.29\s+B\s+ไม่ผ่าน\s+\S.*ประกาศผลการประเมิน ITA 2565 อบต\.ลำปางรอง\.docx/);
     expect(run.stderr).toContain(NAME);
     expect(run.stdout).toBe('');
