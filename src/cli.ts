@@ -208,13 +208,13 @@ async function build(args: Arguments): Promise<number> {
       announcement: agency.announcement,
       target: path.join(outDir, uniqueName(documentFileName(agency.announcement, repeatedNames.has(agency.announcement.agency.shortName)), usedNames)),
     }));
-    const outcomes: DocumentOutcome[] = [];
-    const progress = startProgress(input, jobs.length, say);
     if (args.check) {
       for (const agency of announced) announcementLines(agency.announcement, shown).forEach(say);
       ready += announced.length;
       continue;
     }
+    const outcomes: DocumentOutcome[] = [];
+    const progress = startProgress(input, jobs.length, say);
     await writeDocuments(jobs, { prepared, digits, ...(args.threads !== undefined && { threads: args.threads }) }, (index, outcome) => {
       outcomes[index] = outcome;
       progress.tick(announced[index]!.name);
