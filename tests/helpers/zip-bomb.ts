@@ -52,6 +52,17 @@ async function paddedSheet(name: string, inflatedBytes: number): Promise<Entry> 
   return { name, crc, size, deflated: Buffer.concat(chunks) };
 }
 
+/** The fields a local header and a directory entry share, from flags to the name's length (UTF-8 names, deflate, 1980-01-01). */
+function writeEntryFields(header: Buffer, at: number, entry: Entry, nameLength: number): void {
+  header.writeUInt16LE(0x0800, at);
+  header.writeUInt16LE(8, at + 2);
+  header.writeUInt16LE(0x21, at + 6);
+  header.writeUInt32LE(entry.crc, at + 8);
+  header.writeUInt32LE(entry.deflated.length, at + 12);
+  header.writeUInt32LE(entry.size, at + 16);
+  header.writeUInt16LE(nameLength, at + 20);
+}
+
 /** A plain zip (no ZIP64, DOS date 1980-01-01): local headers and data, then the central directory. */
 function zipOf(entries: Entry[]): Buffer {
   const locals: Buffer[] = [];
@@ -62,26 +73,14 @@ function zipOf(entries: Entry[]): Buffer {
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(0x21, 12);
-    local.writeUInt32LE(entry.crc, 14);
-    local.writeUInt32LE(entry.deflated.length, 18);
-    local.writeUInt32LE(entry.size, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 6, entry, name.length);
     locals.push(local, name, entry.deflated);
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(0x21, 14);
-    central.writeUInt32LE(entry.crc, 16);
-    central.writeUInt32LE(entry.deflated.length, 20);
-    central.writeUInt32LE(entry.size, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeEntryFields(central, 8, entry, name.length);
     central.writeUInt32LE(offset, 42);
     directory.push(central, name);
     offset += 30 + name.length + entry.deflated.length;
