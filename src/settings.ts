@@ -46,7 +46,7 @@ export async function readSettings(file: string): Promise<{ settings: Settings; 
   const lines = new LineCounter();
   const document = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false });
   const at = (offset: number | undefined) => (offset === undefined ? 1 : lines.linePos(offset).line);
-  const problem = (line: number, message: string) => error('settings-invalid', { file, line }, `ไฟล์ตั้งค่า บรรทัดที่ ${line}: ${message}`);
+  const problem = (line: number, message: string, code: 'settings-invalid' | 'settings-key-unknown' = 'settings-invalid') => error(code, { file, line }, `ไฟล์ตั้งค่า บรรทัดที่ ${line}: ${message}`);
 
   if (document.errors.length) {
     const badLines = [...new Set(document.errors.map((e) => at(e.pos[0])))];
@@ -63,7 +63,7 @@ export async function readSettings(file: string): Promise<{ settings: Settings; 
     const line = at(isScalar(pair.key) ? pair.key.range?.[0] : undefined);
     const key = (Object.keys(KEYS) as Key[]).find((k) => KEYS[k].includes(name));
     if (!key) {
-      problems.push(error('settings-key-unknown', { file, line }, `ไฟล์ตั้งค่า บรรทัดที่ ${line}: ไม่รู้จัก "${name}": ใช้ได้เฉพาะ ${Object.values(KEYS).map((k) => k[0]).join(', ')}`));
+      problems.push(problem(line, `ไม่รู้จัก "${name}": ใช้ได้เฉพาะ ${Object.values(KEYS).map((k) => k[0]).join(', ')}`, 'settings-key-unknown'));
       continue;
     }
     const value = isScalar(pair.value) && pair.value.value !== null ? String(pair.value.value).trim() : '';

@@ -9,13 +9,14 @@ import type { Tool } from './framework.js';
 import { cellUnder, findHeader, matchHeader, type Header } from './locate.js';
 import type { Agency, IndicatorScore, OitRecommendation, OitSection, Recommendations } from './model.js';
 import { parseIndicatorNumber, splitNumberPrefix } from './indicator-table.js';
+import { LABELS } from './labels.js';
 import { cleanText, hasControlCharacters, labelKey, singleLine } from './text.js';
 import { parseTool, TOOL_HEADERS } from './tools.js';
 
 type Role = 'agency' | 'tool' | 'subIndicator' | 'indicator' | 'text';
 
-const ROLES: [Role, string[]][] = [
-  ['agency', ['หน่วยงาน', 'ชื่อหน่วยงาน']],
+const ROLES: [Role, readonly string[]][] = [
+  ['agency', LABELS.agency],
   ['tool', TOOL_HEADERS],
   ['subIndicator', ['ตัวชี้วัดย่อย', 'ตัวชี้วัดย่อยที่']],
   ['indicator', ['ตัวชี้วัด', 'ตัวชี้วัดที่']],
