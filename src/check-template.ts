@@ -8,33 +8,46 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadTemplate } from './render/template.js';
+import { chooser, counted, languageAsked } from './language.js';
 import { problemLines } from './report.js';
 
 const DEFAULT_TEMPLATE = fileURLToPath(new URL('../templates/ita-announcement.docx', import.meta.url));
 const EXIT = { usable: 0, usage: 2, unusable: 3 } as const;
 
 async function main(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stderr.write('npm run check-template -- [แม่แบบ.docx]\n\nตรวจแม่แบบเอกสาร Word ของหน่วยงานโดยไม่สร้างไฟล์ใด ๆ\nไม่ระบุไฟล์: ตรวจแม่แบบของโปรแกรม (templates/ita-announcement.docx)\n');
+  const language = languageAsked(argv);
+  const text = chooser(language);
+  const rest = argv.filter((a, i) => !a.startsWith('--lang') && argv[i - 1] !== '--lang');
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stderr.write(
+      text(
+        'npm run check-template -- [แม่แบบ.docx] [--lang en]\n\nตรวจแม่แบบเอกสาร Word ของหน่วยงานโดยไม่สร้างไฟล์ใด ๆ\nไม่ระบุไฟล์: ตรวจแม่แบบของโปรแกรม (templates/ita-announcement.docx)\n',
+        "npm run check-template -- [template.docx] [--lang en]\n\nChecks an agency's Word template, writing nothing\nWithout a file: checks the project's own (templates/ita-announcement.docx)\n",
+      ),
+    );
     return EXIT.usable;
   }
-  const files = argv.filter((a) => !a.startsWith('-'));
-  const unknownOptions = argv.filter((a) => a.startsWith('-'));
+  const files = rest.filter((a) => !a.startsWith('-'));
+  const unknownOptions = rest.filter((a) => a.startsWith('-'));
   if (files.length > 1 || unknownOptions.length) {
-    process.stderr.write(`ระบุแม่แบบได้ไฟล์เดียว และไม่มีตัวเลือก ${unknownOptions.join(' ')}\nดูวิธีใช้: npm run check-template -- --help\n`);
+    process.stderr.write(
+      `${text(`ระบุแม่แบบได้ไฟล์เดียว และไม่มีตัวเลือก ${unknownOptions.join(' ')}`, `Give one template at most; there is no option ${unknownOptions.join(' ')}`)}\n${text('ดูวิธีใช้', 'Usage')}: npm run check-template -- --help\n`,
+    );
     return EXIT.usage;
   }
   const file = files[0] ? path.resolve(process.env.INIT_CWD ?? process.cwd(), files[0]) : DEFAULT_TEMPLATE;
   const shown = path.relative(process.cwd(), file) || file;
   const { template, problems } = await loadTemplate(file);
-  for (const p of problems) for (const line of problemLines(p, (f) => path.relative(process.cwd(), f) || f)) process.stderr.write(`${line}\n`);
+  for (const p of problems) for (const line of problemLines(p, (f) => path.relative(process.cwd(), f) || f, language)) process.stderr.write(`${line}\n`);
   const errors = problems.filter((p) => p.severity === 'error').length;
+  const syntaxFirst = problems.some((p) => p.code === 'template-syntax');
   process.stderr.write(
     template
-      ? `สรุป: แม่แบบ ${shown} ใช้ได้${problems.length ? ` (คำเตือน ${problems.length} ข้อ)` : ''}\n`
-      : `สรุป: แม่แบบ ${shown} ใช้ไม่ได้ มีข้อผิดพลาด ${errors} ข้อ: แก้ใน Word แล้วตรวจอีกครั้ง${
-          problems.some((p) => p.code === 'template-syntax') ? ' (ชื่อป้ายและส่วนที่ขาดจะตรวจได้เมื่อแก้วงเล็บและกลุ่มป้ายแล้ว)' : ''
-        }\n`,
+      ? text(`สรุป: แม่แบบ ${shown} ใช้ได้${problems.length ? ` (คำเตือน ${problems.length} ข้อ)` : ''}\n`, `Summary: the template ${shown} is usable${problems.length ? ` (${counted(problems.length, 'warning')})` : ''}\n`)
+      : text(
+          `สรุป: แม่แบบ ${shown} ใช้ไม่ได้ มีข้อผิดพลาด ${errors} ข้อ: แก้ใน Word แล้วตรวจอีกครั้ง${syntaxFirst ? ' (ชื่อป้ายและส่วนที่ขาดจะตรวจได้เมื่อแก้วงเล็บและกลุ่มป้ายแล้ว)' : ''}\n`,
+          `Summary: the template ${shown} is not usable, ${counted(errors, 'error')}: fix them in Word and check again${syntaxFirst ? ' (tag names and missing pieces are checked once the braces and loops are mended)' : ''}\n`,
+        ),
   );
   return template ? EXIT.usable : EXIT.unusable;
 }

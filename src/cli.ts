@@ -1,6 +1,7 @@
 /**
  * npm run build-doc -- [FILES...] [--out DIR] [--template FILE] [--emblem FILE] [--date YYYY-MM-DD]
  *                      [--signer NAME] [--position TEXT] [--digits thai|arabic] [--year YYYY] [--json]
+ *                      [--lang th|en] …  (the rest: --help)
  *
  * The only place that prints, writes files and picks the exit code.
  */
@@ -15,6 +16,7 @@ import type { Announcement } from './ita/model.js';
 import { readAnnouncements, type BuildOptions } from './pipeline.js';
 import { documentFileName } from './output.js';
 import { error, hasErrors, type Problem } from './problem.js';
+import { chooser, counted, languageAsked, LANGUAGES, type Language } from './language.js';
 import { readEmblem } from './render/emblem.js';
 import { prepareTemplate } from './render/docx.js';
 import { loadTemplate } from './render/template.js';
@@ -49,41 +51,70 @@ class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   let debug = argv.includes('--debug');
+  // Read before yargs, which needs it for --help itself; yargs refuses a value that is neither.
+  const language = languageAsked(argv);
+  const text = chooser(language);
   try {
-    const args = parseArguments(argv);
+    const args = parseArguments(argv, language);
     debug = args.debug;
     return await build(args);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\nดูวิธีใช้: npm run build-doc -- --help\n`);
+      process.stderr.write(`${e.message}\n${text('ดูวิธีใช้', 'Usage')}: npm run build-doc -- --help\n`);
       return EXIT.usage;
     }
-    process.stderr.write(`เกิดข้อผิดพลาดภายในโปรแกรม: ${(e as Error).message}\n`);
-    process.stderr.write(debug ? `${(e as Error).stack}\n` : 'แจ้งผู้ดูแลโปรแกรม พร้อมรันซ้ำด้วย --debug เพื่อดูรายละเอียด\n');
+    process.stderr.write(`${text('เกิดข้อผิดพลาดภายในโปรแกรม', 'Internal error')}: ${(e as Error).message}\n`);
+    process.stderr.write(
+      debug ? `${(e as Error).stack}\n` : text('แจ้งผู้ดูแลโปรแกรม พร้อมรันซ้ำด้วย --debug เพื่อดูรายละเอียด\n', 'Please report it; run again with --debug for the details\n'),
+    );
     return EXIT.internal;
   }
 }
 
-function parseArguments(argv: string[]) {
+function parseArguments(argv: string[], language: Language) {
+  const text = chooser(language);
   const parsed = yargs(argv)
-    .locale('th')
+    .locale(language)
     .scriptName('npm run build-doc --')
-    .usage('$0 [ไฟล์...] [ตัวเลือก]\n\nสร้างประกาศผลการประเมิน ITA (.docx) จากไฟล์ผลการประเมินที่ดาวน์โหลดจากระบบ ITAS\nไม่ระบุไฟล์: ใช้ทุกไฟล์ .xlsx ในโฟลเดอร์ input/')
-    .option('out', { type: 'string', describe: 'โฟลเดอร์ที่จะบันทึกประกาศ (ค่าเริ่มต้น: output/)' })
-    .option('template', { type: 'string', describe: 'แม่แบบเอกสาร Word (.docx) ของหน่วยงาน' })
-    .option('emblem', { type: 'string', describe: 'ภาพตราครุฑ (.png หรือ .jpg) ที่จะใส่หัวประกาศ สูง 3 ซม.' })
-    .option('date', { type: 'string', describe: 'วันที่ประกาศ ปี-เดือน-วัน เช่น 2565-08-02 หรือ 2022-08-02 (ค่าเริ่มต้น: วันนี้)' })
-    .option('signer', { type: 'string', describe: 'ชื่อผู้ลงนาม เช่น "นายสันติ นาวีสัมพันธ์"' })
-    .option('position', { type: 'string', describe: 'ตำแหน่งผู้ลงนาม (อบต./อบจ./เทศบาล: ได้จากชื่อหน่วยงานโดยอัตโนมัติ)' })
-    .option('digits', { choices: ['thai', 'arabic'] as const, describe: 'ตัวเลขไทยหรืออารบิก (ค่าเริ่มต้น: thai)' })
-    .option('year', { type: 'number', describe: 'ปีงบประมาณ เมื่อไฟล์ไม่ได้ระบุ เช่น 2565' })
-    .option('json', { type: 'boolean', default: false, describe: 'พิมพ์สรุปผลเป็น JSON ทาง stdout' })
-    .option('trust-stated-total', { type: 'boolean', default: false, describe: 'พิมพ์คะแนนรวมตามไฟล์ แม้ไม่ตรงกับที่คำนวณได้' })
-    .option('threads', { type: 'number', describe: 'จำนวนเธรดที่ใช้สร้างประกาศ (ค่าเริ่มต้น: ตามจำนวนแกนของเครื่อง เมื่อมี 200 ฉบับขึ้นไป)' })
-    .option('pdf', { type: 'boolean', default: false, describe: 'สร้างไฟล์ PDF คู่กับไฟล์ Word ด้วย (ต้องติดตั้ง LibreOffice)' })
-    .option('settings', { type: 'string', describe: 'ไฟล์ตั้งค่า (ค่าเริ่มต้น: input/settings.yaml)' })
-    .option('check', { type: 'boolean', default: false, describe: 'ตรวจไฟล์และแสดงสิ่งที่ประกาศจะพิมพ์ โดยไม่สร้างเอกสาร (npm run check)' })
-    .option('debug', { type: 'boolean', default: false, describe: 'แสดงรายละเอียดเมื่อโปรแกรมขัดข้อง (สำหรับผู้ดูแล)' })
+    .usage(
+      text(
+        '$0 [ไฟล์...] [ตัวเลือก]\n\nสร้างประกาศผลการประเมิน ITA (.docx) จากไฟล์ผลการประเมินที่ดาวน์โหลดจากระบบ ITAS\nไม่ระบุไฟล์: ใช้ทุกไฟล์ผลการประเมิน (.xlsx .xls .csv) ในโฟลเดอร์ input/',
+        '$0 [files...] [options]\n\nMakes the ITA results announcement (.docx) from the results workbook downloaded from ITAS\nWithout files: every results workbook (.xlsx .xls .csv) in input/',
+      ),
+    )
+    .option('out', { type: 'string', describe: text('โฟลเดอร์ที่จะบันทึกประกาศ (ค่าเริ่มต้น: output/)', 'folder to write the announcements to (default: output/)') })
+    .option('template', { type: 'string', describe: text('แม่แบบเอกสาร Word (.docx) ของหน่วยงาน', "the agency's Word template (.docx)") })
+    .option('emblem', { type: 'string', describe: text('ภาพตราครุฑ (.png หรือ .jpg) ที่จะใส่หัวประกาศ สูง 3 ซม.', 'the Garuda emblem (.png or .jpg) for the heading, printed 3 cm high') })
+    .option('date', {
+      type: 'string',
+      describe: text('วันที่ประกาศ ปี-เดือน-วัน เช่น 2565-08-02 หรือ 2022-08-02 (ค่าเริ่มต้น: วันนี้)', 'announcement date, year-month-day, e.g. 2565-08-02 or 2022-08-02 (default: today)'),
+    })
+    .option('signer', { type: 'string', describe: text('ชื่อผู้ลงนาม เช่น "นายสันติ นาวีสัมพันธ์"', 'name of the signer, e.g. "นายสันติ นาวีสัมพันธ์"') })
+    .option('position', {
+      type: 'string',
+      describe: text('ตำแหน่งผู้ลงนาม (อบต./อบจ./เทศบาล: ได้จากชื่อหน่วยงานโดยอัตโนมัติ)', "the signer's position (local governments: derived from the agency's name)"),
+    })
+    .option('digits', { choices: ['thai', 'arabic'] as const, describe: text('ตัวเลขไทยหรืออารบิก (ค่าเริ่มต้น: thai)', 'Thai or Arabic digits (default: thai)') })
+    .option('year', { type: 'number', describe: text('ปีงบประมาณ เมื่อไฟล์ไม่ได้ระบุ เช่น 2565', 'fiscal year, when the workbook does not say, e.g. 2565') })
+    .option('json', { type: 'boolean', default: false, describe: text('พิมพ์สรุปผลเป็น JSON ทาง stdout', 'print the summary as JSON on stdout') })
+    .option('trust-stated-total', {
+      type: 'boolean',
+      default: false,
+      describe: text('พิมพ์คะแนนรวมตามไฟล์ แม้ไม่ตรงกับที่คำนวณได้', "print the workbook's total even when it differs from the computed one"),
+    })
+    .option('threads', {
+      type: 'number',
+      describe: text('จำนวนเธรดที่ใช้สร้างประกาศ (ค่าเริ่มต้น: ตามจำนวนแกนของเครื่อง เมื่อมี 200 ฉบับขึ้นไป)', 'threads to write with (default: one per core, from 200 announcements)'),
+    })
+    .option('pdf', { type: 'boolean', default: false, describe: text('สร้างไฟล์ PDF คู่กับไฟล์ Word ด้วย (ต้องติดตั้ง LibreOffice)', 'also write a PDF beside each Word file (needs LibreOffice)') })
+    .option('settings', { type: 'string', describe: text('ไฟล์ตั้งค่า (ค่าเริ่มต้น: input/settings.yaml)', 'settings file (default: input/settings.yaml)') })
+    .option('check', {
+      type: 'boolean',
+      default: false,
+      describe: text('ตรวจไฟล์และแสดงสิ่งที่ประกาศจะพิมพ์ โดยไม่สร้างเอกสาร (npm run check)', 'check the inputs and show what the announcements would say, writing nothing (npm run check)'),
+    })
+    .option('lang', { choices: LANGUAGES, default: 'th' as Language, describe: text('ภาษาของข้อความบนจอ (en: ภาษาอังกฤษ สำหรับผู้ดูแล)', 'language of the messages on screen (th: Thai, for clerks)') })
+    .option('debug', { type: 'boolean', default: false, describe: text('แสดงรายละเอียดเมื่อโปรแกรมขัดข้อง (สำหรับผู้ดูแล)', 'show the stack trace of an internal error (for maintainers)') })
     .strictOptions()
     .exitProcess(false)
     .fail((message, e) => {
@@ -93,18 +124,19 @@ function parseArguments(argv: string[]) {
     .version(false)
     .parseSync();
   return {
+    language,
     files: parsed._.map(String),
     out: parsed.out,
     template: parsed.template,
     emblem: parsed.emblem,
-    date: parsed.date === undefined ? undefined : parseDate(parsed.date),
+    date: parsed.date === undefined ? undefined : parseDate(parsed.date, language),
     signer: parsed.signer,
     position: parsed.position,
     digits: parsed.digits,
-    year: parsed.year === undefined ? undefined : parseYear(parsed.year),
+    year: parsed.year === undefined ? undefined : parseYear(parsed.year, language),
     json: parsed.json,
     trustStatedTotal: parsed['trust-stated-total'],
-    threads: parsed.threads === undefined ? undefined : parseThreads(parsed.threads),
+    threads: parsed.threads === undefined ? undefined : parseThreads(parsed.threads, language),
     settings: parsed.settings,
     pdf: parsed.pdf,
     check: parsed.check,
@@ -116,25 +148,28 @@ function parseArguments(argv: string[]) {
 type Arguments = ReturnType<typeof parseArguments>;
 
 /** YYYY-MM-DD; a year above 2400 is Buddhist Era. */
-function parseDate(text: string): string {
-  const parsed = parseAnnouncementDate(text);
-  if ('why' in parsed) throw new UsageError(`--date "${text}" ไม่ถูกต้อง: ${parsed.why}`);
+function parseDate(date: string, language: Language): string {
+  const parsed = parseAnnouncementDate(date);
+  if ('why' in parsed) throw new UsageError(`--date "${date}" ${chooser(language)('ไม่ถูกต้อง', 'is not valid')}: ${parsed.why[language]}`);
   return parsed.date;
 }
 
-function parseThreads(threads: number): number {
-  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads ${threads} ไม่ถูกต้อง: ใช้จำนวนเต็ม 1–64`);
+function parseThreads(threads: number, language: Language): number {
+  const text = chooser(language);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads ${threads} ${text('ไม่ถูกต้อง: ใช้จำนวนเต็ม 1–64', 'is not valid: use a whole number from 1 to 64')}`);
   return threads;
 }
 
-function parseYear(year: number): number {
-  if (!Number.isInteger(year) || year < 1900 || year > 3000) throw new UsageError(`--year ${year} ไม่ถูกต้อง: ใช้ปีงบประมาณ พ.ศ. เช่น 2565`);
+function parseYear(year: number, language: Language): number {
+  const text = chooser(language);
+  if (!Number.isInteger(year) || year < 1900 || year > 3000) throw new UsageError(`--year ${year} ${text('ไม่ถูกต้อง: ใช้ปีงบประมาณ พ.ศ. เช่น 2565', 'is not valid: use the fiscal year, e.g. 2565 or 2022')}`);
   return year < 2400 ? year + 543 : year;
 }
 
 async function build(args: Arguments): Promise<number> {
   if (args.helpShown) return EXIT.done;
   const say = (line: string) => process.stderr.write(`${line}\n`);
+  const text = chooser(args.language);
   const userPath = (p: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
 
   const settingsFile = args.settings === undefined ? path.join(PROJECT_ROOT, 'input', 'settings.yaml') : userPath(args.settings);
@@ -169,7 +204,13 @@ async function build(args: Arguments): Promise<number> {
 
   const inputs = args.files.length ? args.files.map(userPath) : await workbooksIn(path.join(PROJECT_ROOT, 'input'));
   if (inputs.length === 0) {
-    report(args, [], [], [error('file-unreadable', { file: 'input' }, 'ไม่พบไฟล์ผลการประเมิน (.xlsx) ในโฟลเดอร์ input/: วางไฟล์ที่ดาวน์โหลดจากระบบ ITAS ไว้ในโฟลเดอร์ input/ แล้วรันอีกครั้ง')], say);
+    const none = error(
+      'file-unreadable',
+      { file: 'input' },
+      'ไม่พบไฟล์ผลการประเมิน (.xlsx) ในโฟลเดอร์ input/: วางไฟล์ที่ดาวน์โหลดจากระบบ ITAS ไว้ในโฟลเดอร์ input/ แล้วรันอีกครั้ง',
+      'No results workbook (.xlsx) in input/: put the file downloaded from ITAS in input/ and run again',
+    );
+    report(args, [], [], [none], say);
     return EXIT.inputRefused;
   }
 
@@ -209,12 +250,12 @@ async function build(args: Arguments): Promise<number> {
       target: path.join(outDir, uniqueName(documentFileName(agency.announcement, repeatedNames.has(agency.announcement.agency.shortName)), usedNames)),
     }));
     if (args.check) {
-      for (const agency of announced) announcementLines(agency.announcement, shown).forEach(say);
+      for (const agency of announced) announcementLines(agency.announcement, shown, args.language).forEach(say);
       ready += announced.length;
       continue;
     }
     const outcomes: DocumentOutcome[] = [];
-    const progress = startProgress(input, jobs.length, say);
+    const progress = startProgress(input, jobs.length, say, args.language);
     await writeDocuments(jobs, { prepared, digits, ...(args.threads !== undefined && { threads: args.threads }) }, (index, outcome) => {
       outcomes[index] = outcome;
       progress.tick(announced[index]!.name);
@@ -232,7 +273,7 @@ async function build(args: Arguments): Promise<number> {
   }
 
   if (args.pdf && documents.length) {
-    say(`กำลังสร้าง PDF ${documents.length} ฉบับด้วย LibreOffice`);
+    say(text(`กำลังสร้าง PDF ${documents.length} ฉบับด้วย LibreOffice`, `Making ${counted(documents.length, 'PDF')} with LibreOffice`));
     const made = await writePdfs(documents.map((d) => d.output));
     problems.push(...made.problems);
     for (const d of documents) {
@@ -259,10 +300,11 @@ function repeated(names: string[]): Set<string> {
  * A progress line while a long batch runs: rewritten in place on a terminal, a line at every
  * tenth otherwise (a log file, a CI run).
  */
-function startProgress(input: string, total: number, say: (line: string) => void) {
+function startProgress(input: string, total: number, say: (line: string) => void, language: Language) {
   if (total < PROGRESS_FROM) return { tick: (_agency: string) => {}, done: () => {} };
   const terminal = process.stderr.isTTY;
-  say(`กำลังสร้างประกาศ ${total} ฉบับจาก ${path.basename(input)}`);
+  const text = chooser(language);
+  say(text(`กำลังสร้างประกาศ ${total} ฉบับจาก ${path.basename(input)}`, `Writing ${counted(total, 'announcement')} from ${path.basename(input)}`));
   let count = 0;
   let shownAt = 0;
   return {
@@ -277,7 +319,7 @@ function startProgress(input: string, total: number, say: (line: string) => void
       }
     },
     done() {
-      if (terminal) process.stderr.write(`\r\x1b[K  ${count}/${total} เสร็จแล้ว\n`);
+      if (terminal) process.stderr.write(`\r\x1b[K  ${count}/${total} ${text('เสร็จแล้ว', 'done')}\n`);
     },
   };
 }
@@ -311,20 +353,27 @@ function shown(file: string): string {
 }
 
 function report(args: Arguments, documents: DocumentSummary[], failures: Failure[], problems: Problem[], say: (line: string) => void, ready = 0): void {
+  const { language } = args;
+  const text = chooser(language);
   const printed = new Set<string>();
   for (const p of problems) {
     // The same template warning comes with every document of a batch: once is enough.
     const key = JSON.stringify({ ...p, where: { ...p.where, agency: undefined } });
     if (printed.has(key)) continue;
     printed.add(key);
-    problemLines(p, shown).forEach(say);
+    problemLines(p, shown, language).forEach(say);
   }
-  if (documents.length) documentTable(documents, shown).forEach(say);
-  if (failures.length) failureLines(failures, shown).forEach(say);
-  const failed = failures.length ? `, สร้างไม่ได้ ${failures.length} รายการ` : '';
-  say(args.check ? `สรุปการตรวจ (ยังไม่ได้สร้างเอกสาร): พร้อมสร้างประกาศ ${ready} ฉบับ${failed}` : `สรุป: สร้างประกาศ ${documents.length} ฉบับ${failed}`);
+  if (documents.length) documentTable(documents, shown, language).forEach(say);
+  if (failures.length) failureLines(failures, shown, language).forEach(say);
+  const failed = failures.length ? text(`, สร้างไม่ได้ ${failures.length} รายการ`, `, ${failures.length} failed`) : '';
+  say(
+    args.check
+      ? text(`สรุปการตรวจ (ยังไม่ได้สร้างเอกสาร): พร้อมสร้างประกาศ ${ready} ฉบับ${failed}`, `Check (nothing written): ${counted(ready, 'announcement')} ready${failed}`)
+      : text(`สรุป: สร้างประกาศ ${documents.length} ฉบับ${failed}`, `Summary: ${counted(documents.length, 'announcement')} written${failed}`),
+  );
   if (args.json) {
-    const where = (p: Problem) => ({ ...p, where: { ...p.where, ...(p.where.file && { file: shown(p.where.file) }) } });
+    // One message, in the language asked for, as a string: what a script reading the JSON expects.
+    const where = (p: Problem) => ({ ...p, message: p.message[language], where: { ...p.where, ...(p.where.file && { file: shown(p.where.file) }) } });
     const json = {
       documents: documents.map((d) => ({ ...d, input: shown(d.input), output: shown(d.output), ...(d.pdf && { pdf: shown(d.pdf) }) })),
       failed: failures.map((f) => ({ input: shown(f.input), agency: f.agency, problems: f.problems.map(where) })),

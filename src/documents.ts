@@ -41,9 +41,14 @@ export async function writeDocument(job: DocumentJob, setup: WriteSetup): Promis
   try {
     await writeFileAtomically(job.target, rendered.document);
   } catch (e) {
-    return { written: false, problems: [...rendered.problems, error('output-not-writable', { file: job.target }, cannotWriteMessage(e as NodeJS.ErrnoException))] };
+    return { written: false, problems: [...rendered.problems, cannotWrite(job.target, e as NodeJS.ErrnoException)] };
   }
   return { written: true, problems: rendered.problems };
+}
+
+function cannotWrite(target: string, e: NodeJS.ErrnoException): Problem {
+  const message = cannotWriteMessage(e);
+  return error('output-not-writable', { file: target }, message.th, message.en);
 }
 
 /** Writes every job, calling `done` as each finishes (in any order), in threads when the batch is large. */

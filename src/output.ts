@@ -5,6 +5,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Announcement } from './ita/model.js';
+import type { Message } from './language.js';
 
 /** Characters Windows forbids in file names, and control characters. */
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
@@ -36,11 +37,17 @@ function shortenTo(text: string, bytes: number): string {
 }
 
 /** What a clerk can do when a document cannot be written: close it in Word, or free the folder. */
-export function cannotWriteMessage(e: NodeJS.ErrnoException): string {
+export function cannotWriteMessage(e: NodeJS.ErrnoException): Message {
   if (e.code === 'EBUSY' || e.code === 'EPERM' || e.code === 'EACCES') {
-    return `บันทึกไฟล์ไม่ได้ (${e.code}): ถ้าไฟล์นี้เปิดอยู่ใน Word ให้ปิดก่อน หรือตรวจว่าไฟล์หรือโฟลเดอร์ไม่ได้เป็นแบบอ่านอย่างเดียว แล้วรันอีกครั้ง`;
+    return {
+      th: `บันทึกไฟล์ไม่ได้ (${e.code}): ถ้าไฟล์นี้เปิดอยู่ใน Word ให้ปิดก่อน หรือตรวจว่าไฟล์หรือโฟลเดอร์ไม่ได้เป็นแบบอ่านอย่างเดียว แล้วรันอีกครั้ง`,
+      en: `Cannot save the file (${e.code}): if it is open in Word, close it, or check that the file or folder is not read-only, then run again`,
+    };
   }
-  return `บันทึกไฟล์ไม่ได้ (${e.code ?? e.message}): ตรวจว่ามีพื้นที่ดิสก์และสิทธิ์เขียนในโฟลเดอร์ผลลัพธ์ แล้วรันอีกครั้ง`;
+  return {
+    th: `บันทึกไฟล์ไม่ได้ (${e.code ?? e.message}): ตรวจว่ามีพื้นที่ดิสก์และสิทธิ์เขียนในโฟลเดอร์ผลลัพธ์ แล้วรันอีกครั้ง`,
+    en: `Cannot save the file (${e.code ?? e.message}): check the disk has space and the output folder can be written to, then run again`,
+  };
 }
 
 /** Folders this thread has made sure of: a batch of thousands asks once, not per document. */

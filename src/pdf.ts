@@ -40,7 +40,14 @@ export async function writePdfs(documents: readonly string[]): Promise<{ pdfs: M
   if (!soffice) {
     return {
       pdfs,
-      problems: [warning('pdf-unavailable', {}, 'ไม่พบโปรแกรม LibreOffice จึงสร้าง PDF ไม่ได้ (สร้างไฟล์ Word แล้ว): ติดตั้ง LibreOffice จาก libreoffice.org (Windows: ดาวน์โหลดตัวติดตั้ง .msi แล้วติดตั้งตามค่าเริ่มต้น) แล้วรันอีกครั้ง หรือเปิดไฟล์ Word แล้วเลือก "บันทึกเป็น PDF"')],
+      problems: [
+        warning(
+          'pdf-unavailable',
+          {},
+          'ไม่พบโปรแกรม LibreOffice จึงสร้าง PDF ไม่ได้ (สร้างไฟล์ Word แล้ว): ติดตั้ง LibreOffice จาก libreoffice.org (Windows: ดาวน์โหลดตัวติดตั้ง .msi แล้วติดตั้งตามค่าเริ่มต้น) แล้วรันอีกครั้ง หรือเปิดไฟล์ Word แล้วเลือก "บันทึกเป็น PDF"',
+          'LibreOffice was not found, so no PDF was made (the Word files were): install LibreOffice from libreoffice.org (Windows: the .msi installer with its defaults) and run again, or open the Word file and choose "Save as PDF"',
+        ),
+      ],
     };
   }
   const work = await mkdtemp(path.join(os.tmpdir(), 'ita-pdf-'));
@@ -53,7 +60,14 @@ export async function writePdfs(documents: readonly string[]): Promise<{ pdfs: M
         const made = path.join(work, 'pdf', `${path.parse(document).name}.pdf`);
         const target = path.join(path.dirname(document), `${path.parse(document).name}.pdf`);
         if (!existsSync(made)) {
-          problems.push(warning('pdf-failed', { file: document }, `LibreOffice สร้าง PDF ของไฟล์นี้ไม่ได้${failed ? ` (${failed})` : ''}: เปิดไฟล์ Word แล้วเลือก "บันทึกเป็น PDF" แทน`));
+          problems.push(
+            warning(
+              'pdf-failed',
+              { file: document },
+              `LibreOffice สร้าง PDF ของไฟล์นี้ไม่ได้${failed ? ` (${failed})` : ''}: เปิดไฟล์ Word แล้วเลือก "บันทึกเป็น PDF" แทน`,
+              `LibreOffice could not make a PDF of this file${failed ? ` (${failed})` : ''}: open the Word file and choose "Save as PDF" instead`,
+            ),
+          );
           continue;
         }
         await rename(made, target);

@@ -3,6 +3,8 @@
  * reports every fault of a workbook at once. Only cli.ts prints them and picks the exit code.
  */
 
+import type { Message } from './language.js';
+
 export type Severity = 'error' | 'warning';
 
 /** Where a problem is: the more precise, the faster a clerk finds it. */
@@ -87,15 +89,16 @@ export interface Problem {
   code: ProblemCode;
   severity: Severity;
   where: Place;
-  message: string;
+  /** Thai for the clerk; English for a maintainer (`--lang en`). */
+  message: Message;
 }
 
-export function error(code: ProblemCode, where: Place, message: string): Problem {
-  return { code, severity: 'error', where, message };
+export function error(code: ProblemCode, where: Place, th: string, en: string): Problem {
+  return { code, severity: 'error', where, message: { th, en } };
 }
 
-export function warning(code: ProblemCode, where: Place, message: string): Problem {
-  return { code, severity: 'warning', where, message };
+export function warning(code: ProblemCode, where: Place, th: string, en: string): Problem {
+  return { code, severity: 'warning', where, message: { th, en } };
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {

@@ -1,13 +1,15 @@
 /** How problems and results read on screen, the same in every command. */
 import type { Announcement } from './ita/model.js';
+import { chooser, counted, type Language } from './language.js';
 import type { Place, Problem } from './problem.js';
 import { formatterFor } from './render/format.js';
 
 /** One line for the problem, and one more with the template paragraph it is in, if any. */
-export function problemLines(p: Problem, shown: (file: string) => string): string[] {
+export function problemLines(p: Problem, shown: (file: string) => string, language: Language = 'th'): string[] {
+  const text = chooser(language);
   return [
-    `${p.severity === 'error' ? '✗ ข้อผิดพลาด' : '! คำเตือน'}${placeText(p.where, shown)}: ${p.message}`,
-    ...(p.where.paragraph ? [`  ในย่อหน้า: "${p.where.paragraph}"`] : []),
+    `${p.severity === 'error' ? text('✗ ข้อผิดพลาด', '✗ error') : text('! คำเตือน', '! warning')}${placeText(p.where, shown)}: ${p.message[language]}`,
+    ...(p.where.paragraph ? [`  ${text('ในย่อหน้า', 'in the paragraph')}: "${p.where.paragraph}"`] : []),
   ];
 }
 
@@ -38,28 +40,31 @@ export interface Failure {
 }
 
 /** The announcements written: agency, total, level, result and file, in aligned columns. */
-export function documentTable(documents: readonly DocumentSummary[], shown: (file: string) => string): string[] {
+export function documentTable(documents: readonly DocumentSummary[], shown: (file: string) => string, language: Language = 'th'): string[] {
+  const text = chooser(language);
   const numbers = formatterFor('arabic');
-  const rows = [['หน่วยงาน', 'คะแนนรวม', 'ระดับ', 'ผลการประเมิน', 'ไฟล์'], ...documents.map((d) => [d.agency, numbers.score(d.total), d.level, d.result, shown(d.output)])];
+  const header = language === 'en' ? ['Agency', 'Total', 'Level', 'Result', 'File'] : ['หน่วยงาน', 'คะแนนรวม', 'ระดับ', 'ผลการประเมิน', 'ไฟล์'];
+  const rows = [header, ...documents.map((d) => [d.agency, numbers.score(d.total), d.level, d.result, shown(d.output)])];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => displayWidth(row[c]!))));
   const line = (row: string[]) => `  ${row.map((cell, c) => (c === row.length - 1 ? cell : padToWidth(cell, widths[c]!))).join('  ')}`;
   const pdfs = documents.filter((d) => d.pdf).length;
   const inputs = [...new Set(documents.map((d) => shown(d.input)))];
   return [
-    `ประกาศที่สร้าง ${documents.length} ฉบับ จาก ${inputs.join(', ')}:`,
+    text(`ประกาศที่สร้าง ${documents.length} ฉบับ จาก ${inputs.join(', ')}:`, `${counted(documents.length, 'announcement')} written from ${inputs.join(', ')}:`),
     ...rows.map(line),
-    ...(pdfs ? [`  พร้อมไฟล์ PDF ${pdfs} ฉบับ (ชื่อเดียวกัน นามสกุล .pdf)`] : []),
+    ...(pdfs ? [text(`  พร้อมไฟล์ PDF ${pdfs} ฉบับ (ชื่อเดียวกัน นามสกุล .pdf)`, `  and ${counted(pdfs, 'PDF')} (the same names, ending in .pdf)`)] : []),
   ];
 }
 
 /** Each failed agency or workbook with its first error; every error is printed above. */
-export function failureLines(failures: readonly Failure[], shown: (file: string) => string): string[] {
-  const lines = [`สร้างประกาศไม่ได้ ${failures.length} รายการ:`];
+export function failureLines(failures: readonly Failure[], shown: (file: string) => string, language: Language = 'th'): string[] {
+  const text = chooser(language);
+  const lines = [text(`สร้างประกาศไม่ได้ ${failures.length} รายการ:`, `${failures.length} could not be made:`)];
   for (const f of failures) {
     const first = f.problems[0];
-    const more = f.problems.length > 1 ? ` (และอีก ${f.problems.length - 1} ปัญหา)` : '';
+    const more = f.problems.length > 1 ? text(` (และอีก ${f.problems.length - 1} ปัญหา)`, ` (and ${f.problems.length - 1} more)`) : '';
     const who = f.agency ? `${f.agency}${placeText(f.place ?? { file: f.input }, shown)}` : shown(f.input);
-    lines.push(`  ✗ ${who}: ${first ? first.message : 'ไม่มีหน่วยงานให้สร้างประกาศ'}${more}`);
+    lines.push(`  ✗ ${who}: ${first ? first.message[language] : text('ไม่มีหน่วยงานให้สร้างประกาศ', 'no agency to announce')}${more}`);
   }
   return lines;
 }
@@ -76,17 +81,31 @@ function padToWidth(text: string, width: number): string {
 }
 
 /** What an announcement will say, for `npm run check`: the facts a reviewer checks, in Arabic digits. */
-export function announcementLines(a: Announcement, shown: (file: string) => string): string[] {
+export function announcementLines(a: Announcement, shown: (file: string) => string, language: Language = 'th'): string[] {
+  const text = chooser(language);
   const numbers = formatterFor('arabic');
   const rankOf = new Map(a.ranking.map((r) => [r.number, r.rank]));
   const recommendations = a.recommendations;
+  const blank = text('(เว้นไว้เขียนเอง)', '(left blank to write in)');
+  const row = a.source.row ? text(` แถวที่ ${a.source.row}`, ` row ${a.source.row}`) : '';
   return [
-    `── ${a.agency.shortName} · ปีงบประมาณ ${a.fiscalYear} · ${shown(a.source.file)} ชีต "${a.source.sheet}"${a.source.row ? ` แถวที่ ${a.source.row}` : ''}`,
-    `  ประกาศ${a.agency.fullName}`,
-    '  ตัวชี้วัด                               คะแนน   อันดับ',
+    `── ${a.agency.shortName} · ${text('ปีงบประมาณ', 'fiscal year')} ${a.fiscalYear} · ${shown(a.source.file)} ${text('ชีต', 'sheet')} "${a.source.sheet}"${row}`,
+    `  ${text('ประกาศ', 'Announcement of ')}${a.agency.fullName}`,
+    `  ${padToWidth(text('ตัวชี้วัด', 'Indicator'), 38)} ${text(' คะแนน', ' Score')}   ${text('อันดับ', 'Rank')}`,
     ...a.indicators.map((i) => `  ${padToWidth(`${i.number}. ${i.name}`, 38)} ${numbers.score(i.score).padStart(6)}   ${rankOf.get(i.number)}`),
-    `  คะแนนรวม ${numbers.score(a.total)} · ระดับ ${a.level} · ผลการประเมิน ${a.result} · สูงสุด ${numbers.score(a.highest)} · ต่ำสุด ${numbers.score(a.lowest)}`,
-    `  ข้อเสนอแนะ: ${recommendations ? `IIT ${recommendations.iit.length} ย่อหน้า, EIT ${recommendations.eit.length} ย่อหน้า, OIT ${recommendations.oit.length} ตัวชี้วัด` : 'ไม่มี'}`,
-    `  ผู้ลงนาม: ${a.signature.signer ?? '(เว้นไว้เขียนเอง)'} · ตำแหน่ง: ${a.signature.position ?? '(เว้นไว้เขียนเอง)'} · วันที่ประกาศ ${numbers.date(a.date)}`,
+    text(
+      `  คะแนนรวม ${numbers.score(a.total)} · ระดับ ${a.level} · ผลการประเมิน ${a.result} · สูงสุด ${numbers.score(a.highest)} · ต่ำสุด ${numbers.score(a.lowest)}`,
+      `  Total ${numbers.score(a.total)} · level ${a.level} · result ${a.result} · highest ${numbers.score(a.highest)} · lowest ${numbers.score(a.lowest)}`,
+    ),
+    recommendations
+      ? text(
+          `  ข้อเสนอแนะ: IIT ${recommendations.iit.length} ย่อหน้า, EIT ${recommendations.eit.length} ย่อหน้า, OIT ${recommendations.oit.length} ตัวชี้วัด`,
+          `  Recommendations: IIT ${counted(recommendations.iit.length, 'paragraph')}, EIT ${counted(recommendations.eit.length, 'paragraph')}, OIT ${counted(recommendations.oit.length, 'indicator')}`,
+        )
+      : text('  ข้อเสนอแนะ: ไม่มี', '  Recommendations: none'),
+    text(
+      `  ผู้ลงนาม: ${a.signature.signer ?? blank} · ตำแหน่ง: ${a.signature.position ?? blank} · วันที่ประกาศ ${numbers.date(a.date)}`,
+      `  Signer: ${a.signature.signer ?? blank} · position: ${a.signature.position ?? blank} · date ${numbers.date(a.date)}`,
+    ),
   ];
 }

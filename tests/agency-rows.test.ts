@@ -141,7 +141,7 @@ describe('layout 2: many agencies, one row each', () => {
     expect(announced(agencies).map((a) => a?.[0])).toEqual(['อบต.หนึ่ง', undefined, 'อบต.สาม']);
     const problem = agencies[1]!.problems.find((p) => p.code === 'formula-without-result')!;
     expect(problem.where).toMatchObject({ sheet: 'รายหน่วยงาน', cell: 'F4', agency: 'อบต.สูตรเปล่า' });
-    expect(problem.message).toContain('รายหน่วยงาน!F4');
+    expect(problem.message.th).toContain('รายหน่วยงาน!F4');
   });
 
   it('skips averages, totals, weights, blank rows and notes; a province merged down belongs to each of its agencies', async () => {
@@ -163,7 +163,7 @@ describe('layout 2: many agencies, one row each', () => {
       ['อบต.สอง', 'ลำปาง'],
     ]);
     expect(workbookCodes(problems)).toEqual(['warning:agency-row-without-scores', 'warning:recommendations-missing']);
-    expect(problems[0]!.message).toContain('หมายเหตุ');
+    expect(problems[0]!.message.th).toContain('หมายเหตุ');
   });
 
   it('reads visible sheets and ignores a hidden one, unless the hidden sheet is the only place with agencies', async () => {
@@ -189,8 +189,8 @@ describe('layout 2: many agencies, one row each', () => {
     );
     expect(announced(agencies)).toEqual([['อบต.ปัดเศษ', 78.3, 'B', 'ไม่ผ่าน'], undefined, ['อบต.ระดับต่าง', 78.29, 'A', 'ผ่าน'], undefined]);
     const mismatch = agencies[1]!.problems.find((p) => p.code === 'total-mismatch')!;
-    expect(mismatch.message).toContain('80.50');
-    expect(mismatch.message).toContain('78.29');
+    expect(mismatch.message.th).toContain('80.50');
+    expect(mismatch.message.th).toContain('78.29');
     expect(mismatch.where.cell).toBe('N4');
     expect(codes(agencies[2]!.problems)).toEqual(['warning:level-mismatch', 'warning:result-mismatch']);
     expect(codes(agencies[3]!.problems)).toEqual(['error:level-unknown']);
@@ -207,15 +207,15 @@ describe('layout 2: many agencies, one row each', () => {
     const { agencies } = await normaliseWorkbook(workbook);
     const problem = agencies[0]!.problems.find((p) => p.code === 'tool-score-mismatch')!;
     expect(problem.severity).toBe('warning');
-    expect(problem.message).toContain('89.95');
+    expect(problem.message.th).toContain('89.95');
     expect(agencies[0]!.announcement!.total).toBe(81.45);
   });
 
   it('names a missing or repeated indicator column, and a table without an agency column', async () => {
     const missing = await normaliseWorkbook(layout2({ titles: NAMES.map((n, i) => (i === 3 ? 'การใช้ทรัพย์สิน' : n)), rows: [{ name: 'อบต.หนึ่ง' }] }));
     const problem = missing.problems.find((p) => p.code === 'indicator-missing')!;
-    expect(problem.message).toContain('ตัวชี้วัดที่ 4 (การใช้ทรัพย์สินของราชการ)');
-    expect(problem.message).toContain('"การใช้ทรัพย์สิน" (G2)');
+    expect(problem.message.th).toContain('ตัวชี้วัดที่ 4 (การใช้ทรัพย์สินของราชการ)');
+    expect(problem.message.th).toContain('"การใช้ทรัพย์สิน" (G2)');
     expect(missing.agencies).toEqual([]);
 
     const repeated = await normaliseWorkbook(layout2({ titles: NAMES.map((n, i) => (i === 8 ? NAMES[7]! : n)), rows: [{ name: 'อบต.หนึ่ง' }] }));

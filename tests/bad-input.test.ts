@@ -105,7 +105,7 @@ describe('hostile files and names', () => {
     const rss = process.memoryUsage().rss;
     const read = await readWorkbook(bomb);
     expect(read.problems.map((p) => p.code)).toEqual(['file-zip-bomb']);
-    expect(read.problems[0]!.message).toContain('500 MB');
+    expect(read.problems[0]!.message.th).toContain('500 MB');
     expect(process.memoryUsage().rss - rss).toBeLessThan(100 * 1024 * 1024);
   });
 
@@ -153,8 +153,10 @@ describe('hostile files and names', () => {
   it('says to close the document in Word when Windows reports it busy or locked', () => {
     for (const code of ['EBUSY', 'EPERM', 'EACCES']) {
       const message = cannotWriteMessage(Object.assign(new Error(code), { code }));
-      expect(message).toContain(code);
-      expect(message).toContain('เปิดอยู่ใน Word ให้ปิดก่อน');
+      expect(message.th).toContain(code);
+      expect(message.th).toContain('เปิดอยู่ใน Word ให้ปิดก่อน');
+      expect(message.en).toContain(code);
+      expect(message.en).toContain('open in Word, close it');
     }
   });
 

@@ -64,7 +64,7 @@ describe('other file kinds', () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]);
     const binary = await readWorkbook(fileWith('old.xls', ole));
     expect(binary.problems.map((p) => p.code)).toEqual(['file-binary-xls']);
-    expect(binary.problems[0]!.message).toContain('.xlsx');
+    expect(binary.problems[0]!.message.th).toContain('.xlsx');
     const encrypted = await readWorkbook(fileWith('locked.xlsx', Buffer.concat([ole, Buffer.from('EncryptionInfo', 'utf16le')])));
     expect(encrypted.problems.map((p) => p.code)).toEqual(['file-encrypted']);
   });

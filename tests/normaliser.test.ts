@@ -45,8 +45,8 @@ describe('the normaliser', () => {
       ['score-out-of-range', 'C8'],
     ]);
     const formula = problems.find((p) => p.code === 'formula-without-result')!;
-    expect(formula.message).toContain('ผลการประเมิน!C7');
-    expect(formula.message).toContain('AVERAGE(X1:X9)');
+    expect(formula.message.th).toContain('ผลการประเมิน!C7');
+    expect(formula.message.th).toContain('AVERAGE(X1:X9)');
   });
 
   it('finds the score column under other titles, and not under a full-mark column', async () => {
@@ -62,11 +62,11 @@ describe('the normaliser', () => {
   it('refuses a missing, a duplicated and an unknown indicator', async () => {
     const missing = await normaliseOne(layout1({ scores: LAMPANGRONG.slice(0, 9) }));
     expect(codes(missing.problems)).toContain('error:indicator-missing');
-    expect(missing.problems.find((p) => p.code === 'indicator-missing')!.message).toContain('ตัวชี้วัดที่ 10');
+    expect(missing.problems.find((p) => p.code === 'indicator-missing')!.message.th).toContain('ตัวชี้วัดที่ 10');
 
     const duplicated = await normaliseOne(layout1({ extraRows: [[3, 'การใช้อำนาจ', 70]] }));
     expect(codes(duplicated.problems)).toContain('error:indicator-duplicate');
-    expect(duplicated.problems.find((p) => p.code === 'indicator-duplicate')!.message).toContain('ผลการประเมิน!B7 และ ผลการประเมิน!B15');
+    expect(duplicated.problems.find((p) => p.code === 'indicator-duplicate')!.message.th).toContain('ผลการประเมิน!B7 และ ผลการประเมิน!B15');
 
     const unknown = await normaliseOne(layout1({ extraRows: [[null, 'การบริหารจัดการ', 70]] }));
     expect(codes(unknown.problems)).toContain('error:indicator-unknown');
@@ -77,8 +77,8 @@ describe('the normaliser', () => {
     const refused = await normaliseOne(stated);
     expect(refused.announcement).toBeUndefined();
     const mismatch = refused.problems.find((p) => p.code === 'total-mismatch')!;
-    expect(mismatch.message).toContain('80.50');
-    expect(mismatch.message).toContain('78.29');
+    expect(mismatch.message.th).toContain('80.50');
+    expect(mismatch.message.th).toContain('78.29');
     expect(mismatch.where.cell).toBe('B3');
 
     const trusted = await normaliseOne(stated, { trustStatedTotal: true });
@@ -108,8 +108,8 @@ describe('the normaliser', () => {
     expect(christian.announcement!.fiscalYear).toBe(2565);
     const unknown = await normaliseOne(layout1({ year: 2599 }));
     const problem = unknown.problems.find((p) => p.code === 'fiscal-year-unknown')!;
-    expect(problem.message).toContain('2599');
-    expect(problem.message).toContain('2565');
+    expect(problem.message.th).toContain('2599');
+    expect(problem.message.th).toContain('2565');
   });
 
   it('reads "หน่วยงาน: อบต.…" written in one cell, and a title that reads like a label takes no label as its value', async () => {

@@ -101,7 +101,7 @@ function readHeader(sheet: Sheet, titleRow: number, titleBottom: number, end: nu
       const span = spanOf(sheet, title.cell);
       if (!same) indicators.push({ ...title, span });
       else if (same.span.left !== span.left) {
-        problems.push(error('indicator-duplicate', where(title.cell), `ตัวชี้วัดที่ ${title.definition.number} (${title.definition.name}) มีสองคอลัมน์: ${cellName(sheet.name, same.cell.ref)} และ ${cellName(sheet.name, title.cell.ref)}: ลบคอลัมน์ที่ซ้ำออก`));
+        problems.push(error('indicator-duplicate', where(title.cell), `ตัวชี้วัดที่ ${title.definition.number} (${title.definition.name}) มีสองคอลัมน์: ${cellName(sheet.name, same.cell.ref)} และ ${cellName(sheet.name, title.cell.ref)}: ลบคอลัมน์ที่ซ้ำออก`, `Indicator ${title.definition.number} (${title.definition.name}) has two columns, ${cellName(sheet.name, same.cell.ref)} and ${cellName(sheet.name, title.cell.ref)}: delete the repeated one`));
       } else if (same.name === same.definition.name && title.name !== title.definition.name) {
         same.name = title.name;
       }
@@ -150,12 +150,12 @@ function readHeader(sheet: Sheet, titleRow: number, titleBottom: number, end: nu
       error(
         'indicator-missing',
         where(headerCell),
-        `หัวตารางที่แถว ${titleRow} ของชีต "${sheet.name}" ไม่มีคอลัมน์ของ${missing.map((d) => `ตัวชี้วัดที่ ${d.number} (${d.name})`).join(', ')}${unknown.length ? `: หัวคอลัมน์ที่ไม่รู้จักคือ ${unknown.join(', ')}` : ''}: ตั้งชื่อหัวคอลัมน์ตามชื่อหรือหมายเลขตัวชี้วัด`,
+        `หัวตารางที่แถว ${titleRow} ของชีต "${sheet.name}" ไม่มีคอลัมน์ของ${missing.map((d) => `ตัวชี้วัดที่ ${d.number} (${d.name})`).join(', ')}${unknown.length ? `: หัวคอลัมน์ที่ไม่รู้จักคือ ${unknown.join(', ')}` : ''}: ตั้งชื่อหัวคอลัมน์ตามชื่อหรือหมายเลขตัวชี้วัด`, `The header at row ${titleRow} of sheet "${sheet.name}" has no column for ${missing.map((d) => `indicator ${d.number} (${d.name})`).join(', ')}${unknown.length ? `; the column titles not recognised are ${unknown.join(', ')}` : ''}: title each column with the indicator's name or number`,
       ),
     );
   }
   if (!columns.agency) {
-    problems.push(error('agency-column-missing', where(headerCell), `ตารางคะแนนที่แถว ${titleRow} ของชีต "${sheet.name}" มีคอลัมน์ตัวชี้วัดแต่ไม่มีคอลัมน์ "หน่วยงาน": เพิ่มหัวคอลัมน์ "หน่วยงาน" เหนือชื่อหน่วยงาน`));
+    problems.push(error('agency-column-missing', where(headerCell), `ตารางคะแนนที่แถว ${titleRow} ของชีต "${sheet.name}" มีคอลัมน์ตัวชี้วัดแต่ไม่มีคอลัมน์ "หน่วยงาน": เพิ่มหัวคอลัมน์ "หน่วยงาน" เหนือชื่อหน่วยงาน`, `The score table at row ${titleRow} of sheet "${sheet.name}" has indicator columns but no "หน่วยงาน" (agency) column: add the title "หน่วยงาน" above the agency names`));
   }
   indicators.sort((a, b) => a.definition.number - b.definition.number);
   return { sheet, top, bottom, end, indicators, columns, toolScores, problems };
@@ -213,14 +213,14 @@ export function readAgencyRows(table: AgencyTable, framework: Framework, file: s
     if (!name) {
       if (hasScores) {
         const first = scoreCells.find((cell) => cell !== undefined)!;
-        agencies.push({ name: `แถวที่ ${row}`, place: where(first), problems: [error('agency-missing', where(first), `แถวที่ ${row} ของชีต "${sheet.name}" มีคะแนนแต่ไม่มีชื่อหน่วยงาน: ใส่ชื่อหน่วยงานในคอลัมน์ "หน่วยงาน" หรือลบแถวนี้`)] });
+        agencies.push({ name: `แถวที่ ${row}`, place: where(first), problems: [error('agency-missing', where(first), `แถวที่ ${row} ของชีต "${sheet.name}" มีคะแนนแต่ไม่มีชื่อหน่วยงาน: ใส่ชื่อหน่วยงานในคอลัมน์ "หน่วยงาน" หรือลบแถวนี้`, `Row ${row} of sheet "${sheet.name}" has scores but no agency name: put the name in the "หน่วยงาน" column, or delete the row`)] });
       }
       continue;
     }
     // A name merged down over several rows is one agency, read on its first row.
     if (agencyCell!.row !== row) continue;
     if (!hasScores) {
-      problems.push(warning('agency-row-without-scores', where(agencyCell!), `แถวที่ ${row} ของชีต "${sheet.name}" ("${name}") ไม่มีคะแนนรายตัวชี้วัด จึงไม่ถือเป็นหน่วยงาน: ถ้าเป็นหน่วยงาน ให้ใส่คะแนนจากระบบ ITAS`));
+      problems.push(warning('agency-row-without-scores', where(agencyCell!), `แถวที่ ${row} ของชีต "${sheet.name}" ("${name}") ไม่มีคะแนนรายตัวชี้วัด จึงไม่ถือเป็นหน่วยงาน: ถ้าเป็นหน่วยงาน ให้ใส่คะแนนจากระบบ ITAS`, `Row ${row} of sheet "${sheet.name}" ("${name}") has no indicator scores, so it is not taken as an agency: if it is one, enter its scores from ITAS`));
       continue;
     }
     agencies.push(readAgencyRow(table, row, name, agencyCell!, scoreCells, framework, file));
@@ -244,7 +244,10 @@ function readAgencyRow(table: AgencyTable, row: number, name: string, agencyCell
   table.indicators.forEach((column, i) => {
     const definition = framework.indicators.find((d) => d.number === column.definition.number)!;
     const cell = scoreCells[i];
-    const score = readScore(cell, { file, sheet: sheet.name, cell: cell?.ref ?? `${column.cell.ref.replace(/\d+$/, '')}${row}` }, `คะแนนตัวชี้วัดที่ ${definition.number} (${definition.name}) ของ ${name}`);
+    const score = readScore(cell, { file, sheet: sheet.name, cell: cell?.ref ?? `${column.cell.ref.replace(/\d+$/, '')}${row}` }, {
+      th: `คะแนนตัวชี้วัดที่ ${definition.number} (${definition.name}) ของ ${name}`,
+      en: `The score of indicator ${definition.number} (${definition.name}) of ${name}`,
+    });
     problems.push(...score.problems);
     if (score.value !== undefined) indicators.push({ number: definition.number, name: column.name, tool: definition.tool, score: score.value });
   });
@@ -270,7 +273,7 @@ function rowFramework(stated: StatedCell | undefined, workbookFramework: Framewo
   if (year === undefined || year === workbookFramework.fiscalYear) return workbookFramework;
   const framework = loadFramework(year);
   if (!framework) {
-    problems.push(error('fiscal-year-unknown', { file, sheet: stated.sheet.name, cell: stated.cell.ref }, `ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ ${year} (เซลล์ ${cellName(stated.sheet.name, stated.cell.ref)}): ปีที่มีคือ ${availableYears().join(', ')}`));
+    problems.push(error('fiscal-year-unknown', { file, sheet: stated.sheet.name, cell: stated.cell.ref }, `ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ ${year} (เซลล์ ${cellName(stated.sheet.name, stated.cell.ref)}): ปีที่มีคือ ${availableYears().join(', ')}`, `There are no assessment criteria for fiscal year ${year} yet (cell ${cellName(stated.sheet.name, stated.cell.ref)}): the years known are ${availableYears().join(', ')}`));
   }
   return framework;
 }

@@ -74,7 +74,7 @@ export function announce(facts: AgencyFacts, recommendationSheet: Recommendation
   const signer = options.signer?.trim() || undefined;
   const position = options.position?.trim() || chiefExecutiveTitle(facts.name);
   if (!position) {
-    problems.push(warning('position-missing', { file, sheet: facts.source.sheet }, `ไม่ทราบตำแหน่งผู้ลงนามของ "${facts.name}" (ไม่ใช่ อบต./อบจ./ทต./ทม./ทน.): ระบุด้วย --position`));
+    problems.push(warning('position-missing', { file, sheet: facts.source.sheet }, `ไม่ทราบตำแหน่งผู้ลงนามของ "${facts.name}" (ไม่ใช่ อบต./อบจ./ทต./ทม./ทน.): ระบุด้วย --position`, `The signer's position for "${facts.name}" is not known (not a อบต./อบจ./ทต./ทม./ทน.): give it with --position`));
   }
   if (problems.some((p) => p.severity === 'error')) return { problems };
 
@@ -110,16 +110,19 @@ function at(place: Place): string {
 function statedTotal(stated: StatedCell | undefined, computed: number, options: AnnounceOptions, placeOf: PlaceOf, problems: Problem[]): number | undefined {
   if (!stated) return roundScore(computed);
   const place = placeOf(stated);
-  const read = readScore(stated.cell, place, 'คะแนนรวม');
+  const read = readScore(stated.cell, place, { th: 'คะแนนรวม', en: 'The total' });
   problems.push(...read.problems);
   if (read.value === undefined) return undefined;
   if (Math.abs(read.value - computed) > TOLERANCE) {
-    const figures = `คะแนนรวมในไฟล์ (${at(place)}) เป็น ${read.value.toFixed(2)} แต่คำนวณจากคะแนนรายตัวชี้วัดได้ ${computed.toFixed(2)}`;
+    const figures = {
+      th: `คะแนนรวมในไฟล์ (${at(place)}) เป็น ${read.value.toFixed(2)} แต่คำนวณจากคะแนนรายตัวชี้วัดได้ ${computed.toFixed(2)}`,
+      en: `The total in the workbook (${at(place)}) is ${read.value.toFixed(2)}, but the indicator scores give ${computed.toFixed(2)}`,
+    };
     if (!options.trustStatedTotal) {
-      problems.push(error('total-mismatch', place, `${figures}: ตรวจคะแนนกับระบบ ITAS หรือถ้าแน่ใจว่าคะแนนรวมในไฟล์ถูก ให้สั่ง --trust-stated-total`));
+      problems.push(error('total-mismatch', place, `${figures.th}: ตรวจคะแนนกับระบบ ITAS หรือถ้าแน่ใจว่าคะแนนรวมในไฟล์ถูก ให้สั่ง --trust-stated-total`, `${figures.en}: check the scores against ITAS, or if you are sure the workbook's total is right, use --trust-stated-total`));
       return undefined;
     }
-    problems.push(warning('total-trusted', place, `${figures}: พิมพ์ ${read.value.toFixed(2)} ตามไฟล์ตามที่สั่ง --trust-stated-total`));
+    problems.push(warning('total-trusted', place, `${figures.th}: พิมพ์ ${read.value.toFixed(2)} ตามไฟล์ตามที่สั่ง --trust-stated-total`, `${figures.en}: printing the workbook's ${read.value.toFixed(2)}, as --trust-stated-total asks`));
   }
   return read.value;
 }
@@ -130,11 +133,11 @@ function checkToolScores(stated: Partial<Record<Tool, StatedCell>>, computed: Re
     const cell = stated[tool];
     if (!cell) continue;
     const place = placeOf(cell);
-    const read = readScore(cell.cell, place, `คะแนน ${tool}`);
+    const read = readScore(cell.cell, place, { th: `คะแนน ${tool}`, en: `The ${tool} score` });
     if (read.value === undefined) {
       problems.push(...read.problems.map((p) => ({ ...p, severity: 'warning' as const })));
     } else if (Math.abs(read.value - computed[tool]) > TOLERANCE) {
-      problems.push(warning('tool-score-mismatch', place, `คะแนน ${tool} ในไฟล์ (${at(place)}) เป็น ${read.value.toFixed(2)} แต่เฉลี่ยจากตัวชี้วัดของ ${tool} ได้ ${computed[tool].toFixed(2)}: ตรวจคะแนนรายตัวชี้วัดกับระบบ ITAS`));
+      problems.push(warning('tool-score-mismatch', place, `คะแนน ${tool} ในไฟล์ (${at(place)}) เป็น ${read.value.toFixed(2)} แต่เฉลี่ยจากตัวชี้วัดของ ${tool} ได้ ${computed[tool].toFixed(2)}: ตรวจคะแนนรายตัวชี้วัดกับระบบ ITAS`, `The ${tool} score in the workbook (${at(place)}) is ${read.value.toFixed(2)}, but the average of the ${tool} indicators is ${computed[tool].toFixed(2)}: check the indicator scores against ITAS`));
     }
   }
 }
@@ -146,11 +149,11 @@ function statedLevel(stated: StatedCell | undefined, computed: number, tools: Re
   const level = framework.levels.find((band) => labelKey(band.level) === labelKey(written))?.level;
   const place = placeOf(stated!);
   if (!level) {
-    problems.push(error('level-unknown', place, `ระดับ "${written}" ที่เซลล์ ${at(place)} ไม่มีในเกณฑ์ปี ${framework.fiscalYear} (มี ${framework.levels.map((b) => b.level).join(', ')})`));
+    problems.push(error('level-unknown', place, `ระดับ "${written}" ที่เซลล์ ${at(place)} ไม่มีในเกณฑ์ปี ${framework.fiscalYear} (มี ${framework.levels.map((b) => b.level).join(', ')})`, `The level "${written}" in cell ${at(place)} is not one of fiscal year ${framework.fiscalYear}'s (${framework.levels.map((b) => b.level).join(', ')})`));
     return undefined;
   }
   if (level !== expected) {
-    problems.push(warning('level-mismatch', place, `ไฟล์ระบุระดับ ${level} แต่คะแนน ${roundScore(computed).toFixed(2)} ตามเกณฑ์ปี ${framework.fiscalYear} อยู่ในระดับ ${expected}: พิมพ์ ${level} ตามไฟล์ โปรดตรวจกับระบบ ITAS`));
+    problems.push(warning('level-mismatch', place, `ไฟล์ระบุระดับ ${level} แต่คะแนน ${roundScore(computed).toFixed(2)} ตามเกณฑ์ปี ${framework.fiscalYear} อยู่ในระดับ ${expected}: พิมพ์ ${level} ตามไฟล์ โปรดตรวจกับระบบ ITAS`, `The workbook states level ${level}, but ${roundScore(computed).toFixed(2)} is level ${expected} under fiscal year ${framework.fiscalYear}'s criteria: printing ${level} as the workbook says; please check against ITAS`));
   }
   return level;
 }
@@ -160,7 +163,7 @@ function statedResult(stated: StatedCell | undefined, computed: number, framewor
   const written = stated ? singleLine(cellText(stated.cell)) : '';
   if (!written) return expected;
   if (labelKey(written) !== labelKey(expected)) {
-    problems.push(warning('result-mismatch', placeOf(stated!), `ไฟล์ระบุผลการประเมิน "${written}" แต่ตามเกณฑ์ (ผ่านเมื่อได้ ${framework.passMark} คะแนนขึ้นไป) ควรเป็น "${expected}": พิมพ์ "${written}" ตามไฟล์ โปรดตรวจกับระบบ ITAS`));
+    problems.push(warning('result-mismatch', placeOf(stated!), `ไฟล์ระบุผลการประเมิน "${written}" แต่ตามเกณฑ์ (ผ่านเมื่อได้ ${framework.passMark} คะแนนขึ้นไป) ควรเป็น "${expected}": พิมพ์ "${written}" ตามไฟล์ โปรดตรวจกับระบบ ITAS`, `The workbook states the result "${written}", but by the criteria (a pass from ${framework.passMark} points) it should be "${expected}": printing "${written}" as the workbook says; please check against ITAS`));
   }
   return written;
 }
@@ -169,7 +172,7 @@ function statedResult(stated: StatedCell | undefined, computed: number, framewor
 function describeLevel(stated: StatedCell | undefined, level: string, total: number, framework: Framework, placeOf: PlaceOf, problems: Problem[]): string {
   const written = stated ? cellText(stated.cell) : '';
   if (hasControlCharacters(written)) {
-    problems.push(warning('control-characters', placeOf(stated!), 'คำอธิบายระดับมีอักขระควบคุมที่มองไม่เห็น ซึ่งได้ตัดออกแล้ว: ตรวจข้อความในเอกสารอีกครั้ง'));
+    problems.push(warning('control-characters', placeOf(stated!), 'คำอธิบายระดับมีอักขระควบคุมที่มองไม่เห็น ซึ่งได้ตัดออกแล้ว: ตรวจข้อความในเอกสารอีกครั้ง', 'The level description had invisible control characters, which were removed: check the text in the document'));
   }
   const description = cleanText(written).replace(/\n+/g, ' ');
   if (description) return description;

@@ -72,22 +72,22 @@ export function readIndicatorTable(header: Header<Role>, framework: Framework, f
       // A tool's own row ("IIT", "แบบวัด EIT" with its subtotal) groups the indicators under it.
       const isToolRow = parseTool(cellText(identityCell)) !== undefined;
       if (scoreCell && !NOT_AN_INDICATOR.has(key) && !isToolRow) {
-        problems.push(error('indicator-unknown', where(identityCell), `ไม่รู้จักตัวชี้วัด "${singleLine(cellText(identityCell))}" ในเซลล์ ${cellName(sheet.name, identityCell.ref)}: ตรวจชื่อหรือหมายเลขตัวชี้วัดให้ตรงกับตัวชี้วัด ๑–${framework.indicators.length} ของปี ${framework.fiscalYear}`));
+        problems.push(error('indicator-unknown', where(identityCell), `ไม่รู้จักตัวชี้วัด "${singleLine(cellText(identityCell))}" ในเซลล์ ${cellName(sheet.name, identityCell.ref)}: ตรวจชื่อหรือหมายเลขตัวชี้วัดให้ตรงกับตัวชี้วัด ๑–${framework.indicators.length} ของปี ${framework.fiscalYear}`, `Unknown indicator "${singleLine(cellText(identityCell))}" in cell ${cellName(sheet.name, identityCell.ref)}: check the name or number against indicators 1–${framework.indicators.length} of fiscal year ${framework.fiscalYear}`));
       }
       continue;
     }
     if (identified.kind === 'conflict') {
-      problems.push(error('indicator-number-mismatch', where(identityCell), `แถวที่ ${row} ของชีต "${sheet.name}" มีหมายเลขตัวชี้วัด ${identified.byNumber.number} แต่ชื่อเป็นของตัวชี้วัด ${identified.byName.number} (${identified.byName.name}): แก้ให้ตรงกัน`));
+      problems.push(error('indicator-number-mismatch', where(identityCell), `แถวที่ ${row} ของชีต "${sheet.name}" มีหมายเลขตัวชี้วัด ${identified.byNumber.number} แต่ชื่อเป็นของตัวชี้วัด ${identified.byName.number} (${identified.byName.name}): แก้ให้ตรงกัน`, `Row ${row} of sheet "${sheet.name}" has indicator number ${identified.byNumber.number} but the name of indicator ${identified.byName.number} (${identified.byName.name}): make them agree`));
       continue;
     }
     const { definition } = identified;
     if (identified.nameUnofficial && nameCell) {
-      problems.push(warning('indicator-name-unofficial', where(nameCell), `ชื่อตัวชี้วัดในเซลล์ ${cellName(sheet.name, nameCell.ref)} "${singleLine(cellText(nameCell))}" ไม่ตรงกับชื่อทางการของตัวชี้วัดที่ ${definition.number} (${definition.name}): จะพิมพ์ตามที่เขียนไว้`));
+      problems.push(warning('indicator-name-unofficial', where(nameCell), `ชื่อตัวชี้วัดในเซลล์ ${cellName(sheet.name, nameCell.ref)} "${singleLine(cellText(nameCell))}" ไม่ตรงกับชื่อทางการของตัวชี้วัดที่ ${definition.number} (${definition.name}): จะพิมพ์ตามที่เขียนไว้`, `The indicator name in cell ${cellName(sheet.name, nameCell.ref)} "${singleLine(cellText(nameCell))}" is not the official name of indicator ${definition.number} (${definition.name}): it will be printed as written`));
     }
 
     const previous = seen.get(definition.number);
     if (previous) {
-      problems.push(error('indicator-duplicate', where(identityCell), `ตัวชี้วัดที่ ${definition.number} (${definition.name}) มีสองแถว: ${cellName(sheet.name, previous.ref)} และ ${cellName(sheet.name, identityCell.ref)}: ลบแถวที่ซ้ำออก`));
+      problems.push(error('indicator-duplicate', where(identityCell), `ตัวชี้วัดที่ ${definition.number} (${definition.name}) มีสองแถว: ${cellName(sheet.name, previous.ref)} และ ${cellName(sheet.name, identityCell.ref)}: ลบแถวที่ซ้ำออก`, `Indicator ${definition.number} (${definition.name}) has two rows, ${cellName(sheet.name, previous.ref)} and ${cellName(sheet.name, identityCell.ref)}: delete the repeated one`));
       found.delete(definition.number);
       continue;
     }
@@ -95,10 +95,13 @@ export function readIndicatorTable(header: Header<Role>, framework: Framework, f
 
     const toolCell = cellUnder(sheet, row, columns.tool);
     if (toolCell && parseTool(cellText(toolCell)) !== definition.tool) {
-      problems.push(warning('indicator-tool-mismatch', where(toolCell), `เซลล์ ${cellName(sheet.name, toolCell.ref)} ระบุเครื่องมือ "${singleLine(cellText(toolCell))}" แต่ตัวชี้วัดที่ ${definition.number} เป็นของ ${definition.tool}: จะใช้ ${definition.tool}`));
+      problems.push(warning('indicator-tool-mismatch', where(toolCell), `เซลล์ ${cellName(sheet.name, toolCell.ref)} ระบุเครื่องมือ "${singleLine(cellText(toolCell))}" แต่ตัวชี้วัดที่ ${definition.number} เป็นของ ${definition.tool}: จะใช้ ${definition.tool}`, `Cell ${cellName(sheet.name, toolCell.ref)} names the tool "${singleLine(cellText(toolCell))}", but indicator ${definition.number} belongs to ${definition.tool}: ${definition.tool} is used`));
     }
 
-    const score = readScore(scoreCell, { file, sheet: sheet.name, cell: scoreCell?.ref ?? cellRef(row, columns.score!.left) }, `คะแนนตัวชี้วัดที่ ${definition.number} (${definition.name})`);
+    const score = readScore(scoreCell, { file, sheet: sheet.name, cell: scoreCell?.ref ?? cellRef(row, columns.score!.left) }, {
+      th: `คะแนนตัวชี้วัดที่ ${definition.number} (${definition.name})`,
+      en: `The score of indicator ${definition.number} (${definition.name})`,
+    });
     problems.push(...score.problems);
     if (score.value === undefined) continue;
     found.set(definition.number, {
@@ -110,7 +113,7 @@ export function readIndicatorTable(header: Header<Role>, framework: Framework, f
   for (const definition of framework.indicators) {
     if (!seen.has(definition.number)) {
       const headerCell = header.cells[0]!;
-      problems.push(error('indicator-missing', { file, sheet: sheet.name, cell: headerCell.ref }, `ไม่พบตัวชี้วัดที่ ${definition.number} (${definition.name}) ในตารางคะแนนที่เริ่มที่เซลล์ ${cellName(sheet.name, headerCell.ref)}: เพิ่มแถวของตัวชี้วัดนี้พร้อมคะแนน`));
+      problems.push(error('indicator-missing', { file, sheet: sheet.name, cell: headerCell.ref }, `ไม่พบตัวชี้วัดที่ ${definition.number} (${definition.name}) ในตารางคะแนนที่เริ่มที่เซลล์ ${cellName(sheet.name, headerCell.ref)}: เพิ่มแถวของตัวชี้วัดนี้พร้อมคะแนน`, `Indicator ${definition.number} (${definition.name}) is missing from the score table starting at ${cellName(sheet.name, headerCell.ref)}: add its row with its score`));
     }
   }
   const indicators = [...found.values()].map((f) => f.score).sort((a, b) => a.number - b.number);

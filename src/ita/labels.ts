@@ -49,7 +49,7 @@ export function findFacts(workbook: Workbook, ignored: ReadonlySet<Cell>): { fac
         continue;
       } else if (valueKey(earlier) !== valueKey(found)) {
         const at = (f: FoundFact) => cellName(f.sheet.name, (f.value ?? f.label).ref);
-        conflicts.push({ fact: found.fact, problem: error('label-conflict', { file: workbook.file, sheet: sheet.name, cell: (found.value ?? found.label).ref }, `พบ "${singleLine(cellText(cell)).replace(/[:：].*$/, '')}" สองแห่งที่มีค่าไม่ตรงกัน: ${at(earlier)} เป็น "${singleLine(cellText(earlier.value))}" แต่ ${at(found)} เป็น "${singleLine(cellText(found.value))}": แก้ให้เหลือค่าเดียว`) });
+        conflicts.push({ fact: found.fact, problem: error('label-conflict', { file: workbook.file, sheet: sheet.name, cell: (found.value ?? found.label).ref }, `พบ "${singleLine(cellText(cell)).replace(/[:：].*$/, '')}" สองแห่งที่มีค่าไม่ตรงกัน: ${at(earlier)} เป็น "${singleLine(cellText(earlier.value))}" แต่ ${at(found)} เป็น "${singleLine(cellText(found.value))}": แก้ให้เหลือค่าเดียว`, `"${singleLine(cellText(cell)).replace(/[:：].*$/, '')}" appears twice with different values: ${at(earlier)} says "${singleLine(cellText(earlier.value))}" but ${at(found)} says "${singleLine(cellText(found.value))}": keep one value`) });
       }
     }
   }

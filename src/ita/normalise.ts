@@ -66,7 +66,7 @@ export function normalise(workbook: Workbook, options: AnnouncementOptions): Nor
     }
     if (readings.length === 0) {
       const table = tables[0]!;
-      problems.push(error('no-agency-rows', { file, sheet: table.sheet.name }, `ตารางคะแนนในชีต "${table.sheet.name}" ไม่มีแถวของหน่วยงานใต้หัวตาราง (แถว ${table.bottom}): ใส่ชื่อหน่วยงานและคะแนนแถวละหนึ่งหน่วยงาน`));
+      problems.push(error('no-agency-rows', { file, sheet: table.sheet.name }, `ตารางคะแนนในชีต "${table.sheet.name}" ไม่มีแถวของหน่วยงานใต้หัวตาราง (แถว ${table.bottom}): ใส่ชื่อหน่วยงานและคะแนนแถวละหนึ่งหน่วยงาน`, `The score table in sheet "${table.sheet.name}" has no agency rows under its header (row ${table.bottom}): enter each agency's name and scores, one agency per row`));
     }
     markRepeatedAgencies(readings);
   } else if (indicatorHeader) {
@@ -76,22 +76,22 @@ export function normalise(workbook: Workbook, options: AnnouncementOptions): Nor
     const place = nameCell ? { file, sheet: facts.agency!.sheet.name, cell: nameCell.ref } : { file, sheet: indicatorHeader.sheet.name };
     readings = [{ name: one.name, place, ...(one.facts && { facts: one.facts }), problems: [...otherConflicts, ...one.problems] }];
   } else {
-    problems.push(error('no-indicator-table', { file }, 'ไม่พบตารางคะแนนรายตัวชี้วัด: ต้องมีแถวหัวตารางที่มีคอลัมน์ "ตัวชี้วัด" และ "คะแนน" (หน่วยงานเดียว) หรือแถวหัวตารางที่มีคอลัมน์ "หน่วยงาน" และชื่อตัวชี้วัดทั้ง 10 (หลายหน่วยงาน) ตามไฟล์ที่ส่งออกจากระบบ ITAS'));
+    problems.push(error('no-indicator-table', { file }, 'ไม่พบตารางคะแนนรายตัวชี้วัด: ต้องมีแถวหัวตารางที่มีคอลัมน์ "ตัวชี้วัด" และ "คะแนน" (หน่วยงานเดียว) หรือแถวหัวตารางที่มีคอลัมน์ "หน่วยงาน" และชื่อตัวชี้วัดทั้ง 10 (หลายหน่วยงาน) ตามไฟล์ที่ส่งออกจากระบบ ITAS', 'No indicator score table found: there must be a header row with the columns "ตัวชี้วัด" (indicator) and "คะแนน" (score) for one agency, or a header row with "หน่วยงาน" (agency) and all 10 indicator names for many, as ITAS exports them'));
     return { problems, agencies: [] };
   }
 
   let recommendationSheet = recommendationsHeader && readRecommendationSheet(recommendationsHeader, file);
   if (!recommendationSheet) {
-    problems.push(warning('recommendations-missing', { file }, 'ไม่พบชีตข้อเสนอแนะ (หัวตาราง "เครื่องมือ" และ "ข้อเสนอแนะ"): ประกาศจะไม่มีส่วนข้อเสนอแนะ IIT/EIT/OIT'));
+    problems.push(warning('recommendations-missing', { file }, 'ไม่พบชีตข้อเสนอแนะ (หัวตาราง "เครื่องมือ" และ "ข้อเสนอแนะ"): ประกาศจะไม่มีส่วนข้อเสนอแนะ IIT/EIT/OIT', 'No recommendations sheet found (a table headed "เครื่องมือ" and "ข้อเสนอแนะ"): the announcement will have no IIT/EIT/OIT recommendations'));
   } else if (readings.length > 1 && !recommendationSheet.hasAgencyColumn) {
     const at = { file, sheet: recommendationSheet.header.sheet.name };
-    problems.push(warning('recommendations-unassigned', at, `ชีตข้อเสนอแนะ "${at.sheet}" ไม่มีคอลัมน์ "หน่วยงาน" จึงไม่รู้ว่าข้อเสนอแนะเป็นของหน่วยงานใด: ประกาศทุกฉบับจะไม่มีส่วนข้อเสนอแนะ ถ้าต้องการ ให้เพิ่มคอลัมน์ "หน่วยงาน"`));
+    problems.push(warning('recommendations-unassigned', at, `ชีตข้อเสนอแนะ "${at.sheet}" ไม่มีคอลัมน์ "หน่วยงาน" จึงไม่รู้ว่าข้อเสนอแนะเป็นของหน่วยงานใด: ประกาศทุกฉบับจะไม่มีส่วนข้อเสนอแนะ ถ้าต้องการ ให้เพิ่มคอลัมน์ "หน่วยงาน"`, `The recommendations sheet "${at.sheet}" has no "หน่วยงาน" (agency) column, so it cannot tell whose recommendations they are: no announcement will have recommendations; to include them, add a "หน่วยงาน" column`));
     recommendationSheet = undefined;
   }
   if (!options.signer?.trim()) {
-    problems.push(warning('signer-missing', { file }, 'ไม่ได้ระบุผู้ลงนาม (--signer): ประกาศจะเว้นบรรทัดจุดไว้ให้เขียนชื่อด้วยมือ'));
+    problems.push(warning('signer-missing', { file }, 'ไม่ได้ระบุผู้ลงนาม (--signer): ประกาศจะเว้นบรรทัดจุดไว้ให้เขียนชื่อด้วยมือ', 'No signer given (--signer): the announcement leaves a dotted line for the name to be written by hand'));
   } else if (readings.length > 1) {
-    problems.push(warning('signer-for-many', { file }, `ไฟล์นี้มี ${readings.length} หน่วยงาน แต่ระบุผู้ลงนามคนเดียว (--signer): ชื่อ "${options.signer.trim()}" จะพิมพ์ในประกาศทุกฉบับ`));
+    problems.push(warning('signer-for-many', { file }, `ไฟล์นี้มี ${readings.length} หน่วยงาน แต่ระบุผู้ลงนามคนเดียว (--signer): ชื่อ "${options.signer.trim()}" จะพิมพ์ในประกาศทุกฉบับ`, `This workbook has ${readings.length} agencies but one signer (--signer): "${options.signer.trim()}" will be printed on every announcement`));
   }
 
   const agencies = readings.map((reading): AgencyResult => {
@@ -116,9 +116,9 @@ function markRepeatedAgencies(readings: AgencyReading[]): void {
     const scores = (r: AgencyReading) => r.facts!.indicators.map((i) => i.score).join(' ');
     const where = `${first.place.sheet}!${first.place.cell}`;
     if (scores(first) === scores(reading)) {
-      reading.problems.push(warning('agency-repeated', reading.place, `"${reading.name}" มีซ้ำกับแถวที่ ${where} ด้วยคะแนนเดียวกัน: สร้างประกาศฉบับเดียว`));
+      reading.problems.push(warning('agency-repeated', reading.place, `"${reading.name}" มีซ้ำกับแถวที่ ${where} ด้วยคะแนนเดียวกัน: สร้างประกาศฉบับเดียว`, `"${reading.name}" repeats the row at ${where} with the same scores: one announcement is made`));
     } else {
-      reading.problems.push(error('agency-repeated', reading.place, `"${reading.name}" มีสองแถวที่คะแนนไม่ตรงกัน (${where} และ ${reading.place.sheet}!${reading.place.cell}): ลบแถวที่ผิดออก`));
+      reading.problems.push(error('agency-repeated', reading.place, `"${reading.name}" มีสองแถวที่คะแนนไม่ตรงกัน (${where} และ ${reading.place.sheet}!${reading.place.cell}): ลบแถวที่ผิดออก`, `"${reading.name}" has two rows whose scores differ (${where} and ${reading.place.sheet}!${reading.place.cell}): delete the wrong one`));
     }
     delete reading.facts;
   }
@@ -134,15 +134,15 @@ function resolveFramework(workbook: Workbook, facts: Partial<Record<Fact, FoundF
     : title && { year: title.year, place: { file, sheet: title.sheet.name, cell: title.cell.ref } };
   const year = stated?.year ?? options.fiscalYear;
   if (year === undefined) {
-    problems.push(error('fiscal-year-missing', { file }, 'ไม่พบปีงบประมาณในไฟล์: เพิ่มป้าย "ปีงบประมาณ" พร้อมปี เช่น 2565 หรือระบุ --year 2565'));
+    problems.push(error('fiscal-year-missing', { file }, 'ไม่พบปีงบประมาณในไฟล์: เพิ่มป้าย "ปีงบประมาณ" พร้อมปี เช่น 2565 หรือระบุ --year 2565', 'No fiscal year found in the workbook: add the label "ปีงบประมาณ" with the year, e.g. 2565, or give --year 2565'));
     return undefined;
   }
   if (stated?.year !== undefined && options.fiscalYear !== undefined && stated.year !== options.fiscalYear) {
-    problems.push(warning('fiscal-year-mismatch', stated.place, `ไฟล์ระบุปีงบประมาณ ${stated.year} แต่สั่ง --year ${options.fiscalYear}: ใช้ปี ${stated.year} ตามไฟล์`));
+    problems.push(warning('fiscal-year-mismatch', stated.place, `ไฟล์ระบุปีงบประมาณ ${stated.year} แต่สั่ง --year ${options.fiscalYear}: ใช้ปี ${stated.year} ตามไฟล์`, `The workbook states fiscal year ${stated.year} but --year says ${options.fiscalYear}: the workbook's ${stated.year} is used`));
   }
   const framework = loadFramework(year);
   if (!framework) {
-    problems.push(error('fiscal-year-unknown', stated?.place ?? { file }, `ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ ${year}: ปีที่มีคือ ${availableYears().join(', ')}`));
+    problems.push(error('fiscal-year-unknown', stated?.place ?? { file }, `ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ ${year}: ปีที่มีคือ ${availableYears().join(', ')}`, `There are no assessment criteria for fiscal year ${year} yet: the years known are ${availableYears().join(', ')}`));
   }
   return framework;
 }

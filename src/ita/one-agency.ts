@@ -24,8 +24,8 @@ export function readOneAgency(workbook: Workbook, header: IndicatorHeader, end: 
     const fact = facts.agency;
     problems.push(
       fact
-        ? error('agency-missing', { file, sheet: fact.sheet.name, cell: fact.label.ref }, `ป้าย "หน่วยงาน" ที่เซลล์ ${cellName(fact.sheet.name, fact.label.ref)} ไม่มีชื่อหน่วยงานอยู่ทางขวาหรือด้านล่าง: ใส่ชื่อหน่วยงาน เช่น อบต.ลำปางรอง`)
-        : error('agency-missing', { file }, 'ไม่พบชื่อหน่วยงาน: เพิ่มป้าย "หน่วยงาน" และใส่ชื่อหน่วยงานในเซลล์ทางขวา เช่น อบต.ลำปางรอง'),
+        ? error('agency-missing', { file, sheet: fact.sheet.name, cell: fact.label.ref }, `ป้าย "หน่วยงาน" ที่เซลล์ ${cellName(fact.sheet.name, fact.label.ref)} ไม่มีชื่อหน่วยงานอยู่ทางขวาหรือด้านล่าง: ใส่ชื่อหน่วยงาน เช่น อบต.ลำปางรอง`, `The label "หน่วยงาน" (agency) at ${cellName(fact.sheet.name, fact.label.ref)} has no agency name to its right or below: enter the name, e.g. อบต.ลำปางรอง`)
+        : error('agency-missing', { file }, 'ไม่พบชื่อหน่วยงาน: เพิ่มป้าย "หน่วยงาน" และใส่ชื่อหน่วยงานในเซลล์ทางขวา เช่น อบต.ลำปางรอง', 'No agency name found: add the label "หน่วยงาน" (agency) with the name in the cell to its right, e.g. อบต.ลำปางรอง'),
     );
   }
 

@@ -67,13 +67,13 @@ export function readRecommendationSheet(header: Header<Role>, file: string): Rec
     const problems: Problem[] = [];
     const raw = cellText(textCell);
     if (hasControlCharacters(raw)) {
-      problems.push(warning('control-characters', where(textCell), `เซลล์ ${cellName(sheet.name, textCell.ref)} มีอักขระควบคุมที่มองไม่เห็น ซึ่งได้ตัดออกแล้ว: ตรวจข้อความในเอกสารอีกครั้ง`));
+      problems.push(warning('control-characters', where(textCell), `เซลล์ ${cellName(sheet.name, textCell.ref)} มีอักขระควบคุมที่มองไม่เห็น ซึ่งได้ตัดออกแล้ว: ตรวจข้อความในเอกสารอีกครั้ง`, `Cell ${cellName(sheet.name, textCell.ref)} had invisible control characters, which were removed: check the text in the document`));
     }
     const toolCell = column('tool');
     const tool = toolCell ? parseTool(cellText(toolCell)) : undefined;
     if (!tool) {
       const at = cellName(sheet.name, toolCell?.ref ?? textCell.ref);
-      problems.push(error('recommendation-tool-unknown', where(toolCell ?? textCell), `ข้อเสนอแนะแถวที่ ${row} ไม่ระบุเครื่องมือที่รู้จัก (เซลล์ ${at}: "${singleLine(cellText(toolCell))}"): ใส่ IIT, EIT หรือ OIT`));
+      problems.push(error('recommendation-tool-unknown', where(toolCell ?? textCell), `ข้อเสนอแนะแถวที่ ${row} ไม่ระบุเครื่องมือที่รู้จัก (เซลล์ ${at}: "${singleLine(cellText(toolCell))}"): ใส่ IIT, EIT หรือ OIT`, `Recommendation row ${row} names no known tool (cell ${at}: "${singleLine(cellText(toolCell))}"): enter IIT, EIT or OIT`));
     }
     const agencyCell = column('agency');
     const subCell = column('subIndicator');
@@ -118,7 +118,7 @@ export function assembleRecommendations(sheet: RecommendationSheet, rows: readon
     const indicator = indicators.find((i) => i.number === row.indicator && i.tool === 'OIT');
     if (!indicator) {
       const cell = row.indicatorCell;
-      problems.push(error('recommendation-indicator-missing', { file, sheet: sheetName, cell: cell.ref }, `ข้อเสนอแนะ OIT แถวที่ ${row.row} ไม่ระบุตัวชี้วัด OIT (เซลล์ ${cellName(sheetName, cell.ref)}): ใส่หมายเลขตัวชี้วัด เช่น 9 หรือ 10`));
+      problems.push(error('recommendation-indicator-missing', { file, sheet: sheetName, cell: cell.ref }, `ข้อเสนอแนะ OIT แถวที่ ${row.row} ไม่ระบุตัวชี้วัด OIT (เซลล์ ${cellName(sheetName, cell.ref)}): ใส่หมายเลขตัวชี้วัด เช่น 9 หรือ 10`, `OIT recommendation row ${row.row} names no OIT indicator (cell ${cellName(sheetName, cell.ref)}): enter the indicator's number, e.g. 9 or 10`));
       continue;
     }
     addOitItems(recommendations.oit, indicator, row.subIndicator, row.paragraphs.map(asItem));

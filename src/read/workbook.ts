@@ -75,25 +75,25 @@ export async function readWorkbook(file: string): Promise<ReadResult> {
   try {
     head = await readHead(file, 512);
   } catch (e) {
-    return refuse(error('file-unreadable', where, `เปิดไฟล์ไม่ได้ (${(e as NodeJS.ErrnoException).code ?? String(e)}): ตรวจว่าไฟล์มีอยู่จริงและไม่ได้ถูกโปรแกรมอื่นล็อกไว้`));
+    return refuse(error('file-unreadable', where, `เปิดไฟล์ไม่ได้ (${(e as NodeJS.ErrnoException).code ?? String(e)}): ตรวจว่าไฟล์มีอยู่จริงและไม่ได้ถูกโปรแกรมอื่นล็อกไว้`, `Cannot open the file (${(e as NodeJS.ErrnoException).code ?? String(e)}): check that it exists and is not locked by another program`));
   }
   if (head.length === 0) {
-    return refuse(error('file-empty', where, 'ไฟล์ว่างเปล่า (ขนาด 0 ไบต์): ดาวน์โหลดไฟล์ผลการประเมินจากระบบ ITAS ใหม่อีกครั้ง'));
+    return refuse(error('file-empty', where, 'ไฟล์ว่างเปล่า (ขนาด 0 ไบต์): ดาวน์โหลดไฟล์ผลการประเมินจากระบบ ITAS ใหม่อีกครั้ง', 'The file is empty (0 bytes): download the results workbook from ITAS again'));
   }
   const size = (await stat(file)).size;
   if (size > MAX_FILE_BYTES) {
-    return refuse(error('file-too-large', where, `ไฟล์มีขนาด ${Math.round(size / MB)} MB ใหญ่เกินกว่าไฟล์ผลการประเมินจะเป็นได้ (ไม่เกิน ${MAX_FILE_BYTES / MB} MB): ตรวจว่าเลือกไฟล์ถูก`));
+    return refuse(error('file-too-large', where, `ไฟล์มีขนาด ${Math.round(size / MB)} MB ใหญ่เกินกว่าไฟล์ผลการประเมินจะเป็นได้ (ไม่เกิน ${MAX_FILE_BYTES / MB} MB): ตรวจว่าเลือกไฟล์ถูก`, `The file is ${Math.round(size / MB)} MB, larger than a results workbook can be (at most ${MAX_FILE_BYTES / MB} MB): check that this is the right file`));
   }
   if (head.subarray(0, 8).equals(OLE_MAGIC)) {
     const whole = await readFile(file);
     return whole.includes(ENCRYPTION_INFO)
-      ? refuse(error('file-encrypted', where, 'ไฟล์นี้ตั้งรหัสผ่านไว้ จึงอ่านไม่ได้: เปิดใน Excel แล้วเอารหัสผ่านออก (ไฟล์ > ข้อมูล > ป้องกันเวิร์กบุ๊ก) แล้วบันทึกใหม่'))
-      : refuse(error('file-binary-xls', where, 'ไฟล์นี้เป็น Excel รุ่นเก่า (.xls) ซึ่งอ่านไม่ได้: เปิดใน Excel แล้วเลือก "บันทึกเป็น" ชนิด "เวิร์กบุ๊ก Excel (.xlsx)" แล้วใช้ไฟล์ .xlsx นั้นแทน'));
+      ? refuse(error('file-encrypted', where, 'ไฟล์นี้ตั้งรหัสผ่านไว้ จึงอ่านไม่ได้: เปิดใน Excel แล้วเอารหัสผ่านออก (ไฟล์ > ข้อมูล > ป้องกันเวิร์กบุ๊ก) แล้วบันทึกใหม่', 'The workbook is password-protected, so it cannot be read: open it in Excel, remove the password (File > Info > Protect Workbook) and save it again'))
+      : refuse(error('file-binary-xls', where, 'ไฟล์นี้เป็น Excel รุ่นเก่า (.xls) ซึ่งอ่านไม่ได้: เปิดใน Excel แล้วเลือก "บันทึกเป็น" ชนิด "เวิร์กบุ๊ก Excel (.xlsx)" แล้วใช้ไฟล์ .xlsx นั้นแทน', 'This is an old-format Excel file (.xls), which cannot be read: open it in Excel, choose "Save As" with type "Excel Workbook (.xlsx)" and use that .xlsx file instead'));
   }
   if (!head.subarray(0, 4).equals(ZIP_MAGIC)) {
     const start = decodeText(head).replace(/^\uFEFF/, '').trimStart().toLowerCase();
     if (start.startsWith('<?xml') && head.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
-      return refuse(error('file-xml-spreadsheet', where, 'ไฟล์นี้เป็น "XML Spreadsheet 2003" ซึ่งอ่านไม่ได้: เปิดใน Excel แล้วเลือก "บันทึกเป็น" ชนิด "เวิร์กบุ๊ก Excel (.xlsx)"'));
+      return refuse(error('file-xml-spreadsheet', where, 'ไฟล์นี้เป็น "XML Spreadsheet 2003" ซึ่งอ่านไม่ได้: เปิดใน Excel แล้วเลือก "บันทึกเป็น" ชนิด "เวิร์กบุ๊ก Excel (.xlsx)"', 'This is an "XML Spreadsheet 2003" file, which cannot be read: open it in Excel and choose "Save As" with type "Excel Workbook (.xlsx)"'));
     }
     if (start.startsWith('<')) {
       const bytes = await readFile(file);
@@ -103,22 +103,22 @@ export async function readWorkbook(file: string): Promise<ReadResult> {
     if (path.extname(file).toLowerCase() === '.csv') {
       return { workbook: { file, sheets: [csvSheet(decodeText(await readFile(file)), sheetNameOf(file))] }, problems: [] };
     }
-    return refuse(error('file-not-spreadsheet', where, 'ไฟล์นี้ไม่ใช่ไฟล์ Excel (.xlsx): ตรวจว่าเลือกไฟล์ผลการประเมินที่ดาวน์โหลดจากระบบ ITAS ถูกไฟล์'));
+    return refuse(error('file-not-spreadsheet', where, 'ไฟล์นี้ไม่ใช่ไฟล์ Excel (.xlsx): ตรวจว่าเลือกไฟล์ผลการประเมินที่ดาวน์โหลดจากระบบ ITAS ถูกไฟล์', 'This is not an Excel file (.xlsx): check that you chose the results workbook downloaded from ITAS'));
   }
 
   const records = await readZipRecords(file);
   if (records instanceof Error) {
-    return refuse(error('file-damaged', where, `ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ จึงอ่านไม่ได้ (${records.message}): ดาวน์โหลดจากระบบ ITAS ใหม่ หรือเปิดใน Excel แล้วบันทึกใหม่`));
+    return refuse(error('file-damaged', where, `ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ จึงอ่านไม่ได้ (${records.message}): ดาวน์โหลดจากระบบ ITAS ใหม่ หรือเปิดใน Excel แล้วบันทึกใหม่`, `The file is damaged or was not fully downloaded (${records.message}): download it again from ITAS, or open it in Excel and save it again`));
   }
   if (records.uncompressed > MAX_INFLATED_BYTES || records.worstRatio > MAX_RATIO) {
-    return refuse(error('file-zip-bomb', where, `ไฟล์ขนาด ${(size / MB).toFixed(1)} MB นี้จะขยายเป็น ${Math.round(records.uncompressed / MB)} MB เมื่อเปิด ซึ่งไม่ใช่ลักษณะของไฟล์ผลการประเมิน (อาจเป็นไฟล์อันตราย) จึงไม่เปิด: ดาวน์โหลดไฟล์จากระบบ ITAS ใหม่`));
+    return refuse(error('file-zip-bomb', where, `ไฟล์ขนาด ${(size / MB).toFixed(1)} MB นี้จะขยายเป็น ${Math.round(records.uncompressed / MB)} MB เมื่อเปิด ซึ่งไม่ใช่ลักษณะของไฟล์ผลการประเมิน (อาจเป็นไฟล์อันตราย) จึงไม่เปิด: ดาวน์โหลดไฟล์จากระบบ ITAS ใหม่`, `This ${(size / MB).toFixed(1)} MB file would inflate to ${Math.round(records.uncompressed / MB)} MB when opened, which no results workbook does (it may be a malicious file), so it was not opened: download the file from ITAS again`));
   }
 
   const excel = new ExcelJS.Workbook();
   try {
     await excel.xlsx.readFile(file);
   } catch (e) {
-    return refuse(error('file-damaged', where, `ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ จึงอ่านไม่ได้ (${(e as Error).message}): ดาวน์โหลดจากระบบ ITAS ใหม่ หรือเปิดใน Excel แล้วบันทึกใหม่`));
+    return refuse(error('file-damaged', where, `ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ จึงอ่านไม่ได้ (${(e as Error).message}): ดาวน์โหลดจากระบบ ITAS ใหม่ หรือเปิดใน Excel แล้วบันทึกใหม่`, `The file is damaged or was not fully downloaded (${(e as Error).message}): download it again from ITAS, or open it in Excel and save it again`));
   }
   return { workbook: { file, sheets: excel.worksheets.map(toSheet) }, problems: [] };
 }

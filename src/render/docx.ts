@@ -37,7 +37,7 @@ export function prepareTemplate(template: Template, emblem: EmblemImage | undefi
   const zip = new PizZip(template.content);
   for (const part of textParts(zip)) if (part !== BODY) editXml(zip, part, markThaiRuns);
   if (emblem && !hasEmblemPicture(zip)) {
-    return { problems: [error('template-error', { file: template.file }, `แม่แบบไม่มีภาพชื่อ "${EMBLEM_NAME}" ให้ใส่ตราครุฑจาก --emblem: ใน Word คลิกขวาที่ภาพตรา ▸ ดูข้อความแสดงแทน (Alt Text) แล้วตั้งชื่อภาพว่า ${EMBLEM_NAME}`)] };
+    return { problems: [error('template-error', { file: template.file }, `แม่แบบไม่มีภาพชื่อ "${EMBLEM_NAME}" ให้ใส่ตราครุฑจาก --emblem: ใน Word คลิกขวาที่ภาพตรา ▸ ดูข้อความแสดงแทน (Alt Text) แล้วตั้งชื่อภาพว่า ${EMBLEM_NAME}`, `The template has no picture named "${EMBLEM_NAME}" to put the --emblem in: in Word, right-click the emblem ▸ Edit Alt Text, and name the picture ${EMBLEM_NAME}`)] };
   }
   const problems = emblem ? [] : finishEmblem(zip, undefined, template.file);
   const prepared = { file: template.file, content: zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' }) };
@@ -56,7 +56,7 @@ export function renderDocx({ template, emblem }: PreparedTemplate, view: Announc
   if (compiled.missingTags.length) {
     return {
       problems: [...new Set(compiled.missingTags)].map((tag) =>
-        error('template-tag-unknown', { file: template.file, tag: `{${tag}}` }, `แม่แบบใช้ป้าย {${tag}} ซึ่งไม่มีข้อมูลให้: แก้ชื่อป้ายในแม่แบบ`),
+        error('template-tag-unknown', { file: template.file, tag: `{${tag}}` }, `แม่แบบใช้ป้าย {${tag}} ซึ่งไม่มีข้อมูลให้: แก้ชื่อป้ายในแม่แบบ`, `The template uses the tag {${tag}}, which nothing fills: correct the tag's name in the template`),
       ),
     };
   }

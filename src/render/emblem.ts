@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document, Element } from '@xmldom/xmldom';
 import type PizZip from 'pizzip';
+import type { Message } from '../language.js';
 import { error, warning, type Problem } from '../problem.js';
 import { NS, editXml, elements, readXml } from './word-xml.js';
 
@@ -30,20 +31,24 @@ export interface EmblemImage {
 const CONTENT_TYPE: Record<EmblemImage['kind'], string> = { png: 'image/png', jpeg: 'image/jpeg' };
 
 export async function readEmblem(file: string): Promise<{ image?: EmblemImage; problems: Problem[] }> {
-  const refuse = (message: string) => ({ problems: [error('emblem-unusable', { file }, message)] });
+  const refuse = (th: string, en: string) => ({ problems: [error('emblem-unusable', { file }, th, en)] });
   let content: Buffer;
   try {
     content = await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    return refuse(`เปิดไฟล์ภาพตราครุฑไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน --emblem`);
+    return refuse(`เปิดไฟล์ภาพตราครุฑไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน --emblem`, `Cannot open the emblem picture (${code}): check the file name given with --emblem`);
   }
-  if (content.length > MOST_BYTES) return refuse(`ไฟล์ภาพตราครุฑใหญ่เกิน ${MOST_BYTES / 1024 / 1024} MB: ใช้ภาพ PNG หรือ JPEG ขนาดเล็กลง`);
+  if (content.length > MOST_BYTES) return refuse(`ไฟล์ภาพตราครุฑใหญ่เกิน ${MOST_BYTES / 1024 / 1024} MB: ใช้ภาพ PNG หรือ JPEG ขนาดเล็กลง`, `The emblem picture is larger than ${MOST_BYTES / 1024 / 1024} MB: use a smaller PNG or JPEG`);
   const size = pngSize(content) ?? jpegSize(content);
   if (!size) {
-    return refuse(`ไฟล์ ${path.basename(file)} ไม่ใช่ภาพ PNG หรือ JPEG${describeOtherFormat(content)}: บันทึกตราครุฑเป็น .png หรือ .jpg แล้วระบุใน --emblem อีกครั้ง`);
+    const format = otherFormat(content);
+    return refuse(
+      `ไฟล์ ${path.basename(file)} ไม่ใช่ภาพ PNG หรือ JPEG${format ? ` (${format.th})` : ''}: บันทึกตราครุฑเป็น .png หรือ .jpg แล้วระบุใน --emblem อีกครั้ง`,
+      `${path.basename(file)} is not a PNG or JPEG picture${format ? ` (${format.en})` : ''}: save the emblem as .png or .jpg and give it with --emblem again`,
+    );
   }
-  if (size.width === 0 || size.height === 0) return refuse(`ภาพ ${path.basename(file)} ไม่มีขนาด (กว้าง ${size.width} สูง ${size.height} จุด): ไฟล์อาจเสีย`);
+  if (size.width === 0 || size.height === 0) return refuse(`ภาพ ${path.basename(file)} ไม่มีขนาด (กว้าง ${size.width} สูง ${size.height} จุด): ไฟล์อาจเสีย`, `The picture ${path.basename(file)} has no size (${size.width} × ${size.height} pixels): the file may be damaged`);
   return { image: { file, ...size, content }, problems: [] };
 }
 
@@ -58,11 +63,11 @@ export function finishEmblem(zip: PizZip, image: EmblemImage | undefined, templa
   if (!image) {
     const placeholder = pictures.some((p) => imagePart(zip, p.embedId)?.includes(PLACEHOLDER_MARK));
     return placeholder
-      ? [warning('emblem-placeholder', { file: templateFile }, 'ประกาศยังใช้ภาพตัวอย่างแทนตราครุฑ: ระบุไฟล์ตราด้วย --emblem หรือเปลี่ยนภาพในแม่แบบ (ดู README)')]
+      ? [warning('emblem-placeholder', { file: templateFile }, 'ประกาศยังใช้ภาพตัวอย่างแทนตราครุฑ: ระบุไฟล์ตราด้วย --emblem หรือเปลี่ยนภาพในแม่แบบ (ดู README)', 'The announcement still has the placeholder picture instead of the Garuda emblem: give the emblem with --emblem or replace the picture in the template (see the README)')]
       : [];
   }
   if (pictures.length === 0) {
-    return [error('template-error', { file: templateFile }, `แม่แบบไม่มีภาพชื่อ "${EMBLEM_NAME}" ให้ใส่ตราครุฑจาก --emblem: ใน Word คลิกขวาที่ภาพตรา ▸ ดูข้อความแสดงแทน (Alt Text) แล้วตั้งชื่อภาพว่า ${EMBLEM_NAME}`)];
+    return [error('template-error', { file: templateFile }, `แม่แบบไม่มีภาพชื่อ "${EMBLEM_NAME}" ให้ใส่ตราครุฑจาก --emblem: ใน Word คลิกขวาที่ภาพตรา ▸ ดูข้อความแสดงแทน (Alt Text) แล้วตั้งชื่อภาพว่า ${EMBLEM_NAME}`, `The template has no picture named "${EMBLEM_NAME}" to put the --emblem in: in Word, right-click the emblem ▸ Edit Alt Text, and name the picture ${EMBLEM_NAME}`)];
   }
 
   const part = `word/media/emblem-agency.${image.kind}`;
@@ -182,13 +187,14 @@ function jpegSize(content: Buffer): { kind: 'jpeg'; width: number; height: numbe
 }
 
 /** Names the format a clerk most likely picked instead, so the message says what to change. */
-function describeOtherFormat(content: Buffer): string {
+function otherFormat(content: Buffer): Message | undefined {
   const head = content.toString('latin1', 0, 16);
-  if (head.startsWith('GIF8')) return ' (ไฟล์นี้เป็นภาพ GIF)';
-  if (head.startsWith('BM')) return ' (ไฟล์นี้เป็นภาพ BMP)';
-  if (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP') return ' (ไฟล์นี้เป็นภาพ WebP)';
-  if (head.slice(4, 12).startsWith('ftyphei') || head.slice(4, 12).startsWith('ftypmif')) return ' (ไฟล์นี้เป็นภาพ HEIC จากโทรศัพท์)';
-  if (head.startsWith('%PDF')) return ' (ไฟล์นี้เป็น PDF)';
-  if (/^\s*<(\?xml|svg)/i.test(content.toString('utf8', 0, 64))) return ' (ไฟล์นี้เป็นภาพ SVG)';
-  return '';
+  const picture = (format: string) => ({ th: `ไฟล์นี้เป็นภาพ ${format}`, en: `it is a ${format} picture` });
+  if (head.startsWith('GIF8')) return picture('GIF');
+  if (head.startsWith('BM')) return picture('BMP');
+  if (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP') return picture('WebP');
+  if (head.slice(4, 12).startsWith('ftyphei') || head.slice(4, 12).startsWith('ftypmif')) return { th: 'ไฟล์นี้เป็นภาพ HEIC จากโทรศัพท์', en: 'it is a HEIC photo from a phone' };
+  if (head.startsWith('%PDF')) return { th: 'ไฟล์นี้เป็น PDF', en: 'it is a PDF' };
+  if (/^\s*<(\?xml|svg)/i.test(content.toString('utf8', 0, 64))) return picture('SVG');
+  return undefined;
 }

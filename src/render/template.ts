@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
+import type { Message } from '../language.js';
 import { error, warning, type Problem } from '../problem.js';
 import { EMBLEM_NAME, hasEmblemPicture } from './emblem.js';
 import { SAMPLE_VIEW } from './view.js';
@@ -34,7 +35,7 @@ export async function loadTemplate(file: string): Promise<{ template?: Template;
     content = await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    return { problems: [error('template-unreadable', { file }, `เปิดแม่แบบเอกสารไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน --template`)] };
+    return { problems: [error('template-unreadable', { file }, `เปิดแม่แบบเอกสารไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน --template`, `Cannot open the template (${code}): check the file name given with --template`)] };
   }
   const problems = checkTemplate({ file, content });
   return problems.some((p) => p.severity === 'error') ? { problems } : { template: { file, content }, problems };
@@ -54,7 +55,14 @@ export function checkTemplate(template: Template): Problem[] {
     ...tagProblems(template.file, collector),
     ...(hasEmblemPicture(zip.zip)
       ? []
-      : [warning('template-piece-missing', { file: template.file }, `แม่แบบไม่มีภาพชื่อ "${EMBLEM_NAME}" ที่หัวประกาศ: --emblem จะใช้ไม่ได้ (ใน Word คลิกขวาที่ภาพตรา ▸ Edit Alt Text / ดูข้อความแสดงแทน แล้วตั้งชื่อภาพว่า ${EMBLEM_NAME})`)]),
+      : [
+          warning(
+            'template-piece-missing',
+            { file: template.file },
+            `แม่แบบไม่มีภาพชื่อ "${EMBLEM_NAME}" ที่หัวประกาศ: --emblem จะใช้ไม่ได้ (ใน Word คลิกขวาที่ภาพตรา ▸ Edit Alt Text / ดูข้อความแสดงแทน แล้วตั้งชื่อภาพว่า ${EMBLEM_NAME})`,
+            `The template has no picture named "${EMBLEM_NAME}" in its heading, so --emblem cannot be used (in Word, right-click the emblem ▸ Edit Alt Text, and name the picture ${EMBLEM_NAME})`,
+          ),
+        ]),
   ];
 }
 
@@ -87,7 +95,16 @@ function openZip(template: Template): { zip?: PizZip; problems: Problem[] } {
   try {
     return { zip: new PizZip(template.content), problems: [] };
   } catch (e) {
-    return { problems: [error('template-unreadable', { file: template.file }, `แม่แบบเอกสารไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้ (${(e as Error).message}): บันทึกแม่แบบจาก Word เป็น "เอกสาร Word (*.docx)"`)] };
+    return {
+      problems: [
+        error(
+          'template-unreadable',
+          { file: template.file },
+          `แม่แบบเอกสารไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้ (${(e as Error).message}): บันทึกแม่แบบจาก Word เป็น "เอกสาร Word (*.docx)"`,
+          `The template is not a usable Word document (.docx) (${(e as Error).message}): save it from Word as "Word Document (*.docx)"`,
+        ),
+      ],
+    };
   }
 }
 
@@ -98,28 +115,28 @@ function openZip(template: Template): { zip?: PizZip; problems: Problem[] } {
  * Pieces of the ประกาศ a template must contain, as tag paths ("ranking/rank" is {rank} inside
  * {#ranking}), with what a clerk would call them.
  */
-const REQUIRED_PIECES: [path: string, piece: string][] = [
-  ['agencyFullName', 'ชื่อเต็มของหน่วยงาน'],
-  ['fiscalYear', 'ปีงบประมาณ'],
-  ['total', 'คะแนนรวม'],
-  ['level', 'ระดับผลการประเมิน'],
-  ['ranking/rank', 'อันดับในตารางคะแนนรายตัวชี้วัด'],
-  ['ranking/name', 'ชื่อตัวชี้วัดในตารางคะแนนรายตัวชี้วัด'],
-  ['ranking/score', 'คะแนนในตารางคะแนนรายตัวชี้วัด'],
-  ['highest', 'คะแนนสูงสุด'],
-  ['lowest', 'คะแนนต่ำสุด'],
-  ['summary/agency', 'หน่วยงานในตารางสรุป'],
-  ['summary/total', 'คะแนนรวมในตารางสรุป'],
-  ['summary/level', 'ระดับในตารางสรุป'],
-  ['summary/result', 'ผลการประเมิน (ผ่าน/ไม่ผ่าน) ในตารางสรุป'],
-  ['levelDescription', 'คำอธิบายระดับ'],
-  ['iit/paragraphs/.', 'ข้อเสนอแนะ IIT'],
-  ['eit/paragraphs/.', 'ข้อเสนอแนะ EIT'],
-  ['oit/indicators/name', 'ตัวชี้วัดในข้อเสนอแนะ OIT'],
-  ['oit/indicators/sections/items/.', 'ประเด็นในข้อเสนอแนะ OIT'],
-  ['date', 'วันที่ประกาศ'],
-  ['signer', 'ชื่อผู้ลงนาม'],
-  ['position', 'ตำแหน่งผู้ลงนาม'],
+const REQUIRED_PIECES: [path: string, piece: Message][] = [
+  ['agencyFullName', { th: 'ชื่อเต็มของหน่วยงาน', en: "the agency's full name" }],
+  ['fiscalYear', { th: 'ปีงบประมาณ', en: 'the fiscal year' }],
+  ['total', { th: 'คะแนนรวม', en: 'the total score' }],
+  ['level', { th: 'ระดับผลการประเมิน', en: 'the level' }],
+  ['ranking/rank', { th: 'อันดับในตารางคะแนนรายตัวชี้วัด', en: 'the rank in the indicator table' }],
+  ['ranking/name', { th: 'ชื่อตัวชี้วัดในตารางคะแนนรายตัวชี้วัด', en: "the indicator's name in the indicator table" }],
+  ['ranking/score', { th: 'คะแนนในตารางคะแนนรายตัวชี้วัด', en: 'the score in the indicator table' }],
+  ['highest', { th: 'คะแนนสูงสุด', en: 'the highest score' }],
+  ['lowest', { th: 'คะแนนต่ำสุด', en: 'the lowest score' }],
+  ['summary/agency', { th: 'หน่วยงานในตารางสรุป', en: 'the agency in the summary table' }],
+  ['summary/total', { th: 'คะแนนรวมในตารางสรุป', en: 'the total in the summary table' }],
+  ['summary/level', { th: 'ระดับในตารางสรุป', en: 'the level in the summary table' }],
+  ['summary/result', { th: 'ผลการประเมิน (ผ่าน/ไม่ผ่าน) ในตารางสรุป', en: 'the result (pass/fail) in the summary table' }],
+  ['levelDescription', { th: 'คำอธิบายระดับ', en: "the level's description" }],
+  ['iit/paragraphs/.', { th: 'ข้อเสนอแนะ IIT', en: 'the IIT recommendations' }],
+  ['eit/paragraphs/.', { th: 'ข้อเสนอแนะ EIT', en: 'the EIT recommendations' }],
+  ['oit/indicators/name', { th: 'ตัวชี้วัดในข้อเสนอแนะ OIT', en: 'the indicators of the OIT recommendations' }],
+  ['oit/indicators/sections/items/.', { th: 'ประเด็นในข้อเสนอแนะ OIT', en: 'the items of the OIT recommendations' }],
+  ['date', { th: 'วันที่ประกาศ', en: 'the announcement date' }],
+  ['signer', { th: 'ชื่อผู้ลงนาม', en: "the signer's name" }],
+  ['position', { th: 'ตำแหน่งผู้ลงนาม', en: "the signer's position" }],
 ];
 
 interface Scope {
@@ -140,17 +157,17 @@ function tagProblems(file: string, collector: PartCollector): Problem[] {
         if (p.type !== 'placeholder' || p.value === undefined) continue;
         const tag = `{${prefixOf(p)}${p.value}}`;
         if (p.module === 'rawxml') {
-          problems.push(error('template-syntax', { ...place(p.offset), tag }, `ป้าย ${tag} แทรก XML ดิบ ซึ่งประกาศไม่ใช้: ลบเครื่องหมาย @ ออก`));
+          problems.push(error('template-syntax', { ...place(p.offset), tag }, `ป้าย ${tag} แทรก XML ดิบ ซึ่งประกาศไม่ใช้: ลบเครื่องหมาย @ ออก`, `The tag ${tag} inserts raw XML, which the announcement does not use: remove the @`));
           continue;
         }
         const scope = p.value === '.' ? scopes.at(-1) : [...scopes].reverse().find((s) => hasKey(s.shape, p.value!));
         if (!scope) {
-          problems.push(error('template-tag-unknown', { ...place(p.offset), tag }, `แม่แบบใช้ป้าย ${tag} ซึ่งประกาศไม่มีข้อมูลให้: ตรวจการสะกดชื่อป้าย${suggestion(p.value, scopes)}`));
+          problems.push(error('template-tag-unknown', { ...place(p.offset), tag }, `แม่แบบใช้ป้าย ${tag} ซึ่งประกาศไม่มีข้อมูลให้: ตรวจการสะกดชื่อป้าย${suggestion(p.value, scopes).th}`, `The template uses the tag ${tag}, which the announcement does not provide: check its spelling${suggestion(p.value, scopes).en}`));
           if (p.subparsed) walk(p.subparsed, scopes);
           continue;
         }
         if (p.value === '.' && typeof scope.shape !== 'string') {
-          problems.push(error('template-tag-unknown', { ...place(p.offset), tag }, 'ป้าย {.} ใช้ได้เฉพาะในกลุ่มข้อความ เช่น {#paragraphs}{.}{/paragraphs}'));
+          problems.push(error('template-tag-unknown', { ...place(p.offset), tag }, 'ป้าย {.} ใช้ได้เฉพาะในกลุ่มข้อความ เช่น {#paragraphs}{.}{/paragraphs}', 'The tag {.} can only be used inside a loop over texts, e.g. {#paragraphs}{.}{/paragraphs}'));
           continue;
         }
         const path = [scope.path, p.value].filter(Boolean).join('/');
@@ -166,7 +183,7 @@ function tagProblems(file: string, collector: PartCollector): Problem[] {
     walk(parts, [{ path: '', shape: SAMPLE_VIEW }]);
   }
   for (const [path, piece] of REQUIRED_PIECES) {
-    if (!used.has(path)) problems.push(error('template-piece-missing', { file, tag: tagPathText(path) }, `แม่แบบขาด${piece} (ป้าย ${tagPathText(path)})`));
+    if (!used.has(path)) problems.push(error('template-piece-missing', { file, tag: tagPathText(path) }, `แม่แบบขาด${piece.th} (ป้าย ${tagPathText(path)})`, `The template lacks ${piece.en} (the tag ${tagPathText(path)})`));
   }
   return problems;
 }
@@ -188,12 +205,12 @@ function tagPathText(path: string): string {
 }
 
 /** The nearest known tag name, when a tag looks like a misspelling of it. */
-function suggestion(value: string, scopes: Scope[]): string {
+function suggestion(value: string, scopes: Scope[]): Message {
   const names = scopes.flatMap((s) => (typeof s.shape === 'object' && s.shape !== null ? Object.keys(s.shape) : []));
   const best = names
     .map((name) => ({ name, distance: editDistance(value.toLowerCase(), name.toLowerCase()) }))
     .sort((a, b) => a.distance - b.distance)[0];
-  return best && best.distance <= Math.max(2, Math.floor(best.name.length / 4)) ? ` (หมายถึง {${best.name}} หรือไม่)` : '';
+  return best && best.distance <= Math.max(2, Math.floor(best.name.length / 4)) ? { th: ` (หมายถึง {${best.name}} หรือไม่)`, en: ` (did you mean {${best.name}}?)` } : { th: '', en: '' };
 }
 
 function editDistance(a: string, b: string): number {
@@ -301,7 +318,8 @@ interface TemplateErrorDetail {
 export function templateProblems(e: unknown, file: string, collector?: PartCollector): Problem[] {
   const detail = e as TemplateErrorDetail;
   if (!detail.properties) {
-    return [error('template-unreadable', { file }, `แม่แบบเอกสารไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้ (${detail.message ?? String(e)})`)];
+    const why = detail.message ?? String(e);
+    return [error('template-unreadable', { file }, `แม่แบบเอกสารไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้ (${why})`, `The template is not a usable Word document (.docx) (${why})`)];
   }
   return (detail.properties.errors ?? [detail]).map((err) => {
     const p = err.properties ?? {};
@@ -310,38 +328,41 @@ export function templateProblems(e: unknown, file: string, collector?: PartColle
     // An unclosed tag runs on into the following paragraphs' text: show it up to its paragraph's end.
     const xtag = p.id === 'unclosed_tag' && paragraph ? paragraph.text.slice(paragraph.at + 1) : p.xtag;
     const tag = xtag === undefined ? undefined : `{${xtag}${p.id === 'unclosed_tag' ? '' : '}'}`;
+    const why = syntaxMessage({ ...p, ...(xtag !== undefined && { xtag }) });
+    const docxtemplaterSays = `${p.explanation ?? err.message ?? p.id}`;
     return error(
       'template-syntax',
       { file, ...(tag && { tag }), ...(paragraph && { paragraph: excerpt(paragraph.text, paragraph.at) }) },
-      `แม่แบบมีข้อผิดพลาด: ${syntaxMessage({ ...p, ...(xtag !== undefined && { xtag }) }) ?? `${p.explanation ?? err.message ?? p.id}`}`,
+      `แม่แบบมีข้อผิดพลาด: ${why?.th ?? docxtemplaterSays}`,
+      `The template has an error: ${why?.en ?? docxtemplaterSays}`,
     );
   });
 }
 
-function syntaxMessage(p: NonNullable<TemplateErrorDetail['properties']>): string | undefined {
+function syntaxMessage(p: NonNullable<TemplateErrorDetail['properties']>): Message | undefined {
   const tag = p.xtag ?? '';
   switch (p.id) {
     case 'unclosed_tag':
-      return `ป้ายที่ขึ้นต้นด้วย {${tag.slice(0, 30)} ไม่มีวงเล็บปิด }`;
+      return { th: `ป้ายที่ขึ้นต้นด้วย {${tag.slice(0, 30)} ไม่มีวงเล็บปิด }`, en: `the tag starting {${tag.slice(0, 30)} has no closing brace }` };
     case 'unopened_tag':
-      return `มีวงเล็บปิด } หลัง "${tag.slice(0, 30)}" โดยไม่มีวงเล็บเปิด {`;
+      return { th: `มีวงเล็บปิด } หลัง "${tag.slice(0, 30)}" โดยไม่มีวงเล็บเปิด {`, en: `there is a closing brace } after "${tag.slice(0, 30)}" with no opening brace {` };
     case 'duplicate_open_tag':
-      return `มีวงเล็บเปิด { ซ้อนกันใน {${tag.slice(0, 30)}`;
+      return { th: `มีวงเล็บเปิด { ซ้อนกันใน {${tag.slice(0, 30)}`, en: `there is an opening brace { inside {${tag.slice(0, 30)}` };
     case 'duplicate_close_tag':
-      return `มีวงเล็บปิด } ซ้อนกันหลัง ${tag.slice(0, 30)}`;
+      return { th: `มีวงเล็บปิด } ซ้อนกันหลัง ${tag.slice(0, 30)}`, en: `there are two closing braces } after ${tag.slice(0, 30)}` };
     case 'closing_tag_does_not_match_opening_tag':
-      return `กลุ่ม {#${p.openingtag}} ถูกปิดด้วย {/${p.closingtag}}: ชื่อในป้ายเปิดและป้ายปิดต้องตรงกัน`;
+      return { th: `กลุ่ม {#${p.openingtag}} ถูกปิดด้วย {/${p.closingtag}}: ชื่อในป้ายเปิดและป้ายปิดต้องตรงกัน`, en: `the loop {#${p.openingtag}} is closed by {/${p.closingtag}}: the opening and closing tags must have the same name` };
     case 'unclosed_loop':
-      return `กลุ่ม {#${tag}} ไม่มีป้ายปิด {/${tag}}`;
+      return { th: `กลุ่ม {#${tag}} ไม่มีป้ายปิด {/${tag}}`, en: `the loop {#${tag}} has no closing tag {/${tag}}` };
     case 'unopened_loop':
-      return `ป้ายปิด {/${tag}} ไม่มีป้ายเปิด {#${tag}}`;
+      return { th: `ป้ายปิด {/${tag}} ไม่มีป้ายเปิด {#${tag}}`, en: `the closing tag {/${tag}} has no opening tag {#${tag}}` };
     case 'unbalanced_loop_tags':
-      return 'ป้ายเปิดและป้ายปิดกลุ่มไม่ได้อยู่ในระดับเดียวกัน (เช่น เปิดในตารางแต่ปิดนอกตาราง)';
+      return { th: 'ป้ายเปิดและป้ายปิดกลุ่มไม่ได้อยู่ในระดับเดียวกัน (เช่น เปิดในตารางแต่ปิดนอกตาราง)', en: 'a loop opens and closes at different levels (e.g. opened in a table, closed outside it)' };
     case 'raw_xml_tag_should_be_only_text_in_paragraph':
-      return `ป้าย {@${tag}} ต้องอยู่ลำพังในย่อหน้า`;
+      return { th: `ป้าย {@${tag}} ต้องอยู่ลำพังในย่อหน้า`, en: `the tag {@${tag}} must be alone in its paragraph` };
     case 'malformed_xml':
     case 'file_has_invalid_xml':
-      return 'ไฟล์แม่แบบเสีย (XML ไม่สมบูรณ์): เปิดใน Word แล้วบันทึกใหม่';
+      return { th: 'ไฟล์แม่แบบเสีย (XML ไม่สมบูรณ์): เปิดใน Word แล้วบันทึกใหม่', en: 'the template file is damaged (broken XML): open it in Word and save it again' };
     default:
       return undefined;
   }
