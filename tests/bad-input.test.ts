@@ -44,6 +44,8 @@ interface Case {
   place: string;
   /** Words of the message, in Thai. */
   says: string;
+  /** The same message's words with --lang en. */
+  inEnglish: string;
 }
 
 const fromData = (workbook: FixtureWorkbook) => async (file: string) => {
@@ -51,26 +53,26 @@ const fromData = (workbook: FixtureWorkbook) => async (file: string) => {
 };
 
 const CASES: Case[] = [
-  { kind: 'empty file', file: 'ว่าง.xlsx', make: (f) => writeFileSync(f, ''), place: 'ว่าง.xlsx', says: 'ไฟล์ว่างเปล่า' },
-  { kind: 'text renamed to .xlsx', file: 'ข้อความ.xlsx', make: (f) => writeFileSync(f, 'หน่วยงาน อบต.ลำปางรอง คะแนน 78.29\n'), place: 'ข้อความ.xlsx', says: 'ไม่ใช่ไฟล์ Excel' },
-  { kind: 'truncated download', file: 'ครึ่งเดียว.xlsx', make: (f) => writeFileSync(f, readFileSync(goodWorkbook).subarray(0, 4000)), place: 'ครึ่งเดียว.xlsx', says: 'ดาวน์โหลดมาไม่ครบ' },
-  { kind: 'password-protected workbook', file: 'รหัสผ่าน.xlsx', make: (f) => writeFileSync(f, Buffer.concat([OLE, Buffer.from('EncryptionInfo', 'utf16le')])), place: 'รหัสผ่าน.xlsx', says: 'ตั้งรหัสผ่าน' },
-  { kind: 'binary .xls', file: 'เก่า.xls', make: (f) => writeFileSync(f, OLE), place: 'เก่า.xls', says: 'บันทึกเป็น' },
-  { kind: 'XML Spreadsheet 2003', file: 'xml.xls', make: (f) => writeFileSync(f, '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>'), place: 'xml.xls', says: 'XML Spreadsheet 2003' },
-  { kind: 'oversized file', file: 'ใหญ่.xlsx', make: (f) => (copyFileSync(goodWorkbook, f), truncateSync(f, 150 * 1024 * 1024)), place: 'ใหญ่.xlsx', says: 'ใหญ่เกิน' },
-  { kind: 'zip bomb', file: 'ระเบิด.xlsx', make: (f) => writeZipBomb(readFileSync(goodWorkbook), f, 300 * 1024 * 1024), place: 'ระเบิด.xlsx', says: 'อาจเป็นไฟล์อันตราย' },
-  { kind: 'no recognisable table', file: 'ไม่มีตาราง.xlsx', make: fromData({ sheets: [{ name: 'Sheet1', rows: [['หน่วยงาน', 'อบต.ทดสอบ'], ['ปีงบประมาณ', 2565], ['หมายเหตุ']] }] }), place: 'ไม่มีตาราง.xlsx', says: 'ไม่พบตารางคะแนนรายตัวชี้วัด' },
-  { kind: 'missing indicator', file: 'ขาด.xlsx', make: fromData(layout1({ scores: LAMPANGRONG.slice(0, 9) })), place: 'ผลการประเมิน!A4', says: 'ไม่พบตัวชี้วัดที่ 10' },
-  { kind: 'duplicate indicator', file: 'ซ้ำ.xlsx', make: fromData(layout1({ extraRows: [[3, 'การใช้อำนาจ', 70]] })), place: 'ผลการประเมิน!B15', says: 'มีสองแถว' },
-  { kind: 'score above 100', file: 'เกิน.xlsx', make: fromData(withScore(1, 101)), place: 'ผลการประเมิน!C5', says: 'นอกช่วง 0–100' },
-  { kind: 'score below 0', file: 'ติดลบ.xlsx', make: fromData(withScore(2, -5)), place: 'ผลการประเมิน!C6', says: 'นอกช่วง 0–100' },
-  { kind: 'score not a number', file: 'ไม่ใช่ตัวเลข.xlsx', make: fromData(withScore(3, 'ดีมาก')), place: 'ผลการประเมิน!C7', says: 'ไม่ใช่ตัวเลข' },
-  { kind: 'formula with no cached result', file: 'สูตร.xlsx', make: fromData(withScore(4, { formula: 'AVERAGE(Z1:Z9)' })), place: 'ผลการประเมิน!C8', says: 'ไม่มีผลลัพธ์บันทึกไว้' },
-  { kind: 'stated total contradicting the indicators', file: 'รวมผิด.xlsx', make: fromData(layout1({ labels: [['คะแนนรวม', 88.5]] })), place: 'ผลการประเมิน!B3', says: 'คำนวณจากคะแนนรายตัวชี้วัดได้ 78.29' },
-  { kind: 'no fiscal year', file: 'ไม่มีปี.xlsx', make: fromData(layout1({ year: null })), place: 'ไม่มีปี.xlsx', says: 'ไม่พบปีงบประมาณ' },
-  { kind: 'unknown fiscal year', file: 'ปีไม่รู้จัก.xlsx', make: fromData(layout1({ year: 2599 })), place: 'ผลการประเมิน!B2', says: 'ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ 2599' },
-  { kind: 'level the year does not have', file: 'ระดับ.xlsx', make: fromData(layout1({ labels: [['ระดับ', 'ผ่านดี']] })), place: 'ผลการประเมิน!B3', says: 'ไม่มีในเกณฑ์ปี 2565' },
-  { kind: 'no agency name', file: 'ไม่มีชื่อ.xlsx', make: fromData(layout1({ agency: '' })), place: 'ผลการประเมิน!A1', says: 'ไม่มีชื่อหน่วยงาน' },
+  { kind: 'empty file', file: 'ว่าง.xlsx', make: (f) => writeFileSync(f, ''), place: 'ว่าง.xlsx', says: 'ไฟล์ว่างเปล่า', inEnglish: 'The file is empty' },
+  { kind: 'text renamed to .xlsx', file: 'ข้อความ.xlsx', make: (f) => writeFileSync(f, 'หน่วยงาน อบต.ลำปางรอง คะแนน 78.29\n'), place: 'ข้อความ.xlsx', says: 'ไม่ใช่ไฟล์ Excel', inEnglish: 'This is not an Excel file' },
+  { kind: 'truncated download', file: 'ครึ่งเดียว.xlsx', make: (f) => writeFileSync(f, readFileSync(goodWorkbook).subarray(0, 4000)), place: 'ครึ่งเดียว.xlsx', says: 'ดาวน์โหลดมาไม่ครบ', inEnglish: 'not fully downloaded' },
+  { kind: 'password-protected workbook', file: 'รหัสผ่าน.xlsx', make: (f) => writeFileSync(f, Buffer.concat([OLE, Buffer.from('EncryptionInfo', 'utf16le')])), place: 'รหัสผ่าน.xlsx', says: 'ตั้งรหัสผ่าน', inEnglish: 'password-protected' },
+  { kind: 'binary .xls', file: 'เก่า.xls', make: (f) => writeFileSync(f, OLE), place: 'เก่า.xls', says: 'บันทึกเป็น', inEnglish: 'old-format Excel file' },
+  { kind: 'XML Spreadsheet 2003', file: 'xml.xls', make: (f) => writeFileSync(f, '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>'), place: 'xml.xls', says: 'XML Spreadsheet 2003', inEnglish: '"XML Spreadsheet 2003" file' },
+  { kind: 'oversized file', file: 'ใหญ่.xlsx', make: (f) => (copyFileSync(goodWorkbook, f), truncateSync(f, 150 * 1024 * 1024)), place: 'ใหญ่.xlsx', says: 'ใหญ่เกิน', inEnglish: 'larger than a results workbook can be' },
+  { kind: 'zip bomb', file: 'ระเบิด.xlsx', make: (f) => writeZipBomb(readFileSync(goodWorkbook), f, 300 * 1024 * 1024), place: 'ระเบิด.xlsx', says: 'อาจเป็นไฟล์อันตราย', inEnglish: 'may be a malicious file' },
+  { kind: 'no recognisable table', file: 'ไม่มีตาราง.xlsx', make: fromData({ sheets: [{ name: 'Sheet1', rows: [['หน่วยงาน', 'อบต.ทดสอบ'], ['ปีงบประมาณ', 2565], ['หมายเหตุ']] }] }), place: 'ไม่มีตาราง.xlsx', says: 'ไม่พบตารางคะแนนรายตัวชี้วัด', inEnglish: 'No indicator score table found' },
+  { kind: 'missing indicator', file: 'ขาด.xlsx', make: fromData(layout1({ scores: LAMPANGRONG.slice(0, 9) })), place: 'ผลการประเมิน!A4', says: 'ไม่พบตัวชี้วัดที่ 10', inEnglish: 'Indicator 10 (การป้องกันการทุจริต) is missing' },
+  { kind: 'duplicate indicator', file: 'ซ้ำ.xlsx', make: fromData(layout1({ extraRows: [[3, 'การใช้อำนาจ', 70]] })), place: 'ผลการประเมิน!B15', says: 'มีสองแถว', inEnglish: 'has two rows' },
+  { kind: 'score above 100', file: 'เกิน.xlsx', make: fromData(withScore(1, 101)), place: 'ผลการประเมิน!C5', says: 'นอกช่วง 0–100', inEnglish: 'outside 0–100' },
+  { kind: 'score below 0', file: 'ติดลบ.xlsx', make: fromData(withScore(2, -5)), place: 'ผลการประเมิน!C6', says: 'นอกช่วง 0–100', inEnglish: 'outside 0–100' },
+  { kind: 'score not a number', file: 'ไม่ใช่ตัวเลข.xlsx', make: fromData(withScore(3, 'ดีมาก')), place: 'ผลการประเมิน!C7', says: 'ไม่ใช่ตัวเลข', inEnglish: 'is not a number' },
+  { kind: 'formula with no cached result', file: 'สูตร.xlsx', make: fromData(withScore(4, { formula: 'AVERAGE(Z1:Z9)' })), place: 'ผลการประเมิน!C8', says: 'ไม่มีผลลัพธ์บันทึกไว้', inEnglish: 'saved without its result' },
+  { kind: 'stated total contradicting the indicators', file: 'รวมผิด.xlsx', make: fromData(layout1({ labels: [['คะแนนรวม', 88.5]] })), place: 'ผลการประเมิน!B3', says: 'คำนวณจากคะแนนรายตัวชี้วัดได้ 78.29', inEnglish: 'the indicator scores give 78.29' },
+  { kind: 'no fiscal year', file: 'ไม่มีปี.xlsx', make: fromData(layout1({ year: null })), place: 'ไม่มีปี.xlsx', says: 'ไม่พบปีงบประมาณ', inEnglish: 'No fiscal year found' },
+  { kind: 'unknown fiscal year', file: 'ปีไม่รู้จัก.xlsx', make: fromData(layout1({ year: 2599 })), place: 'ผลการประเมิน!B2', says: 'ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ 2599', inEnglish: 'no assessment criteria for fiscal year 2599' },
+  { kind: 'level the year does not have', file: 'ระดับ.xlsx', make: fromData(layout1({ labels: [['ระดับ', 'ผ่านดี']] })), place: 'ผลการประเมิน!B3', says: 'ไม่มีในเกณฑ์ปี 2565', inEnglish: "is not one of fiscal year 2565's" },
+  { kind: 'no agency name', file: 'ไม่มีชื่อ.xlsx', make: fromData(layout1({ agency: '' })), place: 'ผลการประเมิน!A1', says: 'ไม่มีชื่อหน่วยงาน', inEnglish: 'has no agency name' },
 ];
 
 describe('the bad-input corpus', () => {
@@ -94,6 +96,22 @@ describe('the bad-input corpus', () => {
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(readdirSync(out)).toEqual([EARLIER]);
     expect(readFileSync(path.join(out, EARLIER)).equals(earlier)).toBe(true);
+  });
+});
+
+describe('the bad-input corpus with --lang en', () => {
+  it('gives every case its message in English, at the same place, in one run over all the files', async () => {
+    const dir = temporaryDir('ita-bad-en-');
+    for (const { file, make } of CASES) await make(path.join(dir, file));
+    const out = path.join(dir, 'output');
+    const run = buildDoc([...CASES.map((c) => path.join(dir, c.file)), '--out', out, '--lang', 'en']);
+    expect(run.status, run.stderr).toBe(1);
+    const errors = run.stderr.split('\n').filter((line) => line.startsWith('✗ error ['));
+    for (const { file, place, inEnglish } of CASES) {
+      expect(errors.find((line) => line.includes(file) && line.includes(place) && line.includes(inEnglish)), `${file}: ${inEnglish}`).toBeDefined();
+    }
+    expect(run.stderr).toContain(`${CASES.length} could not be made:`);
+    expect(run.stderr).not.toContain('ข้อผิดพลาด');
   });
 });
 

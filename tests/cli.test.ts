@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDoc } from './helpers/cli.js';
+import { buildDoc, checkTemplate } from './helpers/cli.js';
 import PizZip from 'pizzip';
 import { documentXml, paragraphs } from './helpers/docx.js';
 import { hasPythonDocx, runPython, validate } from './helpers/clients.js';
@@ -116,6 +116,50 @@ describe('npm run build-doc', () => {
     const run = buildDoc(['--help']);
     expect(run.status).toBe(0);
     expect(run.stdout + run.stderr).toContain('วันที่ประกาศ');
+  });
+});
+
+describe('--lang en, for maintainers', () => {
+  it('shows the help, the problems and the summary in English, and writes the very same document', async () => {
+    const help = buildDoc(['--help', '--lang', 'en']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Options:');
+    expect(help.stdout).toContain('announcement date, year-month-day');
+    expect(help.stdout).not.toContain('วันที่ประกาศ');
+
+    const workbook = await workbookFile('lampangrong-2565');
+    const [thai, english] = [temporaryDir('ita-th-'), temporaryDir('ita-en-')];
+    expect(buildDoc([workbook, '--out', thai, '--date', '2022-08-02']).status).toBe(0);
+    const run = buildDoc([workbook, '--out', english, '--date', '2022-08-02', '--lang=en', '--json']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('! warning');
+    expect(run.stderr).toContain('No signer given (--signer)');
+    expect(run.stderr).toMatch(/Agency\s+Total\s+Level\s+Result\s+File\n\s+อบต\.ลำปางรอง\s+78\.29\s+B\s+ไม่ผ่าน/);
+    expect(run.stderr).toContain('Summary: 1 announcement written');
+    expect(run.stderr).not.toContain('สรุป');
+    expect(JSON.parse(run.stdout).problems.find((p: { code: string }) => p.code === 'signer-missing').message).toContain('No signer given');
+    expect(readFileSync(path.join(english, NAME)).equals(readFileSync(path.join(thai, NAME)))).toBe(true);
+  });
+
+  it('refuses bad input in English with the same exit codes as in Thai', async () => {
+    const date = buildDoc(['--date', '2565-02-30', '--lang', 'en']);
+    expect(date.status).toBe(2);
+    expect(date.stderr).toContain('--date "2565-02-30" is not valid: there is no such day in the calendar');
+    expect(buildDoc(['--lang', 'fr']).status).toBe(2);
+
+    const fake = path.join(temporaryDir(), 'ผลการประเมิน.xlsx');
+    writeFileSync(fake, 'this is not a spreadsheet');
+    const out = temporaryDir('ita-out-');
+    const run = buildDoc([fake, '--out', out, '--lang', 'en']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('✗ error [');
+    expect(run.stderr).toContain('This is not an Excel file (.xlsx)');
+    expect(run.stderr).toContain('1 could not be made');
+    expect(readdirSync(out)).toEqual([]);
+
+    const check = checkTemplate([fake, '--lang', 'en']);
+    expect(check.status).toBe(3);
+    expect(check.stderr).toContain('is not usable');
   });
 });
 

@@ -47,6 +47,7 @@ describe('the normaliser', () => {
     const formula = problems.find((p) => p.code === 'formula-without-result')!;
     expect(formula.message.th).toContain('ผลการประเมิน!C7');
     expect(formula.message.th).toContain('AVERAGE(X1:X9)');
+    expect(formula.message.en).toContain('Cell ผลการประเมิน!C7 is a formula (=AVERAGE(X1:X9)) saved without its result');
   });
 
   it('finds the score column under other titles, and not under a full-mark column', async () => {
@@ -79,6 +80,7 @@ describe('the normaliser', () => {
     const mismatch = refused.problems.find((p) => p.code === 'total-mismatch')!;
     expect(mismatch.message.th).toContain('80.50');
     expect(mismatch.message.th).toContain('78.29');
+    expect(mismatch.message.en).toContain('The total in the workbook (ผลการประเมิน!B3) is 80.50, but the indicator scores give 78.29');
     expect(mismatch.where.cell).toBe('B3');
 
     const trusted = await normaliseOne(stated, { trustStatedTotal: true });
