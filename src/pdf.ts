@@ -87,6 +87,6 @@ function convert(soffice: string, documents: readonly string[], work: string): P
   return new Promise((resolve) => {
     const child = spawn(soffice, args, { stdio: 'ignore', timeout: 60_000 + 5_000 * documents.length });
     child.on('error', (e) => resolve(e.message));
-    child.on('exit', (code, signal) => resolve(code === 0 ? undefined : `LibreOffice จบด้วย ${signal ?? code}`));
+    child.on('exit', (code, signal) => resolve(code === 0 ? undefined : `soffice: ${signal ?? `exit ${code}`}`));
   });
 }
