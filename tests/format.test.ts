@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chiefExecutiveTitle, fullAgencyName } from '../src/ita/agency.js';
-import { labelKey, parseNumber } from '../src/ita/text.js';
+import { cleanText, labelKey, parseNumber } from '../src/ita/text.js';
 import { formatterFor } from '../src/render/format.js';
 
 describe('Thai digits, scores and dates', () => {
@@ -39,6 +39,25 @@ describe('reading numbers and labels', () => {
     expect(labelKey('คะแนน\u00a0รวม :')).toBe(labelKey('คะแนนรวม'));
     expect(labelKey('หน่วย\u200bงาน\n')).toBe('หน่วยงาน');
     expect(labelKey('ปีงบ\nประมาณ：')).toBe('ปีงบประมาณ');
+  });
+
+  it('cleans text for print: what needs nothing comes back as it is, everything else folded the same way', () => {
+    const unchanged = ['อบต.ลำปางรอง', 'หน่วยงานควรพัฒนา และปรับปรุง', '9.2 การบริหารงาน', ''];
+    for (const text of unchanged) expect(cleanText(text)).toBe(text);
+    const cleaned: [string, string][] = [
+      [' อบต.ลำปางรอง', 'อบต.ลำปางรอง'],
+      ['อบต.ลำปางรอง ', 'อบต.ลำปางรอง'],
+      ['คะแนน  รวม', 'คะแนน รวม'],
+      ['คะแนน\tรวม', 'คะแนน รวม'],
+      ['คะแนน\u00a0รวม', 'คะแนน รวม'],
+      ['คะแนน\u3000รวม', 'คะแนน รวม'],
+      ['หน่วย\u200bงาน', 'หน่วยงาน'],
+      ['\ufeffหน่วยงาน', 'หน่วยงาน'],
+      ['ข้อ\u0007เสนอ', 'ข้อเสนอ'],
+      ['บรรทัด 1 \r\n  บรรทัด 2\n', 'บรรทัด 1\nบรรทัด 2'],
+      ['e\u0301cole', '\u00e9cole'],
+    ];
+    for (const [text, expected] of cleaned) expect(cleanText(text), JSON.stringify(text)).toBe(expected);
   });
 });
 
