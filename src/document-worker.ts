@@ -1,6 +1,6 @@
 /** A thread of `writeDocuments`: renders and writes the chunks of jobs it is given. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { writeDocument, type DocumentJob, type WriteSetup } from './documents.js';
+import { writeDocument, type DocumentJob, type WriteSetup } from './document.js';
 
 const setup = workerData as WriteSetup;
 // Buffers cross to a thread as plain byte arrays.
