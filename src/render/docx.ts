@@ -9,7 +9,7 @@
  */
 import PizZip from 'pizzip';
 import { error, type Problem } from '../problem.js';
-import { EMBLEM_NAME, finishEmblem, hasEmblemPicture, type EmblemImage } from './emblem.js';
+import { finishEmblem, hasEmblemPicture, noEmblemPicture, type EmblemImage } from './emblem.js';
 import type { Digits } from './format.js';
 import { setPageNumberDigits } from './page-numbers.js';
 import { compileTemplate, templateProblems, type Template } from './template.js';
@@ -37,7 +37,7 @@ export function prepareTemplate(template: Template, emblem: EmblemImage | undefi
   const zip = new PizZip(template.content);
   for (const part of textParts(zip)) if (part !== BODY) editXml(zip, part, markThaiRuns);
   if (emblem && !hasEmblemPicture(zip)) {
-    return { problems: [error('template-error', { file: template.file }, `แม่แบบไม่มีภาพชื่อ "${EMBLEM_NAME}" ให้ใส่ตราครุฑจาก --emblem: ใน Word คลิกขวาที่ภาพตรา ▸ ดูข้อความแสดงแทน (Alt Text) แล้วตั้งชื่อภาพว่า ${EMBLEM_NAME}`, `The template has no picture named "${EMBLEM_NAME}" to put the --emblem in: in Word, right-click the emblem ▸ Edit Alt Text, and name the picture ${EMBLEM_NAME}`)] };
+    return { problems: [noEmblemPicture(template.file)] };
   }
   const problems = emblem ? [] : finishEmblem(zip, undefined, template.file);
   const prepared = { file: template.file, content: zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' }) };

@@ -52,6 +52,16 @@ export async function readEmblem(file: string): Promise<{ image?: EmblemImage; p
   return { image: { file, ...size, content }, problems: [] };
 }
 
+/** A template with no picture named "ตราครุฑ" cannot take the agency's emblem. */
+export function noEmblemPicture(templateFile: string): Problem {
+  return error(
+    'template-error',
+    { file: templateFile },
+    `แม่แบบไม่มีภาพชื่อ "${EMBLEM_NAME}" ให้ใส่ตราครุฑจาก --emblem: ใน Word คลิกขวาที่ภาพตรา ▸ ดูข้อความแสดงแทน (Alt Text) แล้วตั้งชื่อภาพว่า ${EMBLEM_NAME}`,
+    `The template has no picture named "${EMBLEM_NAME}" to put the --emblem in: in Word, right-click the emblem ▸ Edit Alt Text, and name the picture ${EMBLEM_NAME}`,
+  );
+}
+
 /**
  * Puts `image` (or, without one, leaves the template's picture) in every picture named
  * "ตราครุฑ" in the document. Returns a problem when there is no such picture to replace, and a
@@ -67,7 +77,7 @@ export function finishEmblem(zip: PizZip, image: EmblemImage | undefined, templa
       : [];
   }
   if (pictures.length === 0) {
-    return [error('template-error', { file: templateFile }, `แม่แบบไม่มีภาพชื่อ "${EMBLEM_NAME}" ให้ใส่ตราครุฑจาก --emblem: ใน Word คลิกขวาที่ภาพตรา ▸ ดูข้อความแสดงแทน (Alt Text) แล้วตั้งชื่อภาพว่า ${EMBLEM_NAME}`, `The template has no picture named "${EMBLEM_NAME}" to put the --emblem in: in Word, right-click the emblem ▸ Edit Alt Text, and name the picture ${EMBLEM_NAME}`)];
+    return [noEmblemPicture(templateFile)];
   }
 
   const part = `word/media/emblem-agency.${image.kind}`;
