@@ -130,14 +130,14 @@ function parseArguments(argv: string[], language: Language) {
     out: parsed.out,
     template: parsed.template,
     emblem: parsed.emblem,
-    date: parsed.date === undefined ? undefined : parseDate(parsed.date, language),
+    date: parsed.date === undefined ? undefined : parseDate(parsed.date, text),
     signer: parsed.signer,
     position: parsed.position,
     digits: parsed.digits,
-    year: parsed.year === undefined ? undefined : parseYear(parsed.year, language),
+    year: parsed.year === undefined ? undefined : parseYear(parsed.year, text),
     json: parsed.json,
     trustStatedTotal: parsed['trust-stated-total'],
-    threads: parsed.threads === undefined ? undefined : parseThreads(parsed.threads, language),
+    threads: parsed.threads === undefined ? undefined : parseThreads(parsed.threads, text),
     settings: parsed.settings,
     pdf: parsed.pdf,
     check: parsed.check,
@@ -147,22 +147,22 @@ function parseArguments(argv: string[], language: Language) {
 }
 
 type Arguments = ReturnType<typeof parseArguments>;
+/** What `chooser(language)` gives: the text in the language asked for. */
+type Text = ReturnType<typeof chooser>;
 
 /** YYYY-MM-DD; a year above 2400 is Buddhist Era. */
-function parseDate(date: string, language: Language): string {
+function parseDate(date: string, text: Text): string {
   const parsed = parseAnnouncementDate(date);
-  if ('why' in parsed) throw new UsageError(`--date "${date}" ${chooser(language)('ไม่ถูกต้อง', 'is not valid')}: ${parsed.why[language]}`);
+  if ('why' in parsed) throw new UsageError(`--date "${date}" ${text('ไม่ถูกต้อง', 'is not valid')}: ${text(parsed.why.th, parsed.why.en)}`);
   return parsed.date;
 }
 
-function parseThreads(threads: number, language: Language): number {
-  const text = chooser(language);
+function parseThreads(threads: number, text: Text): number {
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads ${threads} ${text('ไม่ถูกต้อง: ใช้จำนวนเต็ม 1–64', 'is not valid: use a whole number from 1 to 64')}`);
   return threads;
 }
 
-function parseYear(year: number, language: Language): number {
-  const text = chooser(language);
+function parseYear(year: number, text: Text): number {
   if (!Number.isInteger(year) || year < 1900 || year > 3000) throw new UsageError(`--year ${year} ${text('ไม่ถูกต้อง: ใช้ปีงบประมาณ พ.ศ. เช่น 2565', 'is not valid: use the fiscal year, e.g. 2565 or 2022')}`);
   return year < 2400 ? year + 543 : year;
 }
