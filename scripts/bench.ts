@@ -89,7 +89,7 @@ for (const agencies of sizes) {
   const file = await workbook(agencies);
   const out = path.join(work, `out-${agencies}`);
   const runs = Array.from({ length: args['batch-runs'] }, () => {
-    const run = timed(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'cli.ts'), file, '--out', out, '--json']);
+    const run = timed(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'src', 'cli.ts'), file, '--out', out, '--json']);
     const summary = JSON.parse(run.stdout) as { documents: unknown[]; run: { peakMemoryMB: number } };
     if (summary.documents.length !== agencies) throw new Error(`${agencies} agencies gave ${summary.documents.length} documents`);
     rmSync(out, { recursive: true, force: true });

@@ -21,6 +21,7 @@ export async function writeDocuments(jobs: readonly DocumentJob[], setup: WriteS
     for (const [index, job] of jobs.entries()) done(index, await writeDocument(job, setup));
     return;
   }
+  collectReadingGarbage();
   let next = 0;
   await Promise.all(
     Array.from({ length: threads }, () =>
@@ -44,6 +45,17 @@ export async function writeDocuments(jobs: readonly DocumentJob[], setup: WriteS
       }),
     ),
   );
+}
+
+/**
+ * Before the threads start, the main thread's garbage from reading the workbook (its heap holds
+ * about 200 MB after reading 8,323 agencies, 90 of them live) is collected, when Node runs with
+ * --expose-gc as `npm run build-doc` does. From here on the main thread allocates almost nothing,
+ * so V8 would keep that memory through the first 20 seconds or so of rendering, where the peak
+ * comes: with it, 8,323 agencies peaked at 435–539 MB in three runs; collected, 427–445 MB.
+ */
+function collectReadingGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 /** document-worker.ts and the renderer it imports, as one script of plain JavaScript. */

@@ -24,6 +24,12 @@ describe('Thai digits, scores and dates', () => {
     expect(thai.text('ในข้อ o25 ปี พ.ศ. 2565 (ITA)')).toBe('ในข้อ o๒๕ ปี พ.ศ. ๒๕๖๕ (ITA)');
     expect(arabic.text('ตัวชี้วัดที่ ๙.๔')).toBe('ตัวชี้วัดที่ 9.4');
   });
+
+  it('makes the ICU formatters once per kind of digits, not once per document', () => {
+    expect(formatterFor('thai')).toBe(thai);
+    expect(formatterFor('arabic')).toBe(arabic);
+    expect(thai).not.toBe(arabic);
+  });
 });
 
 describe('reading numbers and labels', () => {

@@ -18,7 +18,7 @@ interface RunOptions {
 
 /** Runs one of the project's commands (a file in src/) as `npm run` would, from `cwd`. */
 function runCommand(script: string, args: string[], options: RunOptions): Run {
-  const result = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), fileURLToPath(new URL(`../../src/${script}`, import.meta.url)), ...args], {
+  const result = spawnSync(process.execPath, ['--expose-gc', '--import', import.meta.resolve('tsx'), fileURLToPath(new URL(`../../src/${script}`, import.meta.url)), ...args], {
     cwd: options.cwd ?? PROJECT_ROOT,
     encoding: 'utf8',
     env: { ...process.env, INIT_CWD: options.cwd ?? PROJECT_ROOT, ...options.env },
