@@ -52,7 +52,8 @@ export async function writeDocuments(jobs: readonly DocumentJob[], setup: WriteS
  * about 200 MB after reading 8,323 agencies, 90 of them live) is collected, when Node runs with
  * --expose-gc as `npm run build-doc` does. From here on the main thread allocates almost nothing,
  * so V8 would keep that memory through the first 20 seconds or so of rendering, where the peak
- * comes: with it, 8,323 agencies peaked at 435–539 MB in three runs; collected, 427–445 MB.
+ * comes. With the formatters made once per thread, 8,323 agencies peaked at 425–527 MB in four
+ * runs; collected too, at 417–435 MB in three (docs/benchmarks.md).
  */
 function collectReadingGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
