@@ -1,6 +1,6 @@
 /**
  * The reference: with อบต.ลำปางรอง's 2565 data the document's text equals the real
- * announcement (../shared/reference), whitespace aside, with "o๒๕" where the seed has "๐๒๕".
+ * announcement (a copy of the public document in tests/fixtures/reference), whitespace aside, with "o๒๕" where the seed has "๐๒๕".
  */
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { paragraphs, withoutWhitespace } from './helpers/docx.js';
 import { fixture, temporaryDir, workbookFile } from './helpers/workbooks.js';
 import { fixtureHtml } from '../scripts/lib/workbook-fixture.js';
 
-const SEED = path.join(PROJECT_ROOT, '..', 'shared', 'reference', 'seed-announcement-lampangrong-2565.txt');
+const SEED = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'reference', 'seed-announcement-lampangrong-2565.txt');
 const SIGNING = ['--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์'];
 const OUTPUT_NAME = 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx';
 
