@@ -23,6 +23,7 @@ import { prepareTemplate } from './render/docx.js';
 import { loadTemplate } from './render/template.js';
 import { parseAnnouncementDate, today } from './announcement-date.js';
 import { readSettings } from './settings.js';
+import { frameworksOnDisk } from './frameworks-on-disk.js';
 import { writePdfs } from './pdf.js';
 import { announcementLines, documentTable, failureLines, problemLines, type DocumentSummary, type Failure } from './report.js';
 
@@ -217,6 +218,7 @@ async function build(args: Arguments): Promise<number> {
 
   const outDir = args.out === undefined ? path.join(PROJECT_ROOT, 'output') : userPath(args.out);
   const options: BuildOptions = {
+    frameworks: frameworksOnDisk(),
     date: args.date ?? settings.date ?? today(),
     digits,
     trustStatedTotal: args.trustStatedTotal,

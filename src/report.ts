@@ -91,6 +91,9 @@ export function announcementLines(a: Announcement, shown: (file: string) => stri
   return [
     `── ${a.agency.shortName} · ${text('ปีงบประมาณ', 'fiscal year')} ${a.fiscalYear} · ${shown(a.source.file)} ${text('ชีต', 'sheet')} "${a.source.sheet}"${row}`,
     `  ${text('ประกาศ', 'Announcement of ')}${a.agency.fullName}`,
+    ...(a.criteriaYear !== a.fiscalYear
+      ? [text(`  เกณฑ์: ของปี ${a.criteriaYear} ยกมาใช้ (ยังไม่มีเกณฑ์ของปี ${a.fiscalYear}) คะแนนรวม ระดับ และผลการประเมินพิมพ์ตามไฟล์`, `  Criteria: fiscal year ${a.criteriaYear}'s, carried forward (none for ${a.fiscalYear} yet); the total, level and result are printed as the workbook states them`)]
+      : []),
     `  ${padToWidth(text('ตัวชี้วัด', 'Indicator'), 38)} ${text(' คะแนน', ' Score')}   ${text('อันดับ', 'Rank')}`,
     ...a.indicators.map((i) => `  ${padToWidth(`${i.number}. ${i.name}`, 38)} ${numbers.score(i.score).padStart(6)}   ${rankOf.get(i.number)}`),
     text(

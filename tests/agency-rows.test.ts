@@ -1,41 +1,9 @@
 /** Layout 2, one agency per row: each rule on a real workbook generated from data and read back. */
 import { describe, expect, it } from 'vitest';
-import type { FixtureCell, FixtureSheet, FixtureWorkbook } from '../scripts/lib/workbook-fixture.js';
+import type { FixtureSheet, FixtureWorkbook } from '../scripts/lib/workbook-fixture.js';
 import type { AgencyResult } from '../src/ita/normalise.js';
-import { codes, LAMPANGRONG, NAMES, normaliseWorkbook } from './helpers/layouts.js';
+import { codes, LAMPANGRONG, layout2, NAMES, normaliseWorkbook, type Layout2, type Row } from './helpers/layouts.js';
 import { fixture } from './helpers/workbooks.js';
-
-interface Row {
-  name: FixtureCell;
-  province?: FixtureCell;
-  scores?: FixtureCell[];
-  total?: FixtureCell;
-  level?: FixtureCell;
-  result?: FixtureCell;
-}
-
-interface Layout2 {
-  year?: number;
-  /** The indicator column titles, one header row; or two rows (e.g. numbers above names). */
-  titles?: FixtureCell[] | [FixtureCell[], FixtureCell[]];
-  labels?: { agency?: string; province?: string; total?: string; level?: string; result?: string };
-  rows: (Row | FixtureCell[])[];
-  sheets?: FixtureSheet[];
-}
-
-/** A list of agencies: a title with the year, one header row (or two), then one row per agency. */
-function layout2({ year = 2565, titles = NAMES.map((n, i) => `${i + 1}. ${n}`), labels = {}, rows, sheets = [] }: Layout2): FixtureWorkbook {
-  const twoRows = Array.isArray(titles[0]);
-  const [upper, lower] = twoRows ? (titles as [FixtureCell[], FixtureCell[]]) : [titles as FixtureCell[], undefined];
-  const names = [labels.agency ?? 'หน่วยงาน', labels.province ?? 'จังหวัด'];
-  const after = [labels.total ?? 'คะแนนรวม', labels.level ?? 'ระดับ', labels.result ?? 'ผลการประเมิน'];
-  const header = [['ลำดับ', ...names, ...upper, ...after], ...(lower ? [[null, null, null, ...lower]] : [])];
-  const body = rows.map((row, i) =>
-    Array.isArray(row) ? row : [i + 1, row.name, row.province ?? 'ลำปาง', ...(row.scores ?? LAMPANGRONG), row.total ?? null, row.level ?? null, row.result ?? null],
-  );
-  const merges = lower ? ['A2:A3', 'B2:B3', 'C2:C3', 'N2:N3', 'O2:O3', 'P2:P3'] : [];
-  return { sheets: [{ name: 'รายหน่วยงาน', merges, rows: [[`ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ${year}`], ...header, ...body] }, ...sheets] };
-}
 
 /** The workbook's problems, less the warning every test here gets for giving several agencies one signer (checked once, below). */
 const workbookCodes = (problems: Parameters<typeof codes>[0]) => codes(problems).filter((c) => c !== 'warning:signer-for-many');
@@ -259,7 +227,10 @@ describe('layout 2: many agencies, one row each', () => {
       ['อบต.ด่วน', 60, 'ต้องปรับปรุงโดยด่วน', 'ไม่ผ่าน'],
       ['อบต.ระบุเอง', 78.29, 'ผ่านดี', 'ผ่าน'],
     ]);
-    expect(codes(agencies[6]!.problems)).toEqual(['warning:level-mismatch', 'warning:result-mismatch']);
+    expect(codes(agencies[6]!.problems)).toEqual(['warning:level-mismatch', 'warning:result-mismatch', 'warning:computed-not-confirmed']);
+    // No total or level stated: computed with weights assumed and bands inferred, so the clerk is told to check them.
+    expect(codes(agencies[0]!.problems)).toEqual(['warning:computed-not-confirmed']);
+    expect(agencies[0]!.problems[0]!.message.th).toMatch(/^ไฟล์ไม่ได้ระบุคะแนนรวมและระดับ: พิมพ์ตามที่โปรแกรมคำนวณด้วยเกณฑ์ปี 2566 ซึ่งเกณฑ์ข้อนี้เป็นการสันนิษฐาน/);
     expect(agencies[0]!.announcement!.levelDescription).toMatch(/^ระดับผ่านดีเยี่ยม : .*พ\.ศ\. 2566.*97\.49 คะแนน$/);
 
     const letter = await normaliseWorkbook(layout2({ year: 2566, rows: [{ name: 'อบต.หนึ่ง', level: 'B' }] }));

@@ -70,7 +70,7 @@ const CASES: Case[] = [
   { kind: 'formula with no cached result', file: 'สูตร.xlsx', make: fromData(withScore(4, { formula: 'AVERAGE(Z1:Z9)' })), place: 'ผลการประเมิน!C8', says: 'ไม่มีผลลัพธ์บันทึกไว้', inEnglish: 'saved without its result' },
   { kind: 'stated total contradicting the indicators', file: 'รวมผิด.xlsx', make: fromData(layout1({ labels: [['คะแนนรวม', 88.5]] })), place: 'ผลการประเมิน!B3', says: 'คำนวณจากคะแนนรายตัวชี้วัดได้ 78.29', inEnglish: 'the indicator scores give 78.29' },
   { kind: 'no fiscal year', file: 'ไม่มีปี.xlsx', make: fromData(layout1({ year: null })), place: 'ไม่มีปี.xlsx', says: 'ไม่พบปีงบประมาณ', inEnglish: 'No fiscal year found' },
-  { kind: 'unknown fiscal year', file: 'ปีไม่รู้จัก.xlsx', make: fromData(layout1({ year: 2599 })), place: 'ผลการประเมิน!B2', says: 'ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ 2599', inEnglish: 'no assessment criteria for fiscal year 2599' },
+  { kind: 'fiscal year before the first criteria', file: 'ปีไม่รู้จัก.xlsx', make: fromData(layout1({ year: 2560 })), place: 'ผลการประเมิน!B2', says: 'ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ 2560', inEnglish: 'no assessment criteria for fiscal year 2560' },
   { kind: 'level the year does not have', file: 'ระดับ.xlsx', make: fromData(layout1({ labels: [['ระดับ', 'ผ่านดี']] })), place: 'ผลการประเมิน!B3', says: 'ไม่มีในเกณฑ์ปี 2565', inEnglish: "is not one of fiscal year 2565's" },
   { kind: 'no agency name', file: 'ไม่มีชื่อ.xlsx', make: fromData(layout1({ agency: '' })), place: 'ผลการประเมิน!A1', says: 'ไม่มีชื่อหน่วยงาน', inEnglish: 'has no agency name' },
 ];

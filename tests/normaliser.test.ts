@@ -108,10 +108,13 @@ describe('the normaliser', () => {
     expect(fromTitle.announcement!.fiscalYear).toBe(2563);
     const christian = await normaliseOne(layout1({ year: '2022' }));
     expect(christian.announcement!.fiscalYear).toBe(2565);
-    const unknown = await normaliseOne(layout1({ year: 2599 }));
+    const unknown = await normaliseOne(layout1({ year: 2560 }));
     const problem = unknown.problems.find((p) => p.code === 'fiscal-year-unknown')!;
-    expect(problem.message.th).toContain('2599');
+    expect(problem.message.th).toContain('2560');
     expect(problem.message.th).toContain('2565');
+    const later = await normaliseOne(layout1({ year: 2599 }));
+    expect(later.announcement!.fiscalYear).toBe(2599);
+    expect(codes(later.problems)).toContain('warning:framework-carried-forward');
   });
 
   it('reads "หน่วยงาน: อบต.…" written in one cell, and a title that reads like a label takes no label as its value', async () => {

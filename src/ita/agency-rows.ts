@@ -6,7 +6,7 @@
 import { cellText, type Cell, type Sheet, type Workbook } from '../read/workbook.js';
 import { cellName, error, warning, type Place, type Problem } from '../problem.js';
 import type { AgencyFacts, StatedCell } from './announce.js';
-import { availableYears, loadFramework, TOOLS, type Framework, type IndicatorDefinition, type Tool } from './framework.js';
+import { TOOLS, type Framework, type FrameworkLibrary, type IndicatorDefinition, type Tool } from './framework.js';
 import { indicatorTitles, namesIndicatorsAcross } from './indicator-table.js';
 import { LABELS, parseFiscalYear } from './labels.js';
 import { cellUnder, isKey, mergeAt, sheetsInSearchOrder, spanOf, type HeaderKeys, type Span } from './locate.js';
@@ -194,7 +194,7 @@ function unrecognisedTitles(sheet: Sheet, top: number, bottom: number, taken: Sp
 }
 
 /** Every agency row of a table; averages, totals, blank and note rows are not agencies. */
-export function readAgencyRows(table: AgencyTable, framework: Framework, file: string): { agencies: AgencyReading[]; problems: Problem[] } {
+export function readAgencyRows(table: AgencyTable, framework: Framework, file: string, frameworks: FrameworkLibrary): { agencies: AgencyReading[]; problems: Problem[] } {
   const { sheet, columns } = table;
   const agencies: AgencyReading[] = [];
   const problems: Problem[] = [];
@@ -223,12 +223,12 @@ export function readAgencyRows(table: AgencyTable, framework: Framework, file: s
       problems.push(warning('agency-row-without-scores', where(agencyCell!), `แถวที่ ${row} ของชีต "${sheet.name}" ("${name}") ไม่มีคะแนนรายตัวชี้วัด จึงไม่ถือเป็นหน่วยงาน: ถ้าเป็นหน่วยงาน ให้ใส่คะแนนจากระบบ ITAS`, `Row ${row} of sheet "${sheet.name}" ("${name}") has no indicator scores, so it is not taken as an agency: if it is one, enter its scores from ITAS`));
       continue;
     }
-    agencies.push(readAgencyRow(table, row, name, agencyCell!, scoreCells, framework, file));
+    agencies.push(readAgencyRow(table, row, name, agencyCell!, scoreCells, framework, file, frameworks));
   }
   return { agencies, problems };
 }
 
-function readAgencyRow(table: AgencyTable, row: number, name: string, agencyCell: Cell, scoreCells: (Cell | undefined)[], workbookFramework: Framework, file: string): AgencyReading {
+function readAgencyRow(table: AgencyTable, row: number, name: string, agencyCell: Cell, scoreCells: (Cell | undefined)[], workbookFramework: Framework, file: string, frameworks: FrameworkLibrary): AgencyReading {
   const { sheet, columns } = table;
   const place = { file, sheet: sheet.name, cell: agencyCell.ref };
   const stated = (span: Span | undefined): StatedCell | undefined => {
@@ -237,7 +237,7 @@ function readAgencyRow(table: AgencyTable, row: number, name: string, agencyCell
   };
   const problems: Problem[] = [];
 
-  const framework = rowFramework(stated(columns.fiscalYear), workbookFramework, file, problems);
+  const framework = rowFramework(stated(columns.fiscalYear), workbookFramework, file, frameworks, problems);
   if (!framework) return { name, place, problems };
 
   const indicators: IndicatorScore[] = [];
@@ -267,13 +267,11 @@ function readAgencyRow(table: AgencyTable, row: number, name: string, agencyCell
 }
 
 /** A ปีงบประมาณ column, when the table has one, names each row's year; else the workbook's year applies. */
-function rowFramework(stated: StatedCell | undefined, workbookFramework: Framework, file: string, problems: Problem[]): Framework | undefined {
+function rowFramework(stated: StatedCell | undefined, workbookFramework: Framework, file: string, frameworks: FrameworkLibrary, problems: Problem[]): Framework | undefined {
   if (!stated) return workbookFramework;
   const year = parseFiscalYear(cellText(stated.cell));
   if (year === undefined || year === workbookFramework.fiscalYear) return workbookFramework;
-  const framework = loadFramework(year);
-  if (!framework) {
-    problems.push(error('fiscal-year-unknown', { file, sheet: stated.sheet.name, cell: stated.cell.ref }, `ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ ${year} (เซลล์ ${cellName(stated.sheet.name, stated.cell.ref)}): ปีที่มีคือ ${availableYears().join(', ')}`, `There are no assessment criteria for fiscal year ${year} yet (cell ${cellName(stated.sheet.name, stated.cell.ref)}): the years known are ${availableYears().join(', ')}`));
-  }
-  return framework;
+  const found = frameworks.forYear(year, { file, sheet: stated.sheet.name, cell: stated.cell.ref });
+  problems.push(...found.problems);
+  return found.framework;
 }

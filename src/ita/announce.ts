@@ -6,11 +6,12 @@
 import { cellText, type Cell, type Sheet } from '../read/workbook.js';
 import { cellName, error, warning, type Place, type Problem } from '../problem.js';
 import { chiefExecutiveTitle, fullAgencyName } from './agency.js';
-import { TOOLS, type Framework, type Tool } from './framework.js';
+import { assumption, TOOLS, weakest, type Basis, type Framework, type Tool } from './framework.js';
+import type { Message } from '../language.js';
 import type { Announcement, IndicatorScore } from './model.js';
 import { assembleRecommendations, rowsOfAgency, type RecommendationSheet } from './recommendations.js';
 import { readScore } from './score-cell.js';
-import { levelFor, rankIndicators, resultFor, roundScore, toolScores, weightedTotal } from './scoring.js';
+import { basesDeciding, levelFor, rankIndicators, resultFor, roundScore, toolScores, weightedTotal } from './scoring.js';
 import { cleanText, hasControlCharacters, labelKey, singleLine } from './text.js';
 
 /** A value the workbook states, and where. */
@@ -56,12 +57,14 @@ export function announce(facts: AgencyFacts, recommendationSheet: Recommendation
   const computed = weightedTotal(indicators, framework);
   const tools = toolScores(indicators);
   checkToolScores(facts.toolScores ?? {}, tools, placeOf, problems);
-  const total = statedTotal(facts.total, computed, options, placeOf, problems);
+  const total = statedTotal(facts.total, computed, framework, options, placeOf, problems);
   const level = statedLevel(facts.level, computed, tools, framework, placeOf, problems);
   const result = statedResult(facts.result, computed, framework, placeOf, problems);
   if (total === undefined || level === undefined) return { problems };
+  const unsure = [total, level, result].filter((figure) => figure.unsure);
+  if (unsure.length) problems.push(computedUnsure(unsure, framework, { file, sheet: facts.source.sheet }));
 
-  const levelDescription = describeLevel(facts.levelDescription, level, total, framework, placeOf, problems);
+  const levelDescription = describeLevel(facts.levelDescription, level.value, total.value, framework, placeOf, problems);
   const agency = { shortName: facts.name, fullName: fullAgencyName(facts.name), ...(facts.province && { province: facts.province }) };
 
   let recommendations;
@@ -85,10 +88,11 @@ export function announce(facts: AgencyFacts, recommendationSheet: Recommendation
       source: { file, ...facts.source },
       agency,
       fiscalYear: framework.fiscalYear,
+      criteriaYear: framework.carriedFrom ?? framework.fiscalYear,
       indicators,
-      total,
-      level,
-      result,
+      total: total.value,
+      level: level.value,
+      result: result.value,
       ranking,
       highest: ranking[0]!.score,
       lowest: ranking.at(-1)!.score,
@@ -106,9 +110,23 @@ function at(place: Place): string {
   return cellName(place.sheet!, place.cell!);
 }
 
-/** The workbook's total when it states one (checked against the recomputed total), else the recomputed one. */
-function statedTotal(stated: StatedCell | undefined, computed: number, options: AnnounceOptions, placeOf: PlaceOf, problems: Problem[]): number | undefined {
-  if (!stated) return roundScore(computed);
+/**
+ * A figure to print, and, when the workbook did not state it, the rule the computed one rests on
+ * if that rule is not confirmed: the clerk is told to check it.
+ */
+interface Figure<T> {
+  value: T;
+  unsure?: { what: Message; basis: Basis };
+}
+
+/**
+ * The workbook's total when it states one, else the recomputed one. A stated total that differs
+ * from the confirmed weights is an error (unless trusted); from weights that are not confirmed, a
+ * warning, and the workbook's total is printed: ITAS computed it.
+ */
+function statedTotal(stated: StatedCell | undefined, computed: number, framework: Framework, options: AnnounceOptions, placeOf: PlaceOf, problems: Problem[]): Figure<number> | undefined {
+  const unsureWeights = weakest([framework.basis.weights]);
+  if (!stated) return { value: roundScore(computed), ...(unsureWeights && { unsure: { what: { th: 'คะแนนรวม', en: 'the total' }, basis: unsureWeights } }) };
   const place = placeOf(stated);
   const read = readScore(stated.cell, place, { th: 'คะแนนรวม', en: 'The total' });
   problems.push(...read.problems);
@@ -118,13 +136,17 @@ function statedTotal(stated: StatedCell | undefined, computed: number, options: 
       th: `คะแนนรวมในไฟล์ (${at(place)}) เป็น ${read.value.toFixed(2)} แต่คำนวณจากคะแนนรายตัวชี้วัดได้ ${computed.toFixed(2)}`,
       en: `The total in the workbook (${at(place)}) is ${read.value.toFixed(2)}, but the indicator scores give ${computed.toFixed(2)}`,
     };
-    if (!options.trustStatedTotal) {
+    if (unsureWeights) {
+      const why = assumption(unsureWeights);
+      problems.push(warning('total-mismatch', place, `${figures.th} ด้วยน้ำหนักของปี ${framework.fiscalYear} ที่โปรแกรมใช้ ซึ่ง${why.th}: พิมพ์ ${read.value.toFixed(2)} ตามไฟล์ โปรดตรวจกับระบบ ITAS`, `${figures.en} with the weights the program uses for ${framework.fiscalYear}, and ${why.en}: printing the workbook's ${read.value.toFixed(2)}; please check against ITAS`));
+    } else if (!options.trustStatedTotal) {
       problems.push(error('total-mismatch', place, `${figures.th}: ตรวจคะแนนกับระบบ ITAS หรือถ้าแน่ใจว่าคะแนนรวมในไฟล์ถูก ให้สั่ง --trust-stated-total`, `${figures.en}: check the scores against ITAS, or if you are sure the workbook's total is right, use --trust-stated-total`));
       return undefined;
+    } else {
+      problems.push(warning('total-trusted', place, `${figures.th}: พิมพ์ ${read.value.toFixed(2)} ตามไฟล์ตามที่สั่ง --trust-stated-total`, `${figures.en}: printing the workbook's ${read.value.toFixed(2)}, as --trust-stated-total asks`));
     }
-    problems.push(warning('total-trusted', place, `${figures.th}: พิมพ์ ${read.value.toFixed(2)} ตามไฟล์ตามที่สั่ง --trust-stated-total`, `${figures.en}: printing the workbook's ${read.value.toFixed(2)}, as --trust-stated-total asks`));
   }
-  return read.value;
+  return { value: read.value };
 }
 
 /** Subtotal columns are not printed, so a disagreement is a warning: the indicators are what count. */
@@ -142,30 +164,64 @@ function checkToolScores(stated: Partial<Record<Tool, StatedCell>>, computed: Re
   }
 }
 
-function statedLevel(stated: StatedCell | undefined, computed: number, tools: Record<Tool, number>, framework: Framework, placeOf: PlaceOf, problems: Problem[]): string | undefined {
+/**
+ * The workbook's level when it states one, else the computed one. A level the year does not have
+ * is an error when the year's levels are confirmed; otherwise a warning, and it is printed as written.
+ */
+function statedLevel(stated: StatedCell | undefined, computed: number, tools: Record<Tool, number>, framework: Framework, placeOf: PlaceOf, problems: Problem[]): Figure<string> | undefined {
   const expected = levelFor(computed, tools, framework);
+  const expectedAt = framework.levels.findIndex((band) => band.level === expected);
   const written = stated ? singleLine(cellText(stated.cell)) : '';
-  if (!written) return expected;
-  const level = framework.levels.find((band) => labelKey(band.level) === labelKey(written))?.level;
+  if (!written) {
+    const unsure = weakest(basesDeciding(computed, tools, framework, 0, expectedAt));
+    return { value: expected, ...(unsure && { unsure: { what: { th: 'ระดับ', en: 'the level' }, basis: unsure } }) };
+  }
   const place = placeOf(stated!);
-  if (!level) {
-    problems.push(error('level-unknown', place, `ระดับ "${written}" ที่เซลล์ ${at(place)} ไม่มีในเกณฑ์ปี ${framework.fiscalYear} (มี ${framework.levels.map((b) => b.level).join(', ')})`, `The level "${written}" in cell ${at(place)} is not one of fiscal year ${framework.fiscalYear}'s (${framework.levels.map((b) => b.level).join(', ')})`));
-    return undefined;
+  const levelAt = framework.levels.findIndex((band) => labelKey(band.level) === labelKey(written));
+  const names = framework.levels.map((b) => b.level).join(', ');
+  if (levelAt < 0) {
+    const unsureLevels = weakest([framework.basis.rule]);
+    if (!unsureLevels) {
+      problems.push(error('level-unknown', place, `ระดับ "${written}" ที่เซลล์ ${at(place)} ไม่มีในเกณฑ์ปี ${framework.fiscalYear} (มี ${names})`, `The level "${written}" in cell ${at(place)} is not one of fiscal year ${framework.fiscalYear}'s (${names})`));
+      return undefined;
+    }
+    const why = assumption(unsureLevels);
+    problems.push(warning('level-unknown', place, `ระดับ "${written}" ที่เซลล์ ${at(place)} ไม่มีในเกณฑ์ปี ${framework.fiscalYear} ที่โปรแกรมใช้ (มี ${names}) ซึ่ง${why.th}: พิมพ์ "${written}" ตามไฟล์ โปรดตรวจกับระบบ ITAS`, `The level "${written}" in cell ${at(place)} is not one of those the program uses for ${framework.fiscalYear} (${names}), and ${why.en}: printing "${written}" as the workbook says; please check against ITAS`));
+    return { value: written };
   }
+  const level = framework.levels[levelAt]!.level;
   if (level !== expected) {
-    problems.push(warning('level-mismatch', place, `ไฟล์ระบุระดับ ${level} แต่คะแนน ${roundScore(computed).toFixed(2)} ตามเกณฑ์ปี ${framework.fiscalYear} อยู่ในระดับ ${expected}: พิมพ์ ${level} ตามไฟล์ โปรดตรวจกับระบบ ITAS`, `The workbook states level ${level}, but ${roundScore(computed).toFixed(2)} is level ${expected} under fiscal year ${framework.fiscalYear}'s criteria: printing ${level} as the workbook says; please check against ITAS`));
+    const unsure = weakest(basesDeciding(computed, tools, framework, Math.min(levelAt, expectedAt), Math.max(levelAt, expectedAt) - 1));
+    const why = unsure ? assumption(unsure) : { th: 'โปรดตรวจกับระบบ ITAS', en: 'please check against ITAS' };
+    const more = unsure ? { th: ` ซึ่ง${why.th}`, en: `, and ${why.en}` } : { th: '', en: '' };
+    problems.push(warning('level-mismatch', place, `ไฟล์ระบุระดับ ${level} แต่คะแนน ${roundScore(computed).toFixed(2)} ตามเกณฑ์ปี ${framework.fiscalYear} อยู่ในระดับ ${expected}${more.th}: พิมพ์ ${level} ตามไฟล์ โปรดตรวจกับระบบ ITAS`, `The workbook states level ${level}, but ${roundScore(computed).toFixed(2)} is level ${expected} under fiscal year ${framework.fiscalYear}'s criteria${more.en}: printing ${level} as the workbook says; please check against ITAS`));
   }
-  return level;
+  return { value: level };
 }
 
-function statedResult(stated: StatedCell | undefined, computed: number, framework: Framework, placeOf: PlaceOf, problems: Problem[]): string {
+function statedResult(stated: StatedCell | undefined, computed: number, framework: Framework, placeOf: PlaceOf, problems: Problem[]): Figure<string> {
   const expected = resultFor(computed, framework);
+  const unsure = weakest([framework.basis.passMark]);
   const written = stated ? singleLine(cellText(stated.cell)) : '';
-  if (!written) return expected;
+  if (!written) return { value: expected, ...(unsure && { unsure: { what: { th: 'ผลการประเมิน', en: 'the result' }, basis: unsure } }) };
   if (labelKey(written) !== labelKey(expected)) {
-    problems.push(warning('result-mismatch', placeOf(stated!), `ไฟล์ระบุผลการประเมิน "${written}" แต่ตามเกณฑ์ (ผ่านเมื่อได้ ${framework.passMark} คะแนนขึ้นไป) ควรเป็น "${expected}": พิมพ์ "${written}" ตามไฟล์ โปรดตรวจกับระบบ ITAS`, `The workbook states the result "${written}", but by the criteria (a pass from ${framework.passMark} points) it should be "${expected}": printing "${written}" as the workbook says; please check against ITAS`));
+    const more = unsure ? { th: ` ซึ่ง${assumption(unsure).th}`, en: `, and ${assumption(unsure).en}` } : { th: '', en: '' };
+    problems.push(warning('result-mismatch', placeOf(stated!), `ไฟล์ระบุผลการประเมิน "${written}" แต่ตามเกณฑ์ (ผ่านเมื่อได้ ${framework.passMark} คะแนนขึ้นไป${more.th}) ควรเป็น "${expected}": พิมพ์ "${written}" ตามไฟล์ โปรดตรวจกับระบบ ITAS`, `The workbook states the result "${written}", but by the criteria (a pass from ${framework.passMark} points${more.en}) it should be "${expected}": printing "${written}" as the workbook says; please check against ITAS`));
   }
-  return written;
+  return { value: written };
+}
+
+/** What the workbook did not state and the program computed on rules it is not sure of: one warning for all of them. */
+function computedUnsure(figures: Figure<unknown>[], framework: Framework, place: Place): Problem {
+  const list = (items: string[], and: string, separator: string) => (items.length > 1 ? `${items.slice(0, -1).join(separator)}${and}${items.at(-1)}` : items[0]!);
+  const what = { th: list(figures.map((f) => f.unsure!.what.th), figures.length > 2 ? ' และ' : 'และ', ' '), en: list(figures.map((f) => f.unsure!.what.en), ' and ', ', ') };
+  const why = assumption(weakest(figures.map((f) => f.unsure!.basis))!);
+  return warning(
+    'computed-not-confirmed',
+    place,
+    `ไฟล์ไม่ได้ระบุ${what.th}: พิมพ์ตามที่โปรแกรมคำนวณด้วยเกณฑ์ปี ${framework.fiscalYear} ซึ่ง${why.th}: ตรวจกับระบบ ITAS ก่อนลงนาม`,
+    `The workbook does not state ${what.en}: printing what the program computes with fiscal year ${framework.fiscalYear}'s criteria, and ${why.en}: check against ITAS before signing`,
+  );
 }
 
 /** The workbook's level paragraph wins; without one, the year's default text for the level. */
@@ -176,5 +232,6 @@ function describeLevel(stated: StatedCell | undefined, level: string, total: num
   }
   const description = cleanText(written).replace(/\n+/g, ' ');
   if (description) return description;
-  return framework.levelDescriptions[level]!.replaceAll('{year}', String(framework.fiscalYear)).replaceAll('{score}', total.toFixed(2));
+  const text = framework.levels.find((band) => band.level === level)?.description ?? framework.otherLevelDescription;
+  return text.replaceAll('{level}', level).replaceAll('{year}', String(framework.fiscalYear)).replaceAll('{score}', total.toFixed(2));
 }

@@ -1,107 +1,276 @@
 /**
- * The ITA framework of one fiscal year, kept as data in `frameworks/<year>.json` so a clerk
- * or maintainer can correct a weight or a text without touching the program.
+ * The ITA framework of each fiscal year: indicators, weights, levels, pass mark and level texts,
+ * kept as data in `frameworks/<year>.yaml` so a maintainer or an informed clerk can add a year or
+ * correct a fact without touching the program. Every fact carries how sure it is (confirmed by
+ * NACC, inferred from published results, or assumed) and its source in words; the checks in
+ * announce.ts follow that. A year with no file of its own is announced under the newest earlier
+ * year's rules, carried forward and marked assumed.
+ *
+ * The files reach this module as text (`FrameworkFile`), so it runs wherever the core runs.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-
-const FRAMEWORK_DIR = fileURLToPath(new URL('./frameworks/', import.meta.url));
+import type { Message } from '../language.js';
+import { error, warning, type Place, type Problem } from '../problem.js';
 
 export const TOOLS = ['IIT', 'EIT', 'OIT'] as const;
 export type Tool = (typeof TOOLS)[number];
 
-const toolSchema = z.enum(TOOLS);
+/** confirmed: published by NACC; inferred: from published results; assumed: carried forward or without evidence. */
+export const CONFIDENCES = ['confirmed', 'inferred', 'assumed'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
 
-const frameworkSchema = z
-  .object({
-    fiscalYear: z.number().int().min(2500).max(2700),
-    notes: z.string(),
-    /** Paths of facts in this file that public material has not confirmed. */
-    unconfirmed: z.array(z.string()),
-    indicators: z
-      .array(
-        z.object({
-          number: z.number().int().positive(),
-          tool: toolSchema,
-          name: z.string().min(1),
-          /** Other names the indicator goes by in workbooks. */
-          aliases: z.array(z.string().min(1)),
-          /** Share of the total score; all weights add up to 1. */
-          weight: z.number().positive().max(1),
-        }),
-      )
-      .min(1),
-    /**
-     * letter-grade (to 2565): AA…F by the total alone. pass-levels (from 2566): ผ่านดีเยี่ยม…
-     * ต้องปรับปรุงโดยด่วน, where the top levels also need each tool's own score.
-     */
-    rule: z.enum(['letter-grade', 'pass-levels']),
-    /**
-     * Highest level first; an agency gets the first level whose `min` its total reaches and,
-     * when `eachToolMin` is given, whose mark each of IIT, EIT and OIT (the mean of that
-     * tool's indicators) reaches too.
-     */
-    levels: z
-      .array(
-        z.object({
-          level: z.string().min(1),
-          min: z.number().min(0).max(100),
-          eachToolMin: z.number().min(0).max(100).optional(),
-        }),
-      )
-      .min(1),
-    /** ผ่าน from this total up, ไม่ผ่าน below it. */
-    passMark: z.number().min(0).max(100),
-    /** Default paragraph per level, with `{year}` and `{score}` filled in. */
-    levelDescriptions: z.record(z.string(), z.string().min(1)),
-  })
-  .superRefine((f, ctx) => {
-    const weights = f.indicators.reduce((sum, i) => sum + i.weight, 0);
-    if (Math.abs(weights - 1) > 1e-9) ctx.addIssue({ code: 'custom', path: ['indicators'], message: `weights add up to ${weights}, not 1` });
-    f.indicators.forEach((indicator, i) => {
-      if (indicator.number !== i + 1) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'number'], message: `expected indicator ${i + 1}` });
-    });
-    f.levels.forEach((band, i) => {
-      const above = f.levels[i - 1];
-      const stricterAbove = above && (above.min > band.min || (above.min === band.min && (above.eachToolMin ?? 0) > (band.eachToolMin ?? 0)));
-      if (above && !stricterAbove) ctx.addIssue({ code: 'custom', path: ['levels', i], message: 'levels must go from highest to lowest' });
-      if (f.rule === 'letter-grade' && band.eachToolMin !== undefined) ctx.addIssue({ code: 'custom', path: ['levels', i, 'eachToolMin'], message: 'letter grades depend on the total alone' });
-      if (!f.levelDescriptions[band.level]) ctx.addIssue({ code: 'custom', path: ['levelDescriptions', band.level], message: 'no description for this level' });
-    });
-    if (f.levels.at(-1)?.min !== 0) ctx.addIssue({ code: 'custom', path: ['levels'], message: 'the lowest level must start at 0' });
-  });
-
-export type Framework = z.infer<typeof frameworkSchema>;
-export type IndicatorDefinition = Framework['indicators'][number];
-
-/** Fiscal years (Buddhist Era) that have a data file. */
-export function availableYears(): number[] {
-  return readdirSync(FRAMEWORK_DIR)
-    .map((name) => /^(\d{4})\.json$/.exec(name)?.[1])
-    .filter((year): year is string => year !== undefined)
-    .map(Number)
-    .sort((a, b) => a - b);
+/** How sure a fact is, and where it comes from, in words. */
+export interface Basis {
+  confidence: Confidence;
+  source: string;
 }
 
-const loaded = new Map<number, Framework>();
-
-/** The year's framework, or undefined when there is no data file for it. A broken data file is a bug and throws. */
-export function loadFramework(fiscalYear: number): Framework | undefined {
-  const cached = loaded.get(fiscalYear);
-  if (cached) return cached;
-  const file = path.join(FRAMEWORK_DIR, `${fiscalYear}.json`);
-  if (!existsSync(file)) return undefined;
-  const framework = parseFramework(JSON.parse(readFileSync(file, 'utf8')), file);
-  if (framework.fiscalYear !== fiscalYear) throw new Error(`${file} says fiscalYear ${framework.fiscalYear}`);
-  loaded.set(fiscalYear, framework);
-  return framework;
+export interface IndicatorDefinition {
+  number: number;
+  tool: Tool;
+  name: string;
+  /** Other names the indicator goes by in workbooks. */
+  aliases: string[];
+  /** Share of the total score; all weights add up to 1. */
+  weight: number;
 }
 
-/** A year's data checked against the schema; `source` names it in the error. */
-export function parseFramework(data: unknown, source: string): Framework {
-  const parsed = frameworkSchema.safeParse(data);
-  if (!parsed.success) throw new Error(`${source} is not a valid framework:\n${z.prettifyError(parsed.error)}`);
-  return parsed.data;
+export interface LevelBand {
+  level: string;
+  /** The total this level needs. */
+  min: number;
+  /** When given, each of IIT, EIT and OIT (the mean of that tool's indicators) needs it too. */
+  eachToolMin?: number;
+  /** The paragraph after "ระดับ X" when the workbook carries none; `{year}` and `{score}` are filled in. */
+  description: string;
+  basis: { min: Basis; eachToolMin?: Basis; description: Basis };
+}
+
+export interface Framework {
+  fiscalYear: number;
+  /** The data file the rules were read from, for messages. */
+  file: string;
+  /** Set when the year has no file of its own: the year whose rules are carried forward. */
+  carriedFrom?: number;
+  /** All of the year's indicators, in official order. */
+  indicators: IndicatorDefinition[];
+  /** letter-grade (to 2565): AA…F by the total alone. pass-levels (from 2566): ผ่านดีเยี่ยม…ต้องปรับปรุงโดยด่วน. */
+  rule: 'letter-grade' | 'pass-levels';
+  /** Highest first; an agency gets the first band whose requirements it meets. */
+  levels: LevelBand[];
+  /** ผ่าน from this total up, ไม่ผ่าน below it. */
+  passMark: number;
+  /** For a level the workbook states that the year does not list; `{level}` is filled in too. */
+  otherLevelDescription: string;
+  basis: { indicators: Basis; weights: Basis; rule: Basis; passMark: Basis; otherLevelDescription: Basis };
+}
+
+/** A year's data file as text: its name (a path, for messages) ends in `<year>.yaml`. */
+export interface FrameworkFile {
+  name: string;
+  text: string;
+}
+
+const score = z.number().min(0).max(100);
+const fact = <T extends z.ZodType>(value: T) => z.strictObject({ value, confidence: z.enum(CONFIDENCES), source: z.string().min(1) });
+const fileSchema = z.strictObject({
+  fiscalYear: z.number().int().min(2500).max(2700),
+  indicators: fact(
+    z
+      .array(z.strictObject({ number: z.number().int().positive(), tool: z.enum(TOOLS), name: z.string().min(1), aliases: z.array(z.string().min(1)).optional() }))
+      .min(1),
+  ),
+  weights: fact(z.array(z.number().positive().max(1)).min(1)),
+  rule: fact(z.enum(['letter-grade', 'pass-levels'])),
+  passMark: fact(score),
+  levels: z.array(z.strictObject({ level: z.string().min(1), min: fact(score), eachToolMin: fact(score).optional(), description: fact(z.string().min(1)) })).min(1),
+  otherLevelDescription: fact(z.string().min(1)),
+});
+type FrameworkData = z.infer<typeof fileSchema>;
+
+const YEAR_OF_FILE = /(?:^|[\\/])(\d{4})\.yaml$/;
+
+/** The fiscal year a data file is for, from its name; undefined for a file that is not one. */
+export function yearOfFile(name: string): number | undefined {
+  const year = YEAR_OF_FILE.exec(name)?.[1];
+  return year === undefined ? undefined : Number(year);
+}
+
+/**
+ * One year's file → its framework, or every mistake in it, each with its line: YAML that does not
+ * parse, a value of the wrong kind, weights that do not add up to 1, levels out of order.
+ */
+export function parseFrameworkFile(file: FrameworkFile): { framework?: Framework; problems: Problem[] } {
+  const lines = new LineCounter();
+  const document = parseDocument(file.text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false });
+  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lines.linePos(offset).line);
+  const problem = (line: number, th: string, en: string) =>
+    error('framework-invalid', { file: file.name, line }, `ไฟล์เกณฑ์การประเมิน บรรทัดที่ ${line}: ${th}`, `Framework file, line ${line}: ${en}`);
+  if (document.errors.length) {
+    const byLine = new Map(document.errors.map((e) => [lineAt(e.pos[0]), e] as const));
+    return { problems: [...byLine].map(([line, e]) => problem(line, `เขียนไม่ถูกรูปแบบ YAML (${e.code})`, `not valid YAML (${e.code}): ${e.message.split('\n')[0]}`)) };
+  }
+  /** The line of the deepest part of `at` the file has: a key's own line for a value under it. */
+  const lineOf = (at: readonly PropertyKey[]) => {
+    for (let depth = at.length; depth > 0; depth--) {
+      const parent = document.getIn(at.slice(0, depth - 1) as (string | number)[], true);
+      const key = at[depth - 1];
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === key);
+        if (pair && isScalar(pair.key) && pair.key.range) return lineAt(pair.key.range[0]);
+      } else if (isSeq(parent) && typeof key === 'number') {
+        const item = parent.items[key] as { range?: [number, number, number] } | undefined;
+        if (item?.range) return lineAt(item.range[0]);
+      }
+    }
+    return 1;
+  };
+  const data: unknown = document.toJS();
+  const inThai = fileSchema.safeParse(data, { error: z.locales.th().localeError });
+  if (!inThai.success) {
+    const inEnglish = fileSchema.safeParse(data, { error: z.locales.en().localeError });
+    return {
+      problems: inThai.error.issues.map((issue, i) => {
+        const name = issue.path.join('.') || '(ทั้งไฟล์)';
+        return problem(lineOf(issue.path), `${name}: ${issue.message}`, `${issue.path.join('.') || '(the file)'}: ${inEnglish.error?.issues[i]?.message ?? issue.message}`);
+      }),
+    };
+  }
+  const problems = [...meaningProblems(inThai.data, yearOfFile(file.name))].map((p) => problem(lineOf(p.at), p.th, p.en));
+  if (problems.length) return { problems };
+  return { framework: frameworkOf(inThai.data, file.name), problems: [] };
+}
+
+/** What a schema cannot say: the facts must fit together. */
+function* meaningProblems(data: FrameworkData, yearOfName: number | undefined): Generator<{ at: (string | number)[]; th: string; en: string }> {
+  if (yearOfName !== undefined && data.fiscalYear !== yearOfName) {
+    yield { at: ['fiscalYear'], th: `fiscalYear เป็น ${data.fiscalYear} แต่ชื่อไฟล์เป็นปี ${yearOfName}`, en: `fiscalYear is ${data.fiscalYear} but the file is named for ${yearOfName}` };
+  }
+  const indicators = data.indicators.value;
+  for (const [i, indicator] of indicators.entries()) {
+    if (indicator.number !== i + 1) yield { at: ['indicators', 'value', i, 'number'], th: `ตัวชี้วัดลำดับที่ ${i + 1} ต้องมี number: ${i + 1}`, en: `the indicator in place ${i + 1} must have number: ${i + 1}` };
+  }
+  const weights = data.weights.value;
+  if (weights.length !== indicators.length) {
+    yield { at: ['weights', 'value'], th: `มีน้ำหนัก ${weights.length} ค่า แต่มีตัวชี้วัด ${indicators.length} ตัว`, en: `${weights.length} weights for ${indicators.length} indicators` };
+  }
+  const sum = weights.reduce((total, w) => total + w, 0);
+  if (Math.abs(sum - 1) > 1e-9) yield { at: ["weights", "value"], th: `น้ำหนักรวมกันได้ ${+sum.toFixed(6)} ต้องรวมได้ 1`, en: `the weights add up to ${+sum.toFixed(6)}, not 1` };
+  const levels = data.levels;
+  for (const [i, band] of levels.entries()) {
+    const above = levels[i - 1];
+    const stricterAbove = above && (above.min.value > band.min.value || (above.min.value === band.min.value && (above.eachToolMin?.value ?? 0) > (band.eachToolMin?.value ?? 0)));
+    if (above && !stricterAbove) yield { at: ['levels', i], th: 'ระดับต้องเรียงจากสูงไปต่ำ', en: 'levels must go from highest to lowest' };
+    if (levels.findIndex((b) => b.level === band.level) !== i) yield { at: ['levels', i, 'level'], th: `ระดับ "${band.level}" ซ้ำ`, en: `level "${band.level}" is listed twice` };
+    if (data.rule.value === 'letter-grade' && band.eachToolMin) {
+      yield { at: ['levels', i, 'eachToolMin'], th: 'ระดับแบบตัวอักษร (letter-grade) ใช้คะแนนรวมอย่างเดียว ไม่มี eachToolMin', en: 'letter grades depend on the total alone: no eachToolMin' };
+    }
+  }
+  if (levels.at(-1)!.min.value !== 0) yield { at: ['levels', levels.length - 1, 'min'], th: 'ระดับสุดท้ายต้องเริ่มที่ 0', en: 'the lowest level must start at 0' };
+}
+
+function frameworkOf(data: FrameworkData, file: string): Framework {
+  const basis = ({ confidence, source }: Basis): Basis => ({ confidence, source });
+  return {
+    fiscalYear: data.fiscalYear,
+    file,
+    indicators: data.indicators.value.map((i, n) => ({ number: i.number, tool: i.tool, name: i.name, aliases: i.aliases ?? [], weight: data.weights.value[n]! })),
+    rule: data.rule.value,
+    levels: data.levels.map((band) => ({
+      level: band.level,
+      min: band.min.value,
+      ...(band.eachToolMin && { eachToolMin: band.eachToolMin.value }),
+      description: band.description.value,
+      basis: { min: basis(band.min), ...(band.eachToolMin && { eachToolMin: basis(band.eachToolMin) }), description: basis(band.description) },
+    })),
+    passMark: data.passMark.value,
+    otherLevelDescription: data.otherLevelDescription.value,
+    basis: { indicators: basis(data.indicators), weights: basis(data.weights), rule: basis(data.rule), passMark: basis(data.passMark), otherLevelDescription: basis(data.otherLevelDescription) },
+  };
+}
+
+/** An earlier year's rules applied to `year`: the same facts, every one of them now assumed. */
+function carriedForward(framework: Framework, year: number): Framework {
+  const assumed = (b: Basis): Basis => ({ confidence: 'assumed', source: `ยกมาจากเกณฑ์ปี ${framework.fiscalYear} (ซึ่ง${CONFIDENCE_WORDS[b.confidence].th}: ${b.source})` });
+  const bases = <T extends Partial<Record<string, Basis>>>(all: T) => Object.fromEntries(Object.entries(all).map(([k, b]) => [k, assumed(b!)])) as T;
+  return {
+    ...framework,
+    fiscalYear: year,
+    carriedFrom: framework.fiscalYear,
+    levels: framework.levels.map((band) => ({ ...band, basis: bases(band.basis) })),
+    basis: bases(framework.basis),
+  };
+}
+
+/** The frameworks the program knows: one file per fiscal year, each parsed when first needed. */
+export interface FrameworkLibrary {
+  /** Fiscal years (Buddhist Era) that have a data file, oldest first. */
+  years: number[];
+  /**
+   * The rules for `year`: its own file's; else the newest earlier year's, carried forward with a
+   * warning; years before the earliest file are refused. `place` is where the workbook names the year.
+   */
+  forYear(year: number, place: Place): { framework?: Framework; problems: Problem[] };
+}
+
+export function frameworkLibrary(files: readonly FrameworkFile[]): FrameworkLibrary {
+  const byYear = new Map<number, FrameworkFile>();
+  for (const file of files) {
+    const year = yearOfFile(file.name);
+    if (year !== undefined) byYear.set(year, file);
+  }
+  const years = [...byYear.keys()].sort((a, b) => a - b);
+  const parsed = new Map<number, ReturnType<typeof parseFrameworkFile>>();
+  const own = (year: number) => {
+    let result = parsed.get(year);
+    if (!result) parsed.set(year, (result = parseFrameworkFile(byYear.get(year)!)));
+    return result;
+  };
+  const carried = new Map<number, Framework>();
+  return {
+    years,
+    forYear(year, place) {
+      if (byYear.has(year)) return own(year);
+      const from = years.filter((y) => y < year).at(-1);
+      if (from === undefined) {
+        return {
+          problems: [error('fiscal-year-unknown', place, `ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ ${year}: ปีที่มีคือ ${years.join(', ')}`, `There are no assessment criteria for fiscal year ${year} yet: the years known are ${years.join(', ')}`)],
+        };
+      }
+      const earlier = own(from);
+      if (!earlier.framework) return earlier;
+      let framework = carried.get(year);
+      if (!framework) carried.set(year, (framework = carriedForward(earlier.framework, year)));
+      const note = warning(
+        'framework-carried-forward',
+        place,
+        `ใช้เกณฑ์ของปี ${from} เพราะยังไม่มีเกณฑ์ของปี ${year}: น้ำหนัก ระดับ และเกณฑ์ผ่านเป็นการสันนิษฐาน ประกาศพิมพ์คะแนนรวม ระดับ และผลการประเมินตามที่ไฟล์ระบุ และเตือนเมื่อไม่ตรงกับเกณฑ์ปี ${from}; เมื่อ ป.ป.ช. ประกาศเกณฑ์ปี ${year} ให้เพิ่มไฟล์ ${year}.yaml ในโฟลเดอร์ src/ita/frameworks/ (ดู README)`,
+        `Using fiscal year ${from}'s criteria, as there are none for ${year} yet: the weights, levels and pass mark are assumed; the announcement prints the total, level and result the workbook states, with a warning where they differ from ${from}'s rules; once NACC publishes ${year}'s criteria, add ${year}.yaml to src/ita/frameworks/ (see the README)`,
+      );
+      return { framework, problems: [note] };
+    },
+  };
+}
+
+const CONFIDENCE_WORDS: Record<Confidence, Message> = {
+  confirmed: { th: 'สำนักงาน ป.ป.ช. ประกาศไว้', en: 'published by NACC' },
+  inferred: { th: 'อนุมานจากผลการประเมินที่เผยแพร่ ยังไม่มีประกาศของ ป.ป.ช. ยืนยัน', en: 'inferred from published results, not confirmed by NACC' },
+  assumed: { th: 'เป็นการสันนิษฐาน ยังไม่มีประกาศของ ป.ป.ช. ยืนยัน', en: 'assumed, not confirmed by NACC' },
+};
+
+const RANK: Record<Confidence, number> = { confirmed: 0, inferred: 1, assumed: 2 };
+
+/** The least sure of these facts, when any of them is not confirmed. */
+export function weakest(bases: readonly (Basis | undefined)[]): Basis | undefined {
+  const unsure = bases.filter((b): b is Basis => b !== undefined && b.confidence !== 'confirmed');
+  return unsure.sort((a, b) => RANK[b.confidence] - RANK[a.confidence])[0];
+}
+
+/** "เกณฑ์ข้อนี้อนุมานจากผล… (ที่มา: …)": a rule the program is not sure of, named for the clerk. */
+export function assumption(basis: Basis): Message {
+  return {
+    th: `เกณฑ์ข้อนี้${CONFIDENCE_WORDS[basis.confidence].th} (ที่มา: ${basis.source})`,
+    en: `this rule is ${CONFIDENCE_WORDS[basis.confidence].en} (source: ${basis.source})`,
+  };
 }

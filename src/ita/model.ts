@@ -57,6 +57,8 @@ export interface Announcement {
   agency: Agency;
   /** Buddhist Era, e.g. 2565. */
   fiscalYear: number;
+  /** The year whose framework gave the rules: the fiscal year's own, or an earlier one carried forward. */
+  criteriaYear: number;
   /** In official order 1..10. */
   indicators: IndicatorScore[];
   /** The total printed: the workbook's when it states one, else the computed one (2 decimals). */

@@ -8,7 +8,7 @@ import { cellText, type Sheet, type Workbook } from '../read/workbook.js';
 import { error, hasErrors, warning, type Place, type Problem } from '../problem.js';
 import { findAgencyTables, readAgencyRows, type AgencyReading } from './agency-rows.js';
 import { announce, type AnnounceOptions } from './announce.js';
-import { availableYears, loadFramework, type Framework } from './framework.js';
+import type { Framework, FrameworkLibrary } from './framework.js';
 import { findIndicatorHeader } from './indicator-table.js';
 import { findFacts, parseFiscalYear, yearInTitles, type Fact, type FoundFact } from './labels.js';
 import type { Announcement } from './model.js';
@@ -19,6 +19,8 @@ import { labelKey } from './text.js';
 export interface AnnouncementOptions extends AnnounceOptions {
   /** Used when the workbook states no fiscal year (`--year`). */
   fiscalYear?: number;
+  /** The rules of each fiscal year. */
+  frameworks: FrameworkLibrary;
 }
 
 /** One agency of the workbook: its announcement, or the problems that stopped it. */
@@ -60,7 +62,7 @@ export function normalise(workbook: Workbook, options: AnnouncementOptions): Nor
     if (hasErrors(problems)) return { problems, agencies: [] };
     readings = [];
     for (const table of tables) {
-      const read = readAgencyRows(table, framework, file);
+      const read = readAgencyRows(table, framework, file, options.frameworks);
       problems.push(...read.problems);
       readings.push(...read.agencies);
     }
@@ -140,9 +142,7 @@ function resolveFramework(workbook: Workbook, facts: Partial<Record<Fact, FoundF
   if (stated?.year !== undefined && options.fiscalYear !== undefined && stated.year !== options.fiscalYear) {
     problems.push(warning('fiscal-year-mismatch', stated.place, `ไฟล์ระบุปีงบประมาณ ${stated.year} แต่สั่ง --year ${options.fiscalYear}: ใช้ปี ${stated.year} ตามไฟล์`, `The workbook states fiscal year ${stated.year} but --year says ${options.fiscalYear}: the workbook's ${stated.year} is used`));
   }
-  const framework = loadFramework(year);
-  if (!framework) {
-    problems.push(error('fiscal-year-unknown', stated?.place ?? { file }, `ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ ${year}: ปีที่มีคือ ${availableYears().join(', ')}`, `There are no assessment criteria for fiscal year ${year} yet: the years known are ${availableYears().join(', ')}`));
-  }
-  return framework;
+  const found = options.frameworks.forYear(year, stated?.place ?? { file });
+  problems.push(...found.problems);
+  return found.framework;
 }

@@ -1,5 +1,5 @@
 /** Scoring: the weighted total, the level, ผ่าน/ไม่ผ่าน, and the ranking of indicators. */
-import { TOOLS, type Framework, type Tool } from './framework.js';
+import { TOOLS, type Basis, type Framework, type LevelBand, type Tool } from './framework.js';
 import type { IndicatorScore, RankedIndicator } from './model.js';
 
 export const PASSED = 'ผ่าน';
@@ -33,10 +33,29 @@ export function toolScores(indicators: readonly IndicatorScore[]): Record<Tool, 
  * each tool's own score, else ผ่าน. Scores are compared as published, to two decimals.
  */
 export function levelFor(total: number, tools: Record<Tool, number>, framework: Framework): string {
-  const score = roundScore(total);
-  const toolMarks = Object.values(tools).map(roundScore);
-  const band = framework.levels.find((b) => score >= b.min && (b.eachToolMin === undefined || toolMarks.every((t) => t >= b.eachToolMin!)));
+  const band = framework.levels.find((b) => failedRequirements(b, total, tools).length === 0);
   return (band ?? framework.levels.at(-1)!).level;
+}
+
+/** What of a band's requirements these scores miss (none: the agency reaches the band). */
+function failedRequirements(band: LevelBand, total: number, tools: Record<Tool, number>): ('min' | 'eachToolMin')[] {
+  const failed: ('min' | 'eachToolMin')[] = [];
+  if (roundScore(total) < band.min) failed.push('min');
+  if (band.eachToolMin !== undefined && Object.values(tools).some((t) => roundScore(t) < band.eachToolMin!)) failed.push('eachToolMin');
+  return failed;
+}
+
+/**
+ * The facts a level rests on, for bands `from` to `to` (indices, highest first): in a band these
+ * scores miss, the requirements they miss; in a band they reach, all of its requirements. The
+ * lowest band comes first: it is the nearest to the level the scores are given.
+ */
+export function basesDeciding(total: number, tools: Record<Tool, number>, framework: Framework, from: number, to: number): Basis[] {
+  return framework.levels.slice(from, to + 1).reverse().flatMap((band) => {
+    const failed = failedRequirements(band, total, tools);
+    const deciding = failed.length ? failed : (['min', 'eachToolMin'] as const);
+    return deciding.flatMap((fact) => (band.basis[fact] ? [band.basis[fact]] : []));
+  });
 }
 
 export function resultFor(total: number, framework: Framework): string {

@@ -1,14 +1,15 @@
 /** Workbooks of both layouts built from a few facts, for tests that vary one thing at a time. */
 import { expect } from 'vitest';
-import type { FixtureCell, FixtureWorkbook } from '../../scripts/lib/workbook-fixture.js';
+import type { FixtureCell, FixtureSheet, FixtureWorkbook } from '../../scripts/lib/workbook-fixture.js';
 import { normalise, type AnnouncementOptions } from '../../src/ita/normalise.js';
 import { readWorkbook } from '../../src/read/workbook.js';
+import { frameworksOnDisk } from '../../src/frameworks-on-disk.js';
 import { workbookFile } from './workbooks.js';
 
 export const NAMES = ['การปฏิบัติหน้าที่', 'การใช้งบประมาณ', 'การใช้อำนาจ', 'การใช้ทรัพย์สินของราชการ', 'การแก้ไขปัญหาการทุจริต', 'คุณภาพการดำเนินงาน', 'ประสิทธิภาพการสื่อสาร', 'การปรับปรุงระบบการทำงาน', 'การเปิดเผยข้อมูล', 'การป้องกันการทุจริต'];
 /** อบต.ลำปางรอง 2565: 78.29, B. */
 export const LAMPANGRONG: FixtureCell[] = [84.39, 72.98, 84.79, 75.36, 75.63, 84.27, 81.5, 79.61, 69.57, 81.25];
-export const OPTIONS: AnnouncementOptions = { date: '2022-08-02', signer: 'นายทดสอบ ระบบ' };
+export const OPTIONS: AnnouncementOptions = { date: '2022-08-02', signer: 'นายทดสอบ ระบบ', frameworks: frameworksOnDisk() };
 
 export interface Layout1 {
   agency?: string;
@@ -33,6 +34,38 @@ export function layout1({ agency = 'อบต.ทดสอบ', year = 2565, sco
   const sheets = [{ name: 'ผลการประเมิน', rows }];
   if (recommendations) sheets.push({ name: 'ข้อเสนอแนะ', rows: [['เครื่องมือ', 'ตัวชี้วัด', 'ตัวชี้วัดย่อย', 'ข้อเสนอแนะ'], ...recommendations] });
   return { sheets };
+}
+
+export interface Row {
+  name: FixtureCell;
+  province?: FixtureCell;
+  scores?: FixtureCell[];
+  total?: FixtureCell;
+  level?: FixtureCell;
+  result?: FixtureCell;
+}
+
+export interface Layout2 {
+  year?: number;
+  /** The indicator column titles, one header row; or two rows (e.g. numbers above names). */
+  titles?: FixtureCell[] | [FixtureCell[], FixtureCell[]];
+  labels?: { agency?: string; province?: string; total?: string; level?: string; result?: string };
+  rows: (Row | FixtureCell[])[];
+  sheets?: FixtureSheet[];
+}
+
+/** A list of agencies: a title with the year, one header row (or two), then one row per agency. */
+export function layout2({ year = 2565, titles = NAMES.map((n, i) => `${i + 1}. ${n}`), labels = {}, rows, sheets = [] }: Layout2): FixtureWorkbook {
+  const twoRows = Array.isArray(titles[0]);
+  const [upper, lower] = twoRows ? (titles as [FixtureCell[], FixtureCell[]]) : [titles as FixtureCell[], undefined];
+  const names = [labels.agency ?? 'หน่วยงาน', labels.province ?? 'จังหวัด'];
+  const after = [labels.total ?? 'คะแนนรวม', labels.level ?? 'ระดับ', labels.result ?? 'ผลการประเมิน'];
+  const header = [['ลำดับ', ...names, ...upper, ...after], ...(lower ? [[null, null, null, ...lower]] : [])];
+  const body = rows.map((row, i) =>
+    Array.isArray(row) ? row : [i + 1, row.name, row.province ?? 'ลำปาง', ...(row.scores ?? LAMPANGRONG), row.total ?? null, row.level ?? null, row.result ?? null],
+  );
+  const merges = lower ? ['A2:A3', 'B2:B3', 'C2:C3', 'N2:N3', 'O2:O3', 'P2:P3'] : [];
+  return { sheets: [{ name: 'รายหน่วยงาน', merges, rows: [[`ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ${year}`], ...header, ...body] }, ...sheets] };
 }
 
 /** Reads a generated workbook and normalises it; the workbook must read without problems. */
