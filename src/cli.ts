@@ -3,29 +3,30 @@
  *                      [--signer NAME] [--position TEXT] [--digits thai|arabic] [--year YYYY] [--json]
  *                      [--lang th|en] …  (the rest: --help)
  *
- * The only place that prints, writes files and picks the exit code.
+ * The command line, a thin front end over the core (build.ts): it parses the arguments, reads
+ * the files, calls `build`, writes the documents, prints and picks the exit code. `main` runs
+ * only when this file is executed, so tests call it in-process with an `Io` of their own.
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import type { DocumentOutcome } from './document.js';
-import { writeDocuments } from './documents.js';
-import type { AgencyResult } from './ita/normalise.js';
-import type { Announcement } from './ita/model.js';
-import { readAnnouncements, type BuildOptions } from './pipeline.js';
-import { documentFileName } from './output.js';
+import { build, type BuildResult, type Failure, type Progress } from './build.js';
+import type { NamedBytes } from './bytes.js';
+import { executedAsProgram, processIo, readInput, type Io } from './cli-io.js';
+import { frameworksOnDisk } from './frameworks-on-disk.js';
 import { error, hasErrors, type Problem } from './problem.js';
 import { chooser, counted, languageAsked, LANGUAGES, type Language } from './language.js';
-import { readEmblem } from './render/emblem.js';
-import { prepareTemplate } from './render/docx.js';
-import { loadTemplate } from './render/template.js';
+import { EMBLEM_MOST_BYTES, emblemTooLarge } from './render/emblem.js';
+import { MAX_TEMPLATE_BYTES, templateTooLarge } from './render/template.js';
 import { parseAnnouncementDate, today } from './announcement-date.js';
+import { MAX_FILE_BYTES, fileTooLarge } from './read/workbook.js';
 import { readSettings } from './settings.js';
-import { frameworksOnDisk } from './frameworks-on-disk.js';
-import { writePdfs } from './pdf.js';
-import { announcementLines, documentTable, failureLines, problemLines, type DocumentSummary, type Failure } from './report.js';
+import { writeDocumentFile } from './write/files.js';
+import { writePdfs } from './write/pdf.js';
+import { renderInThreads } from './write/threads.js';
+import { announcementLines, documentTable, failureLines, problemLines, type DocumentSummary } from './report.js';
 
 const EXIT = {
   done: 0,
@@ -43,7 +44,7 @@ const EXIT = {
 /** Problems that are the template's fault, not the workbook's. */
 const TEMPLATE_CODES = new Set(['template-unreadable', 'template-error', 'template-syntax', 'template-tag-unknown', 'template-piece-missing']);
 
-const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_TEMPLATE = path.join(PROJECT_ROOT, 'templates', 'ita-announcement.docx');
 const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.csv']);
 /** Batches of at least this many announcements show a progress line. */
@@ -51,7 +52,7 @@ const PROGRESS_FROM = 10;
 
 class UsageError extends Error {}
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let debug = argv.includes('--debug');
   // Read before yargs, which needs it for --help itself; yargs refuses a value that is neither.
   const language = languageAsked(argv);
@@ -59,22 +60,25 @@ async function main(argv: string[]): Promise<number> {
   try {
     const args = parseArguments(argv, language);
     debug = args.debug;
-    return await build(args);
+    if (args.help !== undefined) {
+      io.stdout(`${args.help}\n`);
+      return EXIT.done;
+    }
+    return await run(args, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n${text('ดูวิธีใช้', 'Usage')}: npm run build-doc -- --help\n`);
+      io.stderr(`${e.message}\n${text('ดูวิธีใช้', 'Usage')}: npm run build-doc -- --help\n`);
       return EXIT.usage;
     }
-    process.stderr.write(`${text('เกิดข้อผิดพลาดภายในโปรแกรม', 'Internal error')}: ${(e as Error).message}\n`);
-    process.stderr.write(
-      debug ? `${(e as Error).stack}\n` : text('แจ้งผู้ดูแลโปรแกรม พร้อมรันซ้ำด้วย --debug เพื่อดูรายละเอียด\n', 'Please report it; run again with --debug for the details\n'),
-    );
+    io.stderr(`${text('เกิดข้อผิดพลาดภายในโปรแกรม', 'Internal error')}: ${(e as Error).message}\n`);
+    io.stderr(debug ? `${(e as Error).stack}\n` : text('แจ้งผู้ดูแลโปรแกรม พร้อมรันซ้ำด้วย --debug เพื่อดูรายละเอียด\n', 'Please report it; run again with --debug for the details\n'));
     return EXIT.internal;
   }
 }
 
 function parseArguments(argv: string[], language: Language) {
   const text = chooser(language);
+  let help: string | undefined;
   const parsed = yargs(argv)
     .locale(language)
     .scriptName('npm run build-doc --')
@@ -124,9 +128,14 @@ function parseArguments(argv: string[], language: Language) {
     })
     .help()
     .version(false)
-    .parseSync();
+    // With a callback yargs hands over the help text instead of printing it: the caller's Io prints it.
+    .parse(argv, {}, (_error, _argv, output) => {
+      if (output) help = output;
+    });
+  if (parsed instanceof Promise) throw new Error('yargs parsed asynchronously');
   return {
     language,
+    help,
     files: parsed._.map(String),
     out: parsed.out,
     template: parsed.template,
@@ -143,7 +152,6 @@ function parseArguments(argv: string[], language: Language) {
     pdf: parsed.pdf,
     check: parsed.check,
     debug: parsed.debug,
-    helpShown: argv.includes('--help') || argv.includes('-h'),
   };
 }
 
@@ -168,16 +176,18 @@ function parseYear(year: number, text: Text): number {
   return year < 2400 ? year + 543 : year;
 }
 
-async function build(args: Arguments): Promise<number> {
-  if (args.helpShown) return EXIT.done;
-  const say = (line: string) => process.stderr.write(`${line}\n`);
+async function run(args: Arguments, io: Io): Promise<number> {
+  const say = (line: string) => io.stderr(`${line}\n`);
   const text = chooser(args.language);
-  const userPath = (p: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
+  const userPath = (p: string) => path.resolve(io.cwd, p);
+  /** A path as the clerk reads it on screen: relative to where they ran the command. */
+  const shown = (file: string) => path.relative(io.cwd, file) || file;
+  const show = (result: Pick<BuildResult, 'problems' | 'failures'>, documents: DocumentSummary[] = [], ready = 0) => report(args, documents, result.failures, result.problems, say, shown, io, ready);
 
   const settingsFile = args.settings === undefined ? path.join(PROJECT_ROOT, 'input', 'settings.yaml') : userPath(args.settings);
   const { settings, problems: settingsProblems } = await readSettings(settingsFile);
   if (hasErrors(settingsProblems)) {
-    report(args, [], [], settingsProblems, say);
+    show({ problems: settingsProblems, failures: [] });
     return EXIT.usage;
   }
   // The command line wins over the settings file, which wins over the defaults.
@@ -187,21 +197,22 @@ async function build(args: Arguments): Promise<number> {
   const templateFile = args.template ? userPath(args.template) : (settings.template ?? DEFAULT_TEMPLATE);
   const emblemFile = args.emblem !== undefined ? userPath(args.emblem) : settings.emblem;
 
-  const { template, problems: templateProblems } = await loadTemplate(templateFile);
-  if (!template) {
-    report(args, [], [], templateProblems, say);
+  const template = await readInput(templateFile, MAX_TEMPLATE_BYTES, (code) =>
+    error('template-unreadable', { file: templateFile }, `เปิดแม่แบบเอกสารไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน --template หรือ แม่แบบ: ในไฟล์ตั้งค่า`, `Cannot open the template (${code}): check the file name given with --template or as แม่แบบ: in the settings file`),
+  );
+  if (!('bytes' in template)) {
+    show({ problems: ['problem' in template ? template.problem : templateTooLarge(templateFile, template.tooLarge)], failures: [] });
     return EXIT.template;
   }
-  const emblem = emblemFile === undefined ? undefined : await readEmblem(emblemFile);
-  if (emblem && !emblem.image) {
-    report(args, [], [], [...templateProblems, ...emblem.problems], say);
+  const emblem =
+    emblemFile === undefined
+      ? undefined
+      : await readInput(emblemFile, EMBLEM_MOST_BYTES, (code) =>
+          error('emblem-unusable', { file: emblemFile }, `เปิดไฟล์ภาพตราครุฑไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน --emblem หรือ ตราครุฑ: ในไฟล์ตั้งค่า`, `Cannot open the emblem picture (${code}): check the file name given with --emblem or as ตราครุฑ: in the settings file`),
+        );
+  if (emblem && !('bytes' in emblem)) {
+    show({ problems: ['problem' in emblem ? emblem.problem : emblemTooLarge(emblemFile!)], failures: [] });
     return EXIT.emblem;
-  }
-  const { prepared, problems: preparedProblems } = prepareTemplate(template, emblem?.image);
-  templateProblems.push(...preparedProblems);
-  if (!prepared) {
-    report(args, [], [], templateProblems, say);
-    return EXIT.template;
   }
 
   const inputs = args.files.length ? args.files.map(userPath) : await workbooksIn(path.join(PROJECT_ROOT, 'input'));
@@ -212,118 +223,96 @@ async function build(args: Arguments): Promise<number> {
       'ไม่พบไฟล์ผลการประเมิน (.xlsx) ในโฟลเดอร์ input/: วางไฟล์ที่ดาวน์โหลดจากระบบ ITAS ไว้ในโฟลเดอร์ input/ แล้วรันอีกครั้ง',
       'No results workbook (.xlsx) in input/: put the file downloaded from ITAS in input/ and run again',
     );
-    report(args, [], [], [none], say);
+    show({ problems: [none], failures: [] });
     return EXIT.inputRefused;
+  }
+  const unreadable: Failure[] = [];
+  const workbooks: NamedBytes[] = [];
+  for (const file of inputs) {
+    const read = await readInput(file, MAX_FILE_BYTES, (code) =>
+      error('file-unreadable', { file }, `เปิดไฟล์ไม่ได้ (${code}): ตรวจว่าไฟล์มีอยู่จริงและไม่ได้ถูกโปรแกรมอื่นล็อกไว้`, `Cannot open the file (${code}): check that it exists and is not locked by another program`),
+    );
+    if ('bytes' in read) workbooks.push(read);
+    else unreadable.push({ input: file, agency: '', problems: ['problem' in read ? read.problem : fileTooLarge(file, read.tooLarge)] });
   }
 
   const outDir = args.out === undefined ? path.join(PROJECT_ROOT, 'output') : userPath(args.out);
-  const options: BuildOptions = {
+  const progress = progressLine(say, io, args.language);
+  const written: DocumentSummary[] = [];
+  const result = await build({
+    workbooks,
+    template,
+    ...(emblem && { emblem }),
     frameworks: frameworksOnDisk(),
-    date: args.date ?? settings.date ?? today(),
+    announce: {
+      date: args.date ?? settings.date ?? today(),
+      trustStatedTotal: args.trustStatedTotal,
+      ...(signer !== undefined && { signer }),
+      ...(position !== undefined && { position }),
+      ...(args.year !== undefined && { fiscalYear: args.year }),
+    },
     digits,
-    trustStatedTotal: args.trustStatedTotal,
-    ...(signer !== undefined && { signer }),
-    ...(position !== undefined && { position }),
-    ...(args.year !== undefined && { fiscalYear: args.year }),
-  };
-
-  const documents: DocumentSummary[] = [];
-  const failures: Failure[] = [];
-  /** Announcements that --check found ready to make. */
-  let ready = 0;
-  const problems: Problem[] = [...templateProblems];
-  const usedNames = new Set<string>();
-  for (const input of inputs) {
-    const read = await readAnnouncements(input, options);
-    problems.push(...read.problems);
-    if (hasErrors(read.problems) || read.agencies.length === 0) {
-      failures.push({ input, agency: '', problems: read.problems.filter((p) => p.severity === 'error') });
-      continue;
-    }
-    const fail = (agency: AgencyResult, why: Problem[]) => failures.push({ input, agency: agency.name, place: agency.place, problems: why.filter((p) => p.severity === 'error') });
-    // No announcement and no error: a copy of an agency already listed, skipped with a warning.
-    const copies = read.agencies.filter((a) => !a.announcement && !hasErrors(a.problems));
-    for (const agency of read.agencies) problems.push(...agency.problems);
-    for (const agency of read.agencies) if (!agency.announcement && !copies.includes(agency)) fail(agency, agency.problems);
-
-    const announced = read.agencies.filter((a): a is AgencyResult & { announcement: Announcement } => a.announcement !== undefined);
-    const repeatedNames = repeated(announced.map((a) => a.announcement.agency.shortName));
-    const jobs = announced.map((agency) => ({
-      announcement: agency.announcement,
-      target: path.join(outDir, uniqueName(documentFileName(agency.announcement, repeatedNames.has(agency.announcement.agency.shortName)), usedNames)),
-    }));
-    if (args.check) {
-      for (const agency of announced) announcementLines(agency.announcement, shown, args.language).forEach(say);
-      ready += announced.length;
-      continue;
-    }
-    const outcomes: DocumentOutcome[] = [];
-    const progress = startProgress(input, jobs.length, say, args.language);
-    await writeDocuments(jobs, { prepared, digits, ...(args.threads !== undefined && { threads: args.threads }) }, (index, outcome) => {
-      outcomes[index] = outcome;
-      progress.tick(announced[index]!.name);
-    });
-    progress.done();
-
-    announced.forEach((agency, index) => {
-      const outcome = outcomes[index]!;
-      const own = outcome.problems.map((p) => ({ ...p, where: { ...p.where, agency: agency.name } }));
-      problems.push(...own);
-      if (!outcome.written) return fail(agency, own);
-      const a = agency.announcement;
-      documents.push({ input, agency: a.agency.shortName, fiscalYear: a.fiscalYear, total: a.total, level: a.level, result: a.result, output: jobs[index]!.target });
-    });
+    check: args.check,
+    renderMany: renderInThreads(args.threads),
+    onProgress: progress,
+    onDocument: async (document) => {
+      const target = path.join(outDir, document.name);
+      const problems = await writeDocumentFile(target, document.bytes);
+      const a = document.announcement;
+      if (problems.length === 0) written.push({ input: document.workbook, agency: a.agency.shortName, fiscalYear: a.fiscalYear, total: a.total, level: a.level, result: a.result, output: target });
+      return problems;
+    },
+  });
+  result.problems.unshift(...unreadable.flatMap((f) => f.problems));
+  result.failures.unshift(...unreadable);
+  if (hasErrors(result.problems.filter((p) => p.code === 'emblem-unusable'))) {
+    show(result);
+    return EXIT.emblem;
   }
 
+  // The summary lists the documents in the order of the workbooks and their agencies.
+  const order = new Map(result.announcements.map((a, i) => [a.name, i]));
+  const documents = written.sort((a, b) => order.get(path.basename(a.output))! - order.get(path.basename(b.output))!);
+  if (args.check) for (const { announcement } of result.announcements) announcementLines(announcement, shown, args.language).forEach(say);
   if (args.pdf && documents.length) {
     say(text(`กำลังสร้าง PDF ${documents.length} ฉบับด้วย LibreOffice`, `Making ${counted(documents.length, 'PDF')} with LibreOffice`));
-    const made = await writePdfs(documents.map((d) => d.output));
-    problems.push(...made.problems);
+    const made = await writePdfs(documents.map((d) => d.output), io.env);
+    result.problems.push(...made.problems);
     for (const d of documents) {
       const pdf = made.pdfs.get(d.output);
       if (pdf) d.pdf = pdf;
     }
   }
 
-  report(args, documents, failures, problems, say, ready);
-  if (hasErrors(problems.filter((p) => TEMPLATE_CODES.has(p.code)))) return EXIT.template;
+  show(result, documents, args.check ? result.announcements.length : 0);
+  if (hasErrors(result.problems.filter((p) => TEMPLATE_CODES.has(p.code)))) return EXIT.template;
   const unwritableOnly = (f: Failure) => f.problems.length > 0 && f.problems.every((p) => p.code === 'output-not-writable');
-  if (failures.some((f) => !unwritableOnly(f))) return EXIT.inputRefused;
-  if (failures.length) return EXIT.cannotWrite;
+  if (result.failures.some((f) => !unwritableOnly(f))) return EXIT.inputRefused;
+  if (result.failures.length) return EXIT.cannotWrite;
   return EXIT.done;
-}
-
-/** Names that occur more than once: their files also carry the province. */
-function repeated(names: string[]): Set<string> {
-  const seen = new Set<string>();
-  return new Set(names.filter((name) => seen.has(name) || !seen.add(name)));
 }
 
 /**
  * A progress line while a long batch runs: rewritten in place on a terminal, a line at every
  * tenth otherwise (a log file, a CI run).
  */
-function startProgress(input: string, total: number, say: (line: string) => void, language: Language) {
-  if (total < PROGRESS_FROM) return { tick: (_agency: string) => {}, done: () => {} };
-  const terminal = process.stderr.isTTY;
+function progressLine(say: (line: string) => void, io: Io, language: Language): (progress: Progress) => void {
   const text = chooser(language);
-  say(text(`กำลังสร้างประกาศ ${total} ฉบับจาก ${path.basename(input)}`, `Writing ${counted(total, 'announcement')} from ${path.basename(input)}`));
-  let count = 0;
   let shownAt = 0;
-  return {
-    tick(agency: string) {
-      count++;
-      if (terminal) {
-        const now = Date.now();
-        if (now - shownAt > 100) process.stderr.write(`\r\x1b[K  ${count}/${total} ${agency}`);
-        shownAt = now;
-      } else if (count % Math.ceil(total / 10) === 0) {
-        say(`  ${count}/${total} (${Math.round((100 * count) / total)}%)`);
-      }
-    },
-    done() {
-      if (terminal) process.stderr.write(`\r\x1b[K  ${count}/${total} ${text('เสร็จแล้ว', 'done')}\n`);
-    },
+  return ({ workbook, done, total, agency }) => {
+    if (total < PROGRESS_FROM) return;
+    if (done === 0) {
+      say(text(`กำลังสร้างประกาศ ${total} ฉบับจาก ${path.basename(workbook)}`, `Writing ${counted(total, 'announcement')} from ${path.basename(workbook)}`));
+      return;
+    }
+    if (io.terminal) {
+      const now = Date.now();
+      if (now - shownAt > 100) io.stderr(`\r\x1b[K  ${done}/${total} ${agency}`);
+      shownAt = now;
+      if (done === total) io.stderr(`\r\x1b[K  ${done}/${total} ${text('เสร็จแล้ว', 'done')}\n`);
+    } else if (done % Math.ceil(total / 10) === 0) {
+      say(`  ${done}/${total} (${Math.round((100 * done) / total)}%)`);
+    }
   };
 }
 
@@ -342,20 +331,7 @@ async function workbooksIn(dir: string): Promise<string[]> {
     .map((name) => path.join(dir, name));
 }
 
-/** Two workbooks of the same agency and year in one run must not overwrite each other. */
-function uniqueName(name: string, used: Set<string>): string {
-  let candidate = name;
-  for (let n = 2; used.has(candidate.normalize('NFC').toLowerCase()); n++) candidate = name.replace(/\.docx$/, ` (${n}).docx`);
-  used.add(candidate.normalize('NFC').toLowerCase());
-  return candidate;
-}
-
-/** A path as the clerk reads it on screen: relative to where they ran the command. */
-function shown(file: string): string {
-  return path.relative(process.cwd(), file) || file;
-}
-
-function report(args: Arguments, documents: DocumentSummary[], failures: Failure[], problems: Problem[], say: (line: string) => void, ready = 0): void {
+function report(args: Arguments, documents: DocumentSummary[], failures: Failure[], problems: Problem[], say: (line: string) => void, shown: (file: string) => string, io: Io, ready: number): void {
   const { language } = args;
   const text = chooser(language);
   const printed = new Set<string>();
@@ -384,8 +360,8 @@ function report(args: Arguments, documents: DocumentSummary[], failures: Failure
       // For the benchmark: this run's peak memory, its threads included (maxRSS is in KB).
       run: { peakMemoryMB: Math.round(process.resourceUsage().maxRSS / 1024) },
     };
-    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
   }
 }
 
-process.exitCode = await main(hideBin(process.argv));
+if (executedAsProgram(import.meta.url)) process.exitCode = await main(hideBin(process.argv));

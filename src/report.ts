@@ -1,8 +1,9 @@
 /** How problems and results read on screen, the same in every command. */
+import type { Failure } from './build.js';
 import type { Announcement } from './ita/model.js';
 import { chooser, counted, type Language } from './language.js';
 import type { Place, Problem } from './problem.js';
-import { formatterFor } from './render/format.js';
+import { formatterFor } from './format.js';
 
 /** One line for the problem, and one more with the template paragraph it is in, if any. */
 export function problemLines(p: Problem, shown: (file: string) => string, language: Language = 'th'): string[] {
@@ -28,15 +29,6 @@ export interface DocumentSummary {
   output: string;
   /** With --pdf, when LibreOffice made it. */
   pdf?: string;
-}
-
-/** A workbook or an agency that gave no announcement, and the errors why. */
-export interface Failure {
-  input: string;
-  /** Empty when the workbook as a whole could not be read. */
-  agency: string;
-  place?: Place;
-  problems: Problem[];
 }
 
 /** The announcements written: agency, total, level, result and file, in aligned columns. */

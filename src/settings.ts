@@ -8,7 +8,7 @@ import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { parseAnnouncementDate } from './announcement-date.js';
 import { error, type Problem } from './problem.js';
-import type { Digits } from './render/format.js';
+import type { Digits } from './format.js';
 
 export interface Settings {
   signer?: string;

@@ -7,13 +7,13 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, truncateSync, write
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureWorkbook } from '../scripts/lib/workbook-fixture.js';
-import { cannotWriteMessage, documentFileName } from '../src/output.js';
-import { readWorkbook } from '../src/read/workbook.js';
+import { cannotWriteMessage } from '../src/write/files.js';
+import { documentFileName } from '../src/write/names.js';
 import type { Announcement } from '../src/ita/model.js';
 import { buildDoc } from './helpers/cli.js';
 import { paragraphs } from './helpers/docx.js';
 import { LAMPANGRONG, layout1 } from './helpers/layouts.js';
-import { temporaryDir, workbookFile } from './helpers/workbooks.js';
+import { temporaryDir, workbookFile, readWorkbookFile } from './helpers/workbooks.js';
 import { writeZipBomb } from './helpers/zip-bomb.js';
 
 const EARLIER = 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx';
@@ -25,7 +25,7 @@ let goodWorkbook: string;
 beforeAll(async () => {
   goodWorkbook = await workbookFile('lampangrong-2565');
   const out = temporaryDir('ita-earlier-');
-  expect(buildDoc([goodWorkbook, '--out', out]).status).toBe(0);
+  expect((await buildDoc([goodWorkbook, '--out', out])).status).toBe(0);
   earlier = readFileSync(path.join(out, EARLIER));
 });
 
@@ -76,7 +76,7 @@ const CASES: Case[] = [
 ];
 
 describe('the bad-input corpus', () => {
-  it('has at least 15 kinds', () => {
+  it('has at least 15 kinds', async () => {
     expect(new Set(CASES.map((c) => c.kind)).size).toBeGreaterThanOrEqual(15);
   });
 
@@ -88,7 +88,7 @@ describe('the bad-input corpus', () => {
     mkdirSync(out);
     writeFileSync(path.join(out, EARLIER), earlier);
 
-    const run = buildDoc([input, '--out', out]);
+    const run = await buildDoc([input, '--out', out]);
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toContain('✗ ข้อผิดพลาด');
     expect(run.stderr).toContain(place);
@@ -104,7 +104,7 @@ describe('the bad-input corpus with --lang en', () => {
     const dir = temporaryDir('ita-bad-en-');
     for (const { file, make } of CASES) await make(path.join(dir, file));
     const out = path.join(dir, 'output');
-    const run = buildDoc([...CASES.map((c) => path.join(dir, c.file)), '--out', out, '--lang', 'en']);
+    const run = await buildDoc([...CASES.map((c) => path.join(dir, c.file)), '--out', out, '--lang', 'en']);
     expect(run.status, run.stderr).toBe(1);
     const errors = run.stderr.split('\n').filter((line) => line.startsWith('✗ error ['));
     for (const { file, place, inEnglish } of CASES) {
@@ -121,7 +121,7 @@ describe('hostile files and names', () => {
     await writeZipBomb(readFileSync(goodWorkbook), bomb, 500 * 1024 * 1024);
     expect(readFileSync(bomb).length).toBeLessThan(2 * 1024 * 1024);
     const rss = process.memoryUsage().rss;
-    const read = await readWorkbook(bomb);
+    const read = await readWorkbookFile(bomb);
     expect(read.problems.map((p) => p.code)).toEqual(['file-zip-bomb']);
     expect(read.problems[0]!.message.th).toContain('500 MB');
     expect(process.memoryUsage().rss - rss).toBeLessThan(100 * 1024 * 1024);
@@ -130,7 +130,7 @@ describe('hostile files and names', () => {
   it('strips control characters from recommendation text, warns with the cell, and still writes the announcement', async () => {
     const out = temporaryDir('ita-out-');
     const workbook = layout1({ recommendations: [['IIT', 1, null, 'ควรปรับปรุง_x0007_การปฏิบัติหน้าที่_x001B_']] });
-    const run = buildDoc([await workbookFile(workbook), '--out', out]);
+    const run = await buildDoc([await workbookFile(workbook), '--out', out]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/! คำเตือน \[.*ข้อเสนอแนะ!D2\]: .*อักขระควบคุม/);
     const text = paragraphs(path.join(out, readdirSync(out)[0]!)).join('\n');
@@ -145,7 +145,7 @@ describe('hostile files and names', () => {
     };
     const root = temporaryDir('ita-paths-');
     const out = path.join(root, 'a', 'b', 'output');
-    const run = buildDoc([await workbookFile(workbook, root), '--out', out]);
+    const run = await buildDoc([await workbookFile(workbook, root), '--out', out]);
     expect(run.status, run.stderr).toBe(0);
     const written = readdirSync(out);
     expect(written).toHaveLength(names.length);
@@ -161,14 +161,14 @@ describe('hostile files and names', () => {
     expect(written).toContain('ประกาศผลการประเมิน ITA 2565 อบต.ก_ข_ค_ง_จ_ฉ_ช_ซ_ฌ_ญ.docx');
   });
 
-  it('maps the same agency to the same file however its name is normalised (NFC and NFD)', () => {
+  it('maps the same agency to the same file however its name is normalised (NFC and NFD)', async () => {
     const announcement = (shortName: string) => ({ fiscalYear: 2565, agency: { shortName, fullName: shortName } }) as Announcement;
     const composed = 'อบต.น้ำ'.normalize('NFC');
     expect(documentFileName(announcement(composed.normalize('NFD')))).toBe(documentFileName(announcement(composed)));
     expect(documentFileName(announcement('e\u0301cole'))).toBe(documentFileName(announcement('\u00e9cole')));
   });
 
-  it('says to close the document in Word when Windows reports it busy or locked', () => {
+  it('says to close the document in Word when Windows reports it busy or locked', async () => {
     for (const code of ['EBUSY', 'EPERM', 'EACCES']) {
       const message = cannotWriteMessage(Object.assign(new Error(code), { code }));
       expect(message.th).toContain(code);
@@ -182,7 +182,7 @@ describe('hostile files and names', () => {
     const out = temporaryDir('ita-out-');
     mkdirSync(path.join(out, EARLIER));
     writeFileSync(path.join(out, EARLIER, 'เปิดอยู่.txt'), 'x');
-    const run = buildDoc([goodWorkbook, '--out', out]);
+    const run = await buildDoc([goodWorkbook, '--out', out]);
     expect(run.status).toBe(4);
     expect(run.stderr).toContain('บันทึกไฟล์ไม่ได้');
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);

@@ -20,16 +20,16 @@ const FILES = [
 ];
 
 /** Builds every announcement of a workbook; returns the run and each document's text by file name. */
-function buildAll(workbook: string, args: string[] = []) {
+async function buildAll(workbook: string, args: string[] = []) {
   const out = temporaryDir('ita-batch-');
-  const run = buildDoc([workbook, '--out', out, ...SIGNING, ...args]);
+  const run = await buildDoc([workbook, '--out', out, ...SIGNING, ...args]);
   const texts = Object.fromEntries(readdirSync(out).map((name) => [name, paragraphs(path.join(out, name)).join('\n')]));
   return { run, out, texts };
 }
 
 describe('a batch of agencies', () => {
   it('writes one announcement per agency of the province report, named so none overwrites another, and a summary table', async () => {
-    const { run, out, texts } = buildAll(await workbookFile('province-2564'));
+    const { run, out, texts } = await buildAll(await workbookFile('province-2564'));
     expect(run.status, run.stderr).toBe(0);
     expect(Object.keys(texts).sort()).toEqual([...FILES].sort());
     expect(run.stderr).toMatch(/หน่วยงาน\s+คะแนนรวม\s+ระดับ\s+ผลการประเมิน\s+ไฟล์\n\s+อบจ\.ทดลองเหนือ\s+81\.45\s+B\s+ไม่ผ่าน\s+\S/);
@@ -49,16 +49,16 @@ describe('a batch of agencies', () => {
 
   it('gives the same announcements from the report as a web page (.xls), and the same scores from its first sheet as CSV', async () => {
     const report = fixture('province-2564');
-    const fromXlsx = buildAll(await workbookFile(report)).texts;
+    const fromXlsx = (await buildAll(await workbookFile(report))).texts;
     const dir = temporaryDir('ita-formats-');
     writeFileSync(path.join(dir, 'รายงาน.xls'), fixtureHtml(report, 'windows-874'));
     writeFileSync(path.join(dir, 'รายงาน.csv'), fixtureCsv(report.sheets[0]!, 'windows-874'));
 
-    const fromHtml = buildAll(path.join(dir, 'รายงาน.xls'));
+    const fromHtml = await buildAll(path.join(dir, 'รายงาน.xls'));
     expect(fromHtml.run.status, fromHtml.run.stderr).toBe(0);
     expect(fromHtml.texts).toEqual(fromXlsx);
 
-    const fromCsv = buildAll(path.join(dir, 'รายงาน.csv'));
+    const fromCsv = await buildAll(path.join(dir, 'รายงาน.csv'));
     expect(fromCsv.run.status, fromCsv.run.stderr).toBe(0);
     expect(fromCsv.run.stderr).toContain('ไม่พบชีตข้อเสนอแนะ');
     expect(Object.keys(fromCsv.texts).sort()).toEqual([...FILES].sort());
@@ -70,9 +70,9 @@ describe('a batch of agencies', () => {
     const original = await workbookFile('province-2564', dir, 'province.xlsx');
     const resaved = resaveWithLibreOffice(original, dir);
     expect(readFileSync(resaved).equals(readFileSync(original))).toBe(false);
-    const fromCalc = buildAll(resaved);
+    const fromCalc = await buildAll(resaved);
     expect(fromCalc.run.status, fromCalc.run.stderr).toBe(0);
-    expect(fromCalc.texts).toEqual(buildAll(original).texts);
+    expect(fromCalc.texts).toEqual((await buildAll(original)).texts);
   });
 
   it('writes the good agencies when some rows are bad, lists those that failed and why, shows progress, and exits 1', async () => {
@@ -95,7 +95,7 @@ describe('a batch of agencies', () => {
     rows[8]![12] = 90; // อบต.ที่7 states a total of 90
     rows.push([13, ...rows[2]!.slice(1)]); // อบต.ที่1 again, the same scores: skipped, not failed
 
-    const { run, texts } = buildAll(await workbookFile(workbook), ['--json']);
+    const { run, texts } = await buildAll(await workbookFile(workbook), ['--json']);
     expect(run.status).toBe(1);
     expect(Object.keys(texts)).toHaveLength(10);
     expect(Object.keys(texts).some((name) => name.includes('อบต.ที่3.') || name.includes('อบต.ที่7.'))).toBe(false);

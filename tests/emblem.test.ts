@@ -17,7 +17,7 @@ const THREE_CM = 1_080_000; // EMU
 async function build(args: string[]) {
   const dir = temporaryDir('ita-emblem-');
   const out = path.join(dir, 'out');
-  const run = buildDoc([await workbookFile('lampangrong-2565', dir), '--out', out, ...SIGNING, ...args]);
+  const run = await buildDoc([await workbookFile('lampangrong-2565', dir), '--out', out, ...SIGNING, ...args]);
   return { run, out, file: path.join(out, NAME) };
 }
 

@@ -8,11 +8,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureCsv } from '../scripts/lib/workbook-fixture.js';
 import { normalise } from '../src/ita/normalise.js';
-import { cellText, readWorkbook } from '../src/read/workbook.js';
+import { cellText } from '../src/read/cells.js';
 import { buildDoc } from './helpers/cli.js';
 import { soffice } from './helpers/clients.js';
 import { OPTIONS } from './helpers/layouts.js';
-import { fixture, temporaryDir, workbookFile } from './helpers/workbooks.js';
+import { fixture, temporaryDir, workbookFile, readWorkbookFile } from './helpers/workbooks.js';
 
 function fileWith(name: string, content: string | Buffer): string {
   const file = path.join(temporaryDir('ita-kinds-'), name);
@@ -27,7 +27,7 @@ describe('other file kinds', () => {
       <table><tr><th rowspan="2">หน่วยงาน</th><th colspan="2">IIT</th></tr>
       <tr><td>1</td><td>2</td></tr>
       <tr><td>อบต.<b>หนึ่ง</b></td><td>84.39</td><td>ย่อหน้าแรก<br>ย่อหน้าสอง</td></tr></table></body></html>`;
-    const read = await readWorkbook(fileWith('ผล ITA.xls', html));
+    const read = await readWorkbookFile(fileWith('ผล ITA.xls', html));
     expect(read.problems).toEqual([]);
     const sheet = read.workbook!.sheets[0]!;
     expect(sheet.name).toBe('ผล ITA');
@@ -48,7 +48,7 @@ describe('other file kinds', () => {
     const utf8 = fixtureCsv(report, 'utf-8-bom');
     const semicolons = Buffer.from(utf8.toString('utf8').replaceAll(',', ';'), 'utf8');
     for (const [name, bytes] of [['utf8.csv', utf8], ['thai.csv', fixtureCsv(report, 'windows-874')], ['semicolon.csv', semicolons]] as const) {
-      const read = await readWorkbook(fileWith(name, bytes));
+      const read = await readWorkbookFile(fileWith(name, bytes));
       expect(read.problems, name).toEqual([]);
       const { agencies } = normalise(read.workbook!, OPTIONS);
       expect(agencies.map((a) => [a.name, a.announcement?.total]), name).toEqual([
@@ -62,16 +62,16 @@ describe('other file kinds', () => {
 
   it('refuses an .xls in the old binary format and a password-protected workbook, saying what to do in Excel', async () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]);
-    const binary = await readWorkbook(fileWith('old.xls', ole));
+    const binary = await readWorkbookFile(fileWith('old.xls', ole));
     expect(binary.problems.map((p) => p.code)).toEqual(['file-binary-xls']);
     expect(binary.problems[0]!.message.th).toContain('.xlsx');
-    const encrypted = await readWorkbook(fileWith('locked.xlsx', Buffer.concat([ole, Buffer.from('EncryptionInfo', 'utf16le')])));
+    const encrypted = await readWorkbookFile(fileWith('locked.xlsx', Buffer.concat([ole, Buffer.from('EncryptionInfo', 'utf16le')])));
     expect(encrypted.problems.map((p) => p.code)).toEqual(['file-encrypted']);
   });
 
   it('refuses an XML Spreadsheet 2003 file, which is not a web page', async () => {
     const xml = '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>';
-    const read = await readWorkbook(fileWith('export.xls', xml));
+    const read = await readWorkbookFile(fileWith('export.xls', xml));
     expect(read.problems.map((p) => p.code)).toEqual(['file-xml-spreadsheet']);
   });
 
@@ -80,7 +80,7 @@ describe('other file kinds', () => {
     const xlsx = await workbookFile('lampangrong-2565', dir, 'ผลการประเมิน.xlsx');
     execFileSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xls', '--outdir', path.join(dir, 'xls'), xlsx], { stdio: 'ignore', timeout: 90_000 });
     const out = temporaryDir('ita-out-');
-    const run = buildDoc([path.join(dir, 'xls', 'ผลการประเมิน.xls'), '--out', out]);
+    const run = await buildDoc([path.join(dir, 'xls', 'ผลการประเมิน.xls'), '--out', out]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('ผลการประเมิน.xls');
     expect(run.stderr).toContain('Excel รุ่นเก่า (.xls)');

@@ -115,21 +115,21 @@ describe('npm run build-doc with a 2569 workbook', () => {
   const ARGS = ['--date', '2569-12-01', '--signer', 'นายทดสอบ ระบบ', '--emblem', EMBLEM, '--json'];
 
   /** Builds one workbook; the warnings it printed and the document's paragraphs. */
-  function build(workbook: string) {
+  async function build(workbook: string) {
     const out = temporaryDir('ita-2569-');
-    const run = buildDoc([workbook, '--out', out, ...ARGS]);
+    const run = await buildDoc([workbook, '--out', out, ...ARGS]);
     expect(run.status, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout) as { documents: { output: string; level: string; total: number }[]; problems: { code: string; severity: string }[] };
     expect(summary.documents).toHaveLength(1);
     return { run, summary, text: paragraphs(path.resolve(summary.documents[0]!.output)).join('\n') };
   }
 
-  it('as a web page .xls with many agencies (not written by exceljs): exit 0, printed as stated, one warning', () => {
+  it('as a web page .xls with many agencies (not written by exceljs): exit 0, printed as stated, one warning', async () => {
     const file = path.join(temporaryDir('ita-html-'), 'ผลการประเมิน 2569.xls');
     const workbook = layout2({ year: 2569, rows: [{ name: 'อบต.หนึ่ง', total: 78.29, level: 'ต้องปรับปรุง', result: 'ไม่ผ่าน' }] });
     workbook.sheets.push({ name: 'ข้อเสนอแนะ', rows: [['หน่วยงาน', 'เครื่องมือ', 'ตัวชี้วัด', 'ตัวชี้วัดย่อย', 'ข้อเสนอแนะ'], ...RECOMMENDATIONS.map((row) => ['อบต.หนึ่ง', ...row])] });
     writeFileSync(file, fixtureHtml(workbook));
-    const { run, summary, text } = build(file);
+    const { run, summary, text } = await build(file);
     expect(summary.problems.map((p) => `${p.severity}:${p.code}`)).toEqual(['warning:framework-carried-forward']);
     expect(run.stderr).toContain('ใช้เกณฑ์ของปี 2568 เพราะยังไม่มีเกณฑ์ของปี 2569');
     expect(summary.documents[0]).toMatchObject({ total: 78.29, level: 'ต้องปรับปรุง' });
@@ -141,7 +141,7 @@ describe('npm run build-doc with a 2569 workbook', () => {
   it.skipIf(!soffice)('as one agency saved by LibreOffice Calc: the same (needs LibreOffice: .ci/run installs it)', async () => {
     const dir = temporaryDir('ita-lo-');
     const original = await workbookFile(layout1({ year: 2569, labels: STATED, recommendations: RECOMMENDATIONS }), dir, 'original.xlsx');
-    const { summary, text } = build(resaveWithLibreOffice(original, dir));
+    const { summary, text } = await build(resaveWithLibreOffice(original, dir));
     expect(summary.problems.map((p) => `${p.severity}:${p.code}`)).toEqual(['warning:framework-carried-forward']);
     expect(text).toContain('ประจำปีงบประมาณ พ.ศ. ๒๕๖๙');
     expect(text).toMatch(/ระดับ\s*ต้องปรับปรุง/);
@@ -150,7 +150,7 @@ describe('npm run build-doc with a 2569 workbook', () => {
 
   it('npm run check shows the assumed rules, writing nothing', async () => {
     const out = temporaryDir('ita-check-');
-    const run = buildDoc([await workbookFile(layout1({ year: 2569, labels: STATED, recommendations: RECOMMENDATIONS })), '--check', '--out', out]);
+    const run = await buildDoc([await workbookFile(layout1({ year: 2569, labels: STATED, recommendations: RECOMMENDATIONS })), '--check', '--out', out]);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('! คำเตือน');
     expect(run.stderr).toContain('ใช้เกณฑ์ของปี 2568 เพราะยังไม่มีเกณฑ์ของปี 2569');

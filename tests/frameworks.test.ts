@@ -22,7 +22,7 @@ function bases(framework: Framework): [string, Basis][] {
 }
 
 describe('the framework files', () => {
-  it('are one readable file per year, 2563 to 2568, each valid: letter grades to 2565, pass levels from 2566', () => {
+  it('are one readable file per year, 2563 to 2568, each valid: letter grades to 2565, pass levels from 2566', async () => {
     expect(library.years).toEqual([2563, 2564, 2565, 2566, 2567, 2568]);
     for (const year of library.years) {
       const found = library.forYear(year, place);
@@ -36,7 +36,7 @@ describe('the framework files', () => {
     expect(text2568).toMatch(/^# เกณฑ์การประเมิน ITA ปีงบประมาณ พ\.ศ\. 2568/);
   });
 
-  it('give every fact a confidence and a source in words', () => {
+  it('give every fact a confidence and a source in words', async () => {
     for (const year of library.years) {
       const all = bases(frameworkOf(year));
       expect(all.length).toBeGreaterThanOrEqual(5 + 7);
@@ -47,7 +47,7 @@ describe('the framework files', () => {
     }
   });
 
-  it('record the facts found in public material, with their sources', () => {
+  it('record the facts found in public material, with their sources', async () => {
     const basisOf = (year: number, fact: string) => bases(frameworkOf(year)).find(([name]) => name === fact)![1];
     // NACC's board, 8 June 2566: pass levels replace AA–F from the 2566 results on.
     for (const year of [2566, 2567, 2568]) expect(basisOf(year, 'rule')).toMatchObject({ confidence: 'confirmed', source: expect.stringContaining('8 มิ.ย. 2566') });
@@ -81,7 +81,7 @@ function framework2565(): Framework {
 }
 
 describe('a year with no file of its own', () => {
-  it.each([2569, 2571])('%s is announced under the newest earlier year (2568), every fact assumed, with one warning', (year) => {
+  it.each([2569, 2571])('%s is announced under the newest earlier year (2568), every fact assumed, with one warning', async (year) => {
     const found = library.forYear(year, place);
     const framework = found.framework!;
     expect(framework.fiscalYear).toBe(year);
@@ -97,14 +97,14 @@ describe('a year with no file of its own', () => {
     expect(found.problems[0]!.message.en).toContain(`Using fiscal year 2568's criteria, as there are none for ${year} yet`);
   });
 
-  it('before the earliest file, is refused as before', () => {
+  it('before the earliest file, is refused as before', async () => {
     const found = library.forYear(2562, place);
     expect(found.framework).toBeUndefined();
     expect(found.problems).toEqual([expect.objectContaining({ code: 'fiscal-year-unknown', severity: 'error', where: place })]);
     expect(found.problems[0]!.message.th).toBe('ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ 2562: ปีที่มีคือ 2563, 2564, 2565, 2566, 2567, 2568');
   });
 
-  it('gets its own rules, with no warning, once a maintainer adds its file: one file, no code', () => {
+  it('gets its own rules, with no warning, once a maintainer adds its file: one file, no code', async () => {
     const added = frameworkLibrary([{ name: '2568.yaml', text: text2568 }, { name: 'frameworks/2569.yaml', text: text2568.replace('fiscalYear: 2568', 'fiscalYear: 2569') }]);
     const found = added.forYear(2569, place);
     expect(found.problems).toEqual([]);
@@ -123,7 +123,7 @@ describe('a mistake in a framework file', () => {
   }
   const lineOf = (needle: string, from = 0) => text2568.slice(0, text2568.indexOf(needle, from)).split('\n').length;
 
-  it('is named with its line, in Thai and English', () => {
+  it('is named with its line, in Thai and English', async () => {
     expect(mistakes((t) => t.replace('0.06, 0.06, 0.06, 0.06, 0.06', '0.07, 0.06, 0.06, 0.06, 0.06'))).toEqual([
       expect.stringMatching(new RegExp(`^${lineOf('value: [0.06')}: ไฟล์เกณฑ์การประเมิน บรรทัดที่ ${lineOf('value: [0.06')}: น้ำหนักรวมกันได้ 1.01.* ต้องรวมได้ 1 \\| .*the weights add up to 1.01`)),
     ]);
@@ -135,7 +135,7 @@ describe('a mistake in a framework file', () => {
     expect(mistakes((t) => t.replace('rule:\n  value: pass-levels', 'rule:\n  value: [pass-levels'))).toEqual([expect.stringMatching(/YAML/)]);
   });
 
-  it('checks that the facts fit together: levels in order, letter grades on the total alone, the year its name says', () => {
+  it('checks that the facts fit together: levels in order, letter grades on the total alone, the year its name says', async () => {
     const swapped = text2568.replace('level: ผ่านดีเยี่ยม', 'level: TOP').replace('level: ผ่านดี\n', 'level: ผ่านดีเยี่ยม\n').replace('level: TOP', 'level: ผ่านดี');
     expect(parseFrameworkFile({ name: '2568.yaml', text: swapped }).problems).toEqual([]);
     expect(mistakes((t) => t.replace(/value: 95\n/, 'value: 80\n'))).toEqual([expect.stringMatching(/^\d+: .*ระดับต้องเรียงจากสูงไปต่ำ \| .*highest to lowest/)]);
@@ -147,7 +147,7 @@ describe('a mistake in a framework file', () => {
     expect(mistakes((t) => t.replace(/value: 0\n/, 'value: 10\n'))).toEqual([expect.stringMatching(/ระดับสุดท้ายต้องเริ่มที่ 0/)]);
   });
 
-  it('stops only the workbooks of that year, each told which file and line to mend', () => {
+  it('stops only the workbooks of that year, each told which file and line to mend', async () => {
     const broken = frameworkLibrary([
       { name: '2565.yaml', text: readFileSync(path.join(FRAMEWORK_DIR, '2565.yaml'), 'utf8') },
       { name: '2568.yaml', text: text2568.replace('value: 85\n', 'value: ["85"]\n') },

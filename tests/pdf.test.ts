@@ -11,7 +11,7 @@ const NAME = 'ประกาศผลการประเมิน ITA 2565 �
 describe('--pdf', () => {
   it.skipIf(!canRender)('writes a PDF beside each document through LibreOffice (needs LibreOffice and poppler: .ci/run installs them)', async () => {
     const out = temporaryDir('ita-pdf-');
-    const run = buildDoc([await workbookFile('lampangrong-2565'), await workbookFile('province-2564'), '--out', out, '--pdf', '--json']);
+    const run = await buildDoc([await workbookFile('lampangrong-2565'), await workbookFile('province-2564'), '--out', out, '--pdf', '--json']);
     expect(run.status, run.stderr).toBe(0);
     const names = readdirSync(out).sort();
     expect(names.filter((n) => n.endsWith('.pdf'))).toHaveLength(5);
@@ -25,7 +25,7 @@ describe('--pdf', () => {
 
   it('without LibreOffice, still writes the document and says how to install it', async () => {
     const out = temporaryDir('ita-pdf-');
-    const run = buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--pdf'], { env: { PATH: temporaryDir('ita-empty-path-'), ITA_SOFFICE: undefined } });
+    const run = await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--pdf'], { env: { PATH: temporaryDir('ita-empty-path-'), ITA_SOFFICE: undefined } });
     expect(run.status, run.stderr).toBe(0);
     expect(readdirSync(out)).toEqual([`${NAME}.docx`]);
     expect(run.stderr).toContain('ไม่พบโปรแกรม LibreOffice');

@@ -19,10 +19,10 @@ function checkEdited(name: string, edit: (documentXml: string) => string) {
 }
 
 describe('npm run check-template', () => {
-  it('finds nothing wrong with the default template, and writes nothing', () => {
+  it('finds nothing wrong with the default template, and writes nothing', async () => {
     const dir = temporaryDir('ita-check-');
     const before = statSync(DEFAULT_TEMPLATE).mtimeMs;
-    const run = checkTemplate([], { cwd: dir });
+    const run = await checkTemplate([], { cwd: dir });
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('ใช้ได้');
     expect(run.stderr).not.toContain('ข้อผิดพลาด');
@@ -30,17 +30,17 @@ describe('npm run check-template', () => {
     expect(statSync(DEFAULT_TEMPLATE).mtimeMs).toBe(before);
   });
 
-  it('accepts a template whose tags Word split across runs', () => {
+  it('accepts a template whose tags Word split across runs', async () => {
     const dir = temporaryDir('ita-check-');
     const file = templateVariant(dir, 'แม่แบบ.docx', splitTagsLikeWord);
     expect(part(file, 'word/document.xml')).toContain('<w:proofErr w:type="spellStart"/>');
-    const run = checkTemplate([file]);
+    const run = await checkTemplate([file]);
     expect(run.stderr).not.toContain('ข้อผิดพลาด');
     expect(run.status).toBe(0);
   });
 
-  it('names a misspelt tag, suggests the right one and shows the paragraph it is in', () => {
-    const run = checkEdited('แม่แบบสะกดผิด.docx', (xml) => xml.replace('ประจำปีงบประมาณ พ.ศ.{fiscalYear}', 'ประจำปีงบประมาณ พ.ศ.{fiscalYaer}'));
+  it('names a misspelt tag, suggests the right one and shows the paragraph it is in', async () => {
+    const run = await checkEdited('แม่แบบสะกดผิด.docx', (xml) => xml.replace('ประจำปีงบประมาณ พ.ศ.{fiscalYear}', 'ประจำปีงบประมาณ พ.ศ.{fiscalYaer}'));
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('{fiscalYaer}');
     expect(run.stderr).toContain('หมายถึง {fiscalYear} หรือไม่');
@@ -54,20 +54,20 @@ describe('npm run check-template', () => {
     const marker = path.join(temporaryDir('ita-code-'), 'ran.txt');
     const code = `{constructor.constructor("require('fs').writeFileSync('${marker}','x')")()}`;
     const edit = (xml: string) => xml.replace('{agencyFullName}', `{__proto__}{constructor}{toString}${code.replaceAll("'", '&apos;').replaceAll('"', '&quot;')}`);
-    const run = checkEdited('แม่แบบโค้ด.docx', edit);
+    const run = await checkEdited('แม่แบบโค้ด.docx', edit);
     expect(run.status).toBe(3);
     for (const tag of ['{__proto__}', '{constructor}', '{toString}']) expect(run.stderr).toContain(tag);
 
     const out = temporaryDir('ita-out-');
     const template = templateVariant(temporaryDir('ita-code-'), 'แม่แบบโค้ด.docx', edit);
-    const build = buildDoc([await workbookFile('lampangrong-2565'), '--template', template, '--out', out]);
+    const build = await buildDoc([await workbookFile('lampangrong-2565'), '--template', template, '--out', out]);
     expect(build.status).toBe(3);
     expect(readdirSync(out)).toEqual([]);
     expect(() => statSync(marker)).toThrow();
   });
 
-  it('reports every syntax error at once, each with its paragraph, in Thai', () => {
-    const run = checkEdited('แม่แบบวงเล็บ.docx', (xml) =>
+  it('reports every syntax error at once, each with its paragraph, in Thai', async () => {
+    const run = await checkEdited('แม่แบบวงเล็บ.docx', (xml) =>
       xml.replace('ประจำปีงบประมาณ พ.ศ.{fiscalYear}', 'ประจำปีงบประมาณ พ.ศ.{fiscalYear').replace('{score}{/ranking}', '{score}{/rankings}'),
     );
     expect(run.status).toBe(3);
@@ -78,8 +78,8 @@ describe('npm run check-template', () => {
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 
-  it('lists the pieces of the announcement a template lacks', () => {
-    const run = checkEdited('แม่แบบไม่ครบ.docx', (xml) =>
+  it('lists the pieces of the announcement a template lacks', async () => {
+    const run = await checkEdited('แม่แบบไม่ครบ.docx', (xml) =>
       xml.replace(/<w:p>(?:(?!<w:p>).)*?\(\{signer\}\)(?:(?!<w:p>).)*?<\/w:p>/, '').replace(/<w:tbl>(?:(?!<w:tbl>).)*?\{#summary\}.*?<\/w:tbl>/, ''),
     );
     expect(run.status).toBe(3);
@@ -88,9 +88,9 @@ describe('npm run check-template', () => {
     expect(run.stderr).not.toContain('แม่แบบขาดตำแหน่งผู้ลงนาม');
   });
 
-  it('refuses a file that is not a Word document with exit code 3', () => {
+  it('refuses a file that is not a Word document with exit code 3', async () => {
     const dir = temporaryDir('ita-check-');
-    const run = checkTemplate([path.join(dir, 'ไม่มีไฟล์นี้.docx')]);
+    const run = await checkTemplate([path.join(dir, 'ไม่มีไฟล์นี้.docx')]);
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('เปิดแม่แบบเอกสารไม่ได้');
   });
@@ -101,12 +101,12 @@ describe('npm run build-doc -- --template', () => {
     const dir = temporaryDir('ita-template-');
     const template = templateVariant(dir, 'แม่แบบของหน่วยงาน.docx', splitTagsLikeWord);
     const out = path.join(dir, 'out');
-    const run = buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--template', template, ...SIGNING]);
+    const run = await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--template', template, ...SIGNING]);
     expect(run.stderr).not.toContain('ข้อผิดพลาด');
     expect(run.status).toBe(0);
     const file = path.join(out, NAME);
     const ours = path.join(dir, 'ours');
-    buildDoc([await workbookFile('lampangrong-2565'), '--out', ours, ...SIGNING]);
+    await buildDoc([await workbookFile('lampangrong-2565'), '--out', ours, ...SIGNING]);
     expect(withoutWhitespace(paragraphs(file).join(''))).toBe(withoutWhitespace(paragraphs(path.join(ours, NAME)).join('')));
 
     const runs = thaiRuns(part(file, 'word/document.xml'));
@@ -121,7 +121,7 @@ describe('npm run build-doc -- --template', () => {
     const dir = temporaryDir('ita-template-');
     const template = templateVariant(dir, 'แม่แบบสะกดผิด.docx', (xml) => xml.replace('{highest}', '{higest}'));
     const out = path.join(dir, 'out');
-    const run = buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--template', template, ...SIGNING]);
+    const run = await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--template', template, ...SIGNING]);
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('{higest}');
     expect(run.stderr).toContain('หมายถึง {highest} หรือไม่');
@@ -132,7 +132,7 @@ describe('npm run build-doc -- --template', () => {
     const dir = temporaryDir('ita-template-');
     const template = templateVariant(dir, 'แม่แบบ.docx', (xml) => xml);
     const before = readFileSync(template);
-    buildDoc([await workbookFile('lampangrong-2565'), '--out', path.join(dir, 'out'), '--template', template, ...SIGNING]);
+    await buildDoc([await workbookFile('lampangrong-2565'), '--out', path.join(dir, 'out'), '--template', template, ...SIGNING]);
     expect(readFileSync(template).equals(before)).toBe(true);
   });
 });

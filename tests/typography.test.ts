@@ -21,7 +21,7 @@ let xml: { document: string; styles: string; settings: string; firstHeader: stri
 async function build(args: string[] = []): Promise<string> {
   const dir = temporaryDir('ita-type-');
   const out = path.join(dir, 'out');
-  const run = buildDoc([await workbookFile('lampangrong-2565', dir), '--out', out, ...SIGNING, ...args]);
+  const run = await buildDoc([await workbookFile('lampangrong-2565', dir), '--out', out, ...SIGNING, ...args]);
   expect(run.status, run.stderr).toBe(0);
   return path.join(out, NAME);
 }
@@ -53,7 +53,7 @@ beforeAll(async () => {
 });
 
 describe('page and type', () => {
-  it('is A4 portrait with margins left 3 cm, right 2 cm, top 2.5 cm, bottom 2 cm', () => {
+  it('is A4 portrait with margins left 3 cm, right 2 cm, top 2.5 cm, bottom 2 cm', async () => {
     expect(xml.document).toContain('<w:pgSz w:w="11906" w:h="16838"/>');
     const margins = /<w:pgMar ([^>]*)\/>/.exec(xml.document)?.[1] ?? '';
     const margin = (side: string) => Number(new RegExp(`w:${side}="(\\d+)"`).exec(margins)?.[1]) / CM;
@@ -63,7 +63,7 @@ describe('page and type', () => {
     expect(margin('bottom')).toBeCloseTo(2, 1);
   });
 
-  it('sets TH SarabunIT๙ 16 pt in all four font slots, the complex-script size equal, and Thai as the bidi language', () => {
+  it('sets TH SarabunIT๙ 16 pt in all four font slots, the complex-script size equal, and Thai as the bidi language', async () => {
     const defaults = /<w:rPrDefault>.*?<\/w:rPrDefault>/.exec(xml.styles)?.[0] ?? '';
     expect(defaults).toContain(`<w:rFonts w:ascii="${FONT}" w:hAnsi="${FONT}" w:eastAsia="${FONT}" w:cs="${FONT}"/>`);
     expect(defaults).toContain('<w:sz w:val="32"/><w:szCs w:val="32"/>');
@@ -74,12 +74,12 @@ describe('page and type', () => {
     }
   });
 
-  it('makes bold headings bold for complex script too', () => {
+  it('makes bold headings bold for complex script too', async () => {
     for (const id of ['ItaTitle', 'ItaSection']) expect(style(xml.styles, id)).toContain('<w:b/><w:bCs/>');
     for (const bold of xml.document.matchAll(/<w:b\/>(<w:bCs\/>)?/g)) expect(bold[1]).toBeDefined();
   });
 
-  it('uses compatibility mode 15, no w:noProof anywhere, and Thai-justified body paragraphs indented 2.5 cm', () => {
+  it('uses compatibility mode 15, no w:noProof anywhere, and Thai-justified body paragraphs indented 2.5 cm', async () => {
     expect(xml.settings).toContain('<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>');
     for (const text of Object.values(xml)) expect(text).not.toContain('noProof');
     const body = style(xml.styles, 'ItaBody');
@@ -88,7 +88,7 @@ describe('page and type', () => {
     expect(paragraphWith(xml.document, 'ได้รับคะแนนการประเมิน')).toContain('<w:pStyle w:val="ItaBody"/>');
   });
 
-  it('centres the heading, draws the short rule under it, and keeps closing, date and signature together on the right half', () => {
+  it('centres the heading, draws the short rule under it, and keeps closing, date and signature together on the right half', async () => {
     expect(style(xml.styles, 'ItaTitle')).toContain('<w:jc w:val="center"/>');
     expect(style(xml.styles, 'ItaRule')).toMatch(/<w:pBdr><w:bottom w:val="single"/);
     const signature = style(xml.styles, 'ItaSignature');
@@ -109,7 +109,7 @@ describe('page and type', () => {
 });
 
 describe('Thai runs', () => {
-  it('marks every run that carries Thai text complex script, in the body and the header', () => {
+  it('marks every run that carries Thai text complex script, in the body and the header', async () => {
     for (const text of [xml.document, xml.otherHeader]) {
       const runs = thaiRuns(text);
       expect(runs.length).toBeGreaterThan(0);
@@ -134,7 +134,7 @@ describe('Thai runs', () => {
 });
 
 describe('page numbers', () => {
-  it('puts none on page one and "- n -" from page two: a PAGE field, top centre, in Thai digits', () => {
+  it('puts none on page one and "- n -" from page two: a PAGE field, top centre, in Thai digits', async () => {
     expect(xml.document).toContain('<w:titlePg/>');
     expect(xml.firstHeader).not.toContain('PAGE');
     expect(xml.otherHeader).toMatch(/<w:t xml:space="preserve">- <\/w:t>.*<w:fldChar w:fldCharType="begin"\/>.*<w:instrText xml:space="preserve"> PAGE <\/w:instrText>.*<w:t xml:space="preserve"> -<\/w:t>/);
@@ -148,7 +148,7 @@ describe('page numbers', () => {
 });
 
 describe('tables', () => {
-  it('have borders, a bold header row repeated on each page, rows that never split, scores right-aligned', () => {
+  it('have borders, a bold header row repeated on each page, rows that never split, scores right-aligned', async () => {
     const tables = xml.document.match(/<w:tbl>.*?<\/w:tbl>/g) ?? [];
     expect(tables).toHaveLength(2);
     expect(style(xml.styles, 'ItaTable')).toMatch(/<w:tblBorders><w:top w:val="single".*<w:insideH w:val="single".*<w:insideV w:val="single"/);
@@ -173,14 +173,14 @@ describe.skipIf(!canRender)('the page LibreOffice lays out (needs LibreOffice an
     pdf = toPdf(announcement, temporaryDir('ita-pdf-'));
   });
 
-  it('has no number on page one and "- 2 -" at the top of page two (LibreOffice prints Arabic page numbers: it ignores thaiNumbers)', () => {
+  it('has no number on page one and "- 2 -" at the top of page two (LibreOffice prints Arabic page numbers: it ignores thaiNumbers)', async () => {
     expect(pdfPageCount(pdf)).toBeGreaterThanOrEqual(2);
     expect(pdfPageText(pdf, 1)).not.toMatch(/-\s*[1๑]\s*-/);
     expect(pdfPageText(pdf, 1).trim().startsWith('ประกาศองค์การบริหารส่วนตำบลลำปางรอง')).toBe(true);
     expect(pdfPageText(pdf, 2).trim()).toMatch(/^-\s*[2๒]\s*-/);
   });
 
-  it('wraps every Thai line inside the margins: nothing runs past 3 cm on the left or 2 cm on the right', () => {
+  it('wraps every Thai line inside the margins: nothing runs past 3 cm on the left or 2 cm on the right', async () => {
     const { pageWidth, words } = pdfWords(pdf);
     const POINTS_PER_CM = 72 / 2.54;
     const left = 3 * POINTS_PER_CM - 1;
@@ -189,7 +189,7 @@ describe.skipIf(!canRender)('the page LibreOffice lays out (needs LibreOffice an
     expect(words.filter((w) => w.xMin < left || w.xMax > right)).toEqual([]);
   });
 
-  it('breaks long recommendation paragraphs into many full lines, none stretched by huge gaps', () => {
+  it('breaks long recommendation paragraphs into many full lines, none stretched by huge gaps', async () => {
     const { pageWidth, words } = pdfWords(pdf);
     const lines = new Map<string, typeof words>();
     for (const w of words) {
@@ -213,7 +213,7 @@ describe.skipIf(!canRender)('the page LibreOffice lays out (needs LibreOffice an
 });
 
 describe.skipIf(!hasPythonDocx)('python-docx (needs python3-docx: .ci/run installs it)', () => {
-  it('reads the page, a first page of its own and the page number header', () => {
+  it('reads the page, a first page of its own and the page number header', async () => {
     const script = [
       'import sys, docx',
       's = docx.Document(sys.argv[1]).sections[0]',

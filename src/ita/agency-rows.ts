@@ -3,11 +3,11 @@
  * number or both ("การปฏิบัติหน้าที่", "ตัวชี้วัดที่ 1", "1. การปฏิบัติหน้าที่"), under an optional
  * merged IIT / EIT / OIT group row, as supervisory offices and province reports list them.
  */
-import { cellText, type Cell, type Sheet, type Workbook } from '../read/workbook.js';
+import { cellText, placeOf, type Cell, type Sheet, type Workbook } from '../read/cells.js';
 import { cellName, error, warning, type Place, type Problem } from '../problem.js';
-import type { AgencyFacts, StatedCell } from './announce.js';
+import type { AgencyFacts, StatedCell } from './facts.js';
 import { TOOLS, type Framework, type FrameworkLibrary, type IndicatorDefinition, type Tool } from './framework.js';
-import { indicatorTitles, namesIndicatorsAcross } from './indicator-table.js';
+import { indicatorTitles, namesIndicatorsAcross } from './indicator-names.js';
 import { LABELS, parseFiscalYear } from './labels.js';
 import { cellUnder, isKey, mergeAt, sheetsInSearchOrder, spanOf, type HeaderKeys, type Span } from './locate.js';
 import type { IndicatorScore } from './model.js';
@@ -67,12 +67,12 @@ export interface AgencyReading {
  * visible sheet holds one. A sheet may hold several tables, each under its own header.
  */
 export function findAgencyTables(workbook: Workbook, framework: Framework): AgencyTable[] {
-  const tablesOf = (sheets: Sheet[]) => sheets.flatMap((sheet) => tablesIn(sheet, framework, workbook.file));
+  const tablesOf = (sheets: Sheet[]) => sheets.flatMap((sheet) => tablesIn(sheet, framework));
   const visible = tablesOf(workbook.sheets.filter((s) => !s.hidden));
   return visible.length ? visible : tablesOf(sheetsInSearchOrder(workbook).filter((s) => s.hidden));
 }
 
-function tablesIn(sheet: Sheet, framework: Framework, file: string): AgencyTable[] {
+function tablesIn(sheet: Sheet, framework: Framework): AgencyTable[] {
   const headerRows: number[] = [];
   for (let row = 1; row <= sheet.rows.length; row++) {
     if (namesIndicatorsAcross(sheet, row, framework)) headerRows.push(row);
@@ -84,14 +84,14 @@ function tablesIn(sheet: Sheet, framework: Framework, file: string): AgencyTable
     if (i > 0 && headerRows[i - 1] === row - 1) continue;
     const bottom = headerRows[i + 1] === row + 1 ? row + 1 : row;
     const next = headerRows.find((r) => r > bottom);
-    tables.push(readHeader(sheet, row, bottom, (next ?? sheet.rows.length + 1) - 1, framework, file));
+    tables.push(readHeader(sheet, row, bottom, (next ?? sheet.rows.length + 1) - 1, framework));
   }
   return tables;
 }
 
-function readHeader(sheet: Sheet, titleRow: number, titleBottom: number, end: number, framework: Framework, file: string): AgencyTable {
+function readHeader(sheet: Sheet, titleRow: number, titleBottom: number, end: number, framework: Framework): AgencyTable {
   const problems: Problem[] = [];
-  const where = (cell: Cell) => ({ file, sheet: sheet.name, cell: cell.ref });
+  const where = (cell: Cell) => placeOf(sheet, cell);
 
   const indicators: IndicatorColumn[] = [];
   let bottom = titleBottom;
@@ -194,11 +194,11 @@ function unrecognisedTitles(sheet: Sheet, top: number, bottom: number, taken: Sp
 }
 
 /** Every agency row of a table; averages, totals, blank and note rows are not agencies. */
-export function readAgencyRows(table: AgencyTable, framework: Framework, file: string, frameworks: FrameworkLibrary): { agencies: AgencyReading[]; problems: Problem[] } {
+export function readAgencyRows(table: AgencyTable, framework: Framework, frameworks: FrameworkLibrary): { agencies: AgencyReading[]; problems: Problem[] } {
   const { sheet, columns } = table;
   const agencies: AgencyReading[] = [];
   const problems: Problem[] = [];
-  const where = (cell: Cell) => ({ file, sheet: sheet.name, cell: cell.ref });
+  const where = (cell: Cell) => placeOf(sheet, cell);
 
   for (let row = table.bottom + 1; row <= table.end; row++) {
     const under = (span: Span | undefined) => cellUnder(sheet, row, span);
@@ -223,28 +223,28 @@ export function readAgencyRows(table: AgencyTable, framework: Framework, file: s
       problems.push(warning('agency-row-without-scores', where(agencyCell!), `แถวที่ ${row} ของชีต "${sheet.name}" ("${name}") ไม่มีคะแนนรายตัวชี้วัด จึงไม่ถือเป็นหน่วยงาน: ถ้าเป็นหน่วยงาน ให้ใส่คะแนนจากระบบ ITAS`, `Row ${row} of sheet "${sheet.name}" ("${name}") has no indicator scores, so it is not taken as an agency: if it is one, enter its scores from ITAS`));
       continue;
     }
-    agencies.push(readAgencyRow(table, row, name, agencyCell!, scoreCells, framework, file, frameworks));
+    agencies.push(readAgencyRow(table, row, name, agencyCell!, scoreCells, framework, frameworks));
   }
   return { agencies, problems };
 }
 
-function readAgencyRow(table: AgencyTable, row: number, name: string, agencyCell: Cell, scoreCells: (Cell | undefined)[], workbookFramework: Framework, file: string, frameworks: FrameworkLibrary): AgencyReading {
+function readAgencyRow(table: AgencyTable, row: number, name: string, agencyCell: Cell, scoreCells: (Cell | undefined)[], workbookFramework: Framework, frameworks: FrameworkLibrary): AgencyReading {
   const { sheet, columns } = table;
-  const place = { file, sheet: sheet.name, cell: agencyCell.ref };
+  const place = placeOf(sheet, agencyCell);
   const stated = (span: Span | undefined): StatedCell | undefined => {
     const cell = cellUnder(sheet, row, span);
     return cell && { sheet, cell };
   };
   const problems: Problem[] = [];
 
-  const framework = rowFramework(stated(columns.fiscalYear), workbookFramework, file, frameworks, problems);
+  const framework = rowFramework(stated(columns.fiscalYear), workbookFramework, frameworks, problems);
   if (!framework) return { name, place, problems };
 
   const indicators: IndicatorScore[] = [];
   table.indicators.forEach((column, i) => {
     const definition = framework.indicators.find((d) => d.number === column.definition.number)!;
     const cell = scoreCells[i];
-    const score = readScore(cell, { file, sheet: sheet.name, cell: cell?.ref ?? `${column.cell.ref.replace(/\d+$/, '')}${row}` }, {
+    const score = readScore(cell, placeOf(sheet, cell ?? `${column.cell.ref.replace(/\d+$/, '')}${row}`), {
       th: `คะแนนตัวชี้วัดที่ ${definition.number} (${definition.name}) ของ ${name}`,
       en: `The score of indicator ${definition.number} (${definition.name}) of ${name}`,
     });
@@ -254,7 +254,7 @@ function readAgencyRow(table: AgencyTable, row: number, name: string, agencyCell
   if (problems.some((p) => p.severity === 'error')) return { name, place, problems };
 
   const province = singleLine(cellText(stated(columns.province)?.cell));
-  const facts: AgencyFacts = { source: { sheet: sheet.name, row }, name, ...(province && { province }), framework, indicators, toolScores: {} };
+  const facts: AgencyFacts = { source: { sheet, row }, name, ...(province && { province }), framework, indicators, toolScores: {} };
   for (const fact of ['total', 'level', 'result', 'levelDescription'] as const) {
     const cell = stated(columns[fact]);
     if (cell) facts[fact] = cell;
@@ -267,11 +267,11 @@ function readAgencyRow(table: AgencyTable, row: number, name: string, agencyCell
 }
 
 /** A ปีงบประมาณ column, when the table has one, names each row's year; else the workbook's year applies. */
-function rowFramework(stated: StatedCell | undefined, workbookFramework: Framework, file: string, frameworks: FrameworkLibrary, problems: Problem[]): Framework | undefined {
+function rowFramework(stated: StatedCell | undefined, workbookFramework: Framework, frameworks: FrameworkLibrary, problems: Problem[]): Framework | undefined {
   if (!stated) return workbookFramework;
   const year = parseFiscalYear(cellText(stated.cell));
   if (year === undefined || year === workbookFramework.fiscalYear) return workbookFramework;
-  const found = frameworks.forYear(year, { file, sheet: stated.sheet.name, cell: stated.cell.ref });
+  const found = frameworks.forYear(year, placeOf(stated.sheet, stated.cell));
   problems.push(...found.problems);
   return found.framework;
 }

@@ -3,39 +3,17 @@
  * The total, level and result are recomputed; what the workbook states is checked against
  * them and, when it is allowed to stand, printed.
  */
-import { cellText, type Cell, type Sheet } from '../read/workbook.js';
+import { cellText, placeOf } from '../read/cells.js';
 import { cellName, error, warning, type Place, type Problem } from '../problem.js';
 import { chiefExecutiveTitle, fullAgencyName } from './agency.js';
 import { assumption, TOOLS, weakest, type Basis, type Framework, type Tool } from './framework.js';
 import type { Message } from '../language.js';
-import type { Announcement, IndicatorScore } from './model.js';
+import type { AgencyFacts, StatedCell } from './facts.js';
+import type { Announcement } from './model.js';
 import { assembleRecommendations, rowsOfAgency, type RecommendationSheet } from './recommendations.js';
 import { readScore } from './score-cell.js';
 import { basesDeciding, levelFor, rankIndicators, resultFor, roundScore, toolScores, weightedTotal } from './scoring.js';
 import { cleanText, hasControlCharacters, labelKey, singleLine } from './text.js';
-
-/** A value the workbook states, and where. */
-export interface StatedCell {
-  sheet: Sheet;
-  cell: Cell;
-}
-
-/** What a layout found for one agency, before the year's rules are applied. */
-export interface AgencyFacts {
-  /** Where the agency's scores are: the indicator table's sheet, or the agency's own row. */
-  source: { sheet: string; row?: number };
-  name: string;
-  province?: string;
-  framework: Framework;
-  /** All of the year's indicators, in official order. */
-  indicators: IndicatorScore[];
-  total?: StatedCell;
-  level?: StatedCell;
-  result?: StatedCell;
-  levelDescription?: StatedCell;
-  /** IIT / EIT / OIT subtotal columns (layout 2): checked, never printed. */
-  toolScores?: Partial<Record<Tool, StatedCell>>;
-}
 
 export interface AnnounceOptions {
   /** The announcement date, YYYY-MM-DD in the Christian calendar. */
@@ -49,27 +27,28 @@ export interface AnnounceOptions {
 /** Published totals are rounded from unrounded indicator scores: up to 0.01 apart is normal. */
 const TOLERANCE = 0.01 + 1e-9;
 
-export function announce(facts: AgencyFacts, recommendationSheet: RecommendationSheet | undefined, options: AnnounceOptions, file: string): { announcement?: Announcement; problems: Problem[] } {
+export function announce(facts: AgencyFacts, recommendationSheet: RecommendationSheet | undefined, options: AnnounceOptions): { announcement?: Announcement; problems: Problem[] } {
   const problems: Problem[] = [];
   const { framework, indicators } = facts;
-  const placeOf = (stated: StatedCell): Place => ({ file, sheet: stated.sheet.name, cell: stated.cell.ref });
+  const placeOfStated = (stated: StatedCell): Place => placeOf(stated.sheet, stated.cell);
+  const sheetPlace = placeOf(facts.source.sheet);
 
   const computed = weightedTotal(indicators, framework);
   const tools = toolScores(indicators);
-  checkToolScores(facts.toolScores ?? {}, tools, placeOf, problems);
-  const total = statedTotal(facts.total, computed, framework, options, placeOf, problems);
-  const level = statedLevel(facts.level, computed, tools, framework, placeOf, problems);
-  const result = statedResult(facts.result, computed, framework, placeOf, problems);
+  checkToolScores(facts.toolScores ?? {}, tools, placeOfStated, problems);
+  const total = statedTotal(facts.total, computed, framework, options, placeOfStated, problems);
+  const level = statedLevel(facts.level, computed, tools, framework, placeOfStated, problems);
+  const result = statedResult(facts.result, computed, framework, placeOfStated, problems);
   if (total === undefined || level === undefined) return { problems };
   const unsure = [total, level, result].filter((figure) => figure.unsure);
-  if (unsure.length) problems.push(computedUnsure(unsure, framework, { file, sheet: facts.source.sheet }));
+  if (unsure.length) problems.push(computedUnsure(unsure, framework, sheetPlace));
 
-  const levelDescription = describeLevel(facts.levelDescription, level.value, total.value, framework, placeOf, problems);
+  const levelDescription = describeLevel(facts.levelDescription, level.value, total.value, framework, placeOfStated, problems);
   const agency = { shortName: facts.name, fullName: fullAgencyName(facts.name), ...(facts.province && { province: facts.province }) };
 
   let recommendations;
   if (recommendationSheet) {
-    const assembled = assembleRecommendations(recommendationSheet, rowsOfAgency(recommendationSheet, agency), indicators, file);
+    const assembled = assembleRecommendations(recommendationSheet, rowsOfAgency(recommendationSheet, agency), indicators);
     problems.push(...assembled.problems);
     recommendations = assembled.recommendations;
   }
@@ -77,7 +56,7 @@ export function announce(facts: AgencyFacts, recommendationSheet: Recommendation
   const signer = options.signer?.trim() || undefined;
   const position = options.position?.trim() || chiefExecutiveTitle(facts.name);
   if (!position) {
-    problems.push(warning('position-missing', { file, sheet: facts.source.sheet }, `ไม่ทราบตำแหน่งผู้ลงนามของ "${facts.name}" (ไม่ใช่ อบต./อบจ./ทต./ทม./ทน.): ระบุด้วย --position`, `The signer's position for "${facts.name}" is not known (not a อบต./อบจ./ทต./ทม./ทน.): give it with --position`));
+    problems.push(warning('position-missing', sheetPlace, `ไม่ทราบตำแหน่งผู้ลงนามของ "${facts.name}" (ไม่ใช่ อบต./อบจ./ทต./ทม./ทน.): ระบุด้วย --position`, `The signer's position for "${facts.name}" is not known (not a อบต./อบจ./ทต./ทม./ทน.): give it with --position`));
   }
   if (problems.some((p) => p.severity === 'error')) return { problems };
 
@@ -85,7 +64,7 @@ export function announce(facts: AgencyFacts, recommendationSheet: Recommendation
   return {
     problems,
     announcement: {
-      source: { file, ...facts.source },
+      source: { file: facts.source.sheet.file, sheet: facts.source.sheet.name, ...(facts.source.row !== undefined && { row: facts.source.row }) },
       agency,
       fiscalYear: framework.fiscalYear,
       criteriaYear: framework.carriedFrom ?? framework.fiscalYear,

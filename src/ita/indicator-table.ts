@@ -2,13 +2,13 @@
  * Layout 1's indicator table: a header row with a score column and a name and/or number
  * column, then one row per indicator in any order (official order, or ranked by score).
  */
-import { cellRef, cellText, type Cell, type Sheet, type Workbook } from '../read/workbook.js';
+import { cellRef, cellText, placeOf, type Cell, type Sheet, type Workbook } from '../read/cells.js';
 import { cellName, error, warning, type Problem } from '../problem.js';
-import { toArabicDigits } from '../thai.js';
 import type { Framework, IndicatorDefinition } from './framework.js';
 import { cellUnder, findHeader, matchHeader, type Header, type HeaderKeys } from './locate.js';
 import type { IndicatorScore } from './model.js';
 import { labelKey, singleLine } from './text.js';
+import { indicatorByName, namesIndicatorsAcross, parseIndicatorNumber, splitNumberPrefix } from './indicator-names.js';
 import { parseTool, TOOL_HEADERS } from './tools.js';
 import { readScore } from './score-cell.js';
 
@@ -49,13 +49,13 @@ function headerAt(sheet: Sheet, row: number): Header<Role> | undefined {
 }
 
 /** `end`: the table's last possible row, before another table on the same sheet. */
-export function readIndicatorTable(header: Header<Role>, framework: Framework, file: string, end = header.sheet.rows.length): IndicatorTable {
+export function readIndicatorTable(header: Header<Role>, framework: Framework, end = header.sheet.rows.length): IndicatorTable {
   const { sheet, columns } = header;
   const problems: Problem[] = [];
   const found = new Map<number, { score: IndicatorScore; cell: Cell }>();
   /** Indicators that have a row, even one whose score is unusable (already reported). */
   const seen = new Map<number, Cell>();
-  const where = (cell: Cell) => ({ file, sheet: sheet.name, cell: cell.ref });
+  const where = (cell: Cell) => placeOf(sheet, cell);
 
   for (let row = header.row + 1; row <= end; row++) {
     // Another table's header ends this one; so does a row naming the indicators across (chart data, a list of agencies).
@@ -98,7 +98,7 @@ export function readIndicatorTable(header: Header<Role>, framework: Framework, f
       problems.push(warning('indicator-tool-mismatch', where(toolCell), `เซลล์ ${cellName(sheet.name, toolCell.ref)} ระบุเครื่องมือ "${singleLine(cellText(toolCell))}" แต่ตัวชี้วัดที่ ${definition.number} เป็นของ ${definition.tool}: จะใช้ ${definition.tool}`, `Cell ${cellName(sheet.name, toolCell.ref)} names the tool "${singleLine(cellText(toolCell))}", but indicator ${definition.number} belongs to ${definition.tool}: ${definition.tool} is used`));
     }
 
-    const score = readScore(scoreCell, { file, sheet: sheet.name, cell: scoreCell?.ref ?? cellRef(row, columns.score!.left) }, {
+    const score = readScore(scoreCell, placeOf(sheet, scoreCell ?? cellRef(row, columns.score!.left)), {
       th: `คะแนนตัวชี้วัดที่ ${definition.number} (${definition.name})`,
       en: `The score of indicator ${definition.number} (${definition.name})`,
     });
@@ -113,7 +113,7 @@ export function readIndicatorTable(header: Header<Role>, framework: Framework, f
   for (const definition of framework.indicators) {
     if (!seen.has(definition.number)) {
       const headerCell = header.cells[0]!;
-      problems.push(error('indicator-missing', { file, sheet: sheet.name, cell: headerCell.ref }, `ไม่พบตัวชี้วัดที่ ${definition.number} (${definition.name}) ในตารางคะแนนที่เริ่มที่เซลล์ ${cellName(sheet.name, headerCell.ref)}: เพิ่มแถวของตัวชี้วัดนี้พร้อมคะแนน`, `Indicator ${definition.number} (${definition.name}) is missing from the score table starting at ${cellName(sheet.name, headerCell.ref)}: add its row with its score`));
+      problems.push(error('indicator-missing', placeOf(sheet, headerCell), `ไม่พบตัวชี้วัดที่ ${definition.number} (${definition.name}) ในตารางคะแนนที่เริ่มที่เซลล์ ${cellName(sheet.name, headerCell.ref)}: เพิ่มแถวของตัวชี้วัดนี้พร้อมคะแนน`, `Indicator ${definition.number} (${definition.name}) is missing from the score table starting at ${cellName(sheet.name, headerCell.ref)}: add its row with its score`));
     }
   }
   const indicators = [...found.values()].map((f) => f.score).sort((a, b) => a.number - b.number);
@@ -135,61 +135,4 @@ function identify(nameCell: Cell | undefined, numberCell: Cell | undefined, fram
   const definition = byName ?? byNumber;
   if (!definition) return { kind: 'none' };
   return { kind: 'found', definition, name: written.name || definition.name, nameUnofficial: !byName && written.name !== '' };
-}
-
-/** "8 การปรับปรุงการทำงาน", "ตัวชี้วัดที่ 8 ...", "8. ..." → number 8 and the name as written. */
-export function splitNumberPrefix(text: string): { number?: number; name: string } {
-  const match = /^(?:ตัวชี้วัด(?:ที่)?\s*)?([0-9๐-๙]{1,2})(?:\s*[.):]\s*|\s+|$)(.*)$/.exec(text);
-  if (!match) return { name: text };
-  return { number: Number(toArabicDigits(match[1]!)), name: match[2]!.trim() };
-}
-
-/** "8", "๘", "ตัวชี้วัดที่ 8", 8 → 8. */
-export function parseIndicatorNumber(text: string): number | undefined {
-  const { number, name } = splitNumberPrefix(singleLine(text));
-  return name === '' ? number : undefined;
-}
-
-/** "การปฏิบัติหน้าที่", "1", "ตัวชี้วัดที่ 1", "1. การปฏิบัติหน้าที่", "การปฏิบัติหน้าที่ (6%)" → indicator 1. */
-export function indicatorOfTitle(text: string, framework: Framework): { definition: IndicatorDefinition; name: string } | undefined {
-  const written = singleLine(text).replace(/\s*[(（][^()（）]*[)）]$/, '');
-  const { number, name } = splitNumberPrefix(written);
-  const byName = name ? indicatorByName(name, framework) : undefined;
-  if (name && !byName) return undefined;
-  const byNumber = number !== undefined ? framework.indicators.find((d) => d.number === number) : undefined;
-  if (byName && byNumber && byName !== byNumber) return undefined;
-  const definition = byName ?? byNumber;
-  return definition && { definition, name: name || definition.name };
-}
-
-/** The indicators a row's cells name as titles, each with its cell; one named twice comes twice. */
-export function indicatorTitles(sheet: Sheet, row: number, framework: Framework): { definition: IndicatorDefinition; name: string; cell: Cell }[] {
-  const found: { definition: IndicatorDefinition; name: string; cell: Cell }[] = [];
-  for (const cell of sheet.rows[row - 1] ?? []) {
-    // A score is not a title; only a whole number can be an indicator's number.
-    if (!cell || (cell.value.kind === 'number' && !Number.isInteger(cell.value.value))) continue;
-    const title = indicatorOfTitle(cellText(cell), framework);
-    if (title) found.push({ ...title, cell });
-  }
-  return found;
-}
-
-/**
- * A row naming at least half of the indicators across its columns: the header of a list of
- * agencies (layout 2), or chart data; the missing ones are then reported by name.
- */
-export function namesIndicatorsAcross(sheet: Sheet, row: number, framework: Framework): boolean {
-  return new Set(indicatorTitles(sheet, row, framework).map((t) => t.definition)).size >= framework.indicators.length / 2;
-}
-
-const namesByKey = new WeakMap<Framework, Map<string, IndicatorDefinition>>();
-
-/** The indicator an official name or an alias names, compared by `labelKey`. */
-export function indicatorByName(name: string, framework: Framework): IndicatorDefinition | undefined {
-  let names = namesByKey.get(framework);
-  if (!names) {
-    names = new Map(framework.indicators.flatMap((d) => [d.name, ...d.aliases].map((n) => [labelKey(n), d] as const)));
-    namesByKey.set(framework, names);
-  }
-  return names.get(labelKey(name));
 }

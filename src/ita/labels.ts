@@ -1,7 +1,7 @@
 /**
  * Label/value pairs anywhere in the workbook: หน่วยงาน | อบต.ลำปางรอง, คะแนนรวม | 78.29, …
  */
-import { cellsOf, cellText, type Cell, type Sheet, type Workbook } from '../read/workbook.js';
+import { cellsOf, cellText, placeOf, type Cell, type Sheet, type Workbook } from '../read/cells.js';
 import { cellName, error, type Problem } from '../problem.js';
 import { toArabicDigits } from '../thai.js';
 import { findValueCell, sheetsInSearchOrder } from './locate.js';
@@ -49,7 +49,7 @@ export function findFacts(workbook: Workbook, ignored: ReadonlySet<Cell>): { fac
         continue;
       } else if (valueKey(earlier) !== valueKey(found)) {
         const at = (f: FoundFact) => cellName(f.sheet.name, (f.value ?? f.label).ref);
-        conflicts.push({ fact: found.fact, problem: error('label-conflict', { file: workbook.file, sheet: sheet.name, cell: (found.value ?? found.label).ref }, `พบ "${singleLine(cellText(cell)).replace(/[:：].*$/, '')}" สองแห่งที่มีค่าไม่ตรงกัน: ${at(earlier)} เป็น "${singleLine(cellText(earlier.value))}" แต่ ${at(found)} เป็น "${singleLine(cellText(found.value))}": แก้ให้เหลือค่าเดียว`, `"${singleLine(cellText(cell)).replace(/[:：].*$/, '')}" appears twice with different values: ${at(earlier)} says "${singleLine(cellText(earlier.value))}" but ${at(found)} says "${singleLine(cellText(found.value))}": keep one value`) });
+        conflicts.push({ fact: found.fact, problem: error('label-conflict', placeOf(sheet, found.value ?? found.label), `พบ "${singleLine(cellText(cell)).replace(/[:：].*$/, '')}" สองแห่งที่มีค่าไม่ตรงกัน: ${at(earlier)} เป็น "${singleLine(cellText(earlier.value))}" แต่ ${at(found)} เป็น "${singleLine(cellText(found.value))}": แก้ให้เหลือค่าเดียว`, `"${singleLine(cellText(cell)).replace(/[:：].*$/, '')}" appears twice with different values: ${at(earlier)} says "${singleLine(cellText(earlier.value))}" but ${at(found)} says "${singleLine(cellText(found.value))}": keep one value`) });
       }
     }
   }

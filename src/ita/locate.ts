@@ -1,7 +1,7 @@
 /**
  * Finding things by label, never by address: header rows of tables and label/value pairs.
  */
-import { cellAt, cellText, type Cell, type CellRange, type Sheet, type Workbook } from '../read/workbook.js';
+import { cellAt, cellText, type Cell, type CellRange, type Sheet, type Workbook } from '../read/cells.js';
 import { labelKey } from './text.js';
 
 /** Visible sheets first: a hidden sheet is used only when it is the only place a fact is found. */

@@ -4,7 +4,7 @@
  * year and its rules, then announces each agency. Every problem found is returned, not only
  * the first; an agency gets an announcement only when it has no error.
  */
-import { cellText, type Sheet, type Workbook } from '../read/workbook.js';
+import { cellText, placeOf, type Sheet, type Workbook } from '../read/cells.js';
 import { error, hasErrors, warning, type Place, type Problem } from '../problem.js';
 import { findAgencyTables, readAgencyRows, type AgencyReading } from './agency-rows.js';
 import { announce, type AnnounceOptions } from './announce.js';
@@ -62,31 +62,31 @@ export function normalise(workbook: Workbook, options: AnnouncementOptions): Nor
     if (hasErrors(problems)) return { problems, agencies: [] };
     readings = [];
     for (const table of tables) {
-      const read = readAgencyRows(table, framework, file, options.frameworks);
+      const read = readAgencyRows(table, framework, options.frameworks);
       problems.push(...read.problems);
       readings.push(...read.agencies);
     }
     if (readings.length === 0) {
       const table = tables[0]!;
-      problems.push(error('no-agency-rows', { file, sheet: table.sheet.name }, `ตารางคะแนนในชีต "${table.sheet.name}" ไม่มีแถวของหน่วยงานใต้หัวตาราง (แถว ${table.bottom}): ใส่ชื่อหน่วยงานและคะแนนแถวละหนึ่งหน่วยงาน`, `The score table in sheet "${table.sheet.name}" has no agency rows under its header (row ${table.bottom}): enter each agency's name and scores, one agency per row`));
+      problems.push(error('no-agency-rows', placeOf(table.sheet), `ตารางคะแนนในชีต "${table.sheet.name}" ไม่มีแถวของหน่วยงานใต้หัวตาราง (แถว ${table.bottom}): ใส่ชื่อหน่วยงานและคะแนนแถวละหนึ่งหน่วยงาน`, `The score table in sheet "${table.sheet.name}" has no agency rows under its header (row ${table.bottom}): enter each agency's name and scores, one agency per row`));
     }
     markRepeatedAgencies(readings);
   } else if (indicatorHeader) {
     const one = readOneAgency(workbook, indicatorHeader, endOf(indicatorHeader.sheet, indicatorHeader.row, indicatorHeader.sheet.rows.length), facts, framework);
     const otherConflicts = conflicts.filter((c) => c.fact !== 'fiscalYear').map((c) => c.problem);
     const nameCell = facts.agency?.value;
-    const place = nameCell ? { file, sheet: facts.agency!.sheet.name, cell: nameCell.ref } : { file, sheet: indicatorHeader.sheet.name };
+    const place = nameCell ? placeOf(facts.agency!.sheet, nameCell) : placeOf(indicatorHeader.sheet);
     readings = [{ name: one.name, place, ...(one.facts && { facts: one.facts }), problems: [...otherConflicts, ...one.problems] }];
   } else {
     problems.push(error('no-indicator-table', { file }, 'ไม่พบตารางคะแนนรายตัวชี้วัด: ต้องมีแถวหัวตารางที่มีคอลัมน์ "ตัวชี้วัด" และ "คะแนน" (หน่วยงานเดียว) หรือแถวหัวตารางที่มีคอลัมน์ "หน่วยงาน" และชื่อตัวชี้วัดทั้ง 10 (หลายหน่วยงาน) ตามไฟล์ที่ส่งออกจากระบบ ITAS', 'No indicator score table found: there must be a header row with the columns "ตัวชี้วัด" (indicator) and "คะแนน" (score) for one agency, or a header row with "หน่วยงาน" (agency) and all 10 indicator names for many, as ITAS exports them'));
     return { problems, agencies: [] };
   }
 
-  let recommendationSheet = recommendationsHeader && readRecommendationSheet(recommendationsHeader, file);
+  let recommendationSheet = recommendationsHeader && readRecommendationSheet(recommendationsHeader);
   if (!recommendationSheet) {
     problems.push(warning('recommendations-missing', { file }, 'ไม่พบชีตข้อเสนอแนะ (หัวตาราง "เครื่องมือ" และ "ข้อเสนอแนะ"): ประกาศจะไม่มีส่วนข้อเสนอแนะ IIT/EIT/OIT', 'No recommendations sheet found (a table headed "เครื่องมือ" and "ข้อเสนอแนะ"): the announcement will have no IIT/EIT/OIT recommendations'));
   } else if (readings.length > 1 && !recommendationSheet.hasAgencyColumn) {
-    const at = { file, sheet: recommendationSheet.header.sheet.name };
+    const at = placeOf(recommendationSheet.header.sheet);
     problems.push(warning('recommendations-unassigned', at, `ชีตข้อเสนอแนะ "${at.sheet}" ไม่มีคอลัมน์ "หน่วยงาน" จึงไม่รู้ว่าข้อเสนอแนะเป็นของหน่วยงานใด: ประกาศทุกฉบับจะไม่มีส่วนข้อเสนอแนะ ถ้าต้องการ ให้เพิ่มคอลัมน์ "หน่วยงาน"`, `The recommendations sheet "${at.sheet}" has no "หน่วยงาน" (agency) column, so it cannot tell whose recommendations they are: no announcement will have recommendations; to include them, add a "หน่วยงาน" column`));
     recommendationSheet = undefined;
   }
@@ -97,7 +97,7 @@ export function normalise(workbook: Workbook, options: AnnouncementOptions): Nor
   }
 
   const agencies = readings.map((reading): AgencyResult => {
-    const announced = reading.facts && !hasErrors(reading.problems) ? announce(reading.facts, recommendationSheet, options, file) : { problems: [] };
+    const announced = reading.facts && !hasErrors(reading.problems) ? announce(reading.facts, recommendationSheet, options) : { problems: [] };
     const agencyProblems = [...reading.problems, ...announced.problems].map((p) => (reading.name ? { ...p, where: { ...p.where, agency: reading.name } } : p));
     return { name: reading.name, place: reading.place, ...(announced.announcement && { announcement: announced.announcement }), problems: agencyProblems };
   });
@@ -132,8 +132,8 @@ function resolveFramework(workbook: Workbook, facts: Partial<Record<Fact, FoundF
   const labelled = facts.fiscalYear?.value;
   const title = yearInTitles(workbook);
   const stated = labelled
-    ? { year: parseFiscalYear(cellText(labelled)), place: { file, sheet: facts.fiscalYear!.sheet.name, cell: labelled.ref } }
-    : title && { year: title.year, place: { file, sheet: title.sheet.name, cell: title.cell.ref } };
+    ? { year: parseFiscalYear(cellText(labelled)), place: placeOf(facts.fiscalYear!.sheet, labelled) }
+    : title && { year: title.year, place: placeOf(title.sheet, title.cell) };
   const year = stated?.year ?? options.fiscalYear;
   if (year === undefined) {
     problems.push(error('fiscal-year-missing', { file }, 'ไม่พบปีงบประมาณในไฟล์: เพิ่มป้าย "ปีงบประมาณ" พร้อมปี เช่น 2565 หรือระบุ --year 2565', 'No fiscal year found in the workbook: add the label "ปีงบประมาณ" with the year, e.g. 2565, or give --year 2565'));

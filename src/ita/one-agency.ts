@@ -2,16 +2,15 @@
  * Layout 1, one agency's result: label/value pairs (หน่วยงาน | อบต.ลำปางรอง, คะแนนรวม | 78.29)
  * and the indicator table, anywhere in the workbook.
  */
-import { cellText, type Workbook } from '../read/workbook.js';
+import { cellText, placeOf, type Workbook } from '../read/cells.js';
 import { cellName, error, hasErrors, type Problem } from '../problem.js';
-import type { AgencyFacts, StatedCell } from './announce.js';
+import type { AgencyFacts, StatedCell } from './facts.js';
 import type { Framework } from './framework.js';
 import { readIndicatorTable, type IndicatorHeader } from './indicator-table.js';
 import type { Fact, FoundFact } from './labels.js';
 import { singleLine } from './text.js';
 
 export function readOneAgency(workbook: Workbook, header: IndicatorHeader, end: number, facts: Partial<Record<Fact, FoundFact>>, framework: Framework): { name: string; facts?: AgencyFacts; problems: Problem[] } {
-  const file = workbook.file;
   const problems: Problem[] = [];
   const stated = (fact: Fact): StatedCell | undefined => {
     const found = facts[fact];
@@ -24,18 +23,18 @@ export function readOneAgency(workbook: Workbook, header: IndicatorHeader, end: 
     const fact = facts.agency;
     problems.push(
       fact
-        ? error('agency-missing', { file, sheet: fact.sheet.name, cell: fact.label.ref }, `ป้าย "หน่วยงาน" ที่เซลล์ ${cellName(fact.sheet.name, fact.label.ref)} ไม่มีชื่อหน่วยงานอยู่ทางขวาหรือด้านล่าง: ใส่ชื่อหน่วยงาน เช่น อบต.ลำปางรอง`, `The label "หน่วยงาน" (agency) at ${cellName(fact.sheet.name, fact.label.ref)} has no agency name to its right or below: enter the name, e.g. อบต.ลำปางรอง`)
-        : error('agency-missing', { file }, 'ไม่พบชื่อหน่วยงาน: เพิ่มป้าย "หน่วยงาน" และใส่ชื่อหน่วยงานในเซลล์ทางขวา เช่น อบต.ลำปางรอง', 'No agency name found: add the label "หน่วยงาน" (agency) with the name in the cell to its right, e.g. อบต.ลำปางรอง'),
+        ? error('agency-missing', placeOf(fact.sheet, fact.label), `ป้าย "หน่วยงาน" ที่เซลล์ ${cellName(fact.sheet.name, fact.label.ref)} ไม่มีชื่อหน่วยงานอยู่ทางขวาหรือด้านล่าง: ใส่ชื่อหน่วยงาน เช่น อบต.ลำปางรอง`, `The label "หน่วยงาน" (agency) at ${cellName(fact.sheet.name, fact.label.ref)} has no agency name to its right or below: enter the name, e.g. อบต.ลำปางรอง`)
+        : error('agency-missing', { file: workbook.file }, 'ไม่พบชื่อหน่วยงาน: เพิ่มป้าย "หน่วยงาน" และใส่ชื่อหน่วยงานในเซลล์ทางขวา เช่น อบต.ลำปางรอง', 'No agency name found: add the label "หน่วยงาน" (agency) with the name in the cell to its right, e.g. อบต.ลำปางรอง'),
     );
   }
 
-  const table = readIndicatorTable(header, framework, file, end);
+  const table = readIndicatorTable(header, framework, end);
   problems.push(...table.problems);
   if (hasErrors(problems)) return { name, problems };
 
   const province = text('province');
   const found: AgencyFacts = {
-    source: { sheet: header.sheet.name },
+    source: { sheet: header.sheet },
     name,
     ...(province && { province }),
     framework,

@@ -2,13 +2,13 @@
  * The recommendations sheet (ข้อเสนอแนะ): IIT and EIT rows are paragraphs in sheet order;
  * OIT rows are items grouped by indicator, then sub-indicator (ตัวชี้วัดย่อย).
  */
-import { cellText, type Cell, type Workbook } from '../read/workbook.js';
+import { cellText, placeOf, type Cell, type Workbook } from '../read/cells.js';
 import { cellName, error, warning, type Problem } from '../problem.js';
 import { toArabicDigits } from '../thai.js';
 import type { Tool } from './framework.js';
 import { cellUnder, findHeader, matchHeader, type Header } from './locate.js';
 import type { Agency, IndicatorScore, OitRecommendation, OitSection, Recommendations } from './model.js';
-import { parseIndicatorNumber, splitNumberPrefix } from './indicator-table.js';
+import { parseIndicatorNumber, splitNumberPrefix } from './indicator-names.js';
 import { LABELS } from './labels.js';
 import { cleanText, hasControlCharacters, labelKey, singleLine } from './text.js';
 import { parseTool, TOOL_HEADERS } from './tools.js';
@@ -55,9 +55,9 @@ export interface RecommendationSheet {
 }
 
 /** Every row of the recommendations sheet, read once however many agencies share it. */
-export function readRecommendationSheet(header: Header<Role>, file: string): RecommendationSheet {
+export function readRecommendationSheet(header: Header<Role>): RecommendationSheet {
   const { sheet, columns } = header;
-  const where = (cell: Cell) => ({ file, sheet: sheet.name, cell: cell.ref });
+  const where = (cell: Cell) => placeOf(sheet, cell);
   const rows: RecommendationRow[] = [];
 
   for (let row = header.row + 1; row <= sheet.rows.length; row++) {
@@ -106,7 +106,7 @@ export function rowsOfAgency(sheet: RecommendationSheet, agency: Pick<Agency, 's
 }
 
 /** IIT and EIT rows become paragraphs in sheet order; OIT rows items under their indicator and sub-indicator. */
-export function assembleRecommendations(sheet: RecommendationSheet, rows: readonly RecommendationRow[], indicators: readonly IndicatorScore[], file: string): { recommendations: Recommendations; problems: Problem[] } {
+export function assembleRecommendations(sheet: RecommendationSheet, rows: readonly RecommendationRow[], indicators: readonly IndicatorScore[]): { recommendations: Recommendations; problems: Problem[] } {
   const sheetName = sheet.header.sheet.name;
   const problems: Problem[] = [];
   const recommendations: Recommendations = { iit: [], eit: [], oit: [] };
@@ -118,7 +118,7 @@ export function assembleRecommendations(sheet: RecommendationSheet, rows: readon
     const indicator = indicators.find((i) => i.number === row.indicator && i.tool === 'OIT');
     if (!indicator) {
       const cell = row.indicatorCell;
-      problems.push(error('recommendation-indicator-missing', { file, sheet: sheetName, cell: cell.ref }, `ข้อเสนอแนะ OIT แถวที่ ${row.row} ไม่ระบุตัวชี้วัด OIT (เซลล์ ${cellName(sheetName, cell.ref)}): ใส่หมายเลขตัวชี้วัด เช่น 9 หรือ 10`, `OIT recommendation row ${row.row} names no OIT indicator (cell ${cellName(sheetName, cell.ref)}): enter the indicator's number, e.g. 9 or 10`));
+      problems.push(error('recommendation-indicator-missing', placeOf(sheet.header.sheet, cell), `ข้อเสนอแนะ OIT แถวที่ ${row.row} ไม่ระบุตัวชี้วัด OIT (เซลล์ ${cellName(sheetName, cell.ref)}): ใส่หมายเลขตัวชี้วัด เช่น 9 หรือ 10`, `OIT recommendation row ${row.row} names no OIT indicator (cell ${cellName(sheetName, cell.ref)}): enter the indicator's number, e.g. 9 or 10`));
       continue;
     }
     addOitItems(recommendations.oit, indicator, row.subIndicator, row.paragraphs.map(asItem));

@@ -1,6 +1,6 @@
 /** Reading a score (0–100) from a cell, with a problem naming the cell when it cannot be. */
 import type { Message } from '../language.js';
-import { cellText, type Cell } from '../read/workbook.js';
+import { cellText, type Cell } from '../read/cells.js';
 import { cellName, error, type Place, type Problem } from '../problem.js';
 import { cellNumber } from './text.js';
 

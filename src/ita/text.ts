@@ -3,7 +3,7 @@
  * characters, line breaks inside labels and trailing colons; none of these change meaning.
  */
 import { toArabicDigits } from '../thai.js';
-import type { Cell } from '../read/workbook.js';
+import type { Cell } from '../read/cells.js';
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 /** C0/C1 controls other than tab and line breaks: Word refuses them in a document. */

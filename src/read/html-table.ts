@@ -4,19 +4,19 @@
  * text outside a table as a row of its own, colspan and rowspan as merged cells).
  */
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
-import { sheetFromGrid, type CellRange, type Sheet } from './workbook.js';
+import { sheetFromGrid, type CellRange, type Sheet } from './cells.js';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
 
 const BLOCKS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'li', 'pre']);
 
-export function htmlSheet(html: string, name: string): Sheet {
+export function htmlSheet(html: string, file: string, name: string): Sheet {
   const grid: (string | undefined)[][] = [];
   const merges: CellRange[] = [];
   const body = find(parse(html), (e) => e.tagName === 'body');
   if (body) walk(body, grid, merges);
-  return sheetFromGrid(name, grid, merges);
+  return sheetFromGrid(file, name, grid, merges);
 }
 
 /** Tables become rows; text outside tables becomes a row per block. */

@@ -10,11 +10,13 @@
 import PizZip from 'pizzip';
 import { error, type Problem } from '../problem.js';
 import { finishEmblem, hasEmblemPicture, noEmblemPicture, type EmblemImage } from './emblem.js';
-import type { Digits } from './format.js';
+import type { Digits } from '../format.js';
 import { setPageNumberDigits } from './page-numbers.js';
-import { compileTemplate, templateProblems, type Template } from './template.js';
+import { compileTemplate, type Template } from './template.js';
+import { templateProblems } from './template-errors.js';
 import { markThaiRuns } from './thai-runs.js';
-import type { AnnouncementView } from './view.js';
+import type { Announcement } from '../ita/model.js';
+import { toView, type AnnouncementView } from './view.js';
 import { editXml, textParts } from './word-xml.js';
 
 /** Every zip entry gets this date, so the same input gives a byte-identical file. */
@@ -40,12 +42,16 @@ export function prepareTemplate(template: Template, emblem: EmblemImage | undefi
     return { problems: [noEmblemPicture(template.file)] };
   }
   const problems = emblem ? [] : finishEmblem(zip, undefined, template.file);
-  const prepared = { file: template.file, content: zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' }) };
+  const prepared = { file: template.file, content: zip.generate({ type: 'uint8array', compression: 'DEFLATE' }) };
   return { prepared: { template: prepared, ...(emblem && { emblem }) }, problems };
 }
 
-/** One announcement from a prepared template. */
-export function renderDocx({ template, emblem }: PreparedTemplate, view: AnnouncementView, digits: Digits): { document?: Buffer; problems: Problem[] } {
+/** One announcement as a document: its DOCX bytes, or the problems that stopped it. */
+export function renderAnnouncement(prepared: PreparedTemplate, announcement: Announcement, digits: Digits): { document?: Uint8Array; problems: Problem[] } {
+  return renderDocx(prepared, toView(announcement, digits), digits);
+}
+
+function renderDocx({ template, emblem }: PreparedTemplate, view: AnnouncementView, digits: Digits): { document?: Uint8Array; problems: Problem[] } {
   const compiled = compileTemplate(template);
   if (!compiled.doc) return { problems: compiled.problems };
   try {
@@ -68,5 +74,5 @@ export function renderDocx({ template, emblem }: PreparedTemplate, view: Announc
   const problems = emblem ? finishEmblem(zip, emblem, template.file) : [];
   if (problems.some((p) => p.severity === 'error')) return { problems };
   for (const entry of Object.values(zip.files)) entry.date = FIXED_ZIP_DATE;
-  return { document: zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' }), problems };
+  return { document: zip.generate({ type: 'uint8array', compression: 'DEFLATE' }), problems };
 }

@@ -3,12 +3,11 @@
  * `--emblem FILE` puts the agency's picture (PNG or JPEG) in its place, 3 cm high and as wide as
  * its proportions make it, by replacing the image part the picture points to: no image module.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Document, Element } from '@xmldom/xmldom';
 import type PizZip from 'pizzip';
 import type { Message } from '../language.js';
 import { error, warning, type Problem } from '../problem.js';
+import { baseName, folderOfPart, joinPartName, latin1, startsWith, type NamedBytes } from '../bytes.js';
 import { NS, editXml, elements, readXml } from './word-xml.js';
 
 /** The name (Word: Alt Text ▸ name, or Selection Pane) that marks the emblem in a template. */
@@ -18,38 +17,37 @@ export const PLACEHOLDER_MARK = 'ita-announcement emblem placeholder';
 
 const EMBLEM_HEIGHT_EMU = 1_080_000; // 3 cm
 /** An emblem is a small picture; anything larger is the wrong file and would bloat the document. */
-const MOST_BYTES = 20 * 1024 * 1024;
+export const EMBLEM_MOST_BYTES = 20 * 1024 * 1024;
 
 export interface EmblemImage {
   file: string;
   kind: 'png' | 'jpeg';
   width: number;
   height: number;
-  content: Buffer;
+  content: Uint8Array;
 }
 
 const CONTENT_TYPE: Record<EmblemImage['kind'], string> = { png: 'image/png', jpeg: 'image/jpeg' };
 
-export async function readEmblem(file: string): Promise<{ image?: EmblemImage; problems: Problem[] }> {
+/** The agency's picture from its bytes: a PNG or JPEG of a sensible size, or why it cannot be used. */
+export function readEmblem({ name: file, bytes: content }: NamedBytes): { image?: EmblemImage; problems: Problem[] } {
   const refuse = (th: string, en: string) => ({ problems: [error('emblem-unusable', { file }, th, en)] });
-  let content: Buffer;
-  try {
-    content = await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    return refuse(`เปิดไฟล์ภาพตราครุฑไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน --emblem`, `Cannot open the emblem picture (${code}): check the file name given with --emblem`);
-  }
-  if (content.length > MOST_BYTES) return refuse(`ไฟล์ภาพตราครุฑใหญ่เกิน ${MOST_BYTES / 1024 / 1024} MB: ใช้ภาพ PNG หรือ JPEG ขนาดเล็กลง`, `The emblem picture is larger than ${MOST_BYTES / 1024 / 1024} MB: use a smaller PNG or JPEG`);
+  if (content.length > EMBLEM_MOST_BYTES) return { problems: [emblemTooLarge(file)] };
   const size = pngSize(content) ?? jpegSize(content);
   if (!size) {
     const format = otherFormat(content);
     return refuse(
-      `ไฟล์ ${path.basename(file)} ไม่ใช่ภาพ PNG หรือ JPEG${format ? ` (${format.th})` : ''}: บันทึกตราครุฑเป็น .png หรือ .jpg แล้วระบุใน --emblem อีกครั้ง`,
-      `${path.basename(file)} is not a PNG or JPEG picture${format ? ` (${format.en})` : ''}: save the emblem as .png or .jpg and give it with --emblem again`,
+      `ไฟล์ ${baseName(file)} ไม่ใช่ภาพ PNG หรือ JPEG${format ? ` (${format.th})` : ''}: บันทึกตราครุฑเป็น .png หรือ .jpg แล้วระบุใน --emblem อีกครั้ง`,
+      `${baseName(file)} is not a PNG or JPEG picture${format ? ` (${format.en})` : ''}: save the emblem as .png or .jpg and give it with --emblem again`,
     );
   }
-  if (size.width === 0 || size.height === 0) return refuse(`ภาพ ${path.basename(file)} ไม่มีขนาด (กว้าง ${size.width} สูง ${size.height} จุด): ไฟล์อาจเสีย`, `The picture ${path.basename(file)} has no size (${size.width} × ${size.height} pixels): the file may be damaged`);
+  if (size.width === 0 || size.height === 0) return refuse(`ภาพ ${baseName(file)} ไม่มีขนาด (กว้าง ${size.width} สูง ${size.height} จุด): ไฟล์อาจเสีย`, `The picture ${baseName(file)} has no size (${size.width} × ${size.height} pixels): the file may be damaged`);
   return { image: { file, ...size, content }, problems: [] };
+}
+
+export function emblemTooLarge(file: string): Problem {
+  const most = EMBLEM_MOST_BYTES / 1024 / 1024;
+  return error('emblem-unusable', { file }, `ไฟล์ภาพตราครุฑใหญ่เกิน ${most} MB: ใช้ภาพ PNG หรือ JPEG ขนาดเล็กลง`, `The emblem picture is larger than ${most} MB: use a smaller PNG or JPEG`);
 }
 
 /** A template with no picture named "ตราครุฑ" cannot take the agency's emblem. */
@@ -143,14 +141,14 @@ function imagePart(zip: PizZip, embedId: string): string | undefined {
 
 /** A relationship's target as a part name; `source` is the folder of the part that has the relationship. */
 function resolveTarget(target: string, source = 'word'): string {
-  return target.startsWith('/') ? target.slice(1) : path.posix.normalize(path.posix.join(source, target));
+  return target.startsWith('/') ? target.slice(1) : joinPartName(source, target);
 }
 
 /** Drop image parts that no relationship points to any more (another picture may share one). */
 function removeUnreferenced(zip: PizZip, parts: Set<string>): void {
   const targets = new Set<string>();
   for (const relsPart of Object.keys(zip.files).filter((name) => name.endsWith('.rels'))) {
-    const source = path.posix.dirname(path.posix.dirname(relsPart)); // word/_rels/x.rels → word
+    const source = folderOfPart(folderOfPart(relsPart)); // word/_rels/x.rels → word
     const rels = readXml(zip, relsPart);
     for (const relationship of rels ? elements(rels, NS.rels, 'Relationship') : []) {
       targets.add(resolveTarget(relationship.getAttribute('Target') ?? '', source));
@@ -170,15 +168,18 @@ function addDefaultContentType(zip: PizZip, kind: EmblemImage['kind']): void {
   });
 }
 
-function pngSize(content: Buffer): { kind: 'png'; width: number; height: number } | undefined {
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  if (content.length < 24 || !content.subarray(0, 8).equals(signature) || content.toString('latin1', 12, 16) !== 'IHDR') return undefined;
-  return { kind: 'png', width: content.readUInt32BE(16), height: content.readUInt32BE(20) };
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+function pngSize(content: Uint8Array): { kind: 'png'; width: number; height: number } | undefined {
+  if (content.length < 24 || !startsWith(content, PNG_SIGNATURE) || latin1(content, 12, 16) !== 'IHDR') return undefined;
+  const view = new DataView(content.buffer, content.byteOffset, content.byteLength);
+  return { kind: 'png', width: view.getUint32(16), height: view.getUint32(20) };
 }
 
 /** A JPEG's size is in its start-of-frame segment (SOF0–SOF15 but DHT, JPG and DAC). */
-function jpegSize(content: Buffer): { kind: 'jpeg'; width: number; height: number } | undefined {
+function jpegSize(content: Uint8Array): { kind: 'jpeg'; width: number; height: number } | undefined {
   if (content.length < 4 || content[0] !== 0xff || content[1] !== 0xd8) return undefined;
+  const view = new DataView(content.buffer, content.byteOffset, content.byteLength);
   let at = 2;
   while (at + 9 < content.length) {
     if (content[at] !== 0xff) return undefined;
@@ -187,9 +188,9 @@ function jpegSize(content: Buffer): { kind: 'jpeg'; width: number; height: numbe
       at += 1;
       continue;
     }
-    const length = content.readUInt16BE(at + 2);
+    const length = view.getUint16(at + 2);
     if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
-      return { kind: 'jpeg', height: content.readUInt16BE(at + 5), width: content.readUInt16BE(at + 7) };
+      return { kind: 'jpeg', height: view.getUint16(at + 5), width: view.getUint16(at + 7) };
     }
     at += 2 + length;
   }
@@ -197,14 +198,14 @@ function jpegSize(content: Buffer): { kind: 'jpeg'; width: number; height: numbe
 }
 
 /** Names the format a clerk most likely picked instead, so the message says what to change. */
-function otherFormat(content: Buffer): Message | undefined {
-  const head = content.toString('latin1', 0, 16);
+function otherFormat(content: Uint8Array): Message | undefined {
+  const head = latin1(content, 0, 16);
   const picture = (format: string) => ({ th: `ไฟล์นี้เป็นภาพ ${format}`, en: `it is a ${format} picture` });
   if (head.startsWith('GIF8')) return picture('GIF');
   if (head.startsWith('BM')) return picture('BMP');
   if (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP') return picture('WebP');
   if (head.slice(4, 12).startsWith('ftyphei') || head.slice(4, 12).startsWith('ftypmif')) return { th: 'ไฟล์นี้เป็นภาพ HEIC จากโทรศัพท์', en: 'it is a HEIC photo from a phone' };
   if (head.startsWith('%PDF')) return { th: 'ไฟล์นี้เป็น PDF', en: 'it is a PDF' };
-  if (/^\s*<(\?xml|svg)/i.test(content.toString('utf8', 0, 64))) return picture('SVG');
+  if (/^\s*<(\?xml|svg)/i.test(new TextDecoder().decode(content.subarray(0, 64)))) return picture('SVG');
   return undefined;
 }

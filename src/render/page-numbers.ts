@@ -5,7 +5,7 @@
  * prints Thai letters), so the format, not a switch, carries the choice.
  */
 import type { Document } from '@xmldom/xmldom';
-import type { Digits } from './format.js';
+import type { Digits } from '../format.js';
 import { NS, childElements, createW, elements, insertInOrder } from './word-xml.js';
 
 /** CT_SectPr's children in schema order. */

@@ -3,7 +3,7 @@
  * The template only places these; it computes nothing.
  */
 import type { Announcement } from '../ita/model.js';
-import { formatterFor, type Digits } from './format.js';
+import { formatterFor, type Digits } from '../format.js';
 
 /** Printed where the signer's name or position is not known, to fill in by hand. */
 export const DOTTED_LINE = '....................................';

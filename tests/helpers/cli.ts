@@ -1,6 +1,15 @@
-/** Running the command line as a clerk does, as a separate process. */
+/**
+ * Running the command line as a clerk does. `buildDoc` and `checkTemplate` call the commands'
+ * `main` in-process, with their own working folder, environment and screens: the same code from
+ * the arguments to the exit code, without starting Node and tsx for each run. `buildDocProcess`
+ * starts a real process, for the few things only a process shows (help on stdout, exit codes as
+ * the shell sees them, npm itself).
+ */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { Io } from '../../src/cli-io.js';
+import { main as buildDocMain } from '../../src/cli.js';
+import { main as checkTemplateMain } from '../../src/check-template.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -16,22 +25,36 @@ interface RunOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Runs one of the project's commands (a file in src/) as `npm run` would, from `cwd`. */
-function runCommand(script: string, args: string[], options: RunOptions): Run {
-  const result = spawnSync(process.execPath, ['--expose-gc', '--import', import.meta.resolve('tsx'), fileURLToPath(new URL(`../../src/${script}`, import.meta.url)), ...args], {
+function environment(options: RunOptions): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...options.env };
+  for (const [name, value] of Object.entries(options.env ?? {})) if (value === undefined) delete env[name];
+  return env;
+}
+
+async function inProcess(main: (argv: string[], io: Io) => Promise<number>, args: string[], options: RunOptions): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = { cwd: options.cwd ?? PROJECT_ROOT, env: environment(options), stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), terminal: false };
+  const status = await main(args, io);
+  return { status, stdout, stderr };
+}
+
+/** npm run build-doc -- ARGS, in-process. */
+export function buildDoc(args: string[], options: RunOptions = {}): Promise<Run> {
+  return inProcess(buildDocMain, args, options);
+}
+
+/** npm run check-template -- ARGS, in-process. */
+export function checkTemplate(args: string[], options: RunOptions = {}): Promise<Run> {
+  return inProcess(checkTemplateMain, args, options);
+}
+
+/** npm run build-doc -- ARGS as its own Node process, the way npm starts it, from `cwd`. */
+export function buildDocProcess(args: string[], options: RunOptions = {}): Run {
+  const result = spawnSync(process.execPath, ['--expose-gc', '--import', import.meta.resolve('tsx'), fileURLToPath(new URL('../../src/cli.ts', import.meta.url)), ...args], {
     cwd: options.cwd ?? PROJECT_ROOT,
     encoding: 'utf8',
-    env: { ...process.env, INIT_CWD: options.cwd ?? PROJECT_ROOT, ...options.env },
+    env: { ...environment(options), INIT_CWD: options.cwd ?? PROJECT_ROOT },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** npm run build-doc -- ARGS */
-export function buildDoc(args: string[], options: RunOptions = {}): Run {
-  return runCommand('cli.ts', args, options);
-}
-
-/** npm run check-template -- ARGS */
-export function checkTemplate(args: string[], options: RunOptions = {}): Run {
-  return runCommand('check-template.ts', args, options);
 }

@@ -2,9 +2,8 @@
 import { expect } from 'vitest';
 import type { FixtureCell, FixtureSheet, FixtureWorkbook } from '../../scripts/lib/workbook-fixture.js';
 import { normalise, type AnnouncementOptions } from '../../src/ita/normalise.js';
-import { readWorkbook } from '../../src/read/workbook.js';
 import { frameworksOnDisk } from '../../src/frameworks-on-disk.js';
-import { workbookFile } from './workbooks.js';
+import { workbookFile, readWorkbookFile } from './workbooks.js';
 
 export const NAMES = ['การปฏิบัติหน้าที่', 'การใช้งบประมาณ', 'การใช้อำนาจ', 'การใช้ทรัพย์สินของราชการ', 'การแก้ไขปัญหาการทุจริต', 'คุณภาพการดำเนินงาน', 'ประสิทธิภาพการสื่อสาร', 'การปรับปรุงระบบการทำงาน', 'การเปิดเผยข้อมูล', 'การป้องกันการทุจริต'];
 /** อบต.ลำปางรอง 2565: 78.29, B. */
@@ -70,7 +69,7 @@ export function layout2({ year = 2565, titles = NAMES.map((n, i) => `${i + 1}. $
 
 /** Reads a generated workbook and normalises it; the workbook must read without problems. */
 export async function normaliseWorkbook(workbook: FixtureWorkbook, options: Partial<AnnouncementOptions> = {}, name?: string) {
-  const read = await readWorkbook(await workbookFile(workbook, undefined, name));
+  const read = await readWorkbookFile(await workbookFile(workbook, undefined, name));
   expect(read.problems).toEqual([]);
   return normalise(read.workbook!, { ...OPTIONS, ...options });
 }

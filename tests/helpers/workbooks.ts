@@ -1,9 +1,10 @@
 /** Test workbooks, generated from the readable descriptions in tests/fixtures/<case>/workbook.json. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFixture, writeFixtureWorkbook, type FixtureWorkbook } from '../../scripts/lib/workbook-fixture.js';
+import { readWorkbook } from '../../src/read/workbook.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
@@ -20,4 +21,9 @@ export async function workbookFile(workbook: FixtureWorkbook | string, dir = tem
   const file = path.join(dir, name);
   await writeFixtureWorkbook(typeof workbook === 'string' ? fixture(workbook) : workbook, file);
   return file;
+}
+
+/** A workbook file read as the core reads it: its bytes, named by its path. */
+export async function readWorkbookFile(file: string) {
+  return readWorkbook({ name: file, bytes: readFileSync(file) });
 }

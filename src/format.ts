@@ -1,5 +1,5 @@
 /** Numbers, dates and digits as printed. Thai digits come from ICU through Intl. */
-import { toArabicDigits, toThaiDigits } from '../thai.js';
+import { toArabicDigits, toThaiDigits } from './thai.js';
 
 export type Digits = 'thai' | 'arabic';
 

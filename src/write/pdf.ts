@@ -9,22 +9,21 @@ import { mkdtemp, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { warning, type Problem } from './problem.js';
+import { warning, type Problem } from '../problem.js';
 
-const WINDOWS_FOLDERS = ['ProgramFiles', 'ProgramFiles(x86)'].map((variable) => process.env[variable]).filter((folder): folder is string => Boolean(folder));
 /** Documents per LibreOffice run: one start-up serves many. */
 const PER_RUN = 100;
 
 /** The LibreOffice program, or undefined when it is not installed. */
-export function findLibreOffice(): string | undefined {
-  const named = process.env.ITA_SOFFICE;
+export function findLibreOffice(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const named = env.ITA_SOFFICE;
   if (named) return existsSync(named) ? named : undefined;
   const names = process.platform === 'win32' ? ['soffice.exe', 'soffice.com'] : ['soffice', 'libreoffice'];
-  for (const folder of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+  for (const folder of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
     for (const name of names) if (existsSync(path.join(folder, name))) return path.join(folder, name);
   }
   if (process.platform === 'win32') {
-    for (const folder of WINDOWS_FOLDERS) {
+    for (const folder of [env.ProgramFiles, env['ProgramFiles(x86)']].filter((f): f is string => Boolean(f))) {
       const program = path.join(folder, 'LibreOffice', 'program', 'soffice.exe');
       if (existsSync(program)) return program;
     }
@@ -33,10 +32,10 @@ export function findLibreOffice(): string | undefined {
 }
 
 /** Makes `<name>.pdf` beside each document; returns the PDFs made and the problems met. */
-export async function writePdfs(documents: readonly string[]): Promise<{ pdfs: Map<string, string>; problems: Problem[] }> {
+export async function writePdfs(documents: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<{ pdfs: Map<string, string>; problems: Problem[] }> {
   const pdfs = new Map<string, string>();
   if (documents.length === 0) return { pdfs, problems: [] };
-  const soffice = findLibreOffice();
+  const soffice = findLibreOffice(env);
   if (!soffice) {
     return {
       pdfs,

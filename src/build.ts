@@ -1,0 +1,164 @@
+/**
+ * The core: workbooks' bytes in, announcements and their documents' bytes out, with every
+ * problem found on the way. No files, no terminal, no process, no exit codes: the command line,
+ * a test or a web page calls `build` and does its own reading, writing and printing.
+ *
+ *   template + emblem  → checked and prepared once (render/)
+ *   each workbook      → cells (read/) → one announcement model per agency (ita/)
+ *   each announcement  → a name (write/names.ts) and DOCX bytes (render/)
+ */
+import type { NamedBytes } from './bytes.js';
+import type { Digits } from './format.js';
+import type { AnnounceOptions } from './ita/announce.js';
+import type { FrameworkLibrary } from './ita/framework.js';
+import type { Announcement } from './ita/model.js';
+import { normalise, type AgencyResult } from './ita/normalise.js';
+import { hasErrors, type Place, type Problem } from './problem.js';
+import { readWorkbook } from './read/workbook.js';
+import { prepareTemplate, readEmblem, readTemplate, renderAnnouncement, type PreparedTemplate } from './render/index.js';
+import { documentNames, uniqueName } from './write/names.js';
+
+export interface BuildRequest {
+  workbooks: readonly NamedBytes[];
+  template: NamedBytes;
+  /** The agency's emblem, put in place of the template's picture named ตราครุฑ. */
+  emblem?: NamedBytes;
+  frameworks: FrameworkLibrary;
+  /** The announcement date, the signer and the rest of what is not in the workbook. */
+  announce: AnnounceOptions & { /** Used when a workbook states no fiscal year. */ fiscalYear?: number };
+  digits: Digits;
+  /** Read and check only: announcements, no documents. */
+  check?: boolean;
+  /** How to render a workbook's documents; default: one after another, here. The command line renders large batches in threads. */
+  renderMany?: RenderMany;
+  onProgress?: (progress: Progress) => void;
+  /**
+   * Given: each document is handed over as it is made and not kept, so a batch of thousands need
+   * not fit in memory; the problems it returns (a file that cannot be written) are the agency's.
+   */
+  onDocument?: (document: BuiltDocument) => Promise<Problem[]>;
+}
+
+export interface Progress {
+  workbook: string;
+  /** Documents of this workbook made so far, of `total`; 0 when its rendering starts. */
+  done: number;
+  total: number;
+  /** The agency just made. */
+  agency?: string;
+}
+
+/** A workbook's announcements rendered with the prepared template, `done` called as each finishes, in any order. */
+export type RenderMany = (prepared: PreparedTemplate, digits: Digits, announcements: readonly Announcement[], done: (index: number, outcome: RenderOutcome) => Promise<void>) => Promise<void>;
+
+export interface RenderOutcome {
+  document?: Uint8Array;
+  problems: Problem[];
+}
+
+export interface BuiltDocument extends NamedBytes {
+  /** The workbook the announcement came from. */
+  workbook: string;
+  announcement: Announcement;
+}
+
+/** A workbook or an agency that gave no announcement, and the errors why. */
+export interface Failure {
+  input: string;
+  /** Empty when the workbook as a whole could not be read. */
+  agency: string;
+  place?: Place;
+  problems: Problem[];
+}
+
+export interface BuildResult {
+  /** Every problem, in the order found: the template's and the emblem's, then each workbook's and its agencies'. */
+  problems: Problem[];
+  /** Every announcement ready to sign: made into a document, or (check) ready to be. */
+  announcements: { workbook: string; name: string; announcement: Announcement }[];
+  /** The documents made, unless `onDocument` took them. */
+  documents: BuiltDocument[];
+  failures: Failure[];
+}
+
+export async function build(request: BuildRequest): Promise<BuildResult> {
+  const result: BuildResult = { problems: [], announcements: [], documents: [], failures: [] };
+  const prepared = prepare(request, result.problems);
+  if (!prepared) return result;
+  const used = new Set<string>();
+  for (const input of request.workbooks) await buildWorkbook(input, prepared, request, used, result);
+  return result;
+}
+
+/** The template checked and prepared with the emblem; undefined when either cannot be used. */
+function prepare(request: BuildRequest, problems: Problem[]): PreparedTemplate | undefined {
+  const { template, problems: templateProblems } = readTemplate(request.template);
+  problems.push(...templateProblems);
+  if (!template) return undefined;
+  const emblem = request.emblem && readEmblem(request.emblem);
+  if (emblem) problems.push(...emblem.problems);
+  if (emblem && !emblem.image) return undefined;
+  const made = prepareTemplate(template, emblem?.image);
+  problems.push(...made.problems);
+  return made.prepared;
+}
+
+async function buildWorkbook(input: NamedBytes, prepared: PreparedTemplate, request: BuildRequest, used: Set<string>, result: BuildResult): Promise<void> {
+  const workbook = input.name;
+  const { agencies, problems } = await readAnnouncements(input, request);
+  result.problems.push(...problems);
+  if (hasErrors(problems) || agencies.length === 0) {
+    result.failures.push({ input: workbook, agency: '', problems: problems.filter((p) => p.severity === 'error') });
+    return;
+  }
+  const fail = (agency: AgencyResult, why: Problem[]) => result.failures.push({ input: workbook, agency: agency.name, place: agency.place, problems: why.filter((p) => p.severity === 'error') });
+  for (const agency of agencies) {
+    result.problems.push(...agency.problems);
+    // No announcement and no error: a copy of an agency already listed, skipped with a warning.
+    if (!agency.announcement && hasErrors(agency.problems)) fail(agency, agency.problems);
+  }
+
+  const announced = agencies.filter((a): a is AgencyResult & { announcement: Announcement } => a.announcement !== undefined);
+  const names = documentNames(announced.map((a) => a.announcement)).map((name) => uniqueName(name, used));
+  const ready = announced.map((agency, i) => ({ workbook, name: names[i]!, announcement: agency.announcement }));
+  if (request.check) {
+    result.announcements.push(...ready);
+    return;
+  }
+
+  request.onProgress?.({ workbook, done: 0, total: ready.length });
+  // Documents may finish in any order (threads): what each gave is kept by its index and reported in the workbook's order.
+  const outcomes: { problems: Problem[]; document?: BuiltDocument }[] = [];
+  let done = 0;
+  const renderMany = request.renderMany ?? renderOneByOne;
+  await renderMany(prepared, request.digits, ready.map((r) => r.announcement), async (index, outcome) => {
+    const agency = announced[index]!;
+    const problems = outcome.problems.map((p) => ({ ...p, where: { ...p.where, agency: agency.name } }));
+    if (outcome.document && !hasErrors(problems)) {
+      const document = { ...ready[index]!, bytes: outcome.document };
+      if (request.onDocument) problems.push(...(await request.onDocument(document)).map((p) => ({ ...p, where: { ...p.where, agency: agency.name } })));
+      outcomes[index] = { problems, ...(!request.onDocument && { document }) };
+    } else {
+      outcomes[index] = { problems };
+    }
+    request.onProgress?.({ workbook, done: ++done, total: ready.length, agency: agency.name });
+  });
+  outcomes.forEach(({ problems, document }, index) => {
+    result.problems.push(...problems);
+    if (hasErrors(problems)) return fail(announced[index]!, problems);
+    result.announcements.push(ready[index]!);
+    if (document) result.documents.push(document);
+  });
+}
+
+/** Every agency a workbook holds, each with its announcement or the problems that stopped it. */
+async function readAnnouncements(input: NamedBytes, request: BuildRequest) {
+  const read = await readWorkbook(input);
+  if (!read.workbook) return { problems: read.problems, agencies: [] };
+  const normalised = normalise(read.workbook, { ...request.announce, frameworks: request.frameworks });
+  return { problems: [...read.problems, ...normalised.problems], agencies: normalised.agencies };
+}
+
+const renderOneByOne: RenderMany = async (prepared, digits, announcements, done) => {
+  for (const [index, announcement] of announcements.entries()) await done(index, renderAnnouncement(prepared, announcement, digits));
+};

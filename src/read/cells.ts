@@ -1,0 +1,118 @@
+/**
+ * The cell model every reader produces and the ITA layer reads: sheets of cells, each cell with
+ * its own reference (`D14`) and each sheet with its file, so a problem found anywhere later can
+ * say where it is. Knows nothing of file formats or of ITA.
+ *
+ * The cells of a merged range other than its top-left one are empty, so a merged label or
+ * header counts once.
+ */
+import type { Place } from '../problem.js';
+
+export type CellValue =
+  | { kind: 'text'; text: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'date'; value: Date }
+  /** A formula whose result is an error value such as `#DIV/0!`. */
+  | { kind: 'error'; text: string }
+  /** A formula saved without its result: the program that wrote it never calculated it. */
+  | { kind: 'uncalculated'; formula: string };
+
+export interface Cell {
+  /** 1-based, as spreadsheets count. */
+  row: number;
+  col: number;
+  ref: string;
+  value: CellValue;
+}
+
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface Sheet {
+  /** The workbook file the sheet is in, as messages name it. */
+  file: string;
+  name: string;
+  hidden: boolean;
+  /** rows[r - 1][c - 1]; `undefined` for an empty cell. */
+  rows: (Cell | undefined)[][];
+  merges: CellRange[];
+}
+
+export interface Workbook {
+  file: string;
+  sheets: Sheet[];
+}
+
+/** Where a sheet, or a cell of it, is: what a problem found there carries. */
+export function placeOf(sheet: Sheet, cell?: Cell | string): Place {
+  const ref = typeof cell === 'string' ? cell : cell?.ref;
+  return { file: sheet.file, sheet: sheet.name, ...(ref !== undefined && { cell: ref }) };
+}
+
+/** A sheet from rows of text (a web page's table, a CSV file); numbers stay text, read later like any text. */
+export function sheetFromGrid(file: string, name: string, grid: readonly (readonly (string | undefined)[])[], merges: CellRange[]): Sheet {
+  const rows = grid.map((texts, r) => {
+    const cells: (Cell | undefined)[] = [];
+    texts.forEach((text, c) => {
+      if (text !== undefined && text !== '') cells[c] = { row: r + 1, col: c + 1, ref: cellRef(r + 1, c + 1), value: { kind: 'text', text } };
+    });
+    return cells;
+  });
+  return { file, name, hidden: false, rows, merges };
+}
+
+/** "B2:D4" → its rows and columns. */
+export function parseRange(range: string): CellRange {
+  const [from = '', to = from] = range.split(':');
+  const a = parseRef(from);
+  const b = parseRef(to);
+  return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+}
+
+function parseRef(ref: string): { row: number; col: number } {
+  const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.toUpperCase());
+  if (!match) throw new Error(`not a cell reference: ${ref}`);
+  let col = 0;
+  for (const letter of match[1]!) col = col * 26 + (letter.charCodeAt(0) - 64);
+  return { row: Number(match[2]), col };
+}
+
+/** (14, 4) → "D14". */
+export function cellRef(row: number, col: number): string {
+  let letters = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
+/** The non-empty cells of a sheet, row by row, left to right. */
+export function* cellsOf(sheet: Sheet): Generator<Cell> {
+  for (const row of sheet.rows) for (const cell of row) if (cell) yield cell;
+}
+
+export function cellAt(sheet: Sheet, row: number, col: number): Cell | undefined {
+  return sheet.rows[row - 1]?.[col - 1];
+}
+
+/** Plain text of a cell as a person reads it on screen. */
+export function cellText(cell: Cell | undefined): string {
+  if (!cell) return '';
+  const v = cell.value;
+  switch (v.kind) {
+    case 'text':
+    case 'error':
+      return v.text;
+    case 'number':
+      return String(v.value);
+    case 'boolean':
+      return v.value ? 'TRUE' : 'FALSE';
+    case 'date':
+      return v.value.toISOString().slice(0, 10);
+    case 'uncalculated':
+      return '';
+  }
+}

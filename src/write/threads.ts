@@ -1,0 +1,92 @@
+/**
+ * Rendering a large batch in worker threads, one per core, each with the prepared template
+ * loaded once. The threads give back each document's bytes (moved, not copied); the main thread
+ * writes them. The order documents finish in does not matter: every name is chosen before.
+ */
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { buildSync } from 'esbuild';
+import type { RenderMany, RenderOutcome } from '../build.js';
+import type { Digits } from '../format.js';
+import type { Announcement } from '../ita/model.js';
+import type { PreparedTemplate } from '../render/index.js';
+
+/** Below this many documents, starting threads costs more than it saves. */
+const PARALLEL_FROM = 200;
+/** Jobs handed to a thread at a time: few enough to keep both busy to the end. */
+const CHUNK = 25;
+
+export interface RenderSetup {
+  prepared: PreparedTemplate;
+  digits: Digits;
+}
+
+/** Renders in `threads` threads (default: one per core, at most 4, from 200 documents); one by one, here, otherwise. */
+export function renderInThreads(threads?: number): RenderMany {
+  return async (prepared, digits, announcements, done) => {
+    const count = threads ?? Math.min(availableParallelism(), 4);
+    if (count < 2 || (threads === undefined && announcements.length < PARALLEL_FROM)) {
+      const { renderAnnouncement } = await import('../render/index.js');
+      for (const [index, announcement] of announcements.entries()) await done(index, renderAnnouncement(prepared, announcement, digits));
+      return;
+    }
+    collectReadingGarbage();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: count }, () =>
+        new Promise<void>((resolve, reject) => {
+          const worker = startWorker({ prepared, digits });
+          const feed = () => {
+            if (next >= announcements.length) {
+              void worker.terminate().then(() => resolve());
+              return;
+            }
+            const start = next;
+            next = Math.min(announcements.length, next + CHUNK);
+            worker.postMessage({ start, announcements: announcements.slice(start, next) satisfies readonly Announcement[] });
+          };
+          worker.on('message', (message: { start: number; outcomes: RenderOutcome[] }) => {
+            // The next chunk goes once these are written: documents never pile up in memory.
+            Promise.all(message.outcomes.map((outcome, i) => done(message.start + i, outcome))).then(feed, reject);
+          });
+          worker.on('error', reject);
+          feed();
+        }),
+      ),
+    );
+  };
+}
+
+/**
+ * Before the threads start, the main thread's garbage from reading the workbook (its heap holds
+ * about 200 MB after reading 8,323 agencies, 90 of them live) is collected, when Node runs with
+ * --expose-gc as `npm run build-doc` does. From here on the main thread allocates little, so V8
+ * would keep that memory through the first 20 seconds or so of rendering, where the peak comes.
+ * With the formatters made once per thread, 8,323 agencies peaked at 425–527 MB in four runs;
+ * collected too, at 417–435 MB in three (docs/benchmarks.md).
+ */
+function collectReadingGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** render-worker.ts and the renderer it imports, as one script of plain JavaScript. */
+let workerScript: string | undefined;
+
+/**
+ * A rendering thread. It runs plain JavaScript, bundled once per run with esbuild (the compiler
+ * tsx itself uses, about 0.1 s), so a thread loads neither tsx nor TypeScript: about 25 MB less
+ * memory per thread than registering tsx in each.
+ */
+function startWorker(workerData: RenderSetup): Worker {
+  workerScript ??= buildSync({
+    entryPoints: [fileURLToPath(new URL('./render-worker.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'error',
+  }).outputFiles[0]!.text;
+  return new Worker(workerScript, { eval: true, workerData });
+}
