@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import PizZip from 'pizzip';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { writeFixtureWorkbook, type FixtureCell } from './lib/workbook-fixture.js';
+import { writeFixtureWorkbook, type FixtureCell } from '../tests/helpers/workbook-fixture.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TEMPLATE = path.join(ROOT, 'templates', 'ita-announcement.docx');

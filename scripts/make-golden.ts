@@ -1,11 +1,12 @@
-/** npm run make-golden: rewrites tests/golden/ from the fixtures, after a deliberate change to the output. */
-import { rmSync } from 'node:fs';
+/** npm run make-golden: rewrites the expected files of tests/golden/<case>/ from each case.json, after a deliberate change to the output. */
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildGolden, GOLDEN_CASES, GOLDEN_DIR } from './lib/golden.js';
+import { buildCase, expectedFiles, GOLDEN_DIR, goldenCases } from '../tests/helpers/golden.js';
 
-for (const golden of GOLDEN_CASES) {
-  const dir = path.join(GOLDEN_DIR, golden.name);
-  rmSync(dir, { recursive: true, force: true });
-  const names = await buildGolden(golden, dir);
-  console.log(`${golden.name}: ${names.length} document(s)`);
+for (const golden of goldenCases()) {
+  const folder = path.join(GOLDEN_DIR, golden.name);
+  for (const name of readdirSync(folder)) if (name !== 'case.json') rmSync(path.join(folder, name));
+  const files = expectedFiles(await buildCase(golden));
+  for (const [name, content] of files) writeFileSync(path.join(folder, name), content);
+  console.log(`${golden.name}: ${files.size / 2} announcement(s)`);
 }

@@ -1,6 +1,6 @@
 /** Layout 2, one agency per row: each rule on a real workbook generated from data and read back. */
 import { describe, expect, it } from 'vitest';
-import type { FixtureSheet, FixtureWorkbook } from '../scripts/lib/workbook-fixture.js';
+import type { FixtureSheet, FixtureWorkbook } from './helpers/workbook-fixture.js';
 import type { AgencyResult } from '../src/ita/normalise.js';
 import { codes, LAMPANGRONG, layout2, NAMES, normaliseWorkbook, type Layout2, type Row } from './helpers/layouts.js';
 import { fixture } from './helpers/workbooks.js';

@@ -6,7 +6,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FixtureWorkbook } from '../scripts/lib/workbook-fixture.js';
+import type { FixtureWorkbook } from './helpers/workbook-fixture.js';
 import { cannotWriteMessage } from '../src/write/files.js';
 import { documentFileName } from '../src/write/names.js';
 import type { Announcement } from '../src/ita/model.js';

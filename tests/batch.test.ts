@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureCsv, fixtureHtml, type FixtureWorkbook } from '../scripts/lib/workbook-fixture.js';
+import { fixtureCsv, fixtureHtml, type FixtureWorkbook } from './helpers/workbook-fixture.js';
 import { buildDoc } from './helpers/cli.js';
 import { resaveWithLibreOffice, soffice, validate } from './helpers/clients.js';
 import { paragraphs } from './helpers/docx.js';

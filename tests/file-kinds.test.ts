@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureCsv } from '../scripts/lib/workbook-fixture.js';
+import { fixtureCsv } from './helpers/workbook-fixture.js';
 import { normalise } from '../src/ita/normalise.js';
 import { cellText } from '../src/read/cells.js';
 import { buildDoc } from './helpers/cli.js';

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureHtml, type FixtureCell, type FixtureWorkbook } from '../scripts/lib/workbook-fixture.js';
+import { fixtureHtml, type FixtureCell, type FixtureWorkbook } from './helpers/workbook-fixture.js';
 import { buildDoc } from './helpers/cli.js';
 import { resaveWithLibreOffice, soffice } from './helpers/clients.js';
 import { paragraphs } from './helpers/docx.js';

@@ -1,26 +1,39 @@
-/** The output is byte-identical to the committed golden documents (see scripts/lib/golden.ts). */
+/**
+ * Golden cases (tests/helpers/golden.ts): each case's announcements, model and document XML, as
+ * committed; and the same input giving the same bytes twice, and across threads.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildGolden, GOLDEN_CASES, GOLDEN_DIR } from '../scripts/lib/golden.js';
-import { temporaryDir } from './helpers/workbooks.js';
+import { buildCase, expectedFiles, GOLDEN_DIR, goldenCases } from './helpers/golden.js';
+import { buildDoc } from './helpers/cli.js';
+import { temporaryDir, workbookFile } from './helpers/workbooks.js';
 
-describe('golden documents', () => {
-  it.each(GOLDEN_CASES)('$name: the same bytes as the committed documents', async (golden) => {
-    const expected = path.join(GOLDEN_DIR, golden.name);
-    const out = temporaryDir('ita-golden-out-');
-    const names = await buildGolden(golden, out);
-    expect(names).toEqual(readdirSync(expected).sort());
-    for (const name of names) {
-      expect(readFileSync(path.join(out, name)).equals(readFileSync(path.join(expected, name))), `${golden.name}/${name} differs: if the change is deliberate, run npm run make-golden`).toBe(true);
-    }
+describe('golden cases', () => {
+  it.each(goldenCases())('$name: the announcements, their models and their XML as committed (npm run make-golden after a deliberate change)', async (golden) => {
+    const folder = path.join(GOLDEN_DIR, golden.name);
+    const built = expectedFiles(await buildCase(golden));
+    expect([...built.keys()].sort()).toEqual(readdirSync(folder).filter((name) => name !== 'case.json').sort());
+    for (const [name, content] of built) expect(content, `${golden.name}/${name}`).toBe(readFileSync(path.join(folder, name), 'utf8'));
+  });
+});
+
+describe('documents are deterministic', () => {
+  const province = goldenCases().find((c) => c.name === 'province-2564')!;
+
+  it('the same input gives the same bytes twice', async () => {
+    const [first, second] = [await buildCase(province), await buildCase(province)];
+    expect(first.documents).toHaveLength(4);
+    first.documents.forEach((document, i) => expect(Buffer.from(document.bytes).equals(Buffer.from(second.documents[i]!.bytes)), document.name).toBe(true));
   });
 
-  it('the same bytes when the documents are made in worker threads', async () => {
-    const golden = GOLDEN_CASES.find((c) => c.name === 'province-2564')!;
-    const out = temporaryDir('ita-golden-threads-');
-    const names = await buildGolden({ ...golden, args: [...golden.args, '--threads', '2'] }, out);
-    expect(names).toHaveLength(4);
-    for (const name of names) expect(readFileSync(path.join(out, name)).equals(readFileSync(path.join(GOLDEN_DIR, golden.name, name))), name).toBe(true);
+  it('the command line writes those bytes, in one thread or in two', async () => {
+    const core = await buildCase(province);
+    const workbook = await workbookFile('province-2564');
+    for (const threads of ['1', '2']) {
+      const out = temporaryDir('ita-threads-');
+      expect((await buildDoc([workbook, '--out', out, '--date', province.settings.date, '--threads', threads])).status).toBe(0);
+      for (const document of core.documents) expect(readFileSync(path.join(out, document.name)).equals(Buffer.from(document.bytes)), `${threads} thread(s): ${document.name}`).toBe(true);
+    }
   });
 });

@@ -1,6 +1,6 @@
 /** Workbooks of both layouts built from a few facts, for tests that vary one thing at a time. */
 import { expect } from 'vitest';
-import type { FixtureCell, FixtureSheet, FixtureWorkbook } from '../../scripts/lib/workbook-fixture.js';
+import type { FixtureCell, FixtureSheet, FixtureWorkbook } from './workbook-fixture.js';
 import { normalise, type AnnouncementOptions } from '../../src/ita/normalise.js';
 import { frameworksOnDisk } from '../../src/frameworks-on-disk.js';
 import { workbookFile, readWorkbookFile } from './workbooks.js';

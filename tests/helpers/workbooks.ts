@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFixture, writeFixtureWorkbook, type FixtureWorkbook } from '../../scripts/lib/workbook-fixture.js';
+import { readFixture, writeFixtureWorkbook, type FixtureWorkbook } from './workbook-fixture.js';
 import { readWorkbook } from '../../src/read/workbook.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
