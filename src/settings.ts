@@ -9,6 +9,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { parseAnnouncementDate } from './announcement-date.js';
 import { error, type Problem } from './problem.js';
 import type { Digits } from './format.js';
+import { SETTINGS } from './setting-names.js';
 
 export interface Settings {
   signer?: string;
@@ -24,14 +25,7 @@ export interface Settings {
 type Key = keyof Settings;
 
 /** Each setting's Thai key first, then its English alias. */
-const KEYS: Record<Key, readonly string[]> = {
-  signer: ['ผู้ลงนาม', 'signer'],
-  position: ['ตำแหน่ง', 'position'],
-  date: ['วันที่ประกาศ', 'date'],
-  digits: ['ตัวเลข', 'digits'],
-  emblem: ['ตราครุฑ', 'emblem'],
-  template: ['แม่แบบ', 'template'],
-};
+const KEYS = Object.fromEntries(Object.entries(SETTINGS).map(([name, s]) => [name, [s.key, s.alias]])) as unknown as Record<Key, readonly [string, string]>;
 const DIGITS: Record<string, Digits> = { ไทย: 'thai', thai: 'thai', อารบิก: 'arabic', arabic: 'arabic' };
 
 /** The settings in `file`; none when there is no such file. */

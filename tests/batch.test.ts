@@ -44,7 +44,7 @@ describe('a batch of agencies', () => {
     expect(north).not.toContain('ทดลองใต้');
     expect(texts[FILES[1]!]).toContain('ได้รับคะแนนการประเมิน ๗๗.๘๕ คะแนน');
     expect(texts[FILES[2]!]).toContain('ได้รับคะแนนการประเมิน ๙๗.๔๙ คะแนน ผลคะแนนการประเมินอยู่ในระดับ AA');
-    expect(validate(path.join(out, FILES[0]!)), 'Open XML SDK validation errors').toEqual([]);
+    expect(await validate(path.join(out, FILES[0]!)), 'Open XML SDK validation errors').toEqual([]);
   });
 
   it('gives the same announcements from the report as a web page (.xls), and the same scores from its first sheet as CSV', async () => {

@@ -64,7 +64,7 @@ describe('the emblem', () => {
     expect(emblem.width).toBe(Math.round((THREE_CM * 200) / 240));
     expect(emblem.anchor).toContain(`<a:ext cx="${emblem.width}" cy="${THREE_CM}"/>`);
     expect(emblem.media).toEqual(['word/media/emblem-agency.png']);
-    expect(validate(file)).toEqual([]);
+    expect(await validate(file)).toEqual([]);
   });
 
   it('--emblem JPEG: declared as image/jpeg, proportions kept, and byte-identical on a second run', async () => {
@@ -75,7 +75,7 @@ describe('the emblem', () => {
     expect(emblem.width).toBe(Math.round((THREE_CM * 150) / 180));
     expect(emblem.contentTypes).toContain('<Default Extension="jpeg" ContentType="image/jpeg"/>');
     expect(emblem.media).toEqual(['word/media/emblem-agency.jpeg']);
-    expect(validate(first.file)).toEqual([]);
+    expect(await validate(first.file)).toEqual([]);
     const second = await build(['--emblem', JPEG]);
     expect(readFileSync(second.file).equals(readFileSync(first.file))).toBe(true);
   });

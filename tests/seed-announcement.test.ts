@@ -27,7 +27,7 @@ async function buildAndRead(workbook: string): Promise<string> {
   expect(run.stderr).toContain('อบต.ลำปางรอง');
   expect(run.status).toBe(0);
   expect(readdirSync(out)).toEqual([OUTPUT_NAME]);
-  expect(validate(path.join(out, OUTPUT_NAME)), 'Open XML SDK validation errors').toEqual([]);
+  expect(await validate(path.join(out, OUTPUT_NAME)), 'Open XML SDK validation errors').toEqual([]);
   return withoutWhitespace(paragraphs(path.join(out, OUTPUT_NAME)).join(''));
 }
 

@@ -114,7 +114,7 @@ describe('npm run build-doc -- --template', () => {
     expect(inserted?.properties).toContain('<w:cs/>');
     expect(inserted?.properties).toContain('w:cs="TH SarabunIT๙"');
     expect(runs.filter((r) => !r.properties.includes('<w:cs/>'))).toEqual([]);
-    expect(validate(file)).toEqual([]);
+    expect(await validate(file)).toEqual([]);
   });
 
   it('refuses a template with a misspelt tag with exit code 3 before writing anything', async () => {

@@ -129,7 +129,7 @@ describe('Thai runs', () => {
     const runs = thaiRuns(document);
     expect(runs.length).toBeGreaterThan(30);
     expect(runs.filter((r) => !r.properties.includes('<w:cs/>'))).toEqual([]);
-    expect(validate(file)).toEqual([]);
+    expect(await validate(file)).toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@ import { cellName, error, warning, type Place, type Problem } from '../problem.j
 import { chiefExecutiveTitle, fullAgencyName } from './agency.js';
 import { assumption, TOOLS, weakest, type Basis, type Framework, type Tool } from './framework.js';
 import type { Message } from '../language.js';
+import { whereToSet } from '../setting-names.js';
 import type { AgencyFacts, StatedCell } from './facts.js';
 import type { Announcement } from './model.js';
 import { assembleRecommendations, rowsOfAgency, type RecommendationSheet } from './recommendations.js';
@@ -56,7 +57,8 @@ export function announce(facts: AgencyFacts, recommendationSheet: Recommendation
   const signer = options.signer?.trim() || undefined;
   const position = options.position?.trim() || chiefExecutiveTitle(facts.name);
   if (!position) {
-    problems.push(warning('position-missing', sheetPlace, `ไม่ทราบตำแหน่งผู้ลงนามของ "${facts.name}" (ไม่ใช่ อบต./อบจ./ทต./ทม./ทน.): ระบุด้วย --position`, `The signer's position for "${facts.name}" is not known (not a อบต./อบจ./ทต./ทม./ทน.): give it with --position`));
+    const set = whereToSet('position');
+    problems.push(warning('position-missing', sheetPlace, `ไม่ทราบตำแหน่งผู้ลงนามของ "${facts.name}" (ไม่ใช่ อบต./อบจ./ทต./ทม./ทน.): ระบุ${set.th}`, `The signer's position for "${facts.name}" is not known (not a อบต./อบจ./ทต./ทม./ทน.): give it as ${set.en}`));
   }
   if (problems.some((p) => p.severity === 'error')) return { problems };
 

@@ -15,6 +15,7 @@ import type { Announcement } from './model.js';
 import { readOneAgency } from './one-agency.js';
 import { findRecommendationsHeader, readRecommendationSheet } from './recommendations.js';
 import { labelKey } from './text.js';
+import { whereToSet } from '../setting-names.js';
 
 export interface AnnouncementOptions extends AnnounceOptions {
   /** Used when the workbook states no fiscal year (`--year`). */
@@ -91,9 +92,10 @@ export function normalise(workbook: Workbook, options: AnnouncementOptions): Nor
     recommendationSheet = undefined;
   }
   if (!options.signer?.trim()) {
-    problems.push(warning('signer-missing', { file }, 'ไม่ได้ระบุผู้ลงนาม (--signer): ประกาศจะเว้นบรรทัดจุดไว้ให้เขียนชื่อด้วยมือ', 'No signer given (--signer): the announcement leaves a dotted line for the name to be written by hand'));
+    const set = whereToSet('signer');
+    problems.push(warning('signer-missing', { file }, `ไม่ได้ระบุผู้ลงนาม (${set.th}): ประกาศจะเว้นบรรทัดจุดไว้ให้เขียนชื่อด้วยมือ`, `No signer given (${set.en}): the announcement leaves a dotted line for the name to be written by hand`));
   } else if (readings.length > 1) {
-    problems.push(warning('signer-for-many', { file }, `ไฟล์นี้มี ${readings.length} หน่วยงาน แต่ระบุผู้ลงนามคนเดียว (--signer): ชื่อ "${options.signer.trim()}" จะพิมพ์ในประกาศทุกฉบับ`, `This workbook has ${readings.length} agencies but one signer (--signer): "${options.signer.trim()}" will be printed on every announcement`));
+    problems.push(warning('signer-for-many', { file }, `ไฟล์นี้มี ${readings.length} หน่วยงาน แต่ระบุผู้ลงนามคนเดียว (${whereToSet('signer').th}): ชื่อ "${options.signer.trim()}" จะพิมพ์ในประกาศทุกฉบับ`, `This workbook has ${readings.length} agencies but one signer (${whereToSet('signer').en}): "${options.signer.trim()}" will be printed on every announcement`));
   }
 
   const agencies = readings.map((reading): AgencyResult => {

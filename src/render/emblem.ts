@@ -8,6 +8,7 @@ import type PizZip from 'pizzip';
 import type { Message } from '../language.js';
 import { error, warning, type Problem } from '../problem.js';
 import { baseName, folderOfPart, joinPartName, latin1, startsWith, type NamedBytes } from '../bytes.js';
+import { whereToSet } from '../setting-names.js';
 import { NS, editXml, elements, readXml } from './word-xml.js';
 
 /** The name (Word: Alt Text ▸ name, or Selection Pane) that marks the emblem in a template. */
@@ -37,8 +38,8 @@ export function readEmblem({ name: file, bytes: content }: NamedBytes): { image?
   if (!size) {
     const format = otherFormat(content);
     return refuse(
-      `ไฟล์ ${baseName(file)} ไม่ใช่ภาพ PNG หรือ JPEG${format ? ` (${format.th})` : ''}: บันทึกตราครุฑเป็น .png หรือ .jpg แล้วระบุใน --emblem อีกครั้ง`,
-      `${baseName(file)} is not a PNG or JPEG picture${format ? ` (${format.en})` : ''}: save the emblem as .png or .jpg and give it with --emblem again`,
+      `ไฟล์ ${baseName(file)} ไม่ใช่ภาพ PNG หรือ JPEG${format ? ` (${format.th})` : ''}: บันทึกตราครุฑเป็น .png หรือ .jpg แล้วระบุใหม่ (${whereToSet('emblem').th})`,
+      `${baseName(file)} is not a PNG or JPEG picture${format ? ` (${format.en})` : ''}: save the emblem as .png or .jpg and give it again (${whereToSet('emblem').en})`,
     );
   }
   if (size.width === 0 || size.height === 0) return refuse(`ภาพ ${baseName(file)} ไม่มีขนาด (กว้าง ${size.width} สูง ${size.height} จุด): ไฟล์อาจเสีย`, `The picture ${baseName(file)} has no size (${size.width} × ${size.height} pixels): the file may be damaged`);
@@ -55,8 +56,8 @@ export function noEmblemPicture(templateFile: string): Problem {
   return error(
     'template-error',
     { file: templateFile },
-    `แม่แบบไม่มีภาพชื่อ "${EMBLEM_NAME}" ให้ใส่ตราครุฑจาก --emblem: ใน Word คลิกขวาที่ภาพตรา ▸ ดูข้อความแสดงแทน (Alt Text) แล้วตั้งชื่อภาพว่า ${EMBLEM_NAME}`,
-    `The template has no picture named "${EMBLEM_NAME}" to put the --emblem in: in Word, right-click the emblem ▸ Edit Alt Text, and name the picture ${EMBLEM_NAME}`,
+    `แม่แบบไม่มีภาพชื่อ "${EMBLEM_NAME}" ให้ใส่ตราครุฑที่ระบุ (${whereToSet('emblem').th}): ใน Word คลิกขวาที่ภาพตรา ▸ ดูข้อความแสดงแทน (Alt Text) แล้วตั้งชื่อภาพว่า ${EMBLEM_NAME}`,
+    `The template has no picture named "${EMBLEM_NAME}" to put the emblem given (${whereToSet('emblem').en}) in: in Word, right-click the emblem ▸ Edit Alt Text, and name the picture ${EMBLEM_NAME}`,
   );
 }
 
@@ -71,7 +72,7 @@ export function finishEmblem(zip: PizZip, image: EmblemImage | undefined, templa
   if (!image) {
     const placeholder = pictures.some((p) => imagePart(zip, p.embedId)?.includes(PLACEHOLDER_MARK));
     return placeholder
-      ? [warning('emblem-placeholder', { file: templateFile }, 'ประกาศยังใช้ภาพตัวอย่างแทนตราครุฑ: ระบุไฟล์ตราด้วย --emblem หรือเปลี่ยนภาพในแม่แบบ (ดู README)', 'The announcement still has the placeholder picture instead of the Garuda emblem: give the emblem with --emblem or replace the picture in the template (see the README)')]
+      ? [warning('emblem-placeholder', { file: templateFile }, `ประกาศยังใช้ภาพตัวอย่างแทนตราครุฑ: ระบุไฟล์ตรา (${whereToSet('emblem').th}) หรือเปลี่ยนภาพในแม่แบบ (ดู README)`, `The announcement still has the placeholder picture instead of the Garuda emblem: give the emblem (${whereToSet('emblem').en}) or replace the picture in the template (see the README)`)]
       : [];
   }
   if (pictures.length === 0) {

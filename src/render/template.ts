@@ -7,6 +7,7 @@ import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { error, warning, type Problem } from '../problem.js';
 import type { NamedBytes } from '../bytes.js';
+import { whereToSet } from '../setting-names.js';
 import { EMBLEM_NAME, hasEmblemPicture } from './emblem.js';
 import { templateProblems } from './template-errors.js';
 import { PartCollector } from './template-parts.js';
@@ -63,8 +64,8 @@ export function checkTemplate(template: Template): Problem[] {
           warning(
             'template-piece-missing',
             { file: template.file },
-            `แม่แบบไม่มีภาพชื่อ "${EMBLEM_NAME}" ที่หัวประกาศ: --emblem จะใช้ไม่ได้ (ใน Word คลิกขวาที่ภาพตรา ▸ Edit Alt Text / ดูข้อความแสดงแทน แล้วตั้งชื่อภาพว่า ${EMBLEM_NAME})`,
-            `The template has no picture named "${EMBLEM_NAME}" in its heading, so --emblem cannot be used (in Word, right-click the emblem ▸ Edit Alt Text, and name the picture ${EMBLEM_NAME})`,
+            `แม่แบบไม่มีภาพชื่อ "${EMBLEM_NAME}" ที่หัวประกาศ: ตราครุฑที่ระบุ (${whereToSet('emblem').th}) จะใช้ไม่ได้ (ใน Word คลิกขวาที่ภาพตรา ▸ Edit Alt Text / ดูข้อความแสดงแทน แล้วตั้งชื่อภาพว่า ${EMBLEM_NAME})`,
+            `The template has no picture named "${EMBLEM_NAME}" in its heading, so an emblem given (${whereToSet('emblem').en}) cannot be used (in Word, right-click the emblem ▸ Edit Alt Text, and name the picture ${EMBLEM_NAME})`,
           ),
         ]),
   ];
