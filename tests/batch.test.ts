@@ -68,7 +68,7 @@ describe('a batch of agencies', () => {
   it.skipIf(!soffice)('gives the same announcements from the report saved again by LibreOffice Calc (needs LibreOffice: .ci/run installs it)', async () => {
     const dir = temporaryDir('ita-lo-batch-');
     const original = await workbookFile('province-2564', dir, 'province.xlsx');
-    const resaved = resaveWithLibreOffice(original, dir);
+    const resaved = resaveWithLibreOffice([original], dir)[0]!;
     expect(readFileSync(resaved).equals(readFileSync(original))).toBe(false);
     const fromCalc = await buildAll(resaved);
     expect(fromCalc.run.status, fromCalc.run.stderr).toBe(0);

@@ -2,7 +2,6 @@
  * Files that are not .xlsx: a web page named .xls is read, a CSV is read as one sheet, a real
  * binary .xls and an XML Spreadsheet 2003 are refused with what to do in Excel.
  */
-import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +9,7 @@ import { fixtureCsv } from './helpers/workbook-fixture.js';
 import { normalise } from '../src/ita/normalise.js';
 import { cellText } from '../src/read/cells.js';
 import { buildDoc } from './helpers/cli.js';
-import { soffice } from './helpers/clients.js';
+import { saveAsBinaryXls, soffice } from './helpers/clients.js';
 import { OPTIONS } from './helpers/layouts.js';
 import { fixture, temporaryDir, workbookFile, readWorkbookFile } from './helpers/workbooks.js';
 
@@ -78,9 +77,9 @@ describe('other file kinds', () => {
   it.skipIf(!soffice)('refuses a real binary .xls saved by LibreOffice Calc, with exit code 1 and no document (needs LibreOffice: .ci/run installs it)', async () => {
     const dir = temporaryDir('ita-xls-');
     const xlsx = await workbookFile('lampangrong-2565', dir, 'ผลการประเมิน.xlsx');
-    execFileSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xls', '--outdir', path.join(dir, 'xls'), xlsx], { stdio: 'ignore', timeout: 90_000 });
+    const xls = saveAsBinaryXls(xlsx, dir);
     const out = temporaryDir('ita-out-');
-    const run = await buildDoc([path.join(dir, 'xls', 'ผลการประเมิน.xls'), '--out', out]);
+    const run = await buildDoc([xls, '--out', out]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('ผลการประเมิน.xls');
     expect(run.stderr).toContain('Excel รุ่นเก่า (.xls)');

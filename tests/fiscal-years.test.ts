@@ -141,7 +141,7 @@ describe('npm run build-doc with a 2569 workbook', () => {
   it.skipIf(!soffice)('as one agency saved by LibreOffice Calc: the same (needs LibreOffice: .ci/run installs it)', async () => {
     const dir = temporaryDir('ita-lo-');
     const original = await workbookFile(layout1({ year: 2569, labels: STATED, recommendations: RECOMMENDATIONS }), dir, 'original.xlsx');
-    const { summary, text } = await build(resaveWithLibreOffice(original, dir));
+    const { summary, text } = await build(resaveWithLibreOffice([original], dir)[0]!);
     expect(summary.problems.map((p) => `${p.severity}:${p.code}`)).toEqual(['warning:framework-carried-forward']);
     expect(text).toContain('ประจำปีงบประมาณ พ.ศ. ๒๕๖๙');
     expect(text).toMatch(/ระดับ\s*ต้องปรับปรุง/);

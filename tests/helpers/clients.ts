@@ -6,7 +6,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import validateOoxml from '@ooxml-tools/validate';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import { expect } from 'vitest';
 
 /**
@@ -31,22 +34,32 @@ export const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find(exist
 const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
 export const canRender = Boolean(soffice) && hasPoppler;
 
-/** The workbook as LibreOffice Calc saves it again (a writer other than exceljs), as `<dir>/saved/<name>`. */
-export function resaveWithLibreOffice(workbook: string, dir: string): string {
-  const saved = path.join(dir, 'saved');
-  execFileSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', saved, workbook], {
-    stdio: 'ignore',
-    timeout: 90_000,
-  });
-  return path.join(saved, path.basename(workbook));
+/**
+ * One LibreOffice profile per test worker, made by its first conversion and reused by the next
+ * (a fresh profile costs LibreOffice a second or two); a worker converts one thing at a time.
+ */
+const profile = pathToFileURL(path.join(os.tmpdir(), `ita-lo-profile-${process.pid}-${threadId}`)).href;
+
+/** LibreOffice converting `files` in one run, into `outdir`. */
+function convert(files: readonly string[], to: string, outdir: string): void {
+  execFileSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', to, '--outdir', outdir, ...files], { stdio: 'ignore', timeout: 90_000 + 10_000 * files.length });
 }
 
-/** LibreOffice's PDF of a document, in `dir`, with a profile of its own so runs do not collide. */
+/** The workbooks as LibreOffice Calc saves them again (a writer other than exceljs), in one run, as `<dir>/saved/<name>`. */
+export function resaveWithLibreOffice(workbooks: readonly string[], dir: string): string[] {
+  convert(workbooks, 'xlsx:Calc MS Excel 2007 XML', path.join(dir, 'saved'));
+  return workbooks.map((file) => path.join(dir, 'saved', path.basename(file)));
+}
+
+/** The workbook as LibreOffice Calc saves it as a binary .xls (Excel 97–2003), as `<dir>/xls/<name>.xls`. */
+export function saveAsBinaryXls(workbook: string, dir: string): string {
+  convert([workbook], 'xls', path.join(dir, 'xls'));
+  return path.join(dir, 'xls', `${path.basename(workbook, path.extname(workbook))}.xls`);
+}
+
+/** LibreOffice's PDF of a document, in `dir`. */
 export function toPdf(docx: string, dir: string): string {
-  execFileSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, docx], {
-    stdio: 'ignore',
-    timeout: 90_000,
-  });
+  convert([docx], 'pdf', dir);
   const pdf = readdirSync(dir).find((name) => name.endsWith('.pdf'));
   expect(pdf, 'LibreOffice wrote no PDF').toBeDefined();
   return path.join(dir, pdf!);
