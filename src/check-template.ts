@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { executedAsProgram, processIo, readInput, type Io } from './cli-io.js';
 import { chooser, counted, languageAsked } from './language.js';
 import { error } from './problem.js';
-import { MAX_TEMPLATE_BYTES, readTemplate, templateTooLarge } from './render/template.js';
+import { MAX_TEMPLATE_BYTES, readTemplate, templateTooLarge } from './render/index.js';
 import { problemLines } from './report.js';
 
 const DEFAULT_TEMPLATE = fileURLToPath(new URL('../templates/ita-announcement.docx', import.meta.url));
