@@ -13,6 +13,7 @@ import type { AnnounceOptions } from './ita/announce.js';
 import type { FrameworkLibrary } from './ita/framework.js';
 import type { Announcement } from './ita/model.js';
 import { normalise, type AgencyResult } from './ita/normalise.js';
+import { cleanSignature } from './ita/signature.js';
 import { hasErrors, type Place, type Problem } from './problem.js';
 import { readWorkbook } from './read/workbook.js';
 import { prepareTemplate, readEmblem, readTemplate, renderAnnouncement, type PreparedTemplate } from './render/index.js';
@@ -85,8 +86,11 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   const result: BuildResult = { problems: [], announcements: [], documents: [], failures: [] };
   const prepared = prepare(request, result.problems);
   if (!prepared) return result;
+  const signature = cleanSignature(request.announce);
+  result.problems.push(...signature.problems);
+  const cleaned = { ...request, announce: { ...request.announce, signer: signature.signer, position: signature.position } };
   const used = new Set<string>();
-  for (const input of request.workbooks) await buildWorkbook(input, prepared, request, used, result);
+  for (const input of request.workbooks) await buildWorkbook(input, prepared, cleaned, used, result);
   return result;
 }
 

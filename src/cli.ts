@@ -7,6 +7,7 @@
  * the files, calls `build`, writes the documents, prints and picks the exit code. `main` runs
  * only when this file is executed, so tests call it in-process with an `Io` of their own.
  */
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,9 +23,13 @@ import { EMBLEM_MOST_BYTES, emblemTooLarge, MAX_TEMPLATE_BYTES, templateTooLarge
 import { parseAnnouncementDate, today } from './announcement-date.js';
 import { MAX_FILE_BYTES, fileTooLarge } from './read/workbook.js';
 import { readSettings } from './settings.js';
-import { writeDocumentFile } from './write/files.js';
+import { SETTINGS } from './setting-names.js';
+import { openOutputFolder } from './write/output-folder.js';
 import { writePdfs } from './write/pdf.js';
 import { renderInThreads } from './write/threads.js';
+import { nearest } from './nearest.js';
+import { takenByNpm, type CommandOption } from './npm-options.js';
+import { digitsNamed } from './format.js';
 import { announcementLines, documentTable, failureLines, problemLines, type DocumentSummary } from './report.js';
 
 const EXIT = {
@@ -51,12 +56,30 @@ const PROGRESS_FROM = 10;
 
 class UsageError extends Error {}
 
+/** Every option, and whether it takes a value: for npm's `--` trap and for naming a mistyped one. */
+const COMMAND_OPTIONS: CommandOption[] = [
+  ...['out', 'template', 'emblem', 'date', 'signer', 'position', 'digits', 'year', 'threads', 'settings', 'lang'].map((name) => ({ name, takesValue: true })),
+  ...['json', 'trust-stated-total', 'pdf', 'check', 'debug'].map((name) => ({ name, takesValue: false })),
+];
+/** Options that may be given twice: each --position is a line of the position. */
+const REPEATABLE = new Set(['position']);
+
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let debug = argv.includes('--debug');
   // Read before yargs, which needs it for --help itself; yargs refuses a value that is neither.
   const language = languageAsked(argv);
   const text = chooser(language);
   try {
+    const took = takenByNpm(io.env, argv, COMMAND_OPTIONS);
+    if (took) {
+      io.stderr(
+        text(
+          `npm ไม่ได้ส่งตัวเลือก ${took.options.join(' ')} ให้โปรแกรม เพราะในคำสั่งไม่มี -- ก่อนตัวเลือก จึงยังไม่ได้ทำอะไร\nพิมพ์คำสั่งนี้แทน:\n\n  ${took.meant}\n`,
+          `npm kept the options ${took.options.join(' ')} to itself, as the command has no -- before them, so nothing was done\nType this instead:\n\n  ${took.meant}\n`,
+        ),
+      );
+      return EXIT.usage;
+    }
     const args = parseArguments(argv, language);
     debug = args.debug;
     if (args.help !== undefined) {
@@ -77,6 +100,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 
 function parseArguments(argv: string[], language: Language) {
   const text = chooser(language);
+  refuseUnknownOptions(argv, text);
   let help: string | undefined;
   const parsed = yargs(argv)
     .locale(language)
@@ -97,9 +121,12 @@ function parseArguments(argv: string[], language: Language) {
     .option('signer', { type: 'string', describe: text('ชื่อผู้ลงนาม เช่น "นายสันติ นาวีสัมพันธ์"', 'name of the signer, e.g. "นายสันติ นาวีสัมพันธ์"') })
     .option('position', {
       type: 'string',
-      describe: text('ตำแหน่งผู้ลงนาม (อบต./อบจ./เทศบาล: ได้จากชื่อหน่วยงานโดยอัตโนมัติ)', "the signer's position (local governments: derived from the agency's name)"),
+      describe: text(
+        'ตำแหน่งผู้ลงนาม (อบต./อบจ./เทศบาล: ได้จากชื่อหน่วยงานโดยอัตโนมัติ); ตำแหน่งสองบรรทัด: ระบุ --position สองครั้ง',
+        "the signer's position (local governments: derived from the agency's name); a position of two lines: give --position twice",
+      ),
     })
-    .option('digits', { choices: ['thai', 'arabic'] as const, describe: text('ตัวเลขไทยหรืออารบิก (ค่าเริ่มต้น: thai)', 'Thai or Arabic digits (default: thai)') })
+    .option('digits', { type: 'string', describe: text('ตัวเลขไทยหรืออารบิก: thai หรือ ไทย, arabic หรือ อารบิก (ค่าเริ่มต้น: ไทย)', 'Thai or Arabic digits: thai (ไทย) or arabic (อารบิก) (default: thai)') })
     .option('year', { type: 'number', describe: text('ปีงบประมาณ เมื่อไฟล์ไม่ได้ระบุ เช่น 2565', 'fiscal year, when the workbook does not say, e.g. 2565') })
     .option('json', { type: 'boolean', default: false, describe: text('พิมพ์สรุปผลเป็น JSON ทาง stdout', 'print the summary as JSON on stdout') })
     .option('trust-stated-total', {
@@ -132,6 +159,12 @@ function parseArguments(argv: string[], language: Language) {
       if (output) help = output;
     });
   if (parsed instanceof Promise) throw new Error('yargs parsed asynchronously');
+  for (const [name, value] of Object.entries(parsed)) {
+    if (Array.isArray(value) && name !== '_' && !REPEATABLE.has(name)) throw new UsageError(text(`ระบุ --${name} ได้ครั้งเดียว (ระบุมา ${value.length} ครั้ง)`, `--${name} can be given once (it was given ${value.length} times)`));
+  }
+  const digits = parsed.digits === undefined ? undefined : digitsNamed(String(parsed.digits));
+  if (parsed.digits !== undefined && !digits) throw new UsageError(text(`--digits "${parsed.digits}" ไม่ถูกต้อง: ใช้ ไทย (thai) หรือ อารบิก (arabic)`, `--digits "${parsed.digits}" is not valid: use thai (ไทย) or arabic (อารบิก)`));
+  const position = parsed.position === undefined ? undefined : ([] as unknown[]).concat(parsed.position).map(String).join('\n');
   return {
     language,
     help,
@@ -141,8 +174,8 @@ function parseArguments(argv: string[], language: Language) {
     emblem: parsed.emblem,
     date: parsed.date === undefined ? undefined : parseDate(parsed.date, text),
     signer: parsed.signer,
-    position: parsed.position,
-    digits: parsed.digits,
+    position,
+    digits,
     year: parsed.year === undefined ? undefined : parseYear(parsed.year, text),
     json: parsed.json,
     trustStatedTotal: parsed['trust-stated-total'],
@@ -152,6 +185,21 @@ function parseArguments(argv: string[], language: Language) {
     check: parsed.check,
     debug: parsed.debug,
   };
+}
+
+/** An option this program does not have: refused, with the one the clerk most likely meant. */
+function refuseUnknownOptions(argv: readonly string[], text: Text): void {
+  const known = [...COMMAND_OPTIONS.map((o) => o.name), 'help'];
+  const flags = new Set([...known, ...COMMAND_OPTIONS.filter((o) => !o.takesValue).map((o) => `no-${o.name}`), 'h']);
+  for (const arg of argv) {
+    if (arg === '--') break;
+    const name = /^--?([^=]+)/.exec(arg)?.[1];
+    if (name === undefined || /^-\d/.test(arg) || flags.has(name)) continue;
+    const meant = nearest(name, known);
+    throw new UsageError(
+      text(`ไม่มีตัวเลือก ${arg.split('=')[0]}${meant ? `: หมายถึง --${meant} หรือไม่` : ''}`, `There is no option ${arg.split('=')[0]}${meant ? `: did you mean --${meant}?` : ''}`),
+    );
+  }
 }
 
 type Arguments = ReturnType<typeof parseArguments>;
@@ -184,7 +232,7 @@ async function run(args: Arguments, io: Io): Promise<number> {
   const show = (result: Pick<BuildResult, 'problems' | 'failures'>, documents: DocumentSummary[] = [], ready = 0) => report(args, documents, result.failures, result.problems, say, shown, io, ready);
 
   const settingsFile = args.settings === undefined ? path.join(PROJECT_ROOT, 'input', 'settings.yaml') : userPath(args.settings);
-  const { settings, problems: settingsProblems } = await readSettings(settingsFile);
+  const { settings, lines: settingsLines, problems: settingsProblems } = await readSettings(settingsFile);
   if (hasErrors(settingsProblems)) {
     show({ problems: settingsProblems, failures: [] });
     return EXIT.usage;
@@ -195,10 +243,16 @@ async function run(args: Arguments, io: Io): Promise<number> {
   const position = args.position ?? settings.position;
   const templateFile = args.template ? userPath(args.template) : (settings.template ?? DEFAULT_TEMPLATE);
   const emblemFile = args.emblem !== undefined ? userPath(args.emblem) : settings.emblem;
+  /** Where a file setting was given: its option, or its line of the settings file. */
+  const givenAt = (setting: 'template' | 'emblem', option: string | undefined) =>
+    option !== undefined
+      ? { th: SETTINGS[setting].option, en: SETTINGS[setting].option }
+      : { th: `${SETTINGS[setting].key}: ของไฟล์ตั้งค่า ${path.basename(settingsFile)} บรรทัดที่ ${settingsLines[setting]}`, en: `${SETTINGS[setting].key}: of the settings file ${path.basename(settingsFile)}, line ${settingsLines[setting]}` };
 
-  const template = await readInput(templateFile, MAX_TEMPLATE_BYTES, (code) =>
-    error('template-unreadable', { file: templateFile }, `เปิดแม่แบบเอกสารไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน --template หรือ แม่แบบ: ในไฟล์ตั้งค่า`, `Cannot open the template (${code}): check the file name given with --template or as แม่แบบ: in the settings file`),
-  );
+  const template = await readInput(templateFile, MAX_TEMPLATE_BYTES, (code) => {
+    const at = givenAt('template', args.template);
+    return error('template-unreadable', { file: templateFile }, `เปิดแม่แบบเอกสารไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน ${at.th}`, `Cannot open the template (${code}): check the file name given with ${at.en}`);
+  });
   if (!('bytes' in template)) {
     show({ problems: ['problem' in template ? template.problem : templateTooLarge(templateFile, template.tooLarge)], failures: [] });
     return EXIT.template;
@@ -206,15 +260,16 @@ async function run(args: Arguments, io: Io): Promise<number> {
   const emblem =
     emblemFile === undefined
       ? undefined
-      : await readInput(emblemFile, EMBLEM_MOST_BYTES, (code) =>
-          error('emblem-unusable', { file: emblemFile }, `เปิดไฟล์ภาพตราครุฑไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน --emblem หรือ ตราครุฑ: ในไฟล์ตั้งค่า`, `Cannot open the emblem picture (${code}): check the file name given with --emblem or as ตราครุฑ: in the settings file`),
-        );
+      : await readInput(emblemFile, EMBLEM_MOST_BYTES, (code) => {
+          const at = givenAt('emblem', args.emblem);
+          return error('emblem-unusable', { file: emblemFile }, `เปิดไฟล์ภาพตราครุฑไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน ${at.th}`, `Cannot open the emblem picture (${code}): check the file name given with ${at.en}`);
+        });
   if (emblem && !('bytes' in emblem)) {
     show({ problems: ['problem' in emblem ? emblem.problem : emblemTooLarge(emblemFile!)], failures: [] });
     return EXIT.emblem;
   }
 
-  const inputs = args.files.length ? args.files.map(userPath) : await workbooksIn(path.join(PROJECT_ROOT, 'input'));
+  const inputs = args.files.length ? args.files.map((file) => givenWorkbook(file, userPath)) : await workbooksIn(path.join(PROJECT_ROOT, 'input'));
   if (inputs.length === 0) {
     const none = error(
       'file-unreadable',
@@ -236,6 +291,7 @@ async function run(args: Arguments, io: Io): Promise<number> {
   }
 
   const outDir = args.out === undefined ? path.join(PROJECT_ROOT, 'output') : userPath(args.out);
+  const folder = args.check ? undefined : await openOutputFolder(outDir);
   const progress = progressLine(say, io, args.language);
   const written: DocumentSummary[] = [];
   const result = await build({
@@ -256,9 +312,9 @@ async function run(args: Arguments, io: Io): Promise<number> {
     onProgress: progress,
     onDocument: async (document) => {
       const target = path.join(outDir, document.name);
-      const problems = await writeDocumentFile(target, document.bytes);
+      const problems = await folder!.write(document.name, document.bytes);
       const a = document.announcement;
-      if (problems.length === 0) written.push({ input: document.workbook, agency: a.agency.shortName, fiscalYear: a.fiscalYear, total: a.total, level: a.level, result: a.result, output: target });
+      if (!hasErrors(problems)) written.push({ input: document.workbook, agency: a.agency.shortName, fiscalYear: a.fiscalYear, total: a.total, level: a.level, result: a.result, output: target });
       return problems;
     },
   });
@@ -279,9 +335,13 @@ async function run(args: Arguments, io: Io): Promise<number> {
     result.problems.push(...made.problems);
     for (const d of documents) {
       const pdf = made.pdfs.get(d.output);
-      if (pdf) d.pdf = pdf;
+      if (pdf) {
+        d.pdf = pdf;
+        await folder!.made(pdf);
+      }
     }
   }
+  await folder?.close();
 
   show(result, documents, args.check ? result.announcements.length : 0);
   if (hasErrors(result.problems.filter((p) => TEMPLATE_CODES.has(p.code)))) return EXIT.template;
@@ -313,6 +373,13 @@ function progressLine(say: (line: string) => void, io: Io, language: Language): 
       say(`  ${done}/${total} (${Math.round((100 * done) / total)}%)`);
     }
   };
+}
+
+/** A workbook named on the command line: where the clerk is, or else, given by its name alone, in input/. */
+function givenWorkbook(file: string, userPath: (p: string) => string): string {
+  const here = userPath(file);
+  const inInput = path.join(PROJECT_ROOT, 'input', file);
+  return !existsSync(here) && path.basename(file) === file && existsSync(inInput) ? inInput : here;
 }
 
 async function workbooksIn(dir: string): Promise<string[]> {

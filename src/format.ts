@@ -3,6 +3,13 @@ import { toArabicDigits, toThaiDigits } from './thai.js';
 
 export type Digits = 'thai' | 'arabic';
 
+const DIGITS_NAMED: Record<string, Digits> = { thai: 'thai', ไทย: 'thai', arabic: 'arabic', อารบิก: 'arabic' };
+
+/** "ไทย", "thai", "Arabic", "อารบิก" → the digits they name; as the settings file and --digits take them. */
+export function digitsNamed(text: string): Digits | undefined {
+  return DIGITS_NAMED[text.trim().toLowerCase()];
+}
+
 export interface Formatter {
   /** 81.5 → "๘๑.๕๐" */
   score(value: number): string;

@@ -75,6 +75,7 @@ export type ProblemCode =
   // the signature block
   | 'signer-missing'
   | 'signer-for-many'
+  | 'signature-cleaned'
   | 'position-missing'
   // the template and the output
   | 'template-unreadable'
@@ -85,6 +86,8 @@ export type ProblemCode =
   | 'emblem-unusable'
   | 'emblem-placeholder'
   | 'output-not-writable'
+  | 'output-edited-kept'
+  | 'pdf-outdated'
   | 'pdf-unavailable'
   | 'pdf-failed';
 

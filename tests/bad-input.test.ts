@@ -10,7 +10,7 @@ import type { FixtureWorkbook } from './helpers/workbook-fixture.js';
 import { cannotWriteMessage } from '../src/write/files.js';
 import { documentFileName } from '../src/write/names.js';
 import type { Announcement } from '../src/ita/model.js';
-import { buildDoc } from './helpers/cli.js';
+import { buildDoc, writtenIn } from './helpers/cli.js';
 import { paragraphs } from './helpers/docx.js';
 import { LAMPANGRONG, layout1 } from './helpers/layouts.js';
 import { temporaryDir, workbookFile, readWorkbookFile } from './helpers/workbooks.js';
@@ -94,7 +94,7 @@ describe('the bad-input corpus', () => {
     expect(run.stderr).toContain(place);
     expect(run.stderr).toContain(says);
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
-    expect(readdirSync(out)).toEqual([EARLIER]);
+    expect(writtenIn(out)).toEqual([EARLIER]);
     expect(readFileSync(path.join(out, EARLIER)).equals(earlier)).toBe(true);
   });
 });
@@ -133,7 +133,7 @@ describe('hostile files and names', () => {
     const run = await buildDoc([await workbookFile(workbook), '--out', out]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/! คำเตือน \[.*ข้อเสนอแนะ!D2\]: .*อักขระควบคุม/);
-    const text = paragraphs(path.join(out, readdirSync(out)[0]!)).join('\n');
+    const text = paragraphs(path.join(out, writtenIn(out)[0]!)).join('\n');
     expect(text).toContain('ควรปรับปรุงการปฏิบัติหน้าที่');
     expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
   });
@@ -147,7 +147,7 @@ describe('hostile files and names', () => {
     const out = path.join(root, 'a', 'b', 'output');
     const run = await buildDoc([await workbookFile(workbook, root), '--out', out]);
     expect(run.status, run.stderr).toBe(0);
-    const written = readdirSync(out);
+    const written = writtenIn(out);
     expect(written).toHaveLength(names.length);
     expect(readdirSync(path.join(root, 'a', 'b'))).toEqual(['output']);
     expect(readdirSync(root).sort()).toEqual(['a', 'ผลการประเมิน.xlsx']);
@@ -186,7 +186,7 @@ describe('hostile files and names', () => {
     expect(run.status).toBe(4);
     expect(run.stderr).toContain('บันทึกไฟล์ไม่ได้');
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
-    expect(readdirSync(out)).toEqual([EARLIER]);
+    expect(writtenIn(out)).toEqual([EARLIER]);
     expect(readdirSync(path.join(out, EARLIER))).toEqual(['เปิดอยู่.txt']);
   });
 });

@@ -2,11 +2,11 @@
  * A workbook of many agencies through the command line: one document per agency, names that
  * never collide, a summary table, progress, and bad rows that stop only themselves.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureCsv, fixtureHtml, type FixtureWorkbook } from './helpers/workbook-fixture.js';
-import { buildDoc } from './helpers/cli.js';
+import { buildDoc, writtenIn } from './helpers/cli.js';
 import { resaveWithLibreOffice, soffice, validate } from './helpers/clients.js';
 import { paragraphs } from './helpers/docx.js';
 import { fixture, temporaryDir, workbookFile } from './helpers/workbooks.js';
@@ -23,7 +23,7 @@ const FILES = [
 async function buildAll(workbook: string, args: string[] = []) {
   const out = temporaryDir('ita-batch-');
   const run = await buildDoc([workbook, '--out', out, ...SIGNING, ...args]);
-  const texts = Object.fromEntries(readdirSync(out).map((name) => [name, paragraphs(path.join(out, name)).join('\n')]));
+  const texts = Object.fromEntries(writtenIn(out).map((name) => [name, paragraphs(path.join(out, name)).join('\n')]));
   return { run, out, texts };
 }
 

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDoc, checkTemplate } from './helpers/cli.js';
+import { buildDoc, checkTemplate, writtenIn } from './helpers/cli.js';
 import PizZip from 'pizzip';
 import { documentXml, paragraphs } from './helpers/docx.js';
 import { hasPythonDocx, runPython, validate } from './helpers/clients.js';
@@ -16,7 +16,7 @@ describe('npm run build-doc', () => {
     const out = temporaryDir('ita-out-');
     const run = await buildDoc(['--out', out, '--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์']);
     expect(run.status).toBe(0);
-    expect(readdirSync(out)).toEqual([NAME]);
+    expect(writtenIn(out)).toEqual([NAME]);
     expect(run.stderr).toContain('ประกาศที่สร้าง 1 ฉบับ จาก input/ตัวอย่าง ผลการประเมิน ITA 2565 อบต.ลำปางรอง.xlsx:');
     expect(run.stderr).toMatch(/หน่วยงาน\s+คะแนนรวม\s+ระดับ\s+ผลการประเมิน\s+ไฟล์\n\s+อบต\.ลำปางรอง\s+78\.29\s+B\s+ไม่ผ่าน\s+\S.*ประกาศผลการประเมิน ITA 2565 อบต\.ลำปางรอง\.docx/);
     expect(run.stderr).toContain(NAME);
@@ -87,7 +87,7 @@ describe('npm run build-doc', () => {
     expect(run.stderr).toContain('ผลการประเมิน.xlsx');
     expect(run.stderr).toContain('ไม่ใช่ไฟล์ Excel');
     noStackTrace(run.stderr);
-    expect(readdirSync(out)).toEqual([NAME]);
+    expect(writtenIn(out)).toEqual([NAME]);
     expect(readFileSync(path.join(out, NAME)).equals(earlier)).toBe(true);
   });
 
@@ -97,7 +97,7 @@ describe('npm run build-doc', () => {
     const bad = await workbookFile({ sheets: [{ name: 'ผล', rows: [['หน่วยงาน', 'อบต.ผิดพลาด'], ['ปีงบประมาณ', 2565], ['ตัวชี้วัด', 'คะแนน'], ['การปฏิบัติหน้าที่', 150]] }] }, dir, 'bad.xlsx');
     const run = await buildDoc([bad, await workbookFile('lampangrong-2565'), '--out', out, '--json']);
     expect(run.status).toBe(1);
-    expect(readdirSync(out)).toEqual([NAME]);
+    expect(writtenIn(out)).toEqual([NAME]);
     const summary = JSON.parse(run.stdout);
     expect(summary.problems.filter((p: { severity: string }) => p.severity === 'error').map((p: { where: { cell?: string } }) => p.where.cell)).toContain('B4');
   });

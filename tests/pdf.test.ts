@@ -1,8 +1,8 @@
 /** --pdf: a PDF beside each announcement when LibreOffice is installed; the documents regardless. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDoc } from './helpers/cli.js';
+import { buildDoc, writtenIn } from './helpers/cli.js';
 import { canRender, pdfPageText } from './helpers/clients.js';
 import { temporaryDir, workbookFile } from './helpers/workbooks.js';
 
@@ -13,7 +13,7 @@ describe('--pdf', () => {
     const out = temporaryDir('ita-pdf-');
     const run = await buildDoc([await workbookFile('lampangrong-2565'), await workbookFile('province-2564'), '--out', out, '--pdf', '--json']);
     expect(run.status, run.stderr).toBe(0);
-    const names = readdirSync(out).sort();
+    const names = writtenIn(out).sort();
     expect(names.filter((n) => n.endsWith('.pdf'))).toHaveLength(5);
     expect(names).toContain(`${NAME}.pdf`);
     expect(readFileSync(path.join(out, `${NAME}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');
@@ -27,7 +27,7 @@ describe('--pdf', () => {
     const out = temporaryDir('ita-pdf-');
     const run = await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--pdf'], { env: { PATH: temporaryDir('ita-empty-path-'), ITA_SOFFICE: undefined } });
     expect(run.status, run.stderr).toBe(0);
-    expect(readdirSync(out)).toEqual([`${NAME}.docx`]);
+    expect(writtenIn(out)).toEqual([`${NAME}.docx`]);
     expect(run.stderr).toContain('ไม่พบโปรแกรม LibreOffice');
     expect(run.stderr).toContain('libreoffice.org');
   });

@@ -4,10 +4,10 @@
  * is tested in-process (tests/helpers/cli.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDocProcess, PROJECT_ROOT } from './helpers/cli.js';
+import { buildDocProcess, PROJECT_ROOT, writtenIn } from './helpers/cli.js';
 import { temporaryDir } from './helpers/workbooks.js';
 
 describe('npm run build-doc as a process', () => {
@@ -33,7 +33,7 @@ describe('npm run build-doc as a process', () => {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const run = spawnSync(npm, ['run', 'build-doc', '--', '--out', out, '--date', '2565-08-02'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
-    expect(readdirSync(out)).toEqual(['ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx']);
+    expect(writtenIn(out)).toEqual(['ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx']);
     expect(run.stderr).toContain('สรุป: สร้างประกาศ 1 ฉบับ');
   });
 });

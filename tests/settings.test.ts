@@ -3,7 +3,7 @@ import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSettings } from '../src/settings.js';
-import { buildDoc, PROJECT_ROOT } from './helpers/cli.js';
+import { buildDoc, PROJECT_ROOT, writtenIn } from './helpers/cli.js';
 import { paragraphs, part } from './helpers/docx.js';
 import { FIXTURES, temporaryDir, workbookFile } from './helpers/workbooks.js';
 
@@ -20,13 +20,13 @@ function settingsFile(text: string): string {
 async function buildWith(settings: string, args: string[] = []) {
   const out = temporaryDir('ita-out-');
   const run = await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--settings', settings, ...args]);
-  const written = readdirSync(out);
+  const written = writtenIn(out);
   return { run, out, written, text: written.length ? paragraphs(path.join(out, written[0]!)).join('\n') : '' };
 }
 
 describe('the settings file', () => {
   it('ships in input/ as a commented example that sets nothing', async () => {
-    expect(await readSettings(path.join(PROJECT_ROOT, 'input', 'settings.yaml'))).toEqual({ settings: {}, problems: [] });
+    expect(await readSettings(path.join(PROJECT_ROOT, 'input', 'settings.yaml'))).toEqual({ settings: {}, lines: {}, problems: [] });
   });
 
   it('takes the signer, position, date, digits and emblem from Thai keys, the emblem beside the file', async () => {

@@ -8,12 +8,15 @@ import type { Cell } from '../read/cells.js';
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 /** C0/C1 controls other than tab and line breaks: Word refuses them in a document. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/** Code points that are not characters (U+FFFE, U+FFFF, …) and halves of a surrogate pair alone: no XML part may hold them. */
+const NOT_CHARACTERS = /\p{Noncharacter_Code_Point}|\p{Surrogate}/gu;
 const SPACES = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g;
 /** Anything cleanText changes other than NFC: whitespace other than a single inner space, invisible or control characters. */
-const NEEDS_CLEANING = /[^\S ]|[\u200b-\u200d\u2060\ufeff\u00ad\u0000-\u001f\u007f-\u009f]| {2}|^ | $/;
+const NEEDS_CLEANING = /[^\S ]|[\u200b-\u200d\u2060\ufeff\u00ad\u0000-\u001f\u007f-\u009f]| {2}|^ | $|\p{Noncharacter_Code_Point}|\p{Surrogate}/u;
 
+/** Control characters, or code points that are not characters: what `cleanText` removes and a clerk is warned of. */
 export function hasControlCharacters(text: string): boolean {
-  return new RegExp(CONTROL.source).test(text);
+  return new RegExp(CONTROL.source).test(text) || new RegExp(NOT_CHARACTERS.source, 'u').test(text);
 }
 
 /** Text as it will be printed: invisible characters gone, spaces folded, line breaks kept. */
@@ -24,6 +27,7 @@ export function cleanText(text: string): string {
     .normalize('NFC')
     .replace(ZERO_WIDTH, '')
     .replace(CONTROL, '')
+    .replace(NOT_CHARACTERS, '')
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line) => line.replace(SPACES, ' ').trim())

@@ -3,6 +3,7 @@
  * pieces of the ประกาศ it must contain: unknown tags named with the nearest known one.
  */
 import type { Message } from '../language.js';
+import { nearest } from '../nearest.js';
 import { error, type Problem } from '../problem.js';
 import { excerpt, type PartCollector, type TemplatePart } from './template-parts.js';
 import { SAMPLE_VIEW } from './view.js';
@@ -103,20 +104,6 @@ function tagPathText(path: string): string {
 /** The nearest known tag name, when a tag looks like a misspelling of it. */
 function suggestion(value: string, scopes: Scope[]): Message {
   const names = scopes.flatMap((s) => (typeof s.shape === 'object' && s.shape !== null ? Object.keys(s.shape) : []));
-  const best = names
-    .map((name) => ({ name, distance: editDistance(value.toLowerCase(), name.toLowerCase()) }))
-    .sort((a, b) => a.distance - b.distance)[0];
-  return best && best.distance <= Math.max(2, Math.floor(best.name.length / 4)) ? { th: ` (หมายถึง {${best.name}} หรือไม่)`, en: ` (did you mean {${best.name}}?)` } : { th: '', en: '' };
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
+  const best = nearest(value, names);
+  return best ? { th: ` (หมายถึง {${best}} หรือไม่)`, en: ` (did you mean {${best}}?)` } : { th: '', en: '' };
 }

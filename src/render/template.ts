@@ -27,7 +27,8 @@ export interface Template {
  */
 const TEMPLATE_OPTIONS = {
   paragraphLoop: true,
-  linebreaks: false,
+  // A value with a line break (a position of two lines) is printed on two lines.
+  linebreaks: true,
   // docxtemplater would print its errors as JSON on the console; they are reported as problems instead.
   errorLogging: false,
 } as const;

@@ -5,10 +5,12 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Message } from '../language.js';
-import { error, type Problem } from '../problem.js';
 
 /** Folders this run has made sure of: a batch of thousands asks once, not per document. */
 const foldersMade = new Set<string>();
+
+/** `.~<pid>-<time>-<name>.tmp`: a file being written, and by which process. */
+export const TEMPORARY_FILE = /^\.~(\d+)-\d+-.+\.tmp$/;
 
 /** Writes to a temporary file beside the target, then renames it into place. */
 export async function writeFileAtomically(target: string, content: Uint8Array): Promise<void> {
@@ -24,17 +26,6 @@ export async function writeFileAtomically(target: string, content: Uint8Array): 
   } catch (e) {
     await rm(temporary, { force: true });
     throw e;
-  }
-}
-
-/** The document at `target`, written; or the problem saying why it could not be. */
-export async function writeDocumentFile(target: string, content: Uint8Array): Promise<Problem[]> {
-  try {
-    await writeFileAtomically(target, content);
-    return [];
-  } catch (e) {
-    const message = cannotWriteMessage(e as NodeJS.ErrnoException);
-    return [error('output-not-writable', { file: target }, message.th, message.en)];
   }
 }
 

@@ -6,6 +6,7 @@
  * the shell sees them, npm itself).
  */
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../../src/cli-io.js';
 import { main as buildDocMain } from '../../src/cli.js';
@@ -57,4 +58,11 @@ export function buildDocProcess(args: string[], options: RunOptions = {}): Run {
     env: { ...environment(options), INIT_CWD: options.cwd ?? PROJECT_ROOT },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The files a run left in an output folder, less the record of what it wrote (write/output-folder.ts). */
+export function writtenIn(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => name !== '.ita-announcement-written.json')
+    .sort();
 }
