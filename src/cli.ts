@@ -401,7 +401,10 @@ function report(args: Arguments, documents: DocumentSummary[], failures: Failure
   const { language } = args;
   const text = chooser(language);
   const printed = new Set<string>();
+  // An error that stopped a workbook or an agency is printed with it, in the list of what could not be made.
+  const withFailure = new Set(failures.flatMap((f) => f.problems));
   for (const p of problems) {
+    if (withFailure.has(p)) continue;
     // The same template warning comes with every document of a batch: once is enough.
     const key = JSON.stringify({ ...p, where: { ...p.where, agency: undefined } });
     if (printed.has(key)) continue;

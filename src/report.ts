@@ -48,15 +48,14 @@ export function documentTable(documents: readonly DocumentSummary[], shown: (fil
   ];
 }
 
-/** Each failed agency or workbook with its first error; every error is printed above. */
+/** Each failed agency or workbook, with every error that stopped it (printed here, not among the other problems). */
 export function failureLines(failures: readonly Failure[], shown: (file: string) => string, language: Language = 'th'): string[] {
   const text = chooser(language);
   const lines = [text(`สร้างประกาศไม่ได้ ${failures.length} รายการ:`, `${failures.length} could not be made:`)];
   for (const f of failures) {
-    const first = f.problems[0];
-    const more = f.problems.length > 1 ? text(` (และอีก ${f.problems.length - 1} ปัญหา)`, ` (and ${f.problems.length - 1} more)`) : '';
     const who = f.agency ? `${f.agency}${placeText(f.place ?? { file: f.input }, shown)}` : shown(f.input);
-    lines.push(`  ✗ ${who}: ${first ? first.message[language] : text('ไม่มีหน่วยงานให้สร้างประกาศ', 'no agency to announce')}${more}`);
+    if (f.problems.length === 0) lines.push(`  ✗ ${who}: ${text('ไม่มีหน่วยงานให้สร้างประกาศ', 'no agency to announce')}`);
+    else lines.push(`  ✗ ${who}:`, ...f.problems.flatMap((p) => problemLines(p, shown, language)).map((line) => `      ${line}`));
   }
   return lines;
 }

@@ -106,7 +106,7 @@ describe('the bad-input corpus with --lang en', () => {
     const out = path.join(dir, 'output');
     const run = await buildDoc([...CASES.map((c) => path.join(dir, c.file)), '--out', out, '--lang', 'en']);
     expect(run.status, run.stderr).toBe(1);
-    const errors = run.stderr.split('\n').filter((line) => line.startsWith('✗ error ['));
+    const errors = run.stderr.split('\n').filter((line) => line.trim().startsWith('✗ error ['));
     for (const { file, place, inEnglish } of CASES) {
       expect(errors.find((line) => line.includes(file) && line.includes(place) && line.includes(inEnglish)), `${file}: ${inEnglish}`).toBeDefined();
     }

@@ -103,8 +103,10 @@ describe('a batch of agencies', () => {
     expect(run.stderr).toContain('10/10 (100%)');
     expect(run.stderr).toContain('สร้างประกาศไม่ได้ 2 รายการ:');
     expect(run.stderr).toMatch(/! คำเตือน \[.*รายชื่อ!B15\]: "อบต\.ที่1" มีซ้ำกับแถวที่ รายชื่อ!B3 ด้วยคะแนนเดียวกัน/);
-    expect(run.stderr).toMatch(/✗ อบต\.ที่3 \[.*รายชื่อ!B5\]: .*รายชื่อ!E5.*AVERAGE\(Z1:Z9\)/);
-    expect(run.stderr).toMatch(/✗ อบต\.ที่7 \[.*รายชื่อ!B9\]: .*90\.00.*78\.29/);
+    expect(run.stderr).toMatch(/✗ อบต\.ที่3 \[.*รายชื่อ!B5\]:\n\s+✗ ข้อผิดพลาด \[.*รายชื่อ!E5\]: .*AVERAGE\(Z1:Z9\)/);
+    expect(run.stderr).toMatch(/✗ อบต\.ที่7 \[.*รายชื่อ!B9\]:\n\s+✗ ข้อผิดพลาด \[.*รายชื่อ!M9\]: .*90\.00.*78\.29/);
+    // Each error once: with its agency, not again among the other problems.
+    expect(run.stderr.split('AVERAGE(Z1:Z9)')).toHaveLength(2);
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
     const summary = JSON.parse(run.stdout) as { documents: { agency: string }[]; failed: { agency: string; problems: { code: string; where: { cell: string } }[] }[] };

@@ -4,7 +4,7 @@
  * is tested in-process (tests/helpers/cli.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDocProcess, PROJECT_ROOT, writtenIn } from './helpers/cli.js';
@@ -35,5 +35,26 @@ describe('npm run build-doc as a process', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(writtenIn(out)).toEqual(['ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx']);
     expect(run.stderr).toContain('สรุป: สร้างประกาศ 1 ฉบับ');
+  });
+
+  it('stops when npm took the options (the -- forgotten), exit 2 as npm passes it on, with the command meant', () => {
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const run = spawnSync(npm, ['run', 'build-doc', '--pdf', '--signer', 'นายสันติ นาวีสัมพันธ์'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('npm run build-doc -- --signer "นายสันติ นาวีสัมพันธ์" --pdf');
+    expect(run.stderr).not.toContain('ENOENT');
+  });
+});
+
+describe('npm install', () => {
+  it('says nothing that reads as a task for the clerk: no warning about install scripts, funding or audits', () => {
+    const dir = temporaryDir('ita-install-');
+    for (const name of ['package.json', 'package-lock.json', '.npmrc']) copyFileSync(path.join(PROJECT_ROOT, name), path.join(dir, name));
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const run = spawnSync(npm, ['install', '--prefer-offline'], { cwd: dir, encoding: 'utf8', timeout: 180_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const said = `${run.stdout}\n${run.stderr}`;
+    expect(said).toMatch(/added \d+ packages/);
+    expect(said).not.toMatch(/warn|npm fund|npm audit|vulnerabilit|approve/i);
   });
 });
