@@ -1,10 +1,9 @@
 /**
  * npm run render-page-one: the picture of page one in the README (docs/page-1.png).
  *
- * Builds the example announcement, lays it out with LibreOffice (PDF) and draws page one with
- * poppler's pdftoppm. Where TH SarabunIT๙ is not installed, LibreOffice substitutes another Thai
- * font (Laksaman from fonts-thai-tlwg, a copy of TH Sarabun PSK), so lines may break a little
- * differently than in Word.
+ * Builds the example announcement with its PDF, as `--pdf` makes it (LibreOffice, where
+ * TH SarabunIT๙ is not installed drawing it with Laksaman from fonts-thai-tlwg, a font of the same
+ * measures), and draws page one with poppler's pdftoppm.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -21,14 +20,10 @@ const work = mkdtempSync(path.join(tmpdir(), 'page-one-'));
 try {
   execFileSync(
     process.execPath,
-    ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src', 'cli.ts'), EXAMPLE, '--out', work, '--date', '2565-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์'],
+    ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src', 'cli.ts'), EXAMPLE, '--out', work, '--date', '2565-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์', '--pdf'],
     { stdio: 'inherit' },
   );
-  const docx = readdirSync(work).find((name) => name.endsWith('.docx'))!;
-  execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'pdf', '--outdir', work, path.join(work, docx)], {
-    stdio: 'ignore',
-  });
-  const pdf = path.join(work, docx.replace(/\.docx$/, '.pdf'));
+  const pdf = path.join(work, readdirSync(work).find((name) => name.endsWith('.pdf'))!);
   execFileSync('pdftoppm', ['-png', '-r', RESOLUTION, '-f', '1', '-l', '1', '-singlefile', pdf, path.join(work, 'page-1')]);
   copyFileSync(path.join(work, 'page-1.png'), TARGET);
   console.log(`wrote ${path.relative(process.cwd(), TARGET)}`);

@@ -30,7 +30,7 @@ describe('build(): workbooks in as bytes, documents out as bytes', () => {
     const [document] = result.documents;
     expect(document).toMatchObject({ name: 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx', workbook: 'ผลการประเมิน.xlsx', announcement: { total: 78.29, level: 'B' } });
     expect(document!.bytes).toBeInstanceOf(Uint8Array);
-    expect(docxText(document!.bytes)).toContain('ได้รับคะแนนการประเมิน ๗๘.๒๙ คะแนน');
+    expect(docxText(document!.bytes)).toContain('ได้รับคะแนนการประเมิน ๗๘.๒๙\u00a0คะแนน');
     expect(result.announcements.map((a) => a.name)).toEqual([document!.name]);
   });
 

@@ -67,7 +67,9 @@ describe('page and type', () => {
     const defaults = /<w:rPrDefault>.*?<\/w:rPrDefault>/.exec(xml.styles)?.[0] ?? '';
     expect(defaults).toContain(`<w:rFonts w:ascii="${FONT}" w:hAnsi="${FONT}" w:eastAsia="${FONT}" w:cs="${FONT}"/>`);
     expect(defaults).toContain('<w:sz w:val="32"/><w:szCs w:val="32"/>');
-    expect(defaults).toMatch(/<w:lang [^>]*w:bidi="th-TH"/);
+    // Latin text is English, Thai (complex script) text Thai; the page number Thai, for LibreOffice's native digits.
+    expect(defaults).toMatch(/<w:lang w:val="en-US" [^>]*w:bidi="th-TH"/);
+    expect(style(xml.styles, 'ItaPageNumber')).toContain('<w:lang w:val="th-TH"/>');
     for (const part of [xml.styles, xml.document, xml.otherHeader]) {
       for (const fonts of part.match(/<w:rFonts [^>]*\/>/g) ?? []) expect(fonts).toContain(`w:cs="${FONT}"`);
       for (const size of part.matchAll(/<w:sz w:val="(\d+)"\/>(<w:szCs w:val="(\d+)"\/>)?/g)) expect(size[3]).toBe(size[1]);
@@ -92,8 +94,11 @@ describe('page and type', () => {
     expect(style(xml.styles, 'ItaTitle')).toContain('<w:jc w:val="center"/>');
     expect(style(xml.styles, 'ItaRule')).toMatch(/<w:pBdr><w:bottom w:val="single"/);
     const signature = style(xml.styles, 'ItaSignature');
+    // 12 cm wide, right of the middle: the longest local-government title fits on one line (tests/pdf-look.test.ts).
     const textWidth = 11906 - 1701 - 1134;
-    expect(Number(/<w:ind w:left="(\d+)"\/>/.exec(signature)?.[1])).toBeCloseTo(textWidth / 2, -1);
+    const left = Number(/<w:ind w:left="(\d+)"\/>/.exec(signature)?.[1]);
+    expect((textWidth - left) / CM).toBeCloseTo(12, 1);
+    expect(left + (textWidth - left) / 2).toBeGreaterThan(textWidth / 2);
     expect(signature).toContain('<w:jc w:val="center"/>');
     const closing = xml.document.slice(xml.document.indexOf('จึงประกาศเพื่อทราบโดยทั่วกัน'));
     const paragraphs = [...xml.document.slice(0, xml.document.indexOf('</w:body>')).matchAll(/<w:p>(?:(?!<\/w:p>).)*<\/w:p>/g)]

@@ -11,6 +11,7 @@ import PizZip from 'pizzip';
 import { error, type Problem } from '../problem.js';
 import { finishEmblem, hasEmblemPicture, noEmblemPicture, type EmblemImage } from './emblem.js';
 import type { Digits } from '../format.js';
+import { keepClosingWithText } from './keep-closing.js';
 import { setPageNumberDigits } from './page-numbers.js';
 import { compileTemplate, type Template } from './template.js';
 import { templateProblems } from './template-errors.js';
@@ -70,6 +71,7 @@ function renderDocx({ template, emblem }: PreparedTemplate, view: AnnouncementVi
   editXml(zip, BODY, (doc) => {
     markThaiRuns(doc);
     setPageNumberDigits(doc, digits);
+    keepClosingWithText(doc);
   });
   const problems = emblem ? finishEmblem(zip, emblem, template.file) : [];
   if (problems.some((p) => p.severity === 'error')) return { problems };

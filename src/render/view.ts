@@ -38,8 +38,17 @@ export interface AnnouncementView {
   position: string;
 }
 
+/**
+ * Spaces a line must not break at, made non-breaking: between พ.ศ. and its year, and between a
+ * score and คะแนน ("๗๘.๒๙ คะแนน"), as a Thai typist keeps them together.
+ */
+function keptTogether(text: string): string {
+  return text.replace(/(พ\.ศ\.) (?=[0-9๐-๙])/g, '$1\u00a0').replace(/([0-9๐-๙]) (?=คะแนน)/g, '$1\u00a0');
+}
+
 export function toView(announcement: Announcement, digits: Digits): AnnouncementView {
-  const f = formatterFor(digits);
+  const formatter = formatterFor(digits);
+  const f = { ...formatter, text: (t: string) => keptTogether(formatter.text(t)), date: (d: string) => keptTogether(formatter.date(d)) };
   const a = announcement;
   const recommendations = a.recommendations;
   const paragraphs = (list: string[] | undefined) => (list?.length ? { paragraphs: list.map(f.text) } : false as const);

@@ -5,11 +5,13 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import PizZip from 'pizzip';
 import { warning, type Problem } from '../problem.js';
+import { writeFileAtomically } from './files.js';
 
 /** Documents per LibreOffice run: one start-up serves many. */
 const PER_RUN = 100;
@@ -50,13 +52,15 @@ export async function writePdfs(documents: readonly string[], env: NodeJS.Proces
     };
   }
   const work = await mkdtemp(path.join(os.tmpdir(), 'ita-pdf-'));
+  const profile = path.join(work, 'profile');
+  await writeProfile(profile);
   const problems: Problem[] = [];
   try {
     for (let start = 0; start < documents.length; start += PER_RUN) {
       const batch = documents.slice(start, start + PER_RUN);
-      const failed = await convert(soffice, batch, work);
-      for (const document of batch) {
-        const made = path.join(work, 'pdf', `${path.parse(document).name}.pdf`);
+      const failed = await convertBatch(soffice, batch, work, profile, start);
+      for (const [i, document] of batch.entries()) {
+        const made = path.join(work, 'pdf', `${start + i}.pdf`);
         const target = path.join(path.dirname(document), `${path.parse(document).name}.pdf`);
         if (!existsSync(made)) {
           problems.push(
@@ -69,7 +73,8 @@ export async function writePdfs(documents: readonly string[], env: NodeJS.Proces
           );
           continue;
         }
-        await rename(made, target);
+        // Written beside the document the way documents are (a temporary file there, then a rename): the output folder may be on another drive.
+        await writeFileAtomically(target, await readFile(made));
         pdfs.set(document, target);
       }
     }
@@ -79,12 +84,79 @@ export async function writePdfs(documents: readonly string[], env: NodeJS.Proces
   return { pdfs, problems };
 }
 
-/** One LibreOffice run over several documents, with a profile of its own so a LibreOffice the clerk has open is left alone. */
-function convert(soffice: string, documents: readonly string[], work: string): Promise<string | undefined> {
-  const profile = pathToFileURL(path.join(work, 'profile')).href;
-  const args = ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', path.join(work, 'pdf'), ...documents];
+/**
+ * What LibreOffice 7.4 reads differently from Word, mended on copies made for it: Word's Thai
+ * justification (thaiDistribute) LibreOffice reads as ragged right, so the copy says `both`; and
+ * LibreOffice has no Thai page number format to read from a DOCX (w:pgNumType thaiNumbers prints
+ * 2), so the copies go through its own format, ODT, where a page style's numbers can be "Native
+ * Numbering", which prints the language's own digits: ๒.
+ *   DOCX (mended) → ODT (page numbers mended) → PDF, each step one LibreOffice run for the batch.
+ */
+async function convertBatch(soffice: string, documents: readonly string[], work: string, profile: string, first: number): Promise<string | undefined> {
+  const docx = path.join(work, 'docx');
+  const odt = path.join(work, 'odt');
+  await mkdir(docx, { recursive: true });
+  const thaiDigits = new Set<number>();
+  const copies = await Promise.all(
+    documents.map(async (document, i) => {
+      const zip = new PizZip(await readFile(document));
+      for (const part of ['word/document.xml', 'word/styles.xml']) {
+        const xml = zip.file(part)?.asText();
+        if (xml) zip.file(part, xml.replace(/(<w:jc\b[^>]*\bw:val=")thaiDistribute"/g, '$1both"'));
+      }
+      if (/<w:pgNumType\b[^>]*\bw:fmt="thaiNumbers"/.test(zip.file('word/document.xml')?.asText() ?? '')) thaiDigits.add(first + i);
+      const copy = path.join(docx, `${first + i}.docx`);
+      await writeFile(copy, zip.generate({ type: 'uint8array', compression: 'DEFLATE' }));
+      return copy;
+    }),
+  );
+  const toOdt = await run(soffice, profile, 'odt', odt, copies);
+  const odts = copies.map((_, i) => path.join(odt, `${first + i}.odt`)).filter((file) => existsSync(file));
+  for (const file of odts) {
+    if (!thaiDigits.has(Number(path.basename(file, '.odt')))) continue;
+    const zip = new PizZip(await readFile(file));
+    const styles = zip.file('styles.xml')?.asText();
+    if (styles) zip.file('styles.xml', styles.replace(/(<style:page-layout-properties\b[^>]*\bstyle:num-format=")1"/g, '$1Native Numbering"'));
+    // ODF wants its mimetype first and stored as it is.
+    zip.file('mimetype', zip.file('mimetype')!.asText(), { compression: 'STORE' });
+    await writeFile(file, zip.generate({ type: 'uint8array', compression: 'DEFLATE' }));
+  }
+  const toPdf = await run(soffice, profile, 'pdf', path.join(work, 'pdf'), odts);
+  return toOdt ?? toPdf;
+}
+
+/**
+ * A LibreOffice profile of this run's own, so a LibreOffice the clerk has open is left alone. It
+ * sets one thing: where the fonts of the ประกาศ are not installed (TH SarabunIT๙ and its family
+ * come with Thai Windows and Office, not with Linux), LibreOffice draws them with Laksaman, the
+ * free font made to the same measures, so lines break where Word breaks them.
+ */
+async function writeProfile(profile: string): Promise<void> {
+  const user = path.join(profile, 'user');
+  await mkdir(user, { recursive: true });
+  const pairs = ['TH SarabunIT๙', 'TH SarabunPSK', 'TH Sarabun New']
+    .map(
+      (font, i) =>
+        `<item oor:path="/org.openoffice.VCL/FontSubstitutions/FontPairs"><node oor:name="_${i}" oor:op="replace"><prop oor:name="Always" oor:op="fuse"><value>false</value></prop><prop oor:name="OnScreenOnly" oor:op="fuse"><value>false</value></prop><prop oor:name="ReplaceFont" oor:op="fuse"><value>${font}</value></prop><prop oor:name="SubstituteFont" oor:op="fuse"><value>Laksaman</value></prop></node></item>`,
+    )
+    .join('\n');
+  await writeFile(
+    path.join(user, 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.VCL/FontSubstitutions"><prop oor:name="Replacement" oor:op="fuse"><value>true</value></prop></item>
+${pairs}
+</oor:items>
+`,
+  );
+}
+
+/** One LibreOffice run converting `files` to `format` in `outdir`; undefined, or why it failed. */
+function run(soffice: string, profile: string, format: string, outdir: string, files: readonly string[]): Promise<string | undefined> {
+  if (files.length === 0) return Promise.resolve(undefined);
+  const args = ['--headless', '--norestore', `-env:UserInstallation=${pathToFileURL(profile).href}`, '--convert-to', format, '--outdir', outdir, ...files];
   return new Promise((resolve) => {
-    const child = spawn(soffice, args, { stdio: 'ignore', timeout: 60_000 + 5_000 * documents.length });
+    const child = spawn(soffice, args, { stdio: 'ignore', timeout: 60_000 + 5_000 * files.length });
     child.on('error', (e) => resolve(e.message));
     child.on('exit', (code, signal) => resolve(code === 0 ? undefined : `soffice: ${signal ?? `exit ${code}`}`));
   });

@@ -107,3 +107,28 @@ export function pdfImages(pdf: string): { page: number; width: number; height: n
     return { page: Number(page), width: Number(width), height: Number(height) };
   });
 }
+
+export interface LineBox {
+  page: number;
+  /** The line's words joined by a space. */
+  text: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+}
+
+/** Every line of a PDF, page by page, as poppler lays it out (pdftotext -bbox-layout), in points. */
+export function pdfLines(pdf: string): LineBox[] {
+  const html = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const lines: LineBox[] = [];
+  let page = 0;
+  for (const match of html.matchAll(/<page |<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([\s\S]*?)<\/line>/g)) {
+    if (!match[1]) {
+      page += 1;
+      continue;
+    }
+    const text = [...match[4]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(' ');
+    lines.push({ page, text, xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]) });
+  }
+  return lines.sort((a, b) => a.page - b.page || a.yMin - b.yMin);
+}

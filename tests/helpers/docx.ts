@@ -11,11 +11,14 @@ export function documentXml(docx: Buffer | string): string {
 
 const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" };
 
-/** Every paragraph's text, body and table cells alike, in document order. */
+/**
+ * Every paragraph's text, body and table cells alike, in document order, as a reviewer reads it:
+ * a non-breaking space reads as a space (tests/typography.test.ts checks where they are).
+ */
 export function paragraphs(docx: Buffer | string): string[] {
   const xml = documentXml(docx);
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)].map((p) =>
-    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]!.replace(/&[a-z]+;/g, (e) => ENTITIES[e] ?? e)).join(''),
+    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]!.replace(/&[a-z]+;/g, (e) => ENTITIES[e] ?? e).replaceAll('\u00a0', ' ')).join(''),
   );
 }
 
