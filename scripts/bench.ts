@@ -18,12 +18,11 @@ import { fileURLToPath } from 'node:url';
 import PizZip from 'pizzip';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { writeFixtureWorkbook, type FixtureCell } from '../tests/helpers/workbook-fixture.js';
+import { benchWorkbook } from './lib/bench-workbook.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TEMPLATE = path.join(ROOT, 'templates', 'ita-announcement.docx');
 const EXAMPLE = path.join(ROOT, 'input', 'ตัวอย่าง ผลการประเมิน ITA 2565 อบต.ลำปางรอง.xlsx');
-const NAMES = ['การปฏิบัติหน้าที่', 'การใช้งบประมาณ', 'การใช้อำนาจ', 'การใช้ทรัพย์สินของราชการ', 'การแก้ไขปัญหาการทุจริต', 'คุณภาพการดำเนินงาน', 'ประสิทธิภาพการสื่อสาร', 'การปรับปรุงระบบการทำงาน', 'การเปิดเผยข้อมูล', 'การป้องกันการทุจริต'];
 const TARGETS = { batchSeconds: 60, peakMemoryMB: 500, floorRatio: 2, oneSeconds: 1.5, memoryGrowth: 2 };
 
 const args = yargs(hideBin(process.argv))
@@ -34,26 +33,6 @@ const args = yargs(hideBin(process.argv))
   .parseSync();
 const sizes = args.agencies.split(',').map(Number);
 const work = mkdtempSync(path.join(os.tmpdir(), 'ita-bench-'));
-
-/** Plausible scores: 40–100, most agencies in the 70s and 80s, the same every run. */
-function scores(seed: number): number[] {
-  let state = seed * 2654435761;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
-  return NAMES.map(() => Math.round((100 - 60 * random() ** 2) * 100) / 100);
-}
-
-async function workbook(agencies: number): Promise<string> {
-  const rows: FixtureCell[][] = [['ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566'], ['ลำดับ', 'หน่วยงาน', 'จังหวัด', ...NAMES.map((n, i) => `${i + 1}. ${n}`)]];
-  const recommendations: FixtureCell[][] = [['หน่วยงาน', 'เครื่องมือ', 'ตัวชี้วัด', 'ตัวชี้วัดย่อย', 'ข้อเสนอแนะ']];
-  for (let i = 1; i <= agencies; i++) {
-    const name = `อบต.ตัวอย่าง${i}`;
-    rows.push([i, name, `จังหวัดที่${(i % 77) + 1}`, ...scores(i)]);
-    recommendations.push([name, 'IIT', 2, null, 'หน่วยงานควรพัฒนาและปรับปรุงการใช้งบประมาณให้โปร่งใสและตรวจสอบได้'], [name, 'OIT', 9, '9.2 การบริหารงาน', '- หน่วยงานต้องเผยแพร่แผนดำเนินงานประจำปี']);
-  }
-  const file = path.join(work, `agencies-${agencies}.xlsx`);
-  await writeFixtureWorkbook({ sheets: [{ name: 'ผลการประเมิน', rows }, { name: 'ข้อเสนอแนะ', rows: recommendations }] }, file);
-  return file;
-}
 
 function timed(command: string, commandArgs: string[]): { ms: number; stdout: string } {
   const start = performance.now();
@@ -86,7 +65,7 @@ const changedFloorMs = (performance.now() - start) / floorCount;
 // Batches.
 const batches = [];
 for (const agencies of sizes) {
-  const file = await workbook(agencies);
+  const file = await benchWorkbook(agencies, work);
   const out = path.join(work, `out-${agencies}`);
   const runs = Array.from({ length: args['batch-runs'] }, () => {
     const run = timed(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'src', 'cli.ts'), file, '--out', out, '--json']);

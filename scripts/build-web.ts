@@ -1,0 +1,59 @@
+/**
+ * npm run build-web: web/ita-announcement.html, one file with everything the page needs inside
+ * it: the core (src/build.ts and all it imports, bundled for the browser by esbuild), the page's
+ * own script (web/src/page.ts), the default template and the framework files. The committed file
+ * must equal a fresh build (tests/web.test.ts).
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+import { executedAsProgram } from '../src/cli-io.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+export const WEB_PAGE = path.join(ROOT, 'web', 'ita-announcement.html');
+
+/** The page's contents: the same inputs always give the same text. */
+export async function buildWebPage(): Promise<string> {
+  const frameworks = path.join(ROOT, 'src', 'ita', 'frameworks');
+  const inside: Plugin = {
+    name: 'ita-inside',
+    setup(b) {
+      b.onResolve({ filter: /^ita:/ }, (args) => ({ path: args.path, namespace: 'ita' }));
+      b.onLoad({ filter: /.*/, namespace: 'ita' }, (args) => {
+        if (args.path === 'ita:frameworks') {
+          const files = readdirSync(frameworks)
+            .filter((name) => /^\d{4}\.yaml$/.test(name))
+            .sort()
+            .map((name) => ({ name: `src/ita/frameworks/${name}`, text: readFileSync(path.join(frameworks, name), 'utf8') }));
+          return { contents: JSON.stringify(files), loader: 'json' };
+        }
+        return { contents: JSON.stringify(readFileSync(path.join(ROOT, 'templates', 'ita-announcement.docx')).toString('base64')), loader: 'json' };
+      });
+    },
+  };
+  const bundled = await build({
+    entryPoints: [path.join(ROOT, 'web', 'src', 'page.ts')],
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+    logLevel: 'error',
+    plugins: [inside],
+    // csv-parse's Node build calls Buffer when it loads; its browser build carries what it needs.
+    alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync' },
+  });
+  const script = bundled.outputFiles[0]!.text.replaceAll('</script', '<\\/script');
+  const html = readFileSync(path.join(ROOT, 'web', 'src', 'page.html'), 'utf8');
+  return html.replace('<!-- SCRIPT -->', () => `<script>${script}</script>`);
+}
+
+if (executedAsProgram(import.meta.url)) {
+  const page = await buildWebPage();
+  writeFileSync(WEB_PAGE, page);
+  console.log(`wrote ${path.relative(process.cwd(), WEB_PAGE)} (${Math.round(page.length / 1024)} KB)`);
+}

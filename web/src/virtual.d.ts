@@ -1,0 +1,12 @@
+/** Modules scripts/build-web.ts makes while bundling the page: what the page carries inside it. */
+declare module 'ita:frameworks' {
+  /** src/ita/frameworks/<year>.yaml, each as its name and text. */
+  const files: { name: string; text: string }[];
+  export default files;
+}
+
+declare module 'ita:template' {
+  /** templates/ita-announcement.docx in base64. */
+  const base64: string;
+  export default base64;
+}
