@@ -11,7 +11,7 @@ import { executedAsProgram, processIo, readInput, type Io } from './cli-io.js';
 import { chooser, counted, languageAsked } from './language.js';
 import { error } from './problem.js';
 import { MAX_TEMPLATE_BYTES, readTemplate, templateTooLarge } from './render/index.js';
-import { problemLines } from './report.js';
+import { printable, problemLines } from './report.js';
 
 const DEFAULT_TEMPLATE = fileURLToPath(new URL('../templates/ita-announcement.docx', import.meta.url));
 const EXIT = { usable: 0, usage: 2, unusable: 3 } as const;
@@ -39,7 +39,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const shown = (f: string) => path.relative(io.cwd, f) || f;
   const read = await readInput(file, MAX_TEMPLATE_BYTES, (code) => error('template-unreadable', { file }, `เปิดแม่แบบเอกสารไม่ได้ (${code}): ตรวจชื่อไฟล์`, `Cannot open the template (${code}): check the file name`));
   const { template, problems } = 'bytes' in read ? readTemplate(read) : { template: undefined, problems: ['problem' in read ? read.problem : templateTooLarge(file, read.tooLarge)] };
-  for (const p of problems) for (const line of problemLines(p, shown, language)) io.stderr(`${line}\n`);
+  for (const p of problems) for (const line of problemLines(p, shown, language)) io.stderr(`${printable(line)}\n`);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const syntaxFirst = problems.some((p) => p.code === 'template-syntax');
   io.stderr(

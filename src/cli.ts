@@ -30,7 +30,7 @@ import { renderInThreads } from './write/threads.js';
 import { nearest } from './nearest.js';
 import { takenByNpm, type CommandOption } from './npm-options.js';
 import { digitsNamed } from './format.js';
-import { announcementLines, documentTable, failureLines, problemLines, type DocumentSummary } from './report.js';
+import { announcementLines, documentTable, failureLines, printable, problemLines, type DocumentSummary } from './report.js';
 
 const EXIT = {
   done: 0,
@@ -46,7 +46,7 @@ const EXIT = {
 } as const;
 
 /** Problems that are the template's fault, not the workbook's. */
-const TEMPLATE_CODES = new Set(['template-unreadable', 'template-error', 'template-syntax', 'template-tag-unknown', 'template-piece-missing']);
+const TEMPLATE_CODES = new Set(['template-unreadable', 'template-error', 'template-syntax', 'template-tag-unknown', 'template-piece-missing', 'template-active']);
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_TEMPLATE = path.join(PROJECT_ROOT, 'templates', 'ita-announcement.docx');
@@ -224,7 +224,7 @@ function parseYear(year: number, text: Text): number {
 }
 
 async function run(args: Arguments, io: Io): Promise<number> {
-  const say = (line: string) => io.stderr(`${line}\n`);
+  const say = (line: string) => io.stderr(`${printable(line)}\n`);
   const text = chooser(args.language);
   const userPath = (p: string) => path.resolve(io.cwd, p);
   /** A path as the clerk reads it on screen: relative to where they ran the command. */

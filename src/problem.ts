@@ -34,6 +34,8 @@ export type ProblemCode =
   | 'file-damaged'
   | 'file-too-large'
   | 'file-zip-bomb'
+  | 'file-too-complex'
+  | 'file-inconsistent'
   // finding the facts
   | 'no-indicator-table'
   | 'no-agency-rows'
@@ -83,6 +85,7 @@ export type ProblemCode =
   | 'template-syntax'
   | 'template-tag-unknown'
   | 'template-piece-missing'
+  | 'template-active'
   | 'emblem-unusable'
   | 'emblem-placeholder'
   | 'output-not-writable'

@@ -5,6 +5,15 @@ import { chooser, counted, type Language } from './language.js';
 import type { Place, Problem } from './problem.js';
 import { formatterFor } from './format.js';
 
+/**
+ * A line as it may reach a terminal: text from a workbook may hold escape sequences (clearing the
+ * screen, writing the clipboard) or bidirectional overrides (reordering what is shown), so control
+ * characters are shown as their codes instead of sent.
+ */
+export function printable(line: string): string {
+  return line.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+}
+
 /** One line for the problem, and one more with the template paragraph it is in, if any. */
 export function problemLines(p: Problem, shown: (file: string) => string, language: Language = 'th'): string[] {
   const text = chooser(language);

@@ -12,7 +12,7 @@ import { LABELS, parseFiscalYear } from './labels.js';
 import { cellUnder, isKey, mergeAt, sheetsInSearchOrder, spanOf, type HeaderKeys, type Span } from './locate.js';
 import type { IndicatorScore } from './model.js';
 import { readScore } from './score-cell.js';
-import { cellNumber, labelKey, singleLine } from './text.js';
+import { cellNumber, labelKey, singleLine, warnUnprintable } from './text.js';
 import { parseTool } from './tools.js';
 
 type Role = 'sequence' | 'agency' | 'province' | 'total' | 'level' | 'result' | 'levelDescription' | 'fiscalYear';
@@ -254,6 +254,8 @@ function readAgencyRow(table: AgencyTable, row: number, name: string, agencyCell
   if (problems.some((p) => p.severity === 'error')) return { name, place, problems };
 
   const province = singleLine(cellText(stated(columns.province)?.cell));
+  warnUnprintable(sheet, agencyCell, problems);
+  warnUnprintable(sheet, stated(columns.province)?.cell, problems);
   const facts: AgencyFacts = { source: { sheet, row }, name, ...(province && { province }), framework, indicators, toolScores: {} };
   for (const fact of ['total', 'level', 'result', 'levelDescription'] as const) {
     const cell = stated(columns[fact]);

@@ -7,7 +7,7 @@ import { cellName, error, warning, type Problem } from '../problem.js';
 import type { Framework, IndicatorDefinition } from './framework.js';
 import { cellUnder, findHeader, matchHeader, type Header, type HeaderKeys } from './locate.js';
 import type { IndicatorScore } from './model.js';
-import { labelKey, singleLine } from './text.js';
+import { labelKey, singleLine, warnUnprintable } from './text.js';
 import { indicatorByName, namesIndicatorsAcross, parseIndicatorNumber, splitNumberPrefix } from './indicator-names.js';
 import { parseTool, TOOL_HEADERS } from './tools.js';
 import { readScore } from './score-cell.js';
@@ -81,6 +81,7 @@ export function readIndicatorTable(header: Header<Role>, framework: Framework, e
       continue;
     }
     const { definition } = identified;
+    warnUnprintable(sheet, nameCell, problems);
     if (identified.nameUnofficial && nameCell) {
       problems.push(warning('indicator-name-unofficial', where(nameCell), `ชื่อตัวชี้วัดในเซลล์ ${cellName(sheet.name, nameCell.ref)} "${singleLine(cellText(nameCell))}" ไม่ตรงกับชื่อทางการของตัวชี้วัดที่ ${definition.number} (${definition.name}): จะพิมพ์ตามที่เขียนไว้`, `The indicator name in cell ${cellName(sheet.name, nameCell.ref)} "${singleLine(cellText(nameCell))}" is not the official name of indicator ${definition.number} (${definition.name}): it will be printed as written`));
     }

@@ -8,7 +8,7 @@ import type { AgencyFacts, StatedCell } from './facts.js';
 import type { Framework } from './framework.js';
 import { readIndicatorTable, type IndicatorHeader } from './indicator-table.js';
 import type { Fact, FoundFact } from './labels.js';
-import { singleLine } from './text.js';
+import { singleLine, warnUnprintable } from './text.js';
 
 export function readOneAgency(workbook: Workbook, header: IndicatorHeader, end: number, facts: Partial<Record<Fact, FoundFact>>, framework: Framework): { name: string; facts?: AgencyFacts; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -19,6 +19,10 @@ export function readOneAgency(workbook: Workbook, header: IndicatorHeader, end: 
   const text = (fact: Fact) => singleLine(cellText(stated(fact)?.cell));
 
   const name = text('agency');
+  for (const fact of ['agency', 'province'] as const) {
+    const cell = stated(fact);
+    if (cell) warnUnprintable(cell.sheet, cell.cell, problems);
+  }
   if (!name) {
     const fact = facts.agency;
     problems.push(

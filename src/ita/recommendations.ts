@@ -3,14 +3,14 @@
  * OIT rows are items grouped by indicator, then sub-indicator (ตัวชี้วัดย่อย).
  */
 import { cellText, placeOf, type Cell, type Workbook } from '../read/cells.js';
-import { cellName, error, warning, type Problem } from '../problem.js';
+import { cellName, error, type Problem } from '../problem.js';
 import { toArabicDigits } from '../thai.js';
 import type { Tool } from './framework.js';
 import { cellUnder, findHeader, matchHeader, type Header } from './locate.js';
 import type { Agency, IndicatorScore, OitRecommendation, OitSection, Recommendations } from './model.js';
 import { parseIndicatorNumber, splitNumberPrefix } from './indicator-names.js';
 import { LABELS } from './labels.js';
-import { cleanText, hasControlCharacters, labelKey, singleLine } from './text.js';
+import { cleanText, labelKey, singleLine, warnUnprintable } from './text.js';
 import { parseTool, TOOL_HEADERS } from './tools.js';
 
 type Role = 'agency' | 'tool' | 'subIndicator' | 'indicator' | 'text';
@@ -65,10 +65,7 @@ export function readRecommendationSheet(header: Header<Role>): RecommendationShe
     const textCell = column('text');
     if (!textCell || cleanText(cellText(textCell)) === '') continue;
     const problems: Problem[] = [];
-    const raw = cellText(textCell);
-    if (hasControlCharacters(raw)) {
-      problems.push(warning('control-characters', where(textCell), `เซลล์ ${cellName(sheet.name, textCell.ref)} มีอักขระควบคุมที่มองไม่เห็น ซึ่งได้ตัดออกแล้ว: ตรวจข้อความในเอกสารอีกครั้ง`, `Cell ${cellName(sheet.name, textCell.ref)} had invisible control characters, which were removed: check the text in the document`));
-    }
+    warnUnprintable(sheet, textCell, problems);
     const toolCell = column('tool');
     const tool = toolCell ? parseTool(cellText(toolCell)) : undefined;
     if (!tool) {
@@ -86,7 +83,7 @@ export function readRecommendationSheet(header: Header<Role>): RecommendationShe
       ...(tool && { tool }),
       ...(indicator !== undefined && { indicator }),
       ...(subIndicator && { subIndicator: { number: subIndicator.number, name: subIndicator.name } }),
-      paragraphs: cleanText(raw).split('\n').filter((line) => line !== ''),
+      paragraphs: cleanText(cellText(textCell)).split('\n').filter((line) => line !== ''),
       problems,
       indicatorCell: indicatorCell ?? textCell,
     });

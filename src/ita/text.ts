@@ -3,7 +3,8 @@
  * characters, line breaks inside labels and trailing colons; none of these change meaning.
  */
 import { toArabicDigits } from '../thai.js';
-import type { Cell } from '../read/cells.js';
+import { cellText, placeOf, type Cell, type Sheet } from '../read/cells.js';
+import { cellName, warning, type Problem } from '../problem.js';
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 /** C0/C1 controls other than tab and line breaks: Word refuses them in a document. */
@@ -17,6 +18,16 @@ const NEEDS_CLEANING = /[^\S ]|[\u200b-\u200d\u2060\ufeff\u00ad\u0000-\u001f\u00
 /** Control characters, or code points that are not characters: what `cleanText` removes and a clerk is warned of. */
 export function hasControlCharacters(text: string): boolean {
   return new RegExp(CONTROL.source).test(text) || new RegExp(NOT_CHARACTERS.source, 'u').test(text);
+}
+
+/**
+ * A warning, into `problems`, when a cell's text holds characters `cleanText` removes (controls,
+ * U+FFFE and U+FFFF, half a surrogate pair): the document holds the text without them.
+ */
+export function warnUnprintable(sheet: Sheet, cell: Cell | undefined, problems: Problem[]): void {
+  if (!cell || !hasControlCharacters(cellText(cell))) return;
+  const at = cellName(sheet.name, cell.ref);
+  problems.push(warning('control-characters', placeOf(sheet, cell), `เซลล์ ${at} มีอักขระที่มองไม่เห็นหรือพิมพ์ไม่ได้ ซึ่งได้ตัดออกแล้ว: ตรวจข้อความในเอกสารอีกครั้ง`, `Cell ${at} had invisible or unprintable characters, which were removed: check the text in the document`));
 }
 
 /** Text as it will be printed: invisible characters gone, spaces folded, line breaks kept. */

@@ -5,14 +5,21 @@
 import { parse } from 'csv-parse/sync';
 import { sheetFromGrid, type Sheet } from './cells.js';
 
-export function csvSheet(text: string, file: string, name: string): Sheet {
-  const records: string[][] = parse(text, {
-    bom: true,
-    delimiter: delimiterOf(text),
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-  });
+/** The file as one sheet; or the line csv-parse could not read (a quotation mark never closed). */
+export function csvSheet(text: string, file: string, name: string): Sheet | { badLine: number; why: string } {
+  let records: string[][];
+  try {
+    records = parse(text, {
+      bom: true,
+      delimiter: delimiterOf(text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    });
+  } catch (e) {
+    const { lines, code, message } = e as { lines?: number; code?: string; message: string };
+    return { badLine: lines ?? 1, why: code ?? message };
+  }
   return sheetFromGrid(file, name, records.map((record) => record.map((cell) => (cell.trim() === '' ? undefined : cell))), []);
 }
 

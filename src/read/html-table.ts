@@ -5,18 +5,49 @@
  */
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { sheetFromGrid, type CellRange, type Sheet } from './cells.js';
+import { MAX_MERGED_CELLS } from './xlsx-check.js';
+
+/** Report pages nest a few levels; the reading below recurses, so a page nested deeper is refused. */
+export const MAX_DEPTH = 200;
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
 
 const BLOCKS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'li', 'pre']);
 
-export function htmlSheet(html: string, file: string, name: string): Sheet {
+/** The page's tables as one sheet; or what makes it no report: nested too deep, merges too large. */
+export function htmlSheet(html: string, file: string, name: string): Sheet | { tooDeep: number } | { mergedCells: number } {
+  const document = parse(html);
+  if (depthOf(document) > MAX_DEPTH) return { tooDeep: MAX_DEPTH };
   const grid: (string | undefined)[][] = [];
   const merges: CellRange[] = [];
-  const body = find(parse(html), (e) => e.tagName === 'body');
-  if (body) walk(body, grid, merges);
+  const body = find(document, (e) => e.tagName === 'body');
+  try {
+    if (body) walk(body, grid, merges);
+  } catch (e) {
+    if (e instanceof MergesTooLarge) return { mergedCells: e.cells };
+    throw e;
+  }
   return sheetFromGrid(file, name, grid, merges);
+}
+
+class MergesTooLarge extends Error {
+  constructor(readonly cells: number) {
+    super('merged cells too large');
+  }
+}
+
+/** How deep the tree goes, counted without recursion: the tree may be what is too deep. */
+function depthOf(root: Node): number {
+  let deepest = 0;
+  const stack: [Node, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (deepest > MAX_DEPTH) break;
+    if ('childNodes' in node) for (const child of node.childNodes) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 /** Tables become rows; text outside tables becomes a row per block. */
@@ -47,6 +78,7 @@ function walk(node: Element, grid: (string | undefined)[][], merges: CellRange[]
 
 function addTable(table: Element, grid: (string | undefined)[][], merges: CellRange[]): void {
   const top = grid.length;
+  let merged = merges.reduce((sum, m) => sum + (m.bottom - m.top + 1) * (m.right - m.left + 1), 0);
   /** Cells a rowspan from an earlier row already fills: "row,col". */
   const filled = new Set<string>();
   const rows = findAll(table, (e) => e.tagName === 'tr', (e) => e !== table && e.tagName === 'table');
@@ -60,6 +92,8 @@ function addTable(table: Element, grid: (string | undefined)[][], merges: CellRa
       const text = textOf(td).split('\n').map((line) => line.trim()).join('\n').trim();
       if (text) row[col] = text;
       if (colspan > 1 || rowspan > 1) {
+        merged += colspan * rowspan;
+        if (merged > MAX_MERGED_CELLS) throw new MergesTooLarge(merged);
         merges.push({ top: top + r + 1, left: col + 1, bottom: top + r + rowspan, right: col + colspan });
         for (let dr = 0; dr < rowspan; dr++) for (let dc = 0; dc < colspan; dc++) filled.add(`${r + dr},${col + dc}`);
       }

@@ -41,7 +41,8 @@ function toSheet(worksheet: ExcelJS.Worksheet, file: string): Sheet {
 
 function toValue(value: ExcelJS.CellValue): CellValue | undefined {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'number') return { kind: 'number', value };
+  // NaN or Infinity (a cell <v>NaN</v>, or text in a number cell) is no number: read as the text it shows.
+  if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'text', text: String(value) };
   if (typeof value === 'string') return value === '' ? undefined : { kind: 'text', text: value };
   if (typeof value === 'boolean') return { kind: 'boolean', value };
   if (value instanceof Date) return { kind: 'date', value };

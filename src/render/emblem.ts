@@ -43,6 +43,11 @@ export function readEmblem({ name: file, bytes: content }: NamedBytes): { image?
     );
   }
   if (size.width === 0 || size.height === 0) return refuse(`ภาพ ${baseName(file)} ไม่มีขนาด (กว้าง ${size.width} สูง ${size.height} จุด): ไฟล์อาจเสีย`, `The picture ${baseName(file)} has no size (${size.width} × ${size.height} pixels): the file may be damaged`);
+  if (size.width > MOST_PIXELS_A_SIDE || size.height > MOST_PIXELS_A_SIDE) {
+    return refuse(`ภาพ ${baseName(file)} ใหญ่ผิดปกติ (กว้าง ${size.width} สูง ${size.height} จุด): ใช้ภาพตราที่กว้างและสูงไม่เกิน ${MOST_PIXELS_A_SIDE} จุด`, `The picture ${baseName(file)} is unusually large (${size.width} × ${size.height} pixels): use an emblem at most ${MOST_PIXELS_A_SIDE} pixels a side`);
+  }
+  const incomplete = size.kind === 'png' ? pngIncomplete(content) : jpegIncomplete(content);
+  if (incomplete) return refuse(`ไฟล์ภาพ ${baseName(file)} ไม่ครบ (${incomplete}): ไฟล์อาจเสียหรือดาวน์โหลดมาไม่ครบ บันทึกภาพตราใหม่`, `The picture ${baseName(file)} is incomplete (${incomplete}): the file may be damaged or cut short; save the emblem again`);
   return { image: { file, ...size, content }, problems: [] };
 }
 
@@ -170,6 +175,38 @@ function addDefaultContentType(zip: PizZip, kind: EmblemImage['kind']): void {
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+/** An emblem 3 cm high needs a few hundred pixels; Word refuses pictures past 2³¹ in a side, LibreOffice far sooner. */
+const MOST_PIXELS_A_SIDE = 10_000;
+
+/** What a PNG lacks to be whole: its chunks must run to an IEND, with image data between. */
+function pngIncomplete(content: Uint8Array): string | undefined {
+  const view = new DataView(content.buffer, content.byteOffset, content.byteLength);
+  let at = 8;
+  let data = false;
+  while (at + 12 <= content.length) {
+    const length = view.getUint32(at);
+    const type = latin1(content, at + 4, at + 8);
+    if (at + 12 + length > content.length) return `the ${type} chunk runs past the end`;
+    if (type === 'IDAT') data = true;
+    if (type === 'IEND') return data ? undefined : 'no image data';
+    at += 12 + length;
+  }
+  return 'no IEND chunk';
+}
+
+/** What a JPEG lacks to be whole: a start of scan (the image data) and its end-of-image marker. */
+function jpegIncomplete(content: Uint8Array): string | undefined {
+  let scan = false;
+  for (let at = 2; at + 1 < content.length; at++) {
+    if (content[at] === 0xff && content[at + 1] === 0xda) {
+      scan = true;
+      break;
+    }
+  }
+  if (!scan) return 'no image data';
+  const end = content.lastIndexOf(0xd9);
+  return end > 0 && content[end - 1] === 0xff ? undefined : 'no end-of-image marker';
+}
 
 function pngSize(content: Uint8Array): { kind: 'png'; width: number; height: number } | undefined {
   if (content.length < 24 || !startsWith(content, PNG_SIGNATURE) || latin1(content, 12, 16) !== 'IHDR') return undefined;

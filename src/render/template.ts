@@ -9,6 +9,7 @@ import { error, warning, type Problem } from '../problem.js';
 import type { NamedBytes } from '../bytes.js';
 import { whereToSet } from '../setting-names.js';
 import { EMBLEM_NAME, hasEmblemPicture } from './emblem.js';
+import { templateContentProblems } from './template-contents.js';
 import { templateProblems } from './template-errors.js';
 import { PartCollector } from './template-parts.js';
 import { tagProblems } from './template-tags.js';
@@ -49,6 +50,8 @@ export function readTemplate({ name: file, bytes: content }: NamedBytes): { temp
 
 /** Every problem of a template, without rendering it. */
 export function checkTemplate(template: Template): Problem[] {
+  const contents = templateContentProblems(template.content, template.file);
+  if (contents.length) return contents;
   const zip = openZip(template);
   if (!zip.zip) return zip.problems;
   const collector = new PartCollector();

@@ -5,8 +5,8 @@
  */
 import type { Announcement } from '../ita/model.js';
 
-/** Characters Windows forbids in file names, and control characters. */
-const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
+/** Characters Windows forbids in file names, control characters, and bidirectional overrides (they make a name read as another). */
+const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * File systems allow 255 bytes in a name and Thai letters take 3 bytes in UTF-8: the agency's
