@@ -5,5 +5,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // The command-line tests start Node and LibreOffice as real processes.
     testTimeout: 120_000,
+    // Test files share their worker's modules: the Open XML SDK validator's WebAssembly runtime
+    // (about 3 s to start) starts once per worker, not once per file. No test changes global state.
+    isolate: false,
   },
 });

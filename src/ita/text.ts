@@ -9,11 +9,14 @@ import { cellName, warning, type Problem } from '../problem.js';
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 /** C0/C1 controls other than tab and line breaks: Word refuses them in a document. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-/** Code points that are not characters (U+FFFE, U+FFFF, …) and halves of a surrogate pair alone: no XML part may hold them. */
-const NOT_CHARACTERS = /\p{Noncharacter_Code_Point}|\p{Surrogate}/gu;
+/**
+ * Code points that are not characters (U+FFFE, U+FFFF, …) and halves of a surrogate pair alone
+ * (no XML part may hold them), and bidirectional overrides (they make a name read as another).
+ */
+const NOT_CHARACTERS = /\p{Noncharacter_Code_Point}|\p{Surrogate}|[\u202a-\u202e\u2066-\u2069]/gu;
 const SPACES = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g;
 /** Anything cleanText changes other than NFC: whitespace other than a single inner space, invisible or control characters. */
-const NEEDS_CLEANING = /[^\S ]|[\u200b-\u200d\u2060\ufeff\u00ad\u0000-\u001f\u007f-\u009f]| {2}|^ | $|\p{Noncharacter_Code_Point}|\p{Surrogate}/u;
+const NEEDS_CLEANING = /[^\S ]|[\u200b-\u200d\u2060\ufeff\u00ad\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]| {2}|^ | $|\p{Noncharacter_Code_Point}|\p{Surrogate}/u;
 
 /** Control characters, or code points that are not characters: what `cleanText` removes and a clerk is warned of. */
 export function hasControlCharacters(text: string): boolean {

@@ -42,7 +42,11 @@ export function templateContentProblems(content: Uint8Array, file: string): Prob
   for (const [name, xml] of text) {
     if (/<!DOCTYPE/i.test(xml)) return refuse(`ส่วน ${name} ของแม่แบบประกาศ DOCTYPE ซึ่งเอกสาร Word ไม่มี: บันทึกแม่แบบจาก Word ใหม่`, `The template's part ${name} declares a DOCTYPE, which no Word document has: save the template from Word again`);
     const faults: string[] = [];
-    new DOMParser({ onError: (level, message) => level !== 'warning' && faults.push(message.split('\n')[0]!) }).parseFromString(xml, 'text/xml');
+    try {
+      new DOMParser({ onError: (level, message) => level !== 'warning' && faults.push(message.split('\n')[0]!) }).parseFromString(xml, 'text/xml');
+    } catch (e) {
+      faults.push((e as Error).message.split('\n')[0]!);
+    }
     if (faults.length) return refuse(`ไฟล์แม่แบบเสีย (XML ของส่วน ${name} ไม่สมบูรณ์): เปิดใน Word แล้วบันทึกใหม่`, `The template file is damaged (the XML of its part ${name} is broken: ${faults[0]}): open it in Word and save it again`);
   }
 

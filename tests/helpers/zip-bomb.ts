@@ -1,38 +1,48 @@
 /**
- * A zip bomb shaped like a workbook: a real workbook whose first sheet is replaced by valid XML
- * padded with hundreds of MB of spaces, which deflate to almost nothing. Written entry by
- * entry, so making it never holds the inflated sheet in memory.
+ * Zips made by hand for hostile inputs: a zip bomb shaped like a workbook (its first sheet padded
+ * with hundreds of MB of spaces, which deflate to almost nothing, written chunk by chunk so making
+ * it never holds the inflated sheet), and zips whose records lie (sizes, CRC-32, repeated names).
  */
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import zlib from 'node:zlib';
 import PizZip from 'pizzip';
 
-interface Entry {
+export interface Entry {
   name: string;
+  /** CRC-32 and size of the content, as the records will say. */
   crc: number;
   size: number;
-  deflated: Buffer;
+  /** The bytes as stored: deflated (method 8) or as they are (method 0). */
+  data: Buffer;
+  method: 0 | 8;
 }
 
-export async function writeZipBomb(workbook: Buffer, target: string, inflatedBytes: number): Promise<void> {
-  const source = new PizZip(workbook);
-  const entries: Entry[] = [];
-  for (const file of Object.values(source.files)) {
-    if (file.dir) continue;
-    if (file.name === 'xl/worksheets/sheet1.xml') {
-      entries.push(await paddedSheet(file.name, inflatedBytes));
-    } else {
-      const data = Buffer.from(file.asUint8Array());
-      entries.push({ name: file.name, crc: zlib.crc32(data), size: data.length, deflated: zlib.deflateRawSync(data) });
-    }
-  }
-  writeFileSync(target, zipOf(entries));
+/** An entry as a zip tool writes it: its true CRC and size. */
+export function entry(name: string, content: Buffer | string, method: 0 | 8 = 8): Entry {
+  const data = Buffer.from(content);
+  return { name, crc: zlib.crc32(data), size: data.length, data: method === 8 ? zlib.deflateRawSync(data) : data, method };
 }
 
-async function paddedSheet(name: string, inflatedBytes: number): Promise<Entry> {
-  const head = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>');
-  const tail = Buffer.from('</sheetData></worksheet>');
+/** The entries of a zip, in order, as true entries. */
+export function entriesOf(zip: Buffer, method: 0 | 8 = 8): Entry[] {
+  return Object.values(new PizZip(zip).files)
+    .filter((file) => !file.dir)
+    .map((file) => entry(file.name, Buffer.from(file.asUint8Array()), method));
+}
+
+export async function writeZipBomb(workbook: Buffer, target: string, inflatedBytes: number, recordedBytes?: number): Promise<void> {
+  const entries = entriesOf(workbook).map((e) => (e.name === 'xl/worksheets/sheet1.xml' ? undefined : e));
+  const index = entries.indexOf(undefined);
+  const bomb = await padded('xl/worksheets/sheet1.xml', '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>', '</sheetData></worksheet>', inflatedBytes);
+  // A bomb that lies: its records say it is small.
+  if (recordedBytes !== undefined) bomb.size = recordedBytes;
+  entries[index] = bomb;
+  writeFileSync(target, zipOf(entries as Entry[]));
+}
+
+/** An XML part of `inflatedBytes`: `head`, spaces, `tail`, deflated as it is made. */
+export async function padded(name: string, head: string, tail: string, inflatedBytes: number): Promise<Entry> {
   const spaces = Buffer.alloc(1024 * 1024, 0x20);
   const deflate = zlib.createDeflateRaw({ level: 9 });
   const chunks: Buffer[] = [];
@@ -44,27 +54,27 @@ async function paddedSheet(name: string, inflatedBytes: number): Promise<Entry> 
     size += data.length;
     if (!deflate.write(data)) await once(deflate, 'drain');
   };
-  await write(head);
+  await write(Buffer.from(head));
   for (let written = head.length + tail.length; written < inflatedBytes; written += spaces.length) await write(spaces);
-  await write(tail);
+  await write(Buffer.from(tail));
   deflate.end();
   await once(deflate, 'end');
-  return { name, crc, size, deflated: Buffer.concat(chunks) };
+  return { name, crc, size, data: Buffer.concat(chunks), method: 8 };
 }
 
-/** The fields a local header and a directory entry share, from flags to the name's length (UTF-8 names, deflate, 1980-01-01). */
+/** The fields a local header and a directory entry share, from flags to the name's length (UTF-8 names, 1980-01-01). */
 function writeEntryFields(header: Buffer, at: number, entry: Entry, nameLength: number): void {
   header.writeUInt16LE(0x0800, at);
-  header.writeUInt16LE(8, at + 2);
+  header.writeUInt16LE(entry.method, at + 2);
   header.writeUInt16LE(0x21, at + 6);
   header.writeUInt32LE(entry.crc, at + 8);
-  header.writeUInt32LE(entry.deflated.length, at + 12);
+  header.writeUInt32LE(entry.data.length, at + 12);
   header.writeUInt32LE(entry.size, at + 16);
   header.writeUInt16LE(nameLength, at + 20);
 }
 
-/** A plain zip (no ZIP64, DOS date 1980-01-01): local headers and data, then the central directory. */
-function zipOf(entries: Entry[]): Buffer {
+/** A plain zip (no ZIP64, DOS date 1980-01-01): local headers and data, then the central directory, as the entries say. */
+export function zipOf(entries: Entry[]): Buffer {
   const locals: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
@@ -74,7 +84,7 @@ function zipOf(entries: Entry[]): Buffer {
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     writeEntryFields(local, 6, entry, name.length);
-    locals.push(local, name, entry.deflated);
+    locals.push(local, name, entry.data);
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -83,7 +93,7 @@ function zipOf(entries: Entry[]): Buffer {
     writeEntryFields(central, 8, entry, name.length);
     central.writeUInt32LE(offset, 42);
     directory.push(central, name);
-    offset += 30 + name.length + entry.deflated.length;
+    offset += 30 + name.length + entry.data.length;
   }
   const directorySize = directory.reduce((sum, b) => sum + b.length, 0);
   const end = Buffer.alloc(22);

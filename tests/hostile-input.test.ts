@@ -1,0 +1,315 @@
+/**
+ * Bad input, part two: about thirty hostile inputs, made here the way an attacker or an unlucky
+ * export would make them, each through the command line. Every one is either refused cleanly (a
+ * Thai message naming the file and place, its exit code, nothing written) or made into a sound
+ * document (every part well-formed, nothing external, valid for the Open XML SDK). The large ones
+ * are small by construction: a 7 KB merge bomb, a template bomb of half a megabyte.
+ */
+import { mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { DOMParser } from '@xmldom/xmldom';
+import PizZip from 'pizzip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDoc, checkTemplate, writtenIn, type Run } from './helpers/cli.js';
+import { canRender, validate } from './helpers/clients.js';
+import { DEFAULT_TEMPLATE } from './helpers/docx.js';
+import { layout1 } from './helpers/layouts.js';
+import { fixtureCsv, fixtureHtml } from './helpers/workbook-fixture.js';
+import { FIXTURES, readWorkbookFile, temporaryDir, workbookFile } from './helpers/workbooks.js';
+import { entriesOf, entry, padded, writeZipBomb, zipOf, type Entry } from './helpers/zip-bomb.js';
+
+const SHEET = 'xl/worksheets/sheet1.xml';
+let good: Buffer;
+
+beforeAll(async () => {
+  good = readFileSync(await workbookFile('lampangrong-2565'));
+});
+
+/** The good workbook with parts edited (as text), written to a file; returns its path. */
+function edited(name: string, edit: (parts: Map<string, string>) => void, method: 0 | 8 = 8): string {
+  const zip = new PizZip(good);
+  const parts = new Map(Object.values(zip.files).filter((f) => !f.dir).map((f) => [f.name, f.asText()] as const));
+  edit(parts);
+  const file = path.join(temporaryDir('ita-hostile-'), name);
+  writeFileSync(file, zipOf([...parts].map(([part, text]) => entry(part, text, method))));
+  return file;
+}
+
+/** A template edited as the parts say; returns its path. */
+function template(name: string, edit: (parts: Map<string, string | Buffer>) => void): string {
+  const zip = new PizZip(readFileSync(DEFAULT_TEMPLATE));
+  const parts = new Map<string, string | Buffer>(Object.values(zip.files).filter((f) => !f.dir).map((f) => [f.name, /\.(xml|rels)$/.test(f.name) ? f.asText() : Buffer.from(f.asUint8Array())] as const));
+  edit(parts);
+  const file = path.join(temporaryDir('ita-template-'), name);
+  writeFileSync(file, zipOf([...parts].map(([part, content]) => entry(part, content))));
+  return file;
+}
+
+const noStackTrace = (run: Run) => expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+/** Built: refused with `status`, a message holding `says`, and nothing in the output folder. */
+async function refused(args: string[], status: number, says: string): Promise<Run> {
+  const out = temporaryDir('ita-out-');
+  const run = await buildDoc([...args, '--out', out]);
+  expect(run.status, run.stderr).toBe(status);
+  expect(run.stderr).toContain(says);
+  expect(writtenIn(out)).toEqual([]);
+  noStackTrace(run);
+  return run;
+}
+
+/** Built: a sound document, every XML part well-formed and valid; returns its document.xml and the run. */
+async function sound(args: string[]): Promise<{ run: Run; xml: string }> {
+  const out = temporaryDir('ita-out-');
+  const run = await buildDoc([...args, '--out', out]);
+  expect(run.status, run.stderr).toBe(0);
+  const [name] = writtenIn(out);
+  const docx = readFileSync(path.join(out, name!));
+  const zip = new PizZip(docx);
+  for (const file of Object.values(zip.files).filter((f) => /\.(xml|rels)$/.test(f.name))) {
+    const faults: string[] = [];
+    try {
+      new DOMParser({ onError: (level, message) => level !== 'warning' && faults.push(message) }).parseFromString(file.asText(), 'text/xml');
+    } catch (e) {
+      faults.push((e as Error).message);
+    }
+    expect(faults, file.name).toEqual([]);
+  }
+  expect(await validate(docx)).toEqual([]);
+  return { run, xml: zip.file('word/document.xml')!.asText() };
+}
+
+describe('cells that are not what they say', () => {
+  it('refuses a score <v>NaN</v>, or text in a number cell, as not a number (no "NaN คะแนน")', async () => {
+    for (const value of ['<c r="D11"><v>NaN</v></c>', '<c r="D11" t="n"><v>abc</v></c>', '<c r="D11"><v>Infinity</v></c>']) {
+      const file = edited('nan.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('<c r="D11"><v>84.39</v></c>', value)));
+      await refused([file], 1, 'ไม่ใช่ตัวเลข');
+    }
+  });
+
+  it('makes a sound document, with a warning, from U+FFFE and U+FFFF in an agency name (xlsx _xFFFE_, CSV bytes, HTML &#xFFFE;) and a recommendation', async () => {
+    const xlsx = edited('ffff.xlsx', (p) => p.set('xl/sharedStrings.xml', p.get('xl/sharedStrings.xml')!.replace('<t>อบต.ลำปางรอง</t>', '<t>อบต.ลำปาง_xFFFE_รอง_xFFFF_</t>').replace('<t>หน่วยงานควรพัฒนา', '<t>หน่วยงาน_xFFFE_ควรพัฒนา')));
+    const fromXlsx = await sound([xlsx]);
+    expect(fromXlsx.xml).not.toMatch(/[\uFFFE\uFFFF]/);
+    expect(fromXlsx.xml).toContain('องค์การบริหารส่วนตำบลลำปางรอง');
+    expect(fromXlsx.run.stderr).toContain('มีอักขระที่มองไม่เห็นหรือพิมพ์ไม่ได้ ซึ่งได้ตัดออกแล้ว');
+
+    const dir = temporaryDir('ita-ffff-');
+    const workbook = layout1({ agency: 'อบต.ทด\uFFFEสอบ' });
+    writeFileSync(path.join(dir, 'ffff.csv'), fixtureCsv(workbook.sheets[0]!));
+    writeFileSync(path.join(dir, 'ffff.xls'), fixtureHtml(workbook).toString('utf8').replace('\uFFFE', '&#xFFFE;'));
+    for (const file of ['ffff.csv', 'ffff.xls']) {
+      const { xml, run } = await sound([path.join(dir, file)]);
+      expect(xml).not.toMatch(/[\uFFFE\uFFFF]/);
+      expect(run.stderr).toContain('ตัดออกแล้ว');
+    }
+  });
+
+  it('makes a sound document from a control character or U+FFFF in --signer or the settings file, saying what was removed', async () => {
+    const workbook = await workbookFile('lampangrong-2565');
+    const signer = await sound([workbook, '--signer', 'นายสันติ\u0007 นาวี\uFFFFสัมพันธ์']);
+    expect(signer.xml).toContain('(นายสันติ นาวีสัมพันธ์)');
+    expect(signer.run.stderr).toContain('ตัดอักขระที่มองไม่เห็นหรือพิมพ์ไม่ได้');
+    expect(signer.run.stderr).not.toMatch(/[A-Za-z]+Error|Docxtemplater/);
+    const settings = path.join(temporaryDir('ita-settings-'), 'settings.yaml');
+    writeFileSync(settings, 'ตำแหน่ง: "ปลัด\\x1Bองค์การบริหารส่วนตำบล"\n');
+    const position = await sound([workbook, '--settings', settings]);
+    expect(position.xml).toContain('ปลัดองค์การบริหารส่วนตำบล');
+  });
+
+  it('keeps a lone half of a surrogate pair out of the heading, with a warning, and bidi overrides out of file names', async () => {
+    const workbook = edited('surrogate.xlsx', (p) => p.set('xl/sharedStrings.xml', p.get('xl/sharedStrings.xml')!.replace('<t>อบต.ลำปางรอง</t>', '<t>อบต.ลำปาง_xD800_รอง\u202E</t>')));
+    const out = temporaryDir('ita-out-');
+    const run = await buildDoc([workbook, '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(writtenIn(out)).toEqual(['ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx']);
+    expect(run.stderr).toContain('ตัดออกแล้ว');
+  });
+});
+
+describe('files that would cost gigabytes', () => {
+  it('refuses one merged range over a million rows (a 7 KB file) in a moment, not 4 GB later', async () => {
+    const file = edited('merge.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="D20:XFD1048576"/></mergeCells>')));
+    expect(statSync(file).size).toBeLessThan(20_000);
+    await refused([file], 1, 'เซลล์ที่ผสานกันคลุมกว่า');
+  });
+
+  it('refuses 20,000 merged ranges before exceljs spends minutes on them', async () => {
+    const merges = Array.from({ length: 20_000 }, (_, i) => `<mergeCell ref="A${100 + 2 * i}:B${100 + 2 * i}"/>`).join('');
+    const file = edited('merges.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('</sheetData>', `</sheetData><mergeCells count="20000">${merges}</mergeCells>`)));
+    await refused([file], 1, 'มีช่วงเซลล์ที่ผสานกัน 20,001 ช่วง');
+  });
+
+  it('refuses a workbook of more than a million cells before reading it', async () => {
+    const rows = Array.from({ length: 110_000 }, (_, r) => `<row r="${r + 100}">${Array.from({ length: 10 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r + 100}"><v>1</v></c>`).join('')}</row>`).join('');
+    const file = edited('cells.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('</sheetData>', `${rows}</sheetData>`)));
+    await refused([file], 1, 'มีเซลล์มากกว่า 1,000,000 เซลล์');
+  });
+
+  it('refuses a zip bomb whose records understate its sizes, measuring as it inflates', async () => {
+    const file = path.join(temporaryDir('ita-bomb-'), 'bomb.xlsx');
+    await writeZipBomb(good, file, 400 * 1024 * 1024, 2000);
+    const rss = process.memoryUsage().rss;
+    const read = await readWorkbookFile(file);
+    expect(read.problems.map((p) => p.code)).toEqual(['file-zip-bomb']);
+    expect(process.memoryUsage().rss - rss).toBeLessThan(400 * 1024 * 1024);
+  });
+});
+
+describe('files that lie or are ambiguous', () => {
+  it('refuses a stored entry whose bytes were changed after its CRC was written (84.39 → 94.39)', async () => {
+    const entries = entriesOf(good, 0).map((e): Entry => (e.name === SHEET ? { ...e, data: Buffer.from(e.data.toString('latin1').replace('84.39', '94.39'), 'latin1') } : e));
+    const file = path.join(temporaryDir(), 'crc.xlsx');
+    writeFileSync(file, zipOf(entries));
+    await refused([file], 1, 'ขัดแย้งกับตัวเอง');
+  });
+
+  it('refuses two entries of one name, and two <c r="C5"> in one sheet', async () => {
+    const entries = entriesOf(good);
+    const sheet = entries.find((e) => e.name === SHEET)!;
+    const file = path.join(temporaryDir(), 'twice.xlsx');
+    writeFileSync(file, zipOf([...entries, { ...entry(SHEET, sheet.data.length ? zlib.inflateRawSync(sheet.data).toString().replace('84.39', '94.39') : '') }]));
+    await refused([file], 1, 'two entries named xl/worksheets/sheet1.xml');
+    const cells = edited('cells-twice.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('<c r="D11"><v>84.39</v></c>', '<c r="D11"><v>84.39</v></c><c r="D11"><v>94.39</v></c>')));
+    await refused([cells], 1, 'เซลล์ ผลการประเมิน!D11 มีค่าสองค่าในไฟล์');
+  });
+
+  it('names the cause when a part, the workbook, a relationship or a shared string is missing', async () => {
+    const cases: [string, (p: Map<string, string>) => void, string][] = [
+      ['sheet.xlsx', (p) => p.delete(SHEET), 'xl/worksheets/sheet1.xml is missing'],
+      ['workbook.xlsx', (p) => p.delete('xl/workbook.xml'), 'xl/workbook.xml is missing'],
+      ['rels.xlsx', (p) => p.delete('xl/_rels/workbook.xml.rels'), 'xl/_rels/workbook.xml.rels is missing'],
+      ['strings.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('<c r="B3" t="s"><v>2</v></c>', '<c r="B3" t="s"><v>999</v></c>')), 'refers to text number 999'],
+    ];
+    for (const [name, edit, says] of cases) {
+      const run = await refused([edited(name, edit)], 1, 'ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ');
+      expect(run.stderr).toContain(says);
+      expect(run.stderr).not.toContain('ไม่พบปีงบประมาณ');
+    }
+  });
+});
+
+describe('text files', () => {
+  it('refuses a CSV with a quotation mark never closed, naming its line', async () => {
+    const file = path.join(temporaryDir(), 'quote.csv');
+    writeFileSync(file, 'หน่วยงาน,อบต.ทดสอบ\nปีงบประมาณ,2565\n"ตัวชี้วัด,คะแนน\n1,84.39\n');
+    await refused([file], 1, 'ไฟล์ CSV บรรทัดที่');
+  });
+
+  it('refuses a web page nested 100,000 deep, one of 200 cells each spanning a thousand rows and columns, and one of a million cells', async () => {
+    const dir = temporaryDir('ita-html-');
+    const pages: [string, string, string][] = [
+      ['deep.xls', `<html><body>${'<div>'.repeat(100_000)}x${'</div>'.repeat(100_000)}</body></html>`, 'ซ้อนกันลึกกว่า'],
+      ['spans.xls', `<html><body><table>${'<tr><td colspan="1000" rowspan="1000">x</td></tr>'.repeat(200)}</table></body></html>`, 'เซลล์ที่ผสานกันคลุมกว่า'],
+      ['rows.xls', `<html><body><table>${'<tr><td>1</td><td>2</td><td>3</td><td>4</td><td>5</td></tr>'.repeat(210_000)}</table></body></html>`, 'ตารางมี 1,050,000 เซลล์'],
+    ];
+    for (const [name, html, says] of pages) {
+      writeFileSync(path.join(dir, name), html);
+      await refused([path.join(dir, name)], 1, says);
+    }
+  });
+
+  it('shows text from a cell on the terminal with its escape sequences as codes, never sent', async () => {
+    const file = edited('escape.xlsx', (p) => p.set('xl/sharedStrings.xml', p.get('xl/sharedStrings.xml')!.replace('<t>หน่วยงาน</t>', '<t>หน่วยงาน\u001b[2J\u001b]52;c;aGVsbG8=\u0007</t>')));
+    const run = await buildDoc([file, '--check']);
+    expect(run.stderr).not.toMatch(/[\u001b\u0007]/);
+  });
+});
+
+describe('templates are data', () => {
+  const refusedTemplate = async (file: string, says: string) => {
+    const check = await checkTemplate([file]);
+    expect(check.status, check.stderr).toBe(3);
+    expect(check.stderr).toContain(says);
+    noStackTrace(check);
+    await refused([await workbookFile('lampangrong-2565'), '--template', file], 3, says);
+  };
+
+  it('refuses a template whose document.xml inflates to 450 MB, and one holding 300 MB of zeros, before inflating them', async () => {
+    const bomb = await padded('word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>', '</w:body></w:document>', 450 * 1024 * 1024);
+    const entries = entriesOf(readFileSync(DEFAULT_TEMPLATE)).map((e) => (e.name === 'word/document.xml' ? bomb : e));
+    const file = path.join(temporaryDir(), 'bomb.docx');
+    writeFileSync(file, zipOf(entries));
+    expect(statSync(file).size).toBeLessThan(1024 * 1024);
+    await refusedTemplate(file, 'แม่แบบจะขยายใหญ่เกินกว่าเอกสาร Word จะเป็นได้');
+    const zeros = await padded('word/media/pad.bin', '', '', 300 * 1024 * 1024);
+    const padFile = path.join(temporaryDir(), 'pad.docx');
+    writeFileSync(padFile, zipOf([...entriesOf(readFileSync(DEFAULT_TEMPLATE)), zeros]));
+    await refusedTemplate(padFile, 'แม่แบบจะขยายใหญ่เกินกว่าเอกสาร Word จะเป็นได้');
+  });
+
+  const external = (type: string, target: string) => `<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}" TargetMode="External"/></Relationships>`;
+  it.each([
+    ['a remote attached template', (p: Map<string, string | Buffer>) => p.set('word/_rels/settings.xml.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${external('attachedTemplate', 'https://example.com/t.dotm')}`), 'ดึงมาจากภายนอก'],
+    ['an external picture on file://', (p: Map<string, string | Buffer>) => p.set('word/_rels/document.xml.rels', String(p.get('word/_rels/document.xml.rels')).replace('</Relationships>', external('image', 'file://server/share/x.png'))), 'file://server/share/x.png'],
+    ['an external frame', (p: Map<string, string | Buffer>) => p.set('word/_rels/document.xml.rels', String(p.get('word/_rels/document.xml.rels')).replace('</Relationships>', external('frame', 'https://example.com/'))), 'ดึงมาจากภายนอก'],
+    ['altChunk', (p: Map<string, string | Buffer>) => p.set('word/_rels/document.xml.rels', String(p.get('word/_rels/document.xml.rels')).replace('</Relationships>', '<Relationship Id="rId98" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="x.html"/></Relationships>')), 'altChunk'],
+    ['vbaProject.bin', (p: Map<string, string | Buffer>) => p.set('word/vbaProject.bin', Buffer.from('macro')), 'vbaProject.bin'],
+    ['a DDEAUTO field', (p: Map<string, string | Buffer>) => p.set('word/document.xml', String(p.get('word/document.xml')).replace('<w:body>', '<w:body><w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc"</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')), 'ฟิลด์ DDEAUTO'],
+    ['a .docm renamed', (p: Map<string, string | Buffer>) => p.set('[Content_Types].xml', String(p.get('[Content_Types].xml')).replace('wordprocessingml.document.main+xml', 'word.document.macroEnabled.main+xml')), 'เอกสารที่มีแมโคร (.docm)'],
+    ['a .dotx renamed', (p: Map<string, string | Buffer>) => p.set('[Content_Types].xml', String(p.get('[Content_Types].xml')).replace('wordprocessingml.document.main+xml', 'wordprocessingml.template.main+xml')), 'แม่แบบของ Word (.dotx)'],
+    ['a DOCTYPE', (p: Map<string, string | Buffer>) => p.set('word/styles.xml', String(p.get('word/styles.xml')).replace('<w:styles', '<!DOCTYPE x [<!ENTITY a "b">]><w:styles')), 'DOCTYPE'],
+    ['a broken header', (p: Map<string, string | Buffer>) => p.set('word/header1.xml', String(p.get('word/header1.xml')).replace('</w:hdr>', '')), 'XML ของส่วน word/header1.xml ไม่สมบูรณ์'],
+    ['broken relationships', (p: Map<string, string | Buffer>) => p.set('word/_rels/document.xml.rels', String(p.get('word/_rels/document.xml.rels')).replace('</Relationships>', '<Relationship')), 'XML ของส่วน word/_rels/document.xml.rels ไม่สมบูรณ์'],
+  ])('refuses a template with %s, in check-template and build-doc alike', async (_kind, edit, says) => {
+    await refusedTemplate(template('t.docx', edit), says);
+  });
+});
+
+describe('emblem pictures', () => {
+  const png = readFileSync(path.join(FIXTURES, 'emblem', 'ตราหน่วยงาน.png'));
+  it.each([
+    ['a truncated PNG', () => png.subarray(0, Math.floor(png.length / 2)), 'ไม่ครบ'],
+    ['a PNG of 2³¹ × 1 pixels', () => Buffer.concat([png.subarray(0, 16), Buffer.from([0x80, 0, 0, 0, 0, 0, 0, 1]), png.subarray(24)]), 'ใหญ่ผิดปกติ'],
+    ['a JPEG with no image data', () => Buffer.from([0xff, 0xd8, 0xff, 0xc0, 0, 11, 8, 0, 10, 0, 10, 1, 1, 0x11, 0, 0xff, 0xd9]), 'ไม่ครบ'],
+  ])('refuses %s with exit 6', async (_kind, bytes, says) => {
+    const file = path.join(temporaryDir(), 'ตรา.png');
+    writeFileSync(file, bytes());
+    await refused([await workbookFile('lampangrong-2565'), '--emblem', file], 6, says);
+  });
+
+  it('refuses a 1.9 GB picture and /dev/zero without reading them whole', async () => {
+    const huge = path.join(temporaryDir(), 'huge.png');
+    writeFileSync(huge, png);
+    truncateSync(huge, Math.floor(1.9 * 1024 * 1024 * 1024));
+    const rss = process.memoryUsage().rss;
+    await refused([await workbookFile('lampangrong-2565'), '--emblem', huge], 6, 'ใหญ่เกิน 20 MB');
+    if (process.platform !== 'win32') await refused([await workbookFile('lampangrong-2565'), '--emblem', '/dev/zero'], 6, 'ใหญ่เกิน 20 MB');
+    expect(process.memoryUsage().rss - rss).toBeLessThan(300 * 1024 * 1024);
+  });
+});
+
+describe('the command line', () => {
+  it('refuses an option given twice with exit 2, not an internal error', async () => {
+    for (const args of [['--out', 'a', '--out', 'b'], ['--signer', 'ก', '--signer', 'ข']]) {
+      const run = await buildDoc(args);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('ได้ครั้งเดียว');
+    }
+  });
+
+  it.skipIf(!canRender || statSync(os.tmpdir()).dev === statSync('/dev/shm', { throwIfNoEntry: false })?.dev || !statSync('/dev/shm', { throwIfNoEntry: false }))(
+    'writes --pdf into an output folder on another drive (needs LibreOffice, and /dev/shm on another device)',
+    async () => {
+      const out = path.join('/dev/shm', `ita-pdf-${process.pid}`);
+      mkdirSync(out, { recursive: true });
+      const run = await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--pdf']);
+      expect(run.status, run.stderr).toBe(0);
+      expect(writtenIn(out).filter((n) => n.endsWith('.pdf'))).toHaveLength(1);
+    },
+  );
+
+  it('refuses settings values that are lists, maps or aliases, and reads 0x1F and .inf as the text they are', async () => {
+    const dir = temporaryDir('ita-settings-');
+    const settings = path.join(dir, 'settings.yaml');
+    writeFileSync(settings, 'ผู้ลงนาม: &a นายสันติ\nตำแหน่ง: *a\n');
+    const alias = await buildDoc(['--settings', settings]);
+    expect(alias.status).toBe(2);
+    expect(alias.stderr).toContain('บรรทัดที่ 2');
+    writeFileSync(settings, 'ผู้ลงนาม: .inf\n');
+    const { xml } = await sound([await workbookFile('lampangrong-2565'), '--settings', settings]);
+    expect(xml).toContain('(.inf)');
+  });
+});
