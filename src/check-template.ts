@@ -6,14 +6,14 @@
  * not provide, pieces of the ประกาศ the template lacks. Exit 0 when usable, 3 when not, 2 on usage.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { executedAsProgram, processIo, readInput, type Io } from './cli-io.js';
 import { chooser, counted, languageAsked } from './language.js';
 import { error } from './problem.js';
 import { MAX_TEMPLATE_BYTES, readTemplate, templateTooLarge } from './render/index.js';
 import { printable, problemLines } from './report.js';
+import { PROJECT_ROOT } from './project-root.js';
 
-const DEFAULT_TEMPLATE = fileURLToPath(new URL('../templates/ita-announcement.docx', import.meta.url));
+const DEFAULT_TEMPLATE = path.join(PROJECT_ROOT, 'templates', 'ita-announcement.docx');
 const EXIT = { usable: 0, usage: 2, unusable: 3 } as const;
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -53,4 +53,4 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   return template ? EXIT.usable : EXIT.unusable;
 }
 
-if (executedAsProgram(import.meta.url)) process.exitCode = await main(process.argv.slice(2));
+if (executedAsProgram(import.meta.url)) main(process.argv.slice(2)).then((code) => (process.exitCode = code));

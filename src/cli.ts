@@ -10,7 +10,6 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { build, type BuildResult, type Failure, type Progress } from './build.js';
@@ -28,6 +27,7 @@ import { openOutputFolder } from './write/output-folder.js';
 import { writePdfs } from './write/pdf.js';
 import { renderInThreads } from './write/threads.js';
 import { nearest } from './nearest.js';
+import { PROJECT_ROOT } from './project-root.js';
 import { takenByNpm, type CommandOption } from './npm-options.js';
 import { digitsNamed } from './format.js';
 import { announcementLines, documentTable, failureLines, printable, problemLines, type DocumentSummary } from './report.js';
@@ -48,7 +48,6 @@ const EXIT = {
 /** Problems that are the template's fault, not the workbook's. */
 const TEMPLATE_CODES = new Set(['template-unreadable', 'template-error', 'template-syntax', 'template-tag-unknown', 'template-piece-missing', 'template-active']);
 
-export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_TEMPLATE = path.join(PROJECT_ROOT, 'templates', 'ita-announcement.docx');
 const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.csv']);
 /** Batches of at least this many announcements show a progress line. */
@@ -433,4 +432,4 @@ function report(args: Arguments, documents: DocumentSummary[], failures: Failure
   }
 }
 
-if (executedAsProgram(import.meta.url)) process.exitCode = await main(hideBin(process.argv));
+if (executedAsProgram(import.meta.url)) main(hideBin(process.argv)).then((code) => (process.exitCode = code));

@@ -4,10 +4,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from './project-root.js';
 import { frameworkLibrary, yearOfFile, type FrameworkLibrary } from './ita/framework.js';
 
-export const FRAMEWORK_DIR = fileURLToPath(new URL('./ita/frameworks/', import.meta.url));
+export const FRAMEWORK_DIR = path.join(PROJECT_ROOT, 'src', 'ita', 'frameworks');
 
 export function frameworksOnDisk(dir = FRAMEWORK_DIR): FrameworkLibrary {
   const names = readdirSync(dir).filter((name) => yearOfFile(name) !== undefined);

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCase, expectedFiles, GOLDEN_DIR, goldenCases } from './helpers/golden.js';
-import { buildDoc } from './helpers/cli.js';
+import { buildDoc, buildDocProcess } from './helpers/cli.js';
 import { temporaryDir, workbookFile } from './helpers/workbooks.js';
 
 describe('golden cases', () => {
@@ -35,5 +35,13 @@ describe('documents are deterministic', () => {
       expect((await buildDoc([workbook, '--out', out, '--date', province.settings.date, '--threads', threads])).status).toBe(0);
       for (const document of core.documents) expect(readFileSync(path.join(out, document.name)).equals(Buffer.from(document.bytes)), `${threads} thread(s): ${document.name}`).toBe(true);
     }
+  });
+
+  it('the program built in dist/, as npm runs it, writes those bytes too, in two threads', async () => {
+    const core = await buildCase(province);
+    const out = temporaryDir('ita-built-');
+    const run = buildDocProcess([await workbookFile('province-2564'), '--out', out, '--date', province.settings.date, '--threads', '2']);
+    expect(run.status, run.stderr).toBe(0);
+    for (const document of core.documents) expect(readFileSync(path.join(out, document.name)).equals(Buffer.from(document.bytes)), document.name).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
  * is tested in-process (tests/helpers/cli.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDocProcess, PROJECT_ROOT, writtenIn } from './helpers/cli.js';
@@ -47,14 +47,17 @@ describe('npm run build-doc as a process', () => {
 });
 
 describe('npm install', () => {
-  it('says nothing that reads as a task for the clerk: no warning about install scripts, funding or audits', () => {
+  it('says nothing that reads as a task for the clerk (no warning about install scripts, funding or audits), and builds the program', () => {
     const dir = temporaryDir('ita-install-');
     for (const name of ['package.json', 'package-lock.json', '.npmrc']) copyFileSync(path.join(PROJECT_ROOT, name), path.join(dir, name));
+    cpSync(path.join(PROJECT_ROOT, 'src'), path.join(dir, 'src'), { recursive: true });
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const run = spawnSync(npm, ['install', '--prefer-offline'], { cwd: dir, encoding: 'utf8', timeout: 180_000 });
     expect(run.status, run.stderr).toBe(0);
     const said = `${run.stdout}\n${run.stderr}`;
     expect(said).toMatch(/added \d+ packages/);
     expect(said).not.toMatch(/warn|npm fund|npm audit|vulnerabilit|approve/i);
+    // npm's `prepare` built the program the scripts run (src/launch.cjs).
+    expect(existsSync(path.join(dir, 'dist', 'programs.cjs'))).toBe(true);
   });
 });

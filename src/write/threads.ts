@@ -6,7 +6,6 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { buildSync } from 'esbuild';
 import type { RenderMany, RenderOutcome } from '../build.js';
 import type { Digits } from '../format.js';
 import type { Announcement } from '../ita/model.js';
@@ -32,11 +31,12 @@ export function renderInThreads(threads?: number): RenderMany {
       return;
     }
     collectReadingGarbage();
+    const script = await workerScriptOnce();
     let next = 0;
     await Promise.all(
       Array.from({ length: count }, () =>
         new Promise<void>((resolve, reject) => {
-          const worker = startWorker({ prepared, digits });
+          const worker = startWorker(script, { prepared, digits });
           const feed = () => {
             if (next >= announcements.length) {
               void worker.terminate().then(() => resolve());
@@ -70,23 +70,37 @@ function collectReadingGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-/** render-worker.ts and the renderer it imports, as one script of plain JavaScript. */
-let workerScript: string | undefined;
+/** Set to true by src/launch.cjs when it builds the program into dist/; undefined when running from the sources. */
+declare const BUILT: boolean | undefined;
+
+/** render-worker.ts and the renderer it imports, as plain JavaScript: a file in dist/, or a script bundled here. */
+let workerScript: Promise<URL | string> | undefined;
 
 /**
- * A rendering thread. It runs plain JavaScript, bundled once per run with esbuild (the compiler
- * tsx itself uses, about 0.1 s), so a thread loads neither tsx nor TypeScript: about 25 MB less
- * memory per thread than registering tsx in each.
+ * What a rendering thread runs: plain JavaScript, so a thread loads neither tsx nor TypeScript
+ * (about 25 MB less memory per thread than registering tsx in each). The program built into
+ * dist/ has it beside itself; run from the sources (the tests), it is bundled once, here, with esbuild.
  */
-function startWorker(workerData: RenderSetup): Worker {
-  workerScript ??= buildSync({
-    entryPoints: [fileURLToPath(new URL('./render-worker.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    write: false,
-    logLevel: 'error',
-  }).outputFiles[0]!.text;
-  return new Worker(workerScript, { eval: true, workerData });
+function workerScriptOnce(): Promise<URL | string> {
+  workerScript ??=
+    typeof BUILT !== 'undefined'
+      ? Promise.resolve(new URL('./render-worker.cjs', import.meta.url))
+      : import('esbuild').then(
+          ({ buildSync }) =>
+            buildSync({
+              entryPoints: [fileURLToPath(new URL('./render-worker.ts', import.meta.url))],
+              bundle: true,
+              platform: 'node',
+              format: 'cjs',
+              target: 'node20',
+              write: false,
+              logLevel: 'error',
+            }).outputFiles[0]!.text,
+        );
+  return workerScript;
+}
+
+/** A rendering thread. */
+function startWorker(script: URL | string, workerData: RenderSetup): Worker {
+  return typeof script === 'string' ? new Worker(script, { eval: true, workerData }) : new Worker(script, { workerData });
 }

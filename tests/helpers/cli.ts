@@ -50,9 +50,9 @@ export function checkTemplate(args: string[], options: RunOptions = {}): Promise
   return inProcess(checkTemplateMain, args, options);
 }
 
-/** npm run build-doc -- ARGS as its own Node process, the way npm starts it, from `cwd`. */
+/** npm run build-doc -- ARGS as its own Node process, as npm starts it (the program built in dist/, src/launch.cjs), from `cwd`. */
 export function buildDocProcess(args: string[], options: RunOptions = {}): Run {
-  const result = spawnSync(process.execPath, ['--expose-gc', '--import', import.meta.resolve('tsx'), fileURLToPath(new URL('../../src/cli.ts', import.meta.url)), ...args], {
+  const result = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('../../src/start.cjs', import.meta.url)), 'build-doc', ...args], {
     cwd: options.cwd ?? PROJECT_ROOT,
     encoding: 'utf8',
     env: { ...environment(options), INIT_CWD: options.cwd ?? PROJECT_ROOT },
