@@ -1,35 +1,26 @@
 /**
- * Writer: view → DOCX through docxtemplater over the Word template, then the finishing steps
- * docxtemplater does not do (Thai runs, page number digits, the emblem). Knows nothing of workbooks.
+ * Writer: announcement → DOCX bytes over the Word template. Knows nothing of workbooks.
  *
  * What does not depend on the announcement is done once per run (`prepareTemplate`): the
- * headers' Thai runs marked in the template itself, the emblem checked. Each document then
- * costs one docxtemplater render, one pass over its body and, with --emblem, the picture's
- * replacement (kept per document, in the same order of steps as always, so the bytes stay the same).
+ * headers' Thai runs marked in the template itself, the emblem checked. Each document is then
+ * rendered by the fast path (compiled.ts: the template compiled once, only the body rendered),
+ * or by the general path (general.ts: docxtemplater over the whole template) when the template
+ * or the document needs it. Both give the same document XML.
  */
 import PizZip from 'pizzip';
-import { error, type Problem } from '../problem.js';
-import { finishEmblem, hasEmblemPicture, noEmblemPicture, type EmblemImage } from './emblem.js';
+import type { Problem } from '../problem.js';
 import type { Digits } from '../format.js';
-import { keepClosingWithText } from './keep-closing.js';
-import { setPageNumberDigits } from './page-numbers.js';
-import { compileTemplate, type Template } from './template.js';
-import { templateProblems } from './template-errors.js';
-import { markThaiRuns } from './thai-runs.js';
 import type { Announcement } from '../ita/model.js';
-import { toView, type AnnouncementView } from './view.js';
+import { portableDeflater, type Deflater } from '../zip-writer.js';
+import { CompiledTemplate } from './compiled.js';
+import { finishEmblem, hasEmblemPicture, noEmblemPicture, type EmblemImage } from './emblem.js';
+import { BODY, renderGeneral, type PreparedTemplate } from './general.js';
+import { markThaiRuns } from './thai-runs.js';
+import type { Template } from './template.js';
+import { toView } from './view.js';
 import { editXml, textParts } from './word-xml.js';
 
-/** Every zip entry gets this date, so the same input gives a byte-identical file. */
-export const FIXED_ZIP_DATE = new Date(2000, 0, 1, 0, 0, 0);
-
-const BODY = 'word/document.xml';
-
-/** A template made ready for a run, and the agency's emblem to put in each document. */
-export interface PreparedTemplate {
-  template: Template;
-  emblem?: EmblemImage;
-}
+export { FIXED_ZIP_DATE, type PreparedTemplate } from './general.js';
 
 /**
  * The template made ready for a run: the Thai runs of headers and footers (which hold no tags)
@@ -47,34 +38,21 @@ export function prepareTemplate(template: Template, emblem: EmblemImage | undefi
   return { prepared: { template: prepared, ...(emblem && { emblem }) }, problems };
 }
 
-/** One announcement as a document: its DOCX bytes, or the problems that stopped it. */
-export function renderAnnouncement(prepared: PreparedTemplate, announcement: Announcement, digits: Digits): { document?: Uint8Array; problems: Problem[] } {
-  return renderDocx(prepared, toView(announcement, digits), digits);
-}
+/** How a prepared template is rendered in this thread: compiled once (or known to need the general path). */
+const compiledFor = new WeakMap<PreparedTemplate, { digits: Digits; deflater: Deflater; compiled: CompiledTemplate | undefined }>();
 
-function renderDocx({ template, emblem }: PreparedTemplate, view: AnnouncementView, digits: Digits): { document?: Uint8Array; problems: Problem[] } {
-  const compiled = compileTemplate(template);
-  if (!compiled.doc) return { problems: compiled.problems };
-  try {
-    compiled.doc.render(view);
-  } catch (e) {
-    return { problems: templateProblems(e, template.file) };
+/**
+ * One announcement as a document: its DOCX bytes, or the problems that stopped it. `deflater`
+ * compresses the zip (node:zlib in Node, write/deflater.ts; fflate by default).
+ * `path: 'general'` renders by the general path (for the test that compares both).
+ */
+export function renderAnnouncement(prepared: PreparedTemplate, announcement: Announcement, digits: Digits, deflater: Deflater = portableDeflater, path: 'fast' | 'general' = 'fast'): { document?: Uint8Array; problems: Problem[] } {
+  const view = toView(announcement, digits);
+  if (path === 'general') return renderGeneral(prepared, view, digits);
+  let known = compiledFor.get(prepared);
+  if (!known || known.digits !== digits || known.deflater !== deflater) {
+    known = { digits, deflater, compiled: CompiledTemplate.compile(prepared, digits, deflater) };
+    compiledFor.set(prepared, known);
   }
-  if (compiled.missingTags.length) {
-    return {
-      problems: [...new Set(compiled.missingTags)].map((tag) =>
-        error('template-tag-unknown', { file: template.file, tag: `{${tag}}` }, `แม่แบบใช้ป้าย {${tag}} ซึ่งไม่มีข้อมูลให้: แก้ชื่อป้ายในแม่แบบ`, `The template uses the tag {${tag}}, which nothing fills: correct the tag's name in the template`),
-      ),
-    };
-  }
-  const zip = compiled.doc.getZip() as PizZip;
-  editXml(zip, BODY, (doc) => {
-    markThaiRuns(doc);
-    setPageNumberDigits(doc, digits);
-    keepClosingWithText(doc);
-  });
-  const problems = emblem ? finishEmblem(zip, emblem, template.file) : [];
-  if (problems.some((p) => p.severity === 'error')) return { problems };
-  for (const entry of Object.values(zip.files)) entry.date = FIXED_ZIP_DATE;
-  return { document: zip.generate({ type: 'uint8array', compression: 'DEFLATE' }), problems };
+  return known.compiled?.render(view) ?? renderGeneral(prepared, view, digits);
 }

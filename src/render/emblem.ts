@@ -68,7 +68,8 @@ export function noEmblemPicture(templateFile: string): Problem {
 
 /**
  * Puts `image` (or, without one, leaves the template's picture) in every picture named
- * "ตราครุฑ" in the document. Returns a problem when there is no such picture to replace, and a
+ * "ตราครุฑ" in the document's package: the picture's part and its relationship (the body's
+ * pictures are sized by `sizeEmblem`, with the body's other finishing). Returns a problem when there is no such picture to replace, and a
  * warning when the document still shows the default template's placeholder.
  */
 export function finishEmblem(zip: PizZip, image: EmblemImage | undefined, templateFile: string): Problem[] {
@@ -96,17 +97,18 @@ export function finishEmblem(zip: PizZip, image: EmblemImage | undefined, templa
   });
   removeUnreferenced(zip, replaced);
   addDefaultContentType(zip, image.kind);
-
-  const width = Math.round((EMBLEM_HEIGHT_EMU * image.width) / image.height);
-  editXml(zip, 'word/document.xml', (doc) => {
-    for (const picture of emblemPictures(doc)) {
-      for (const extent of [picture.extent, picture.shapeExtent]) {
-        extent?.setAttribute('cx', String(width));
-        extent?.setAttribute('cy', String(EMBLEM_HEIGHT_EMU));
-      }
-    }
-  });
   return [];
+}
+
+/** Sizes every picture named "ตราครุฑ" in the body for `image`: 3 cm high, as wide as its proportions make it. */
+export function sizeEmblem(body: Document, image: EmblemImage): void {
+  const width = Math.round((EMBLEM_HEIGHT_EMU * image.width) / image.height);
+  for (const picture of emblemPictures(body)) {
+    for (const extent of [picture.extent, picture.shapeExtent]) {
+      extent?.setAttribute('cx', String(width));
+      extent?.setAttribute('cy', String(EMBLEM_HEIGHT_EMU));
+    }
+  }
 }
 
 /** Whether the template has a picture named "ตราครุฑ" for --emblem to replace. */

@@ -8,7 +8,7 @@ import type { Document, Element } from '@xmldom/xmldom';
 import { NS, childElements, createW, elements, insertInOrder } from './word-xml.js';
 
 /** The style that starts the closing block, as the default template names it. */
-const CLOSING_STYLE = 'ItaClosing';
+export const CLOSING_STYLE = 'ItaClosing';
 
 /** CT_PPrBase's first children in schema order, as far as keepNext and keepLines. */
 const PARAGRAPH_PROPERTY_ORDER = ['pStyle', 'keepNext', 'keepLines'];
@@ -17,8 +17,11 @@ export function keepClosingWithText(doc: Document): void {
   const closing = elements(doc, NS.w, 'p').find((p) => styleOf(p) === CLOSING_STYLE);
   let before = closing?.previousSibling;
   while (before && !(before.nodeType === 1 && (before as Element).localName === 'p' && hasText(before as Element))) before = before.previousSibling;
-  if (!before) return;
-  const paragraph = before as Element;
+  if (before) keepWithNext(doc, before as Element);
+}
+
+/** The paragraph kept on the page of the next one, its lines together (w:keepNext, w:keepLines). */
+export function keepWithNext(doc: Document, paragraph: Element): void {
   let properties = childElements(paragraph, NS.w, 'pPr')[0];
   if (!properties) {
     properties = createW(doc, paragraph, 'pPr');

@@ -1,7 +1,8 @@
 /**
- * Rendering a large batch in worker threads, one per core, each with the prepared template
- * loaded once. The threads give back each document's bytes (moved, not copied); the main thread
- * writes them. The order documents finish in does not matter: every name is chosen before.
+ * Rendering in Node: a large batch in worker threads, one per core, each compiling the prepared
+ * template once (render/compiled.ts); documents deflated by node:zlib, here or in a thread, so
+ * the bytes are the same either way. The threads give back each document's bytes (moved, not
+ * copied); the main thread writes them. The order documents finish in does not matter: every name is chosen before.
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ import type { RenderMany, RenderOutcome } from '../build.js';
 import type { Digits } from '../format.js';
 import type { Announcement } from '../ita/model.js';
 import type { PreparedTemplate } from '../render/index.js';
+import { nodeDeflater } from './deflater.js';
 
 /** Below this many documents, starting threads costs more than it saves. */
 const PARALLEL_FROM = 200;
@@ -27,7 +29,7 @@ export function renderInThreads(threads?: number): RenderMany {
     const count = threads ?? Math.min(availableParallelism(), 4);
     if (count < 2 || (threads === undefined && announcements.length < PARALLEL_FROM)) {
       const { renderAnnouncement } = await import('../render/index.js');
-      for (const [index, announcement] of announcements.entries()) await done(index, renderAnnouncement(prepared, announcement, digits));
+      for (const [index, announcement] of announcements.entries()) await done(index, renderAnnouncement(prepared, announcement, digits, nodeDeflater));
       return;
     }
     collectReadingGarbage();

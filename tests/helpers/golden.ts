@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import PizZip from 'pizzip';
 import { build, type BuildResult } from '../../src/build.js';
 import type { Digits } from '../../src/format.js';
+import { renderInThreads } from '../../src/write/threads.js';
 import { frameworksOnDisk } from '../../src/frameworks-on-disk.js';
 import { temporaryDir, workbookFile } from './workbooks.js';
 import { readFixture } from './workbook-fixture.js';
@@ -36,7 +37,7 @@ export function goldenCases(): GoldenCase[] {
     .map((name) => ({ name, ...JSON.parse(readFileSync(path.join(GOLDEN_DIR, name, 'case.json'), 'utf8')) }));
 }
 
-/** The case built through the core, as the command line builds it: the workbook is named as a clerk's would be. */
+/** The case built through the core, as the command line builds it (rendered in Node, deflated by node:zlib): the workbook is named as a clerk's would be. */
 export async function buildCase(golden: GoldenCase): Promise<BuildResult> {
   const folder = path.join(GOLDEN_DIR, golden.name);
   const file = await workbookFile(readFixture(path.resolve(folder, golden.input)), temporaryDir('ita-golden-'));
@@ -48,6 +49,7 @@ export async function buildCase(golden: GoldenCase): Promise<BuildResult> {
     frameworks: frameworksOnDisk(),
     announce,
     digits,
+    renderMany: renderInThreads(1),
   });
 }
 

@@ -1,0 +1,36 @@
+/**
+ * What the renderer is measured against (npm run bench): plain docxtemplater on the same template
+ * and view, as its README shows it — the template's zip loaded and compiled for each document,
+ * rendered, and written back deflated — and the announcements of the example workbook to render.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Docxtemplater from 'docxtemplater';
+import PizZip from 'pizzip';
+import { build } from '../../src/build.js';
+import type { Digits } from '../../src/format.js';
+import { frameworksOnDisk } from '../../src/frameworks-on-disk.js';
+import type { Announcement } from '../../src/ita/model.js';
+import { toView } from '../../src/render/view.js';
+
+/** One document the way docxtemplater's own README makes one. */
+export function plainDocxtemplater(template: Uint8Array, view: object): Uint8Array {
+  const doc = new Docxtemplater(new PizZip(template), { paragraphLoop: true, linebreaks: true });
+  doc.render(view);
+  return doc.getZip().generate({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** The announcements a workbook gives, read and checked by the core (no documents). */
+export async function announcementsOf(workbook: string, template: string): Promise<Announcement[]> {
+  const result = await build({
+    workbooks: [{ name: path.basename(workbook), bytes: readFileSync(workbook) }],
+    template: { name: path.basename(template), bytes: readFileSync(template) },
+    frameworks: frameworksOnDisk(),
+    announce: { date: '2022-08-02' },
+    digits: 'thai',
+    check: true,
+  });
+  return result.announcements.map((a) => a.announcement);
+}
+
+export const viewOf = (announcement: Announcement, digits: Digits = 'thai') => toView(announcement, digits);

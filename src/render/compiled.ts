@@ -1,0 +1,92 @@
+/**
+ * The fast path: the template compiled once per run (per thread), each document rendering only
+ * its body. docxtemplater has no public way to render one compiled template twice, so this uses
+ * its internals — the compiled body part (`doc.compiled[part]`), rendered again with a fresh
+ * scope — and docxtemplater is pinned to one version in package.json: the golden cases and the
+ * test comparing both paths are the tripwire when it is upgraded.
+ *
+ * Every part but the body is the same in every document of a run, when no tag is in it: those
+ * parts are taken once from a document rendered by the general path, deflated once, and each
+ * document's zip is written from them and its own body (zip-writer.ts). A template with a tag
+ * outside the body takes the general path for the whole run; a document whose body docxtemplater
+ * cannot render takes it alone, so its problems are reported as the general path reports them.
+ */
+import type Docxtemplater from 'docxtemplater';
+import type { Digits } from '../format.js';
+import type { Problem } from '../problem.js';
+import { zipOf, zipPart, type Deflater, type ZipPart } from '../zip-writer.js';
+import { BODY, finishBody, renderPackage, unknownTags, type PreparedTemplate } from './general.js';
+import { roundTripsUnchanged, TextFinisher } from './finish-text.js';
+import { compileTemplate, type Compiled } from './template.js';
+import type { AnnouncementView } from './view.js';
+
+/** The parts of docxtemplater's internals this relies on (docxtemplater 3.71). */
+interface CompiledPart {
+  postparsed: { type: string }[];
+  scopeManager: unknown;
+  allErrors: unknown[];
+  /** The rendered part, UTF-8. */
+  content?: Uint8Array;
+  render(to: string): void;
+}
+interface Internals {
+  compiled: Record<string, CompiledPart>;
+  scopeManagers: Record<string, unknown>;
+  getScopeManager(to: string, part: CompiledPart, data: object): unknown;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export class CompiledTemplate {
+  /** How the bodies were finished: on their text (finish-text.ts) or, for markup it does not read, through the DOM. */
+  readonly finished = { onText: 0, onDom: 0 };
+
+  private constructor(
+    private readonly prepared: PreparedTemplate,
+    private readonly digits: Digits,
+    private readonly deflater: Deflater,
+    private readonly compiled: Compiled & { doc: Docxtemplater },
+    /** The document's parts in order, the body's place left undefined. */
+    private readonly parts: readonly (ZipPart | undefined)[],
+    /** The body finished on its text, when the template's body allows it (finish-text.ts). */
+    private readonly finisher: TextFinisher | undefined,
+  ) {}
+
+  /** The template compiled for a run; undefined when it must take the general path (a tag outside the body, or a template that does not render). */
+  static compile(prepared: PreparedTemplate, digits: Digits, deflater: Deflater): CompiledTemplate | undefined {
+    const compiled = compileTemplate(prepared.template);
+    if (!compiled.doc) return undefined;
+    const internals = compiled.doc as unknown as Internals;
+    const tagged = Object.entries(internals.compiled).filter(([, part]) => part.postparsed.some((p) => p.type === 'placeholder'));
+    if (!internals.compiled[BODY] || tagged.some(([name]) => name !== BODY)) return undefined;
+    // The parts around the body, as the general path writes them.
+    const probe = renderPackage(prepared, {} as AnnouncementView, digits, true).zip;
+    if (!probe) return undefined;
+    const parts = Object.entries(probe.files).map(([name, entry]) => (name === BODY ? undefined : zipPart(name, entry.dir ? new Uint8Array(0) : entry.asUint8Array(), deflater)));
+    const templateBody = decoder.decode(compiled.doc.getZip().file(BODY)!.asUint8Array());
+    const finisher = roundTripsUnchanged(templateBody) ? new TextFinisher(digits, prepared.emblem) : undefined;
+    return new CompiledTemplate(prepared, digits, deflater, { ...compiled, doc: compiled.doc }, parts, finisher);
+  }
+
+  /** One document; undefined when its body does not render here (the general path then reports why). */
+  render(view: AnnouncementView): { document?: Uint8Array; problems: Problem[] } | undefined {
+    const internals = this.compiled.doc as unknown as Internals;
+    const body = internals.compiled[BODY]!;
+    this.compiled.missingTags.length = 0;
+    internals.scopeManagers = {};
+    body.allErrors = [];
+    body.scopeManager = internals.getScopeManager(BODY, body, view);
+    body.render(BODY);
+    const merged = body.content;
+    delete body.content;
+    if (body.allErrors.length || merged === undefined) return undefined;
+    if (this.compiled.missingTags.length) return { problems: unknownTags(this.compiled.missingTags, this.prepared.template.file) };
+    const text = decoder.decode(merged);
+    const onText = this.finisher?.finish(text);
+    this.finished[onText === undefined ? 'onDom' : 'onText']++;
+    const xml = encoder.encode(onText ?? finishBody(text, this.digits, this.prepared.emblem));
+    const bodyPart = zipPart(BODY, xml, this.deflater);
+    return { document: zipOf(this.parts.map((part) => part ?? bodyPart)), problems: [] };
+  }
+}

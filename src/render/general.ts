@@ -1,0 +1,72 @@
+/**
+ * The general path: one document rendered by docxtemplater from the whole template, compiled
+ * for it alone, then the finishing steps docxtemplater does not do (Thai runs, page number
+ * digits, the closing kept with the text, the emblem). Any template docxtemplater reads renders
+ * this way; `compiled.ts` is the fast path for the templates that allow it, and gives the same XML.
+ */
+import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import type PizZip from 'pizzip';
+import { error, type Problem } from '../problem.js';
+import type { Digits } from '../format.js';
+import { finishEmblem, sizeEmblem, type EmblemImage } from './emblem.js';
+import { keepClosingWithText } from './keep-closing.js';
+import { setPageNumberDigits } from './page-numbers.js';
+import { compileTemplate, type Template } from './template.js';
+import { templateProblems } from './template-errors.js';
+import { markThaiRuns } from './thai-runs.js';
+import type { AnnouncementView } from './view.js';
+
+/** Every zip entry gets this date, so the same input gives a byte-identical file. */
+export const FIXED_ZIP_DATE = new Date(2000, 0, 1, 0, 0, 0);
+
+export const BODY = 'word/document.xml';
+
+/** A template made ready for a run, and the agency's emblem to put in each document. */
+export interface PreparedTemplate {
+  template: Template;
+  emblem?: EmblemImage;
+}
+
+/** One document by the general path: its DOCX bytes, or the problems that stopped it. */
+export function renderGeneral(prepared: PreparedTemplate, view: AnnouncementView, digits: Digits): { document?: Uint8Array; problems: Problem[] } {
+  const { zip, problems } = renderPackage(prepared, view, digits);
+  if (!zip) return { problems };
+  for (const entry of Object.values(zip.files)) entry.date = FIXED_ZIP_DATE;
+  return { document: zip.generate({ type: 'uint8array', compression: 'DEFLATE' }), problems };
+}
+
+/**
+ * The document's package, every part as it will be written; no zip when a problem stopped it.
+ * `probing`: tags without a value are left empty instead of refused (compiled.ts renders an empty view to see the other parts).
+ */
+export function renderPackage({ template, emblem }: PreparedTemplate, view: AnnouncementView, digits: Digits, probing = false): { zip?: PizZip; problems: Problem[] } {
+  const compiled = compileTemplate(template);
+  if (!compiled.doc) return { problems: compiled.problems };
+  try {
+    compiled.doc.render(view);
+  } catch (e) {
+    return { problems: templateProblems(e, template.file) };
+  }
+  if (compiled.missingTags.length && !probing) return { problems: unknownTags(compiled.missingTags, template.file) };
+  const zip = compiled.doc.getZip() as PizZip;
+  const problems = emblem ? finishEmblem(zip, emblem, template.file) : [];
+  if (problems.some((p) => p.severity === 'error')) return { problems };
+  zip.file(BODY, finishBody(zip.file(BODY)!.asText(), digits, emblem));
+  return { zip, problems };
+}
+
+export function unknownTags(tags: readonly string[], file: string): Problem[] {
+  return [...new Set(tags)].map((tag) =>
+    error('template-tag-unknown', { file, tag: `{${tag}}` }, `แม่แบบใช้ป้าย {${tag}} ซึ่งไม่มีข้อมูลให้: แก้ชื่อป้ายในแม่แบบ`, `The template uses the tag {${tag}}, which nothing fills: correct the tag's name in the template`),
+  );
+}
+
+/** The merged body finished: Thai runs marked, page number digits set, the closing kept with the text, the emblem sized. */
+export function finishBody(xml: string, digits: Digits, emblem: EmblemImage | undefined): string {
+  const doc = new DOMParser().parseFromString(xml, 'text/xml');
+  markThaiRuns(doc);
+  setPageNumberDigits(doc, digits);
+  keepClosingWithText(doc);
+  if (emblem) sizeEmblem(doc, emblem);
+  return new XMLSerializer().serializeToString(doc);
+}
