@@ -425,8 +425,8 @@ function report(args: Arguments, documents: DocumentSummary[], failures: Failure
       documents: documents.map((d) => ({ ...d, input: shown(d.input), output: shown(d.output), ...(d.pdf && { pdf: shown(d.pdf) }) })),
       failed: failures.map((f) => ({ input: shown(f.input), agency: f.agency, problems: f.problems.map(where) })),
       problems: problems.map(where),
-      // For the benchmark: this run's peak memory, its threads included (maxRSS is in KB).
-      run: { peakMemoryMB: Math.round(process.resourceUsage().maxRSS / 1024) },
+      // For the benchmark: this run's peak memory and processor time, its threads included (maxRSS is in KB, CPU times in µs).
+      run: { peakMemoryMB: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6 },
     };
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);
   }

@@ -85,6 +85,9 @@ function build(root, dist) {
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',
+    // For stack traces (node --enable-source-maps) and the benchmark's profile: where in the sources each line came from.
+    sourcemap: 'linked',
+    sourcesContent: false,
     // The sources are ES modules: import.meta.url becomes the bundle's own address, and
     // BUILT tells the code it runs from dist/ (threads.ts starts dist/render-worker.cjs).
     define: { 'import.meta.url': '__import_meta_url', BUILT: 'true' },

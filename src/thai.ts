@@ -11,6 +11,9 @@ export function toThaiDigits(text: string): string {
   return text.replace(ARABIC_DIGIT, (d) => String.fromCharCode(THAI_ZERO + Number(d)));
 }
 
+const HAS_THAI_DIGIT = /[\u0e50-\u0e59]/;
+
 export function toArabicDigits(text: string): string {
+  if (!HAS_THAI_DIGIT.test(text)) return text;
   return text.replace(THAI_DIGIT, (d) => String(d.charCodeAt(0) - THAI_ZERO));
 }

@@ -18,9 +18,29 @@ const SPACES = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g;
 /** Anything cleanText changes other than NFC: whitespace other than a single inner space, invisible or control characters. */
 const NEEDS_CLEANING = /[^\S ]|[\u200b-\u200d\u2060\ufeff\u00ad\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]| {2}|^ | $|\p{Noncharacter_Code_Point}|\p{Surrogate}/u;
 
+const HAS_CONTROL = new RegExp(CONTROL.source);
+const HAS_NOT_CHARACTER = new RegExp(NOT_CHARACTERS.source, 'u');
+
 /** Control characters, or code points that are not characters: what `cleanText` removes and a clerk is warned of. */
 export function hasControlCharacters(text: string): boolean {
-  return new RegExp(CONTROL.source).test(text) || new RegExp(NOT_CHARACTERS.source, 'u').test(text);
+  return HAS_CONTROL.test(text) || HAS_NOT_CHARACTER.test(text);
+}
+
+/**
+ * A function of text worked out once per distinct text: a national workbook repeats its labels,
+ * names and sentences thousands of times. Forgets everything past 50,000 texts, to stay small.
+ */
+function remembered(work: (text: string) => string): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    let result = known.get(text);
+    if (result === undefined) {
+      if (known.size >= 50_000) known.clear();
+      result = work(text);
+      known.set(text, result);
+    }
+    return result;
+  };
 }
 
 /**
@@ -34,7 +54,7 @@ export function warnUnprintable(sheet: Sheet, cell: Cell | undefined, problems: 
 }
 
 /** Text as it will be printed: invisible characters gone, spaces folded, line breaks kept. */
-export function cleanText(text: string): string {
+export const cleanText = remembered((text: string): string => {
   // Most cells need none of this: a national workbook's 200,000 cells go through here many times.
   if (!NEEDS_CLEANING.test(text) && text.normalize('NFC') === text) return text;
   return text
@@ -47,7 +67,7 @@ export function cleanText(text: string): string {
     .map((line) => line.replace(SPACES, ' ').trim())
     .join('\n')
     .trim();
-}
+});
 
 /** One line of display text: line breaks become spaces. */
 export function singleLine(text: string): string {
@@ -58,12 +78,12 @@ export function singleLine(text: string): string {
  * The key two labels are compared by: no spaces at all, no trailing colon, Arabic digits,
  * lower case. Thai writes words without spaces, so removing them loses nothing.
  */
-export function labelKey(text: string): string {
-  return toArabicDigits(cleanText(text))
+export const labelKey = remembered((text: string): string =>
+  toArabicDigits(cleanText(text))
     .replace(SPACES, '')
     .replace(/[:：]+$/, '')
-    .toLowerCase();
-}
+    .toLowerCase(),
+);
 
 /** A score or year typed as text: "84.79", " ๘๔.๗๙ ", "84.79 คะแนน"; "84,79" is not accepted (ambiguous). */
 export function parseNumber(text: string): number | undefined {

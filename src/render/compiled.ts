@@ -12,6 +12,8 @@
  * cannot render takes it alone, so its problems are reported as the general path reports them.
  */
 import type Docxtemplater from 'docxtemplater';
+import joinUncorrupt from 'docxtemplater/js/join-uncorrupt.js';
+import renderParts from 'docxtemplater/js/render.js';
 import type { Digits } from '../format.js';
 import type { Problem } from '../problem.js';
 import { zipOf, zipPart, type Deflater, type ZipPart } from '../zip-writer.js';
@@ -23,11 +25,9 @@ import type { AnnouncementView } from './view.js';
 /** The parts of docxtemplater's internals this relies on (docxtemplater 3.71). */
 interface CompiledPart {
   postparsed: { type: string }[];
-  scopeManager: unknown;
-  allErrors: unknown[];
-  /** The rendered part, UTF-8. */
-  content?: Uint8Array;
-  render(to: string): void;
+  filePath: string;
+  scopeManager: { resolved?: unknown };
+  getOptions(): { modules: { postrender(parts: unknown[], options: object): unknown[] }[] } & Record<string, unknown>;
 }
 interface Internals {
   compiled: Record<string, CompiledPart>;
@@ -71,22 +71,34 @@ export class CompiledTemplate {
 
   /** One document; undefined when its body does not render here (the general path then reports why). */
   render(view: AnnouncementView): { document?: Uint8Array; problems: Problem[] } | undefined {
-    const internals = this.compiled.doc as unknown as Internals;
-    const body = internals.compiled[BODY]!;
     this.compiled.missingTags.length = 0;
-    internals.scopeManagers = {};
-    body.allErrors = [];
-    body.scopeManager = internals.getScopeManager(BODY, body, view);
-    body.render(BODY);
-    const merged = body.content;
-    delete body.content;
-    if (body.allErrors.length || merged === undefined) return undefined;
+    const text = this.renderBody(view);
+    if (text === undefined) return undefined;
     if (this.compiled.missingTags.length) return { problems: unknownTags(this.compiled.missingTags, this.prepared.template.file) };
-    const text = decoder.decode(merged);
     const onText = this.finisher?.finish(text);
     this.finished[onText === undefined ? 'onDom' : 'onText']++;
     const xml = encoder.encode(onText ?? finishBody(text, this.digits, this.prepared.emblem));
     const bodyPart = zipPart(BODY, xml, this.deflater);
     return { document: zipOf(this.parts.map((part) => part ?? bodyPart)), problems: [] };
+  }
+
+  /**
+   * The body merged with the view: what docxtemplater's XmlTemplater.render does (render the
+   * compiled parts in a fresh scope, each module's postrender, joinUncorrupt), but the merged
+   * text is kept as text, not turned into UTF-8 bytes to be read back. Undefined on an error.
+   */
+  private renderBody(view: AnnouncementView): string | undefined {
+    const internals = this.compiled.doc as unknown as Internals;
+    const body = internals.compiled[BODY]!;
+    internals.scopeManagers = {};
+    body.scopeManager = internals.getScopeManager(BODY, body, view) as CompiledPart['scopeManager'];
+    body.filePath = BODY;
+    const options = Object.assign(body.getOptions(), { resolved: body.scopeManager.resolved, scopeManager: body.scopeManager, render: renderParts, joinUncorrupt });
+    const { errors, parts } = renderParts(options);
+    if (errors.length) return undefined;
+    let merged = parts.map((part) => (typeof part === 'number' ? String(part) : part));
+    for (const module of options.modules) merged = module.postrender(merged, options);
+    const joined = joinUncorrupt(merged, options);
+    return joined.every((part) => typeof part === 'string') ? joined.join('') : undefined;
   }
 }

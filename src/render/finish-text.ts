@@ -22,10 +22,14 @@ import { NS, elements } from './word-xml.js';
 const THAI = /[\u0E00-\u0E7F]/;
 /** A tag: its name and attributes (quoted values may hold anything but their quote). */
 const TAG = /<(\/?)([A-Za-z_][\w.-]*(?::[\w.-]+)?)((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+
 /** What the element list does not read, and the DOM would: comments, CDATA, processing instructions, character references, carriage returns, control characters. */
-const UNUSUAL = /<!|<\?(?!xml )|&#|\r|[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+function unusual(xml: string): boolean {
+  const body = xml.startsWith('<?xml ') ? xml.slice(xml.indexOf('?>') + 2) : xml;
+  return body.includes('<!') || body.includes('<?') || body.includes('&#') || body.includes('\r') || CONTROL.test(body);
+}
 const MAIN_NAMESPACE = `xmlns:w="${NS.w}"`;
-const EMPTY_ELEMENT = /<([A-Za-z_][\w.-]*(?::[\w.-]+)?)((?:\s+[^\s=>/]+="[^"]*")*)><\/\1>/g;
 
 interface XmlElement {
   name: string;
@@ -41,7 +45,7 @@ interface XmlElement {
 /** Whether the DOM's parse and write give back this text unchanged (but for what `asTheDomWrites` does): the condition for `TextFinisher`. */
 export function roundTripsUnchanged(xml: string): boolean {
   const text = asTheDomWrites(xml);
-  if (UNUSUAL.test(text.replace(/^<\?xml [^>]*\?>/, ''))) return false;
+  if (unusual(text)) return false;
   const doc = parse(xml);
   return doc !== undefined && new XMLSerializer().serializeToString(doc) === text;
 }
@@ -52,7 +56,23 @@ export function roundTripsUnchanged(xml: string): boolean {
  * break after the XML declaration as LF (Word writes CR LF; a parser reads every line break as LF).
  */
 function asTheDomWrites(xml: string): string {
-  return xml.replace(/^(<\?xml [^>]*\?>)\r\n/, '$1\n').replace(EMPTY_ELEMENT, '<$1$2/>');
+  return closeEmptyElements(xml.replace(/^(<\?xml [^>]*\?>)\r\n/, '$1\n'));
+}
+
+/** `<w:t></w:t>` → `<w:t/>`: each `></` whose end tag closes the start tag just before it. */
+function closeEmptyElements(xml: string): string {
+  let out = '';
+  let at = 0;
+  for (let i = xml.indexOf('></'); i !== -1; i = xml.indexOf('></', i + 3)) {
+    const end = xml.indexOf('>', i + 3);
+    const name = xml.slice(i + 3, end);
+    // '<' cannot be inside an attribute's value: the last one before is the start of this tag.
+    const start = xml.slice(xml.lastIndexOf('<', i) + 1, i);
+    if (end === -1 || !(start === name || start.startsWith(`${name} `))) continue;
+    out += `${xml.slice(at, i)}/>`;
+    at = end + 1;
+  }
+  return out + xml.slice(at);
 }
 
 function parse(xml: string): Document | undefined {
@@ -75,7 +95,7 @@ export class TextFinisher {
     // The DOM writes quotes in text as they are; docxtemplater escapes them.
     const plain = asTheDomWrites(merged);
     const xml = plain.includes('&quot;') || plain.includes('&apos;') ? plain.replace(/>([^<]*)</g, (_, text: string) => `>${text.replaceAll('&quot;', '"').replaceAll('&apos;', "'")}<`) : plain;
-    if (UNUSUAL.test(xml.replace(/^<\?xml [^>]*\?>/, ''))) return undefined;
+    if (unusual(xml)) return undefined;
     // w:noProof goes everywhere, as markThaiRuns removes it first.
     const text = xml.replace(/<w:noProof(?:\s[^>]*)?\/>/g, '');
     if (text.includes('<w:noProof')) return undefined;

@@ -2,4 +2,4 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { Deflater } from '../zip-writer.js';
 
-export const nodeDeflater: Deflater = { deflateRaw: (bytes) => deflateRawSync(bytes, { level: 6 }), crc32: (bytes) => crc32(bytes) };
+export const nodeDeflater: Deflater = { deflateRaw: (bytes) => deflateRawSync(bytes, { level: 3 }), crc32: (bytes) => crc32(bytes) };
