@@ -11,6 +11,7 @@
  * outside the body takes the general path for the whole run; a document whose body docxtemplater
  * cannot render takes it alone, so its problems are reported as the general path reports them.
  */
+/// <reference path="./docxtemplater-internals.d.ts" />
 import type Docxtemplater from 'docxtemplater';
 import joinUncorrupt from 'docxtemplater/js/join-uncorrupt.js';
 import renderParts from 'docxtemplater/js/render.js';
