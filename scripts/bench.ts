@@ -25,7 +25,8 @@ import { prepareTemplate, readTemplate, renderAnnouncement } from '../src/render
 import { nodeDeflater } from '../src/write/deflater.js';
 import { benchWorkbook } from './lib/bench-workbook.js';
 import { profileTop } from './lib/profile-top.js';
-import { announcementsOf, plainDocxtemplater, viewOf } from './lib/render-peers.js';
+import { toView } from '../src/render/view.js';
+import { announcementsOf, plainDocxtemplater } from './lib/render-peers.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TEMPLATE = path.join(ROOT, 'templates', 'ita-announcement.docx');
@@ -73,7 +74,7 @@ const perRound = 100;
 const renderMs = { ours: [] as number[], plain: [] as number[] };
 for (let round = 0; round < 11; round++) {
   let start = performance.now();
-  for (let i = 0; i < perRound; i++) plainDocxtemplater(templateBytes, viewOf(announcement!));
+  for (let i = 0; i < perRound; i++) plainDocxtemplater(templateBytes, toView(announcement!, 'thai'));
   renderMs.plain.push((performance.now() - start) / perRound);
   start = performance.now();
   for (let i = 0; i < perRound; i++) renderAnnouncement(prepared, announcement!, 'thai', nodeDeflater);
@@ -85,7 +86,7 @@ const rendering = { oursMs: median(renderMs.ours), plainMs: median(renderMs.plai
 const batchFile = await benchWorkbook(args.agencies, work);
 const views = path.join(work, 'views.json');
 const batchAnnouncements = await announcementsOf(batchFile, TEMPLATE);
-writeFileSync(views, JSON.stringify(batchAnnouncements.map((a) => viewOf(a))));
+writeFileSync(views, JSON.stringify(batchAnnouncements.map((a) => toView(a, 'thai'))));
 const runBatch = (file: string, out: string, nodeFlags: string[] = [], options: string[] = []) => {
   const run = timed(process.execPath, ['--expose-gc', ...nodeFlags, START, 'build-doc', file, '--out', out, '--json', ...options]);
   const summary = JSON.parse(run.stdout) as { documents: unknown[]; run: { peakMemoryMB: number; cpuSeconds: number } };

@@ -137,10 +137,11 @@ async function buildWorkbook(input: NamedBytes, prepared: PreparedTemplate, requ
   const renderMany = request.renderMany ?? renderOneByOne;
   await renderMany(prepared, request.digits, ready.map((r) => r.announcement), async (index, outcome) => {
     const agency = announced[index]!;
-    const problems = outcome.problems.map((p) => ({ ...p, where: { ...p.where, agency: agency.name } }));
+    const ofAgency = (found: Problem[]) => found.map((p) => ({ ...p, where: { ...p.where, agency: agency.name } }));
+    const problems = ofAgency(outcome.problems);
     if (outcome.document && !hasErrors(problems)) {
       const document = { ...ready[index]!, bytes: outcome.document };
-      if (request.onDocument) problems.push(...(await request.onDocument(document)).map((p) => ({ ...p, where: { ...p.where, agency: agency.name } })));
+      if (request.onDocument) problems.push(...ofAgency(await request.onDocument(document)));
       outcomes[index] = { problems, ...(!request.onDocument && { document }) };
     } else {
       outcomes[index] = { problems };

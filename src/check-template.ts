@@ -37,8 +37,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
   const file = files[0] ? path.resolve(io.cwd, files[0]) : DEFAULT_TEMPLATE;
   const shown = (f: string) => path.relative(io.cwd, f) || f;
-  const read = await readInput(file, MAX_TEMPLATE_BYTES, (code) => error('template-unreadable', { file }, `เปิดแม่แบบเอกสารไม่ได้ (${code}): ตรวจชื่อไฟล์`, `Cannot open the template (${code}): check the file name`));
-  const { template, problems } = 'bytes' in read ? readTemplate(read) : { template: undefined, problems: ['problem' in read ? read.problem : templateTooLarge(file, read.tooLarge)] };
+  const read = await readInput(file, MAX_TEMPLATE_BYTES, {
+    cannotOpen: (code) => error('template-unreadable', { file }, `เปิดแม่แบบเอกสารไม่ได้ (${code}): ตรวจชื่อไฟล์`, `Cannot open the template (${code}): check the file name`),
+    tooLarge: (size) => templateTooLarge(file, size),
+  });
+  const { template, problems } = 'problem' in read ? { template: undefined, problems: [read.problem] } : readTemplate(read);
   for (const p of problems) for (const line of problemLines(p, shown, language)) io.stderr(`${printable(line)}\n`);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const syntaxFirst = problems.some((p) => p.code === 'template-syntax');

@@ -31,10 +31,11 @@ export function processIo(): Io {
 }
 
 /**
- * A file's bytes, or why not: it cannot be opened, or it holds more than `most` bytes. No more than
- * `most + 1` bytes are ever read, so a huge file or a device (/dev/zero) costs nothing.
+ * A file's bytes, or the problem why not: it cannot be opened (`cannotOpen`, with the error's code),
+ * or it holds more than `most` bytes (`tooLarge`, with its size). No more than `most + 1` bytes
+ * are ever read, so a huge file or a device (/dev/zero) costs nothing.
  */
-export async function readInput(file: string, most: number, cannotOpen: (code: string) => Problem): Promise<NamedBytes | { problem: Problem } | { tooLarge: number }> {
+export async function readInput(file: string, most: number, why: { cannotOpen: (code: string) => Problem; tooLarge: (size: number) => Problem }): Promise<NamedBytes | { problem: Problem }> {
   try {
     const handle = await open(file, 'r');
     try {
@@ -49,13 +50,13 @@ export async function readInput(file: string, most: number, cannotOpen: (code: s
         chunks.push(chunk.subarray(0, bytesRead));
         length += bytesRead;
       }
-      if (length > most) return { tooLarge: Math.max(size, length) };
+      if (length > most) return { problem: why.tooLarge(Math.max(size, length)) };
       return { name: file, bytes: chunks.length === 1 ? chunks[0]! : concat(chunks, length) };
     } finally {
       await handle.close();
     }
   } catch (e) {
-    return { problem: cannotOpen((e as NodeJS.ErrnoException).code ?? String(e)) };
+    return { problem: why.cannotOpen((e as NodeJS.ErrnoException).code ?? String(e)) };
   }
 }
 

@@ -248,23 +248,29 @@ async function run(args: Arguments, io: Io): Promise<number> {
       ? { th: SETTINGS[setting].option, en: SETTINGS[setting].option }
       : { th: `${SETTINGS[setting].key}: ของไฟล์ตั้งค่า ${path.basename(settingsFile)} บรรทัดที่ ${settingsLines[setting]}`, en: `${SETTINGS[setting].key}: of the settings file ${path.basename(settingsFile)}, line ${settingsLines[setting]}` };
 
-  const template = await readInput(templateFile, MAX_TEMPLATE_BYTES, (code) => {
-    const at = givenAt('template', args.template);
-    return error('template-unreadable', { file: templateFile }, `เปิดแม่แบบเอกสารไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน ${at.th}`, `Cannot open the template (${code}): check the file name given with ${at.en}`);
+  const template = await readInput(templateFile, MAX_TEMPLATE_BYTES, {
+    cannotOpen: (code) => {
+      const at = givenAt('template', args.template);
+      return error('template-unreadable', { file: templateFile }, `เปิดแม่แบบเอกสารไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน ${at.th}`, `Cannot open the template (${code}): check the file name given with ${at.en}`);
+    },
+    tooLarge: (size) => templateTooLarge(templateFile, size),
   });
-  if (!('bytes' in template)) {
-    show({ problems: ['problem' in template ? template.problem : templateTooLarge(templateFile, template.tooLarge)], failures: [] });
+  if ('problem' in template) {
+    show({ problems: [template.problem], failures: [] });
     return EXIT.template;
   }
   const emblem =
     emblemFile === undefined
       ? undefined
-      : await readInput(emblemFile, EMBLEM_MOST_BYTES, (code) => {
-          const at = givenAt('emblem', args.emblem);
-          return error('emblem-unusable', { file: emblemFile }, `เปิดไฟล์ภาพตราครุฑไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน ${at.th}`, `Cannot open the emblem picture (${code}): check the file name given with ${at.en}`);
+      : await readInput(emblemFile, EMBLEM_MOST_BYTES, {
+          cannotOpen: (code) => {
+            const at = givenAt('emblem', args.emblem);
+            return error('emblem-unusable', { file: emblemFile }, `เปิดไฟล์ภาพตราครุฑไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน ${at.th}`, `Cannot open the emblem picture (${code}): check the file name given with ${at.en}`);
+          },
+          tooLarge: () => emblemTooLarge(emblemFile),
         });
-  if (emblem && !('bytes' in emblem)) {
-    show({ problems: ['problem' in emblem ? emblem.problem : emblemTooLarge(emblemFile!)], failures: [] });
+  if (emblem && 'problem' in emblem) {
+    show({ problems: [emblem.problem], failures: [] });
     return EXIT.emblem;
   }
 
@@ -282,11 +288,12 @@ async function run(args: Arguments, io: Io): Promise<number> {
   const unreadable: Failure[] = [];
   const workbooks: NamedBytes[] = [];
   for (const file of inputs) {
-    const read = await readInput(file, MAX_FILE_BYTES, (code) =>
-      error('file-unreadable', { file }, `เปิดไฟล์ไม่ได้ (${code}): ตรวจว่าไฟล์มีอยู่จริงและไม่ได้ถูกโปรแกรมอื่นล็อกไว้`, `Cannot open the file (${code}): check that it exists and is not locked by another program`),
-    );
-    if ('bytes' in read) workbooks.push(read);
-    else unreadable.push({ input: file, agency: '', problems: ['problem' in read ? read.problem : fileTooLarge(file, read.tooLarge)] });
+    const read = await readInput(file, MAX_FILE_BYTES, {
+      cannotOpen: (code) => error('file-unreadable', { file }, `เปิดไฟล์ไม่ได้ (${code}): ตรวจว่าไฟล์มีอยู่จริงและไม่ได้ถูกโปรแกรมอื่นล็อกไว้`, `Cannot open the file (${code}): check that it exists and is not locked by another program`),
+      tooLarge: (size) => fileTooLarge(file, size),
+    });
+    if ('problem' in read) unreadable.push({ input: file, agency: '', problems: [read.problem] });
+    else workbooks.push(read);
   }
 
   const outDir = args.out === undefined ? path.join(PROJECT_ROOT, 'output') : userPath(args.out);

@@ -160,4 +160,4 @@ function start([program, ...args]) {
   });
 }
 
-module.exports = { start, build, isBuilt, sourcesOf };
+module.exports = { start };

@@ -8,10 +8,8 @@ import path from 'node:path';
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { build } from '../../src/build.js';
-import type { Digits } from '../../src/format.js';
 import { frameworksOnDisk } from '../../src/frameworks-on-disk.js';
 import type { Announcement } from '../../src/ita/model.js';
-import { toView } from '../../src/render/view.js';
 
 /** One document the way docxtemplater's own README makes one. */
 export function plainDocxtemplater(template: Uint8Array, view: object): Uint8Array {
@@ -32,5 +30,3 @@ export async function announcementsOf(workbook: string, template: string): Promi
   });
   return result.announcements.map((a) => a.announcement);
 }
-
-export const viewOf = (announcement: Announcement, digits: Digits = 'thai') => toView(announcement, digits);

@@ -61,12 +61,14 @@ export class CompiledTemplate {
     const internals = compiled.doc as unknown as Internals;
     const tagged = Object.entries(internals.compiled).filter(([, part]) => part.postparsed.some((p) => p.type === 'placeholder'));
     if (!internals.compiled[BODY] || tagged.some(([name]) => name !== BODY)) return undefined;
-    // The parts around the body, as the general path writes them.
-    const probe = renderPackage(prepared, {} as AnnouncementView, digits, true).zip;
-    if (!probe) return undefined;
-    const parts = Object.entries(probe.files).map(([name, entry]) => (name === BODY ? undefined : zipPart(name, entry.dir ? new Uint8Array(0) : entry.asUint8Array(), deflater)));
+    // Read before the probe renders over it.
     const templateBody = decoder.decode(compiled.doc.getZip().file(BODY)!.asUint8Array());
     const finisher = roundTripsUnchanged(templateBody) ? new TextFinisher(digits, prepared.emblem) : undefined;
+    // The parts around the body, as the general path writes them, rendered by this compiled template
+    // (its body part renders again for each document: `renderBody` starts from a fresh scope).
+    const probe = renderPackage(prepared, {} as AnnouncementView, digits, { probing: true, compiled }).zip;
+    if (!probe) return undefined;
+    const parts = Object.entries(probe.files).map(([name, entry]) => (name === BODY ? undefined : zipPart(name, entry.dir ? new Uint8Array(0) : entry.asUint8Array(), deflater)));
     return new CompiledTemplate(prepared, digits, deflater, { ...compiled, doc: compiled.doc }, parts, finisher);
   }
 

@@ -102,8 +102,10 @@ export class TextFinisher {
     const list = elementsOf(text);
     if (!list) return undefined;
     const root = list[0];
-    if (root?.name !== 'w:document' || text.split('xmlns:w=').length !== 2 || !text.slice(root.start, root.openEnd).includes(MAIN_NAMESPACE)) return undefined;
+    if (root?.name !== 'w:document') return undefined;
     const rootStart = text.slice(root.start, root.openEnd);
+    // The main namespace declared once, on the root: `w:` means the same everywhere.
+    if (!rootStart.includes(MAIN_NAMESPACE) || text.indexOf('xmlns:w=') !== text.lastIndexOf('xmlns:w=')) return undefined;
     const slice = (e: XmlElement) => text.slice(e.start, e.end);
     const childrenNamed = (e: XmlElement, name: string) => e.children.map((i) => list[i]!).filter((c) => c.name === name);
     const inner = (e: XmlElement) => (e.openEnd === e.end ? '' : text.slice(e.openEnd, e.end - `</${e.name}>`.length));
@@ -158,8 +160,12 @@ export class TextFinisher {
 
 /** The paragraph keepClosingWithText keeps with the closing: the last one before it with text, among its siblings. */
 function keptWithClosing(list: XmlElement[], text: string, inner: (e: XmlElement) => string): XmlElement | undefined {
-  const firstChild = (e: XmlElement | undefined, name: string) => e && e.children.map((i) => list[i]!).find((c) => c.name === name);
-  const closing = list.findIndex((e) => e.name === 'w:p' && /\sw:val="([^"]*)"/.exec(text.slice(firstChild(firstChild(e, 'w:pPr'), 'w:pStyle')?.start ?? 0, firstChild(firstChild(e, 'w:pPr'), 'w:pStyle')?.openEnd ?? 0))?.[1] === CLOSING_STYLE);
+  const firstChild = (e: XmlElement | undefined, name: string) => e?.children.map((i) => list[i]!).find((c) => c.name === name);
+  const styleOf = (paragraph: XmlElement) => {
+    const style = firstChild(firstChild(paragraph, 'w:pPr'), 'w:pStyle');
+    return style && /\sw:val="([^"]*)"/.exec(text.slice(style.start, style.openEnd))?.[1];
+  };
+  const closing = list.findIndex((e) => e.name === 'w:p' && styleOf(e) === CLOSING_STYLE);
   if (closing === -1) return undefined;
   const siblings = list[list[closing]!.parent]!.children;
   const descendantsNamed = (e: XmlElement, name: string): XmlElement[] => e.children.flatMap((i) => [...(list[i]!.name === name ? [list[i]!] : []), ...descendantsNamed(list[i]!, name)]);

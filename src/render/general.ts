@@ -11,7 +11,7 @@ import type { Digits } from '../format.js';
 import { finishEmblem, sizeEmblem, type EmblemImage } from './emblem.js';
 import { keepClosingWithText } from './keep-closing.js';
 import { setPageNumberDigits } from './page-numbers.js';
-import { compileTemplate, type Template } from './template.js';
+import { compileTemplate, type Compiled, type Template } from './template.js';
 import { templateProblems } from './template-errors.js';
 import { markThaiRuns } from './thai-runs.js';
 import type { AnnouncementView } from './view.js';
@@ -37,10 +37,10 @@ export function renderGeneral(prepared: PreparedTemplate, view: AnnouncementView
 
 /**
  * The document's package, every part as it will be written; no zip when a problem stopped it.
- * `probing`: tags without a value are left empty instead of refused (compiled.ts renders an empty view to see the other parts).
+ * compiled.ts probes with it, rendering an empty view to see the other parts: it passes the
+ * template it compiled (`compiled`), and tags without a value are left empty instead of refused (`probing`).
  */
-export function renderPackage({ template, emblem }: PreparedTemplate, view: AnnouncementView, digits: Digits, probing = false): { zip?: PizZip; problems: Problem[] } {
-  const compiled = compileTemplate(template);
+export function renderPackage({ template, emblem }: PreparedTemplate, view: AnnouncementView, digits: Digits, { probing = false, compiled = compileTemplate(template) }: { probing?: boolean; compiled?: Compiled } = {}): { zip?: PizZip; problems: Problem[] } {
   if (!compiled.doc) return { problems: compiled.problems };
   try {
     compiled.doc.render(view);
