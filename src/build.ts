@@ -12,7 +12,7 @@ import type { Digits } from './format.js';
 import type { AnnounceOptions } from './ita/announce.js';
 import type { FrameworkLibrary } from './ita/framework.js';
 import type { Announcement } from './ita/model.js';
-import { normalise, type AgencyResult } from './ita/normalise.js';
+import { normalise, type AgencyResult, type Seen } from './ita/normalise.js';
 import { cleanSignature } from './ita/signature.js';
 import { hasErrors, type Place, type Problem } from './problem.js';
 import { readWorkbook } from './read/workbook.js';
@@ -70,6 +70,8 @@ export interface Failure {
   agency: string;
   place?: Place;
   problems: Problem[];
+  /** A workbook without a table of scores: what it does hold (a front end offers to type the scores in with it). */
+  seen?: Seen;
 }
 
 export interface BuildResult {
@@ -109,10 +111,10 @@ function prepare(request: BuildRequest, problems: Problem[]): PreparedTemplate |
 
 async function buildWorkbook(input: NamedBytes, prepared: PreparedTemplate, request: BuildRequest, used: Set<string>, result: BuildResult): Promise<void> {
   const workbook = input.name;
-  const { agencies, problems } = await readAnnouncements(input, request);
+  const { agencies, problems, seen } = await readAnnouncements(input, request);
   result.problems.push(...problems);
   if (hasErrors(problems) || agencies.length === 0) {
-    result.failures.push({ input: workbook, agency: '', problems: problems.filter((p) => p.severity === 'error') });
+    result.failures.push({ input: workbook, agency: '', problems: problems.filter((p) => p.severity === 'error'), ...(seen && { seen }) });
     return;
   }
   const fail = (agency: AgencyResult, why: Problem[]) => result.failures.push({ input: workbook, agency: agency.name, place: agency.place, problems: why.filter((p) => p.severity === 'error') });
@@ -161,7 +163,7 @@ async function readAnnouncements(input: NamedBytes, request: BuildRequest) {
   const read = await readWorkbook(input);
   if (!read.workbook) return { problems: read.problems, agencies: [] };
   const normalised = normalise(read.workbook, { ...request.announce, frameworks: request.frameworks });
-  return { problems: [...read.problems, ...normalised.problems], agencies: normalised.agencies };
+  return { problems: [...read.problems, ...normalised.problems], agencies: normalised.agencies, ...(normalised.seen && { seen: normalised.seen }) };
 }
 
 const renderOneByOne: RenderMany = async (prepared, digits, announcements, done) => {

@@ -8,10 +8,10 @@ import { cellName, error, warning, type Place, type Problem } from '../problem.j
 import type { AgencyFacts, StatedCell } from './facts.js';
 import { TOOLS, type Framework, type FrameworkLibrary, type IndicatorDefinition, type Tool } from './framework.js';
 import { indicatorTitles, namesIndicatorsAcross } from './indicator-names.js';
-import { LABELS, parseFiscalYear } from './labels.js';
+import { christianYearRead, LABELS, parseFiscalYear } from './labels.js';
 import { cellUnder, isKey, mergeAt, sheetsInSearchOrder, spanOf, type HeaderKeys, type Span } from './locate.js';
 import type { IndicatorScore } from './model.js';
-import { readScore } from './score-cell.js';
+import { mixedScoreForms, readScore } from './score-cell.js';
 import { cellNumber, labelKey, singleLine, warnUnprintable } from './text.js';
 import { parseTool } from './tools.js';
 
@@ -198,6 +198,7 @@ export function readAgencyRows(table: AgencyTable, framework: Framework, framewo
   const { sheet, columns } = table;
   const agencies: AgencyReading[] = [];
   const problems: Problem[] = [];
+  const notes: YearNotes = { christian: new Set(), problems };
   const where = (cell: Cell) => placeOf(sheet, cell);
 
   for (let row = table.bottom + 1; row <= table.end; row++) {
@@ -223,12 +224,12 @@ export function readAgencyRows(table: AgencyTable, framework: Framework, framewo
       problems.push(warning('agency-row-without-scores', where(agencyCell!), `แถวที่ ${row} ของชีต "${sheet.name}" ("${name}") ไม่มีคะแนนรายตัวชี้วัด จึงไม่ถือเป็นหน่วยงาน: ถ้าเป็นหน่วยงาน ให้ใส่คะแนนจากระบบ ITAS`, `Row ${row} of sheet "${sheet.name}" ("${name}") has no indicator scores, so it is not taken as an agency: if it is one, enter its scores from ITAS`));
       continue;
     }
-    agencies.push(readAgencyRow(table, row, name, agencyCell!, scoreCells, framework, frameworks));
+    agencies.push(readAgencyRow(table, row, name, agencyCell!, scoreCells, framework, frameworks, notes));
   }
   return { agencies, problems };
 }
 
-function readAgencyRow(table: AgencyTable, row: number, name: string, agencyCell: Cell, scoreCells: (Cell | undefined)[], workbookFramework: Framework, frameworks: FrameworkLibrary): AgencyReading {
+function readAgencyRow(table: AgencyTable, row: number, name: string, agencyCell: Cell, scoreCells: (Cell | undefined)[], workbookFramework: Framework, frameworks: FrameworkLibrary, notes: YearNotes): AgencyReading {
   const { sheet, columns } = table;
   const place = placeOf(sheet, agencyCell);
   const stated = (span: Span | undefined): StatedCell | undefined => {
@@ -237,7 +238,7 @@ function readAgencyRow(table: AgencyTable, row: number, name: string, agencyCell
   };
   const problems: Problem[] = [];
 
-  const framework = rowFramework(stated(columns.fiscalYear), workbookFramework, frameworks, problems);
+  const framework = rowFramework(stated(columns.fiscalYear), workbookFramework, frameworks, problems, notes);
   if (!framework) return { name, place, problems };
 
   const indicators: IndicatorScore[] = [];
@@ -251,6 +252,8 @@ function readAgencyRow(table: AgencyTable, row: number, name: string, agencyCell
     problems.push(...score.problems);
     if (score.value !== undefined) indicators.push({ number: definition.number, name: column.name, tool: definition.tool, score: score.value });
   });
+  const mixed = mixedScoreForms([...scoreCells.map((cell) => cell && { sheet, cell }), stated(columns.total)]);
+  if (mixed) problems.push(mixed);
   if (problems.some((p) => p.severity === 'error')) return { name, place, problems };
 
   const province = singleLine(cellText(stated(columns.province)?.cell));
@@ -268,10 +271,21 @@ function readAgencyRow(table: AgencyTable, row: number, name: string, agencyCell
   return { name, place, facts, problems };
 }
 
+/** The table's own lines about the years its rows state: one per Christian year, not one per agency. */
+interface YearNotes {
+  christian: Set<number>;
+  problems: Problem[];
+}
+
 /** A ปีงบประมาณ column, when the table has one, names each row's year; else the workbook's year applies. */
-function rowFramework(stated: StatedCell | undefined, workbookFramework: Framework, frameworks: FrameworkLibrary, problems: Problem[]): Framework | undefined {
+function rowFramework(stated: StatedCell | undefined, workbookFramework: Framework, frameworks: FrameworkLibrary, problems: Problem[], notes: YearNotes): Framework | undefined {
   if (!stated) return workbookFramework;
-  const year = parseFiscalYear(cellText(stated.cell));
+  const written = parseFiscalYear(cellText(stated.cell));
+  if (written?.christian !== undefined && !notes.christian.has(written.christian)) {
+    notes.christian.add(written.christian);
+    notes.problems.push(christianYearRead({ ...written, christian: written.christian }, placeOf(stated.sheet, stated.cell)));
+  }
+  const year = written?.year;
   if (year === undefined || year === workbookFramework.fiscalYear) return workbookFramework;
   const found = frameworks.forYear(year, placeOf(stated.sheet, stated.cell));
   problems.push(...found.problems);

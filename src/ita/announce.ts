@@ -10,10 +10,10 @@ import { assumption, TOOLS, weakest, type Basis, type Framework, type Tool } fro
 import type { Message } from '../language.js';
 import { whereToSet } from '../setting-names.js';
 import type { AgencyFacts, StatedCell } from './facts.js';
-import type { Announcement } from './model.js';
+import type { Announcement, IndicatorScore } from './model.js';
 import { assembleRecommendations, rowsOfAgency, type RecommendationSheet } from './recommendations.js';
 import { readScore } from './score-cell.js';
-import { basesDeciding, levelFor, rankIndicators, resultFor, roundScore, toolScores, weightedTotal } from './scoring.js';
+import { basesDeciding, levelFor, rankIndicators, resultFor, roundScore, toolContributions, toolScores, toolWeights, weightedTotal } from './scoring.js';
 import { cleanText, hasControlCharacters, labelKey, singleLine } from './text.js';
 
 export interface AnnounceOptions {
@@ -36,7 +36,7 @@ export function announce(facts: AgencyFacts, recommendationSheet: Recommendation
 
   const computed = weightedTotal(indicators, framework);
   const tools = toolScores(indicators);
-  checkToolScores(facts.toolScores ?? {}, tools, placeOfStated, problems);
+  checkToolScores(facts.toolScores ?? {}, indicators, framework, placeOfStated, problems);
   const total = statedTotal(facts.total, computed, framework, options, placeOfStated, problems);
   const level = statedLevel(facts.level, computed, tools, framework, placeOfStated, problems);
   const result = statedResult(facts.result, computed, framework, placeOfStated, problems);
@@ -130,8 +130,15 @@ function statedTotal(stated: StatedCell | undefined, computed: number, framework
   return { value: read.value };
 }
 
-/** Subtotal columns are not printed, so a disagreement is a warning: the indicators are what count. */
-function checkToolScores(stated: Partial<Record<Tool, StatedCell>>, computed: Record<Tool, number>, placeOf: PlaceOf, problems: Problem[]): void {
+/**
+ * Tool columns are not printed, so a disagreement is a warning: the indicators are what count. A
+ * column may hold the tool's own score (the mean of its indicators, out of 100) or, as the NACC's
+ * tables do, its weighted part of the total (IIT out of 30 …): either agreeing is no warning.
+ */
+function checkToolScores(stated: Partial<Record<Tool, StatedCell>>, indicators: readonly IndicatorScore[], framework: Framework, placeOf: PlaceOf, problems: Problem[]): void {
+  const means = toolScores(indicators);
+  const parts = toolContributions(indicators, framework);
+  const weights = toolWeights(framework);
   for (const tool of TOOLS) {
     const cell = stated[tool];
     if (!cell) continue;
@@ -139,9 +146,19 @@ function checkToolScores(stated: Partial<Record<Tool, StatedCell>>, computed: Re
     const read = readScore(cell.cell, place, { th: `คะแนน ${tool}`, en: `The ${tool} score` });
     if (read.value === undefined) {
       problems.push(...read.problems.map((p) => ({ ...p, severity: 'warning' as const })));
-    } else if (Math.abs(read.value - computed[tool]) > TOLERANCE) {
-      problems.push(warning('tool-score-mismatch', place, `คะแนน ${tool} ในไฟล์ (${at(place)}) เป็น ${read.value.toFixed(2)} แต่เฉลี่ยจากตัวชี้วัดของ ${tool} ได้ ${computed[tool].toFixed(2)}: ตรวจคะแนนรายตัวชี้วัดกับระบบ ITAS`, `The ${tool} score in the workbook (${at(place)}) is ${read.value.toFixed(2)}, but the average of the ${tool} indicators is ${computed[tool].toFixed(2)}: check the indicator scores against ITAS`));
+      continue;
     }
+    const agrees = (expected: number) => Math.abs(read.value! - expected) <= TOLERANCE;
+    if (agrees(means[tool]) || agrees(parts[tool])) continue;
+    const outOf = Math.round(weights[tool] * 100);
+    problems.push(
+      warning(
+        'tool-score-mismatch',
+        place,
+        `คะแนน ${tool} ในไฟล์ (${at(place)}) เป็น ${read.value.toFixed(2)} แต่ตัวชี้วัดของ ${tool} ให้ ${means[tool].toFixed(2)} (เฉลี่ย เต็ม 100) หรือ ${parts[tool].toFixed(2)} (ถ่วงน้ำหนัก เต็ม ${outOf}): ตรวจคะแนนรายตัวชี้วัดกับระบบ ITAS`,
+        `The ${tool} score in the workbook (${at(place)}) is ${read.value.toFixed(2)}, but the ${tool} indicators give ${means[tool].toFixed(2)} (their mean, out of 100) or ${parts[tool].toFixed(2)} (weighted, out of ${outOf}): check the indicator scores against ITAS`,
+      ),
+    );
   }
 }
 

@@ -34,6 +34,8 @@ export type IndicatorHeader = Header<Role>;
 export interface IndicatorTable {
   header: Header<Role>;
   indicators: IndicatorScore[];
+  /** The cells the scores were read from, in the table's order. */
+  scoreCells: Cell[];
   problems: Problem[];
 }
 
@@ -53,6 +55,7 @@ export function readIndicatorTable(header: Header<Role>, framework: Framework, e
   const { sheet, columns } = header;
   const problems: Problem[] = [];
   const found = new Map<number, { score: IndicatorScore; cell: Cell }>();
+  const scoreCells: Cell[] = [];
   /** Indicators that have a row, even one whose score is unusable (already reported). */
   const seen = new Map<number, Cell>();
   const where = (cell: Cell) => placeOf(sheet, cell);
@@ -105,6 +108,7 @@ export function readIndicatorTable(header: Header<Role>, framework: Framework, e
     });
     problems.push(...score.problems);
     if (score.value === undefined) continue;
+    scoreCells.push(scoreCell!);
     found.set(definition.number, {
       cell: identityCell,
       score: { number: definition.number, name: identified.name, tool: definition.tool, score: score.value },
@@ -118,7 +122,7 @@ export function readIndicatorTable(header: Header<Role>, framework: Framework, e
     }
   }
   const indicators = [...found.values()].map((f) => f.score).sort((a, b) => a.number - b.number);
-  return { header, indicators, problems };
+  return { header, indicators, scoreCells, problems };
 }
 
 type Identified =

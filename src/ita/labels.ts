@@ -2,7 +2,7 @@
  * Label/value pairs anywhere in the workbook: หน่วยงาน | อบต.ลำปางรอง, คะแนนรวม | 78.29, …
  */
 import { cellsOf, cellText, placeOf, type Cell, type Sheet, type Workbook } from '../read/cells.js';
-import { cellName, error, type Problem } from '../problem.js';
+import { cellName, error, warning, type Place, type Problem } from '../problem.js';
 import { toArabicDigits } from '../thai.js';
 import { findValueCell, sheetsInSearchOrder } from './locate.js';
 import { labelKey, singleLine } from './text.js';
@@ -77,24 +77,50 @@ function valueKey(fact: FoundFact): string {
   return labelKey(cellText(fact.value));
 }
 
-const YEAR_IN_TEXT = /(?:พ\.\s*ศ\.|ปีงบประมาณ)\s*(\d{4})/;
+/** "พ.ศ. 2565", "ปีงบประมาณ 2565", "ประจำปี ค.ศ. 2024", "Year=2020" (the NACC's report pages), "FY 2024". */
+const YEAR_IN_TEXT = /(?:(พ|ค)\.\s*ศ\.|ปีงบประมาณ|ประจำปี|(?:fiscal\s*)?year|fy)\s*(?:(พ|ค)\.\s*ศ\.)?\s*[:=]?\s*(\d{4})(?!\d)/i;
 
-/** The first "พ.ศ. 2565" / "ปีงบประมาณ 2565" written anywhere, e.g. in a title row. */
-export function yearInTitles(workbook: Workbook): { year: number; sheet: Sheet; cell: Cell } | undefined {
+/** The range in which a year written without an era is a Christian one: ITA began in 2020 (พ.ศ. 2563). */
+const CHRISTIAN_YEARS = { from: 2020, to: 2100 };
+const BUDDHIST_ERA = 543;
+
+/** A fiscal year as the workbook states it: always Buddhist Era, with the Christian year when that is what was written. */
+export interface StatedYear {
+  year: number;
+  christian?: number;
+}
+
+/** The first "พ.ศ. 2565" / "ปีงบประมาณ 2565" / "ค.ศ. 2024" / "Year=2020" written anywhere, e.g. in a title row. */
+export function yearInTitles(workbook: Workbook): (StatedYear & { sheet: Sheet; cell: Cell }) | undefined {
   for (const sheet of sheetsInSearchOrder(workbook)) {
     for (const cell of cellsOf(sheet)) {
       if (cell.value.kind !== 'text') continue;
       const match = YEAR_IN_TEXT.exec(toArabicDigits(singleLine(cell.value.text)));
-      if (match) return { year: Number(match[1]), sheet, cell };
+      if (match) return { ...statedYear(Number(match[3]), match[1] ?? match[2]), sheet, cell };
     }
   }
   return undefined;
 }
 
-/** "2565", "พ.ศ. ๒๕๖๕", 2565, or a Christian year (2022 → 2565). */
-export function parseFiscalYear(text: string): number | undefined {
-  const match = /(\d{4})/.exec(toArabicDigits(text));
-  if (!match) return undefined;
-  const year = Number(match[1]);
-  return year < 2400 ? year + 543 : year;
+/** "2565", "พ.ศ. ๒๕๖๕", 2565, or a Christian year: "ค.ศ. 2022", or 2022 alone (2020–2100) → 2565. */
+export function parseFiscalYear(text: string): StatedYear | undefined {
+  const match = /(?:(พ|ค)\.\s*ศ\.\s*)?(\d{4})(?!\d)/.exec(toArabicDigits(text));
+  return match ? statedYear(Number(match[2]), match[1]) : undefined;
+}
+
+/**
+ * The Buddhist year of a year written with its era ("พ" or "ค"), or without one. A Christian year
+ * outside the years of the ITA stays as written, so the year's check refuses it by the figure the
+ * clerk wrote.
+ */
+function statedYear(written: number, era: string | undefined): StatedYear {
+  const christian = era === 'ค' || (era === undefined && written >= CHRISTIAN_YEARS.from && written <= CHRISTIAN_YEARS.to);
+  if (!christian || written < CHRISTIAN_YEARS.from || written > CHRISTIAN_YEARS.to) return { year: written };
+  return { year: written + BUDDHIST_ERA, christian: written };
+}
+
+/** The line that says a Christian year was read as its Buddhist one. */
+export function christianYearRead(stated: StatedYear & { christian: number }, place: Place): Problem {
+  const at = place.sheet && place.cell ? { th: ` ที่เซลล์ ${cellName(place.sheet, place.cell)}`, en: ` in cell ${cellName(place.sheet, place.cell)}` } : { th: '', en: '' };
+  return warning('fiscal-year-christian', place, `ไฟล์ระบุปี ค.ศ. ${stated.christian}${at.th}: ใช้เป็นปีงบประมาณ พ.ศ. ${stated.year}`, `The workbook states the Christian year ${stated.christian}${at.en}: read as fiscal year ${stated.year} of the Buddhist Era`);
 }

@@ -4,17 +4,18 @@
  * year and its rules, then announces each agency. Every problem found is returned, not only
  * the first; an agency gets an announcement only when it has no error.
  */
-import { cellText, placeOf, type Sheet, type Workbook } from '../read/cells.js';
+import { cellsOf, cellText, placeOf, type Sheet, type Workbook } from '../read/cells.js';
 import { error, hasErrors, warning, type Place, type Problem } from '../problem.js';
 import { findAgencyTables, readAgencyRows, type AgencyReading } from './agency-rows.js';
 import { announce, type AnnounceOptions } from './announce.js';
 import type { Framework, FrameworkLibrary } from './framework.js';
 import { findIndicatorHeader } from './indicator-table.js';
-import { findFacts, parseFiscalYear, yearInTitles, type Fact, type FoundFact } from './labels.js';
+import { christianYearRead, findFacts, parseFiscalYear, yearInTitles, type Fact, type FoundFact } from './labels.js';
 import type { Announcement } from './model.js';
 import { readOneAgency } from './one-agency.js';
 import { findRecommendationsHeader, readRecommendationSheet } from './recommendations.js';
-import { labelKey } from './text.js';
+import { cellNumber, labelKey, singleLine } from './text.js';
+import { sheetsInSearchOrder } from './locate.js';
 import { whereToSet } from '../setting-names.js';
 
 export interface AnnouncementOptions extends AnnounceOptions {
@@ -39,7 +40,20 @@ export interface Normalised {
   /** Problems of the whole workbook: an error here means no agency could be read. */
   problems: Problem[];
   agencies: AgencyResult[];
+  /** When no table of scores was found: what the workbook does hold, so a front end can offer to type the scores in with it. */
+  seen?: Seen;
 }
+
+/** What a workbook without a table of scores holds: the agency and year it names, and the first texts of each sheet. */
+export interface Seen {
+  agency?: string;
+  fiscalYear?: number;
+  sheets: { name: string; texts: string[] }[];
+}
+
+/** Enough of each sheet to recognise it by, and no more. */
+const SEEN_TEXTS = 8;
+const SEEN_LENGTH = 40;
 
 export function normalise(workbook: Workbook, options: AnnouncementOptions): Normalised {
   const file = workbook.file;
@@ -50,7 +64,7 @@ export function normalise(workbook: Workbook, options: AnnouncementOptions): Nor
   const { facts, conflicts } = findFacts(workbook, new Set([...(indicatorHeader?.cells ?? []), ...(recommendationsHeader?.cells ?? [])]));
   problems.push(...conflicts.filter((c) => c.fact === 'fiscalYear').map((c) => c.problem));
   const framework = resolveFramework(workbook, facts, options, problems);
-  if (!framework) return { problems, agencies: [] };
+  if (!framework) return { problems, agencies: [], ...(!indicatorHeader && { seen: seenIn(workbook, facts) }) };
 
   let readings: AgencyReading[];
   /** A table ends where the recommendations table begins, when they share a sheet (a web page's tables do). */
@@ -79,8 +93,18 @@ export function normalise(workbook: Workbook, options: AnnouncementOptions): Nor
     const place = nameCell ? placeOf(facts.agency!.sheet, nameCell) : placeOf(indicatorHeader.sheet);
     readings = [{ name: one.name, place, ...(one.facts && { facts: one.facts }), problems: [...otherConflicts, ...one.problems] }];
   } else {
-    problems.push(error('no-indicator-table', { file }, 'ไม่พบตารางคะแนนรายตัวชี้วัด: ต้องมีแถวหัวตารางที่มีคอลัมน์ "ตัวชี้วัด" และ "คะแนน" (หน่วยงานเดียว) หรือแถวหัวตารางที่มีคอลัมน์ "หน่วยงาน" และชื่อตัวชี้วัดทั้ง 10 (หลายหน่วยงาน) ตามไฟล์ที่ส่งออกจากระบบ ITAS', 'No indicator score table found: there must be a header row with the columns "ตัวชี้วัด" (indicator) and "คะแนน" (score) for one agency, or a header row with "หน่วยงาน" (agency) and all 10 indicator names for many, as ITAS exports them'));
-    return { problems, agencies: [] };
+    const seen = seenIn(workbook, facts, framework.fiscalYear);
+    const shown = seen.sheets.map((sheet) => `ชีต "${sheet.name}": ${sheet.texts.length ? sheet.texts.map((t) => `"${t}"`).join(', ') : '(ว่าง)'}`).join('; ');
+    const shownEn = seen.sheets.map((sheet) => `sheet "${sheet.name}": ${sheet.texts.length ? sheet.texts.map((t) => `"${t}"`).join(', ') : '(empty)'}`).join('; ');
+    problems.push(
+      error(
+        'no-indicator-table',
+        { file },
+        `ไม่พบตารางคะแนนรายตัวชี้วัด: โปรแกรมมองหาแถวหัวตารางที่มีคอลัมน์ "ตัวชี้วัด" และ "คะแนน" (หน่วยงานเดียว) หรือคอลัมน์ "หน่วยงาน" และชื่อตัวชี้วัดทั้ง ${framework.indicators.length} (หลายหน่วยงาน) แต่ในไฟล์พบ ${shown}: ตรวจว่าเลือกไฟล์ผลการประเมินถูกไฟล์ หรือกรอกคะแนน ${framework.indicators.length} ตัวชี้วัดเองในแบบกรอกผลคะแนน ITA`,
+        `No indicator score table found: the program looks for a header row with the columns "ตัวชี้วัด" (indicator) and "คะแนน" (score) for one agency, or "หน่วยงาน" (agency) and all ${framework.indicators.length} indicator names for many, but the file holds ${shownEn}: check that this is the results file, or type the ${framework.indicators.length} scores into the ITA fill-in form`,
+      ),
+    );
+    return { problems, agencies: [], seen };
   }
 
   let recommendationSheet = recommendationsHeader && readRecommendationSheet(recommendationsHeader);
@@ -104,6 +128,21 @@ export function normalise(workbook: Workbook, options: AnnouncementOptions): Nor
     return { name: reading.name, place: reading.place, ...(announced.announcement && { announcement: announced.announcement }), problems: agencyProblems };
   });
   return { problems, agencies };
+}
+
+function seenIn(workbook: Workbook, facts: Partial<Record<Fact, FoundFact>>, fiscalYear?: number): Seen {
+  const agency = facts.agency?.value && singleLine(cellText(facts.agency.value));
+  const year = fiscalYear ?? (facts.fiscalYear?.value && parseFiscalYear(cellText(facts.fiscalYear.value))?.year) ?? yearInTitles(workbook)?.year;
+  const sheets = sheetsInSearchOrder(workbook).map((sheet) => {
+    const texts: string[] = [];
+    for (const cell of cellsOf(sheet)) {
+      if (texts.length === SEEN_TEXTS) break;
+      const text = singleLine(cellText(cell));
+      if (text && cellNumber(cell) === undefined && !texts.includes(text)) texts.push(text.length > SEEN_LENGTH ? `${text.slice(0, SEEN_LENGTH)}…` : text);
+    }
+    return { name: sheet.name, texts };
+  });
+  return { ...(agency && { agency }), ...(year !== undefined && { fiscalYear: year }), sheets };
 }
 
 /** The same agency twice: the same scores again is a copy and is skipped; other scores are an error. */
@@ -133,9 +172,9 @@ function resolveFramework(workbook: Workbook, facts: Partial<Record<Fact, FoundF
   const file = workbook.file;
   const labelled = facts.fiscalYear?.value;
   const title = yearInTitles(workbook);
-  const stated = labelled
-    ? { year: parseFiscalYear(cellText(labelled)), place: placeOf(facts.fiscalYear!.sheet, labelled) }
-    : title && { year: title.year, place: placeOf(title.sheet, title.cell) };
+  const written = labelled ? parseFiscalYear(cellText(labelled)) : title;
+  const stated = written && { ...written, place: labelled ? placeOf(facts.fiscalYear!.sheet, labelled) : placeOf(title!.sheet, title!.cell) };
+  if (stated?.christian !== undefined) problems.push(christianYearRead({ ...stated, christian: stated.christian }, stated.place));
   const year = stated?.year ?? options.fiscalYear;
   if (year === undefined) {
     problems.push(error('fiscal-year-missing', { file }, 'ไม่พบปีงบประมาณในไฟล์: เพิ่มป้าย "ปีงบประมาณ" พร้อมปี เช่น 2565 หรือระบุ --year 2565', 'No fiscal year found in the workbook: add the label "ปีงบประมาณ" with the year, e.g. 2565, or give --year 2565'));

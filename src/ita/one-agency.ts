@@ -7,6 +7,7 @@ import { cellName, error, hasErrors, type Problem } from '../problem.js';
 import type { AgencyFacts, StatedCell } from './facts.js';
 import type { Framework } from './framework.js';
 import { readIndicatorTable, type IndicatorHeader } from './indicator-table.js';
+import { mixedScoreForms } from './score-cell.js';
 import type { Fact, FoundFact } from './labels.js';
 import { singleLine, warnUnprintable } from './text.js';
 
@@ -34,6 +35,8 @@ export function readOneAgency(workbook: Workbook, header: IndicatorHeader, end: 
 
   const table = readIndicatorTable(header, framework, end);
   problems.push(...table.problems);
+  const mixed = mixedScoreForms([...table.scoreCells.map((cell) => ({ sheet: header.sheet, cell })), stated('total')]);
+  if (mixed) problems.push(mixed);
   if (hasErrors(problems)) return { name, problems };
 
   const province = text('province');

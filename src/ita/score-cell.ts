@@ -1,6 +1,7 @@
 /** Reading a score (0–100) from a cell, with a problem naming the cell when it cannot be. */
 import type { Message } from '../language.js';
-import { cellText, type Cell } from '../read/cells.js';
+import { cellText, placeOf, type Cell } from '../read/cells.js';
+import type { StatedCell } from './facts.js';
 import { cellName, error, type Place, type Problem } from '../problem.js';
 import { cellNumber } from './text.js';
 
@@ -20,4 +21,34 @@ export function readScore(cell: Cell | undefined, where: Place, what: Message): 
   if (value === undefined) return fail('score-not-number', `${what.th} ที่เซลล์ ${at} ไม่ใช่ตัวเลข ("${cellText(cell)}"): แก้เป็นตัวเลข เช่น 84.79`, `${what.en} at ${at} is not a number ("${cellText(cell)}"): make it a number, e.g. 84.79`);
   if (value < 0 || value > 100) return fail('score-out-of-range', `${what.th} ที่เซลล์ ${at} เป็น ${value} ซึ่งอยู่นอกช่วง 0–100: ตรวจคะแนนกับระบบ ITAS`, `${what.en} at ${at} is ${value}, outside 0–100: check the score against ITAS`);
   return { value, problems: [] };
+}
+
+/**
+ * One agency's scores (its indicators, and its total when stated) kept two ways: some shown as
+ * percentages and some as plain numbers, or some as fractions (0.8439) and some as scores (84.39).
+ * Each cell is read as it is shown, so a mixture means some were typed or pasted another way, and
+ * no one can say which figure the clerk meant: refused, naming one cell of each kind.
+ */
+export function mixedScoreForms(stated: readonly (StatedCell | undefined)[]): Problem | undefined {
+  type NumberCell = StatedCell & { cell: { value: { kind: 'number' } } };
+  const numbers = stated.filter((s): s is NumberCell => s?.cell.value.kind === 'number');
+  const percent = numbers.find((s) => s.cell.value.percent);
+  const plain = numbers.filter((s) => !s.cell.value.percent);
+  const at = (s: StatedCell) => cellName(s.sheet.name, s.cell.ref);
+  const shown = (s: NumberCell) => `${s.cell.value.value}${s.cell.value.percent ? '%' : ''}`;
+  const placeOfStated = (s: StatedCell) => placeOf(s.sheet, s.cell);
+  const fix = { th: 'ตรวจคะแนนทุกช่องกับระบบ ITAS แล้วพิมพ์เป็นคะแนนเต็ม 100 แบบเดียวกันทุกช่อง (เช่น 84.39)', en: 'check every score against ITAS and enter them all one way, as scores out of 100 (e.g. 84.39)' };
+  if (percent && plain.length) {
+    const other = plain[0]!;
+    return error('score-forms-mixed', placeOfStated(other), `คะแนนเก็บไว้สองแบบ: เซลล์ ${at(percent)} แสดงเป็นร้อยละ (${shown(percent)}) แต่เซลล์ ${at(other)} เป็นตัวเลขธรรมดา (${shown(other)}): ${fix.th}`, `The scores are kept two ways: cell ${at(percent)} is shown as a percentage (${shown(percent)}) but cell ${at(other)} as a plain number (${shown(other)}): ${fix.en}`);
+  }
+  const fraction = plain.find((s) => s.cell.value.value > 0 && s.cell.value.value < 1);
+  const score = plain.find((s) => s.cell.value.value > 1);
+  if (fraction && score) {
+    return error('score-forms-mixed', placeOfStated(fraction), `คะแนนเก็บไว้สองแบบ: เซลล์ ${at(fraction)} เป็น ${shown(fraction)} ซึ่งดูเป็นสัดส่วน (${Number((fraction.cell.value.value * 100).toPrecision(15))} คะแนน) แต่เซลล์ ${at(score)} เป็นคะแนน ${shown(score)}: ${fix.th}`, `The scores are kept two ways: cell ${at(fraction)} holds ${shown(fraction)}, which looks like a fraction (${Number((fraction.cell.value.value * 100).toPrecision(15))} points), but cell ${at(score)} holds the score ${shown(score)}: ${fix.en}`);
+  }
+  if (fraction && plain.every((s) => s.cell.value.value <= 1)) {
+    return error('score-forms-mixed', placeOfStated(fraction), `คะแนนทุกช่องไม่เกิน 1 (เช่นเซลล์ ${at(fraction)} เป็น ${shown(fraction)}) จึงดูเป็นสัดส่วน ไม่ใช่คะแนนเต็ม 100: จัดรูปแบบเซลล์เป็นร้อยละ (%) หรือ${fix.th}`, `Every score is at most 1 (cell ${at(fraction)} holds ${shown(fraction)}), so they look like fractions, not scores out of 100: format the cells as percentages (%), or ${fix.en}`);
+  }
+  return undefined;
 }

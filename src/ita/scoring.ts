@@ -29,6 +29,21 @@ export function toolScores(indicators: readonly IndicatorScore[]): Record<Tool, 
 }
 
 /**
+ * Each tool's part of the total, as the NACC's own tables print it beside the indicators
+ * (IIT out of 30, EIT out of 30, OIT out of 40): Σ weight × score over the tool's indicators.
+ */
+export function toolContributions(indicators: readonly IndicatorScore[], framework: Framework): Record<Tool, number> {
+  const part = (tool: Tool) => framework.indicators.filter((d) => d.tool === tool).reduce((sum, d) => sum + d.weight * (indicators.find((i) => i.number === d.number)?.score ?? 0), 0);
+  return Object.fromEntries(TOOLS.map((tool) => [tool, part(tool)])) as Record<Tool, number>;
+}
+
+/** Each tool's weight, as a share of the total (IIT 0.3 …). */
+export function toolWeights(framework: Framework): Record<Tool, number> {
+  const weight = (tool: Tool) => framework.indicators.filter((d) => d.tool === tool).reduce((sum, d) => sum + d.weight, 0);
+  return Object.fromEntries(TOOLS.map((tool) => [tool, weight(tool)])) as Record<Tool, number>;
+}
+
+/**
  * The level: 84.99 is B, 85.00 is A (2562–2565); from 2566 ผ่านดี needs 85 in the total and in
  * each tool's own score, else ผ่าน. Scores are compared as published, to two decimals.
  */

@@ -2,7 +2,7 @@
  * How text from a workbook is compared and kept. Clerks' workbooks carry NBSP, zero-width
  * characters, line breaks inside labels and trailing colons; none of these change meaning.
  */
-import { toArabicDigits } from '../thai.js';
+import { normaliseThai, toArabicDigits } from '../thai.js';
 import { cellText, placeOf, type Cell, type Sheet } from '../read/cells.js';
 import { cellName, warning, type Problem } from '../problem.js';
 
@@ -53,12 +53,11 @@ export function warnUnprintable(sheet: Sheet, cell: Cell | undefined, problems: 
   problems.push(warning('control-characters', placeOf(sheet, cell), `เซลล์ ${at} มีอักขระที่มองไม่เห็นหรือพิมพ์ไม่ได้ ซึ่งได้ตัดออกแล้ว: ตรวจข้อความในเอกสารอีกครั้ง`, `Cell ${at} had invisible or unprintable characters, which were removed: check the text in the document`));
 }
 
-/** Text as it will be printed: invisible characters gone, spaces folded, line breaks kept. */
+/** Text as it will be printed: Thai written one way (see `normaliseThai`), invisible characters gone, spaces folded, line breaks kept. */
 export const cleanText = remembered((text: string): string => {
   // Most cells need none of this: a national workbook's 200,000 cells go through here many times.
-  if (!NEEDS_CLEANING.test(text) && text.normalize('NFC') === text) return text;
-  return text
-    .normalize('NFC')
+  if (!NEEDS_CLEANING.test(text) && text.normalize('NFC') === text && normaliseThai(text) === text) return text;
+  return normaliseThai(text.normalize('NFC'))
     .replace(ZERO_WIDTH, '')
     .replace(CONTROL, '')
     .replace(NOT_CHARACTERS, '')
@@ -85,9 +84,9 @@ export const labelKey = remembered((text: string): string =>
     .toLowerCase(),
 );
 
-/** A score or year typed as text: "84.79", " ๘๔.๗๙ ", "84.79 คะแนน"; "84,79" is not accepted (ambiguous). */
+/** A score or year typed as text: "84.79", " ๘๔.๗๙ ", "84.79 คะแนน", "84.79%" (a copied page shows percentages so); "84,79" is not accepted (ambiguous). */
 export function parseNumber(text: string): number | undefined {
-  const plain = toArabicDigits(cleanText(text)).replace(SPACES, '').replace(/คะแนน$/, '');
+  const plain = toArabicDigits(cleanText(text)).replace(SPACES, '').replace(/(คะแนน|%)$/, '');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(plain)) return undefined;
   return Number(plain);
 }

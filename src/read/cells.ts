@@ -10,7 +10,11 @@ import type { Place } from '../problem.js';
 
 export type CellValue =
   | { kind: 'text'; text: string }
-  | { kind: 'number'; value: number }
+  /**
+   * `percent`: the cell is shown with a percent format, and `value` is the number shown (a score kept
+   * as the fraction 0.8439 and shown as 84.39% is 84.39), since that is the number the clerk reads.
+   */
+  | { kind: 'number'; value: number; percent?: true }
   | { kind: 'boolean'; value: boolean }
   | { kind: 'date'; value: Date }
   /** A formula whose result is an error value such as `#DIV/0!`. */
@@ -64,6 +68,21 @@ export function sheetFromGrid(file: string, name: string, grid: readonly (readon
     return cells;
   });
   return { file, name, hidden: false, rows, merges };
+}
+
+/**
+ * A number as a cell with its number format shows it: a percent format (`0.00%`, but not a `%`
+ * inside quotes or after a backslash, which is printed as written) shows a hundred times the value.
+ */
+export function numberValue(value: number, format: string | undefined): CellValue {
+  if (!Number.isFinite(value)) return { kind: 'text', text: String(value) };
+  if (!format || !isPercentFormat(format)) return { kind: 'number', value };
+  // 0.8439 * 100 is 84.39000000000001: fifteen digits are all a spreadsheet keeps.
+  return { kind: 'number', value: Number((value * 100).toPrecision(15)), percent: true };
+}
+
+function isPercentFormat(format: string): boolean {
+  return format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
 }
 
 /** "B2:D4" → its rows and columns. */

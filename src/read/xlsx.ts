@@ -4,7 +4,7 @@
  * the program loads.
  */
 import ExcelJS from 'exceljs';
-import { parseRange, type Cell, type CellValue, type Sheet } from './cells.js';
+import { numberValue, parseRange, type Cell, type CellValue, type Sheet } from './cells.js';
 
 /** The workbook's sheets, or the reason exceljs gives for not reading it. */
 export async function xlsxSheets(bytes: Uint8Array, file: string): Promise<Sheet[] | Error> {
@@ -24,7 +24,7 @@ function toSheet(worksheet: ExcelJS.Worksheet, file: string): Sheet {
     const cells: (Cell | undefined)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.isMerged && cell.master.address !== cell.address) return;
-      const value = toValue(cell.value);
+      const value = toValue(cell.value, cell.numFmt);
       if (value) cells[colNumber - 1] = { row: rowNumber, col: colNumber, ref: cell.address, value };
     });
     rows[rowNumber - 1] = cells;
@@ -39,10 +39,10 @@ function toSheet(worksheet: ExcelJS.Worksheet, file: string): Sheet {
   };
 }
 
-function toValue(value: ExcelJS.CellValue): CellValue | undefined {
+function toValue(value: ExcelJS.CellValue, format: string | undefined): CellValue | undefined {
   if (value === null || value === undefined) return undefined;
   // NaN or Infinity (a cell <v>NaN</v>, or text in a number cell) is no number: read as the text it shows.
-  if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'text', text: String(value) };
+  if (typeof value === 'number') return numberValue(value, format);
   if (typeof value === 'string') return value === '' ? undefined : { kind: 'text', text: value };
   if (typeof value === 'boolean') return { kind: 'boolean', value };
   if (value instanceof Date) return { kind: 'date', value };
@@ -55,7 +55,7 @@ function toValue(value: ExcelJS.CellValue): CellValue | undefined {
       const formula = 'formula' in value ? value.formula : value.sharedFormula;
       return { kind: 'uncalculated', formula: String(formula) };
     }
-    return toValue(result as ExcelJS.CellValue) ?? { kind: 'text', text: '' };
+    return toValue(result as ExcelJS.CellValue, format) ?? { kind: 'text', text: '' };
   }
   return undefined;
 }

@@ -7,6 +7,7 @@
  *   { "formula": "ROUND(B5,2)", "result": 78.29 }   a formula with its cached result (omit result: none cached)
  *   { "richText": ["หน่วย", "งาน"] }                 several formatting runs (every other run bold)
  *   { "text": "อบต.ลำปางรอง", "hyperlink": "https://…" }
+ *   { "number": 0.8439, "format": "0.00%" }           a number with a number format (shown as 84.39%)
  *
  * A sheet may instead be { "from": "../other-case/workbook.json", "sheet": "ข้อเสนอแนะ" }: that
  * sheet of another description, so long texts are written once.
@@ -21,7 +22,8 @@ export type FixtureCell =
   | null
   | { formula: string; result?: number | string }
   | { richText: string[] }
-  | { text: string; hyperlink: string };
+  | { text: string; hyperlink: string }
+  | { number: number; format: string };
 
 export interface FixtureSheet {
   name: string;
@@ -62,7 +64,10 @@ export async function writeFixtureWorkbook(fixture: FixtureWorkbook, file: strin
     const worksheet = workbook.addWorksheet(sheet.name, { state: sheet.hidden ? 'hidden' : 'visible' });
     sheet.rows.forEach((cells, r) =>
       cells.forEach((cell, c) => {
-        if (cell !== null) worksheet.getCell(r + 1, c + 1).value = toExcel(cell);
+        if (cell === null) return;
+        const target = worksheet.getCell(r + 1, c + 1);
+        target.value = toExcel(cell);
+        if (typeof cell === 'object' && 'format' in cell) target.numFmt = cell.format;
       }),
     );
     for (const range of sheet.merges ?? []) worksheet.mergeCells(range);
@@ -82,6 +87,7 @@ function toExcel(cell: Exclude<FixtureCell, null>): ExcelJS.CellValue {
   if (typeof cell === 'string' || typeof cell === 'number') return cell;
   if ('formula' in cell) return cell.result === undefined ? ({ formula: cell.formula } as ExcelJS.CellFormulaValue) : { formula: cell.formula, result: cell.result };
   if ('richText' in cell) return { richText: cell.richText.map((text, i) => (i % 2 ? { text, font: { bold: true } } : { text })) };
+  if ('number' in cell) return cell.number;
   return { text: cell.text, hyperlink: cell.hyperlink };
 }
 
@@ -127,6 +133,7 @@ function plainText(cell: FixtureCell): string {
   if (typeof cell === 'string' || typeof cell === 'number') return String(cell);
   if ('formula' in cell) return cell.result === undefined ? '' : String(cell.result);
   if ('richText' in cell) return cell.richText.join('');
+  if ('number' in cell) return String(cell.number);
   return cell.text;
 }
 
