@@ -194,11 +194,11 @@ function unrecognisedTitles(sheet: Sheet, top: number, bottom: number, taken: Sp
 }
 
 /** Every agency row of a table; averages, totals, blank and note rows are not agencies. */
-export function readAgencyRows(table: AgencyTable, framework: Framework, frameworks: FrameworkLibrary): { agencies: AgencyReading[]; problems: Problem[] } {
+export function readAgencyRows(table: AgencyTable, framework: Framework, frameworks: FrameworkLibrary, christianNoted: Set<number>): { agencies: AgencyReading[]; problems: Problem[] } {
   const { sheet, columns } = table;
   const agencies: AgencyReading[] = [];
   const problems: Problem[] = [];
-  const notes: YearNotes = { christian: new Set(), problems };
+  const notes: YearNotes = { christian: christianNoted, problems };
   const where = (cell: Cell) => placeOf(sheet, cell);
 
   for (let row = table.bottom + 1; row <= table.end; row++) {
@@ -271,7 +271,7 @@ function readAgencyRow(table: AgencyTable, row: number, name: string, agencyCell
   return { name, place, facts, problems };
 }
 
-/** The table's own lines about the years its rows state: one per Christian year, not one per agency. */
+/** The lines about the years a workbook's rows state: one per Christian year, not one per agency. */
 interface YearNotes {
   christian: Set<number>;
   problems: Problem[];

@@ -63,7 +63,9 @@ export function normalise(workbook: Workbook, options: AnnouncementOptions): Nor
   const recommendationsHeader = findRecommendationsHeader(workbook);
   const { facts, conflicts } = findFacts(workbook, new Set([...(indicatorHeader?.cells ?? []), ...(recommendationsHeader?.cells ?? [])]));
   problems.push(...conflicts.filter((c) => c.fact === 'fiscalYear').map((c) => c.problem));
-  const framework = resolveFramework(workbook, facts, options, problems);
+  /** Christian years already said to be read as Buddhist ones. */
+  const christianNoted = new Set<number>();
+  const framework = resolveFramework(workbook, facts, options, problems, christianNoted);
   if (!framework) return { problems, agencies: [], ...(!indicatorHeader && { seen: seenIn(workbook, facts) }) };
 
   let readings: AgencyReading[];
@@ -77,7 +79,7 @@ export function normalise(workbook: Workbook, options: AnnouncementOptions): Nor
     if (hasErrors(problems)) return { problems, agencies: [] };
     readings = [];
     for (const table of tables) {
-      const read = readAgencyRows(table, framework, options.frameworks);
+      const read = readAgencyRows(table, framework, options.frameworks, christianNoted);
       problems.push(...read.problems);
       readings.push(...read.agencies);
     }
@@ -168,13 +170,16 @@ function markRepeatedAgencies(readings: AgencyReading[]): void {
 }
 
 /** The fiscal year: a ปีงบประมาณ cell, else "พ.ศ. NNNN" in a title, else `--year`. */
-function resolveFramework(workbook: Workbook, facts: Partial<Record<Fact, FoundFact>>, options: AnnouncementOptions, problems: Problem[]): Framework | undefined {
+function resolveFramework(workbook: Workbook, facts: Partial<Record<Fact, FoundFact>>, options: AnnouncementOptions, problems: Problem[], christianNoted: Set<number>): Framework | undefined {
   const file = workbook.file;
   const labelled = facts.fiscalYear?.value;
   const title = yearInTitles(workbook);
   const written = labelled ? parseFiscalYear(cellText(labelled)) : title;
   const stated = written && { ...written, place: labelled ? placeOf(facts.fiscalYear!.sheet, labelled) : placeOf(title!.sheet, title!.cell) };
-  if (stated?.christian !== undefined) problems.push(christianYearRead({ ...stated, christian: stated.christian }, stated.place));
+  if (stated?.christian !== undefined) {
+    christianNoted.add(stated.christian);
+    problems.push(christianYearRead({ ...stated, christian: stated.christian }, stated.place));
+  }
   const year = stated?.year ?? options.fiscalYear;
   if (year === undefined) {
     problems.push(error('fiscal-year-missing', { file }, 'ไม่พบปีงบประมาณในไฟล์: เพิ่มป้าย "ปีงบประมาณ" พร้อมปี เช่น 2565 หรือระบุ --year 2565', 'No fiscal year found in the workbook: add the label "ปีงบประมาณ" with the year, e.g. 2565, or give --year 2565'));
