@@ -15,12 +15,16 @@ import type { Announcement } from './ita/model.js';
 import { normalise, type AgencyResult, type Seen } from './ita/normalise.js';
 import { cleanSignature } from './ita/signature.js';
 import { hasErrors, type Place, type Problem } from './problem.js';
+import type { Workbook } from './read/cells.js';
 import { readWorkbook } from './read/workbook.js';
 import { prepareTemplate, readEmblem, readTemplate, renderAnnouncement, type PreparedTemplate } from './render/index.js';
 import { documentNames, uniqueName } from './write/names.js';
 
+/** A workbook's bytes, or results a person typed into a form, already as cells (ita/fill-in.ts). */
+export type Input = NamedBytes | { name: string; cells: Workbook };
+
 export interface BuildRequest {
-  workbooks: readonly NamedBytes[];
+  workbooks: readonly Input[];
   template: NamedBytes;
   /** The agency's emblem, put in place of the template's picture named ตราครุฑ. */
   emblem?: NamedBytes;
@@ -109,7 +113,7 @@ function prepare(request: BuildRequest, problems: Problem[]): PreparedTemplate |
   return made.prepared;
 }
 
-async function buildWorkbook(input: NamedBytes, prepared: PreparedTemplate, request: BuildRequest, used: Set<string>, result: BuildResult): Promise<void> {
+async function buildWorkbook(input: Input, prepared: PreparedTemplate, request: BuildRequest, used: Set<string>, result: BuildResult): Promise<void> {
   const workbook = input.name;
   const { agencies, problems, seen } = await readAnnouncements(input, request);
   result.problems.push(...problems);
@@ -159,8 +163,8 @@ async function buildWorkbook(input: NamedBytes, prepared: PreparedTemplate, requ
 }
 
 /** Every agency a workbook holds, each with its announcement or the problems that stopped it. */
-async function readAnnouncements(input: NamedBytes, request: BuildRequest) {
-  const read = await readWorkbook(input);
+async function readAnnouncements(input: Input, request: BuildRequest) {
+  const read = 'cells' in input ? { workbook: input.cells, problems: [] } : await readWorkbook(input);
   if (!read.workbook) return { problems: read.problems, agencies: [] };
   const normalised = normalise(read.workbook, { ...request.announce, frameworks: request.frameworks });
   return { problems: [...read.problems, ...normalised.problems], agencies: normalised.agencies, ...(normalised.seen && { seen: normalised.seen }) };

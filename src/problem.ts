@@ -21,6 +21,8 @@ export interface Place {
   agency?: string;
   /** A line of a text file (the settings file). */
   line?: number;
+  /** The form field a person typed the value into, as the form labels it, in place of a cell (see `Sheet.fields`). */
+  field?: string;
 }
 
 export type ProblemCode =
@@ -114,6 +116,13 @@ export function warning(code: ProblemCode, where: Place, th: string, en: string)
 
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');
+}
+
+/** Where a value is, as a message names it: `เซลล์ ผลการประเมิน!D14`, or a typed value's field, `ช่อง "หน่วยงาน"`. */
+export function placeName(place: Place): Message {
+  if (place.field) return { th: `ช่อง "${place.field}"`, en: `the field "${place.field}"` };
+  const at = cellName(place.sheet ?? '', place.cell ?? '');
+  return { th: `เซลล์ ${at}`, en: `cell ${at}` };
 }
 
 /** `ผลการประเมิน!D14` – the way Excel itself names a cell, which clerks recognise. */

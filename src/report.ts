@@ -24,7 +24,8 @@ export function problemLines(p: Problem, shown: (file: string) => string, langua
 }
 
 function placeText(where: Place, shown: (file: string) => string): string {
-  const place = [where.file && shown(where.file), where.sheet && where.cell ? `${where.sheet}!${where.cell}` : where.sheet, where.tag].filter(Boolean).join(' ');
+  const cell = where.field ? `"${where.field}"` : where.sheet && where.cell ? `${where.sheet}!${where.cell}` : where.sheet;
+  const place = [where.file && shown(where.file), cell, where.tag].filter(Boolean).join(' ');
   return place ? ` [${place}]` : '';
 }
 

@@ -53,7 +53,9 @@ describe('layout 2: many agencies, one row each', () => {
         ['อบต.หนึ่ง', 78.29, 'B', 'ไม่ผ่าน'],
         ['อบต.สอง', 90, 'A', 'ผ่าน'],
       ]);
-      expect(agencies[0]!.announcement!.indicators.map((i) => i.name)).toEqual(NAMES);
+      // Titled by number alone, an indicator is printed as ITAS prints it in 2565 (printed: in 2565.yaml): 8 is การปรับปรุงการทำงาน.
+      const named = JSON.stringify(titles).includes(NAMES[0]!);
+      expect(agencies[0]!.announcement!.indicators.map((i) => i.name)).toEqual(named ? NAMES : NAMES.map((n, i) => (i === 7 ? 'การปรับปรุงการทำงาน' : n)));
     }
   });
 

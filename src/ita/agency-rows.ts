@@ -34,7 +34,7 @@ const NOT_AN_AGENCY = /^(ค่า|คะแนน)?เฉลี่ย|^(ผล)
 
 interface IndicatorColumn {
   definition: IndicatorDefinition;
-  /** As the workbook wrote it, without its number; the official name when only a number is written. */
+  /** As the workbook wrote it, without its number; the year's printed name when only a number is written. */
   name: string;
   span: Span;
   cell: Cell;
@@ -102,7 +102,7 @@ function readHeader(sheet: Sheet, titleRow: number, titleBottom: number, end: nu
       if (!same) indicators.push({ ...title, span });
       else if (same.span.left !== span.left) {
         problems.push(error('indicator-duplicate', where(title.cell), `ตัวชี้วัดที่ ${title.definition.number} (${title.definition.name}) มีสองคอลัมน์: ${cellName(sheet.name, same.cell.ref)} และ ${cellName(sheet.name, title.cell.ref)}: ลบคอลัมน์ที่ซ้ำออก`, `Indicator ${title.definition.number} (${title.definition.name}) has two columns, ${cellName(sheet.name, same.cell.ref)} and ${cellName(sheet.name, title.cell.ref)}: delete the repeated one`));
-      } else if (same.name === same.definition.name && title.name !== title.definition.name) {
+      } else if (same.name === same.definition.printed && title.name !== title.definition.printed) {
         same.name = title.name;
       }
     }

@@ -4,7 +4,7 @@
  * them and, when it is allowed to stand, printed.
  */
 import { cellText, placeOf } from '../read/cells.js';
-import { cellName, error, warning, type Place, type Problem } from '../problem.js';
+import { cellName, error, placeName, warning, type Place, type Problem } from '../problem.js';
 import { chiefExecutiveTitle, fullAgencyName } from './agency.js';
 import { assumption, TOOLS, weakest, type Basis, type Framework, type Tool } from './framework.js';
 import type { Message } from '../language.js';
@@ -87,8 +87,13 @@ export function announce(facts: AgencyFacts, recommendationSheet: Recommendation
 
 type PlaceOf = (stated: StatedCell) => Place;
 
-function at(place: Place): string {
-  return cellName(place.sheet!, place.cell!);
+function at(place: Place): Message {
+  return placeName(place);
+}
+
+/** A place in brackets after a figure: the cell alone, as Excel names it, or the form's field. */
+function inBrackets(place: Place): Message {
+  return place.field ? placeName(place) : { th: cellName(place.sheet!, place.cell!), en: cellName(place.sheet!, place.cell!) };
 }
 
 /**
@@ -114,8 +119,8 @@ function statedTotal(stated: StatedCell | undefined, computed: number, framework
   if (read.value === undefined) return undefined;
   if (Math.abs(read.value - computed) > TOLERANCE) {
     const figures = {
-      th: `คะแนนรวมในไฟล์ (${at(place)}) เป็น ${read.value.toFixed(2)} แต่คำนวณจากคะแนนรายตัวชี้วัดได้ ${computed.toFixed(2)}`,
-      en: `The total in the workbook (${at(place)}) is ${read.value.toFixed(2)}, but the indicator scores give ${computed.toFixed(2)}`,
+      th: `คะแนนรวมในไฟล์ (${inBrackets(place).th}) เป็น ${read.value.toFixed(2)} แต่คำนวณจากคะแนนรายตัวชี้วัดได้ ${computed.toFixed(2)}`,
+      en: `The total in the workbook (${inBrackets(place).en}) is ${read.value.toFixed(2)}, but the indicator scores give ${computed.toFixed(2)}`,
     };
     if (unsureWeights) {
       const why = assumption(unsureWeights);
@@ -155,8 +160,8 @@ function checkToolScores(stated: Partial<Record<Tool, StatedCell>>, indicators: 
       warning(
         'tool-score-mismatch',
         place,
-        `คะแนน ${tool} ในไฟล์ (${at(place)}) เป็น ${read.value.toFixed(2)} แต่ตัวชี้วัดของ ${tool} ให้ ${means[tool].toFixed(2)} (เฉลี่ย เต็ม 100) หรือ ${parts[tool].toFixed(2)} (ถ่วงน้ำหนัก เต็ม ${outOf}): ตรวจคะแนนรายตัวชี้วัดกับระบบ ITAS`,
-        `The ${tool} score in the workbook (${at(place)}) is ${read.value.toFixed(2)}, but the ${tool} indicators give ${means[tool].toFixed(2)} (their mean, out of 100) or ${parts[tool].toFixed(2)} (weighted, out of ${outOf}): check the indicator scores against ITAS`,
+        `คะแนน ${tool} ในไฟล์ (${inBrackets(place).th}) เป็น ${read.value.toFixed(2)} แต่ตัวชี้วัดของ ${tool} ให้ ${means[tool].toFixed(2)} (เฉลี่ย เต็ม 100) หรือ ${parts[tool].toFixed(2)} (ถ่วงน้ำหนัก เต็ม ${outOf}): ตรวจคะแนนรายตัวชี้วัดกับระบบ ITAS`,
+        `The ${tool} score in the workbook (${inBrackets(place).en}) is ${read.value.toFixed(2)}, but the ${tool} indicators give ${means[tool].toFixed(2)} (their mean, out of 100) or ${parts[tool].toFixed(2)} (weighted, out of ${outOf}): check the indicator scores against ITAS`,
       ),
     );
   }
@@ -180,11 +185,11 @@ function statedLevel(stated: StatedCell | undefined, computed: number, tools: Re
   if (levelAt < 0) {
     const unsureLevels = weakest([framework.basis.rule]);
     if (!unsureLevels) {
-      problems.push(error('level-unknown', place, `ระดับ "${written}" ที่เซลล์ ${at(place)} ไม่มีในเกณฑ์ปี ${framework.fiscalYear} (มี ${names})`, `The level "${written}" in cell ${at(place)} is not one of fiscal year ${framework.fiscalYear}'s (${names})`));
+      problems.push(error('level-unknown', place, `ระดับ "${written}" ที่${at(place).th} ไม่มีในเกณฑ์ปี ${framework.fiscalYear} (มี ${names})`, `The level "${written}" in ${at(place).en} is not one of fiscal year ${framework.fiscalYear}'s (${names})`));
       return undefined;
     }
     const why = assumption(unsureLevels);
-    problems.push(warning('level-unknown', place, `ระดับ "${written}" ที่เซลล์ ${at(place)} ไม่มีในเกณฑ์ปี ${framework.fiscalYear} ที่โปรแกรมใช้ (มี ${names}) ซึ่ง${why.th}: พิมพ์ "${written}" ตามไฟล์ โปรดตรวจกับระบบ ITAS`, `The level "${written}" in cell ${at(place)} is not one of those the program uses for ${framework.fiscalYear} (${names}), and ${why.en}: printing "${written}" as the workbook says; please check against ITAS`));
+    problems.push(warning('level-unknown', place, `ระดับ "${written}" ที่${at(place).th} ไม่มีในเกณฑ์ปี ${framework.fiscalYear} ที่โปรแกรมใช้ (มี ${names}) ซึ่ง${why.th}: พิมพ์ "${written}" ตามไฟล์ โปรดตรวจกับระบบ ITAS`, `The level "${written}" in ${at(place).en} is not one of those the program uses for ${framework.fiscalYear} (${names}), and ${why.en}: printing "${written}" as the workbook says; please check against ITAS`));
     return { value: written };
   }
   const level = framework.levels[levelAt]!.level;

@@ -32,6 +32,8 @@ export interface IndicatorDefinition {
   name: string;
   /** Other names the indicator goes by in workbooks. */
   aliases: string[];
+  /** The name printed when a workbook (or a form) gives only the indicator's number: as ITAS prints it, where that is known to differ from `name`. */
+  printed: string;
   /** Share of the total score; all weights add up to 1. */
   weight: number;
 }
@@ -78,7 +80,7 @@ const fileSchema = z.strictObject({
   fiscalYear: z.number().int().min(2500).max(2700),
   indicators: fact(
     z
-      .array(z.strictObject({ number: z.number().int().positive(), tool: z.enum(TOOLS), name: z.string().min(1), aliases: z.array(z.string().min(1)).optional() }))
+      .array(z.strictObject({ number: z.number().int().positive(), tool: z.enum(TOOLS), name: z.string().min(1), aliases: z.array(z.string().min(1)).optional(), printed: z.string().min(1).optional() }))
       .min(1),
   ),
   weights: fact(z.array(z.number().positive().max(1)).min(1)),
@@ -175,7 +177,7 @@ function frameworkOf(data: FrameworkData, file: string): Framework {
   return {
     fiscalYear: data.fiscalYear,
     file,
-    indicators: data.indicators.value.map((i, n) => ({ number: i.number, tool: i.tool, name: i.name, aliases: i.aliases ?? [], weight: data.weights.value[n]! })),
+    indicators: data.indicators.value.map((i, n) => ({ number: i.number, tool: i.tool, name: i.name, aliases: i.aliases ?? [], printed: i.printed ?? i.name, weight: data.weights.value[n]! })),
     rule: data.rule.value,
     levels: data.levels.map((band) => ({
       level: band.level,

@@ -30,7 +30,7 @@ export function indicatorOfTitle(text: string, framework: Framework): { definiti
   const byNumber = number !== undefined ? framework.indicators.find((d) => d.number === number) : undefined;
   if (byName && byNumber && byName !== byNumber) return undefined;
   const definition = byName ?? byNumber;
-  return definition && { definition, name: name || definition.name };
+  return definition && { definition, name: name || definition.printed };
 }
 
 /** The indicators a row's cells name as titles, each with its cell; one named twice comes twice. */

@@ -139,5 +139,5 @@ function identify(nameCell: Cell | undefined, numberCell: Cell | undefined, fram
   if (byName && byNumber && byName !== byNumber) return { kind: 'conflict', byName, byNumber };
   const definition = byName ?? byNumber;
   if (!definition) return { kind: 'none' };
-  return { kind: 'found', definition, name: written.name || definition.name, nameUnofficial: !byName && written.name !== '' };
+  return { kind: 'found', definition, name: written.name || definition.printed, nameUnofficial: !byName && written.name !== '' };
 }

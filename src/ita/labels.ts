@@ -2,7 +2,7 @@
  * Label/value pairs anywhere in the workbook: หน่วยงาน | อบต.ลำปางรอง, คะแนนรวม | 78.29, …
  */
 import { cellsOf, cellText, placeOf, type Cell, type Sheet, type Workbook } from '../read/cells.js';
-import { cellName, error, warning, type Place, type Problem } from '../problem.js';
+import { cellName, error, placeName, warning, type Place, type Problem } from '../problem.js';
 import { toArabicDigits } from '../thai.js';
 import { findValueCell, sheetsInSearchOrder } from './locate.js';
 import { labelKey, singleLine } from './text.js';
@@ -20,7 +20,6 @@ export const LABELS: Record<Fact, readonly string[]> = {
   fiscalYear: ['ปีงบประมาณ', 'ประจำปีงบประมาณ'],
 };
 const FACTS = Object.keys(LABELS) as Fact[];
-const ALL_LABELS = new Set(Object.values(LABELS).flat());
 
 export interface FoundFact {
   sheet: Sheet;
@@ -36,7 +35,7 @@ export interface FoundFact {
 export function findFacts(workbook: Workbook, ignored: ReadonlySet<Cell>): { facts: Partial<Record<Fact, FoundFact>>; conflicts: { fact: Fact; problem: Problem }[] } {
   const facts: Partial<Record<Fact, FoundFact>> = {};
   const conflicts: { fact: Fact; problem: Problem }[] = [];
-  const isLabel = (cell: Cell) => ALL_LABELS.has(labelKey(cellText(cell))) || inlineLabel(cell) !== undefined;
+  const isLabel = (cell: Cell) => factOfLabel(cellText(cell)) !== undefined || inlineLabel(cell) !== undefined;
   for (const sheet of sheetsInSearchOrder(workbook)) {
     for (const cell of cellsOf(sheet)) {
       if (ignored.has(cell)) continue;
@@ -58,11 +57,17 @@ export function findFacts(workbook: Workbook, ignored: ReadonlySet<Cell>): { fac
 
 /** A label cell and its value; or "หน่วยงาน: อบต.ลำปางรอง" written in one cell, the value after the colon. */
 function labelAt(sheet: Sheet, cell: Cell, isLabel: (cell: Cell) => boolean): (FoundFact & { fact: Fact }) | undefined {
-  const key = labelKey(cellText(cell));
-  const fact = FACTS.find((f) => LABELS[f].includes(key));
+  const fact = factOfLabel(cellText(cell));
   if (fact) return { fact, sheet, label: cell, value: findValueCell(sheet, cell, isLabel) };
   const inline = inlineLabel(cell);
   return inline && { fact: inline.fact, sheet, label: cell, value: { ...cell, value: { kind: 'text', text: inline.value } } };
+}
+
+/** The fact a label names, a note in brackets after it aside: "คะแนนรวม (ไม่บังคับ)", "คะแนนรวม (เต็ม 100)". */
+function factOfLabel(text: string): Fact | undefined {
+  const key = labelKey(text);
+  const bare = key.replace(/[(（][^()（）]*[)）]$/, '');
+  return FACTS.find((f) => LABELS[f].includes(key) || LABELS[f].includes(bare));
 }
 
 function inlineLabel(cell: Cell): { fact: Fact; value: string } | undefined {
@@ -121,6 +126,7 @@ function statedYear(written: number, era: string | undefined): StatedYear {
 
 /** The line that says a Christian year was read as its Buddhist one. */
 export function christianYearRead(stated: StatedYear & { christian: number }, place: Place): Problem {
-  const at = place.sheet && place.cell ? { th: ` ที่เซลล์ ${cellName(place.sheet, place.cell)}`, en: ` in cell ${cellName(place.sheet, place.cell)}` } : { th: '', en: '' };
+  const name = place.cell ? placeName(place) : undefined;
+  const at = name ? { th: ` ที่${name.th}`, en: ` in ${name.en}` } : { th: '', en: '' };
   return warning('fiscal-year-christian', place, `ไฟล์ระบุปี ค.ศ. ${stated.christian}${at.th}: ใช้เป็นปีงบประมาณ พ.ศ. ${stated.year}`, `The workbook states the Christian year ${stated.christian}${at.en}: read as fiscal year ${stated.year} of the Buddhist Era`);
 }

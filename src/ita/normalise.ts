@@ -182,7 +182,12 @@ function resolveFramework(workbook: Workbook, facts: Partial<Record<Fact, FoundF
   }
   const year = stated?.year ?? options.fiscalYear;
   if (year === undefined) {
-    problems.push(error('fiscal-year-missing', { file }, 'ไม่พบปีงบประมาณในไฟล์: เพิ่มป้าย "ปีงบประมาณ" พร้อมปี เช่น 2565 หรือระบุ --year 2565', 'No fiscal year found in the workbook: add the label "ปีงบประมาณ" with the year, e.g. 2565, or give --year 2565'));
+    const label = facts.fiscalYear && placeOf(facts.fiscalYear.sheet, facts.fiscalYear.label);
+    problems.push(
+      label?.field
+        ? error('fiscal-year-missing', label, `ช่อง "${label.field}" ว่างอยู่หรือไม่ใช่ปี: ใส่ปีงบประมาณ พ.ศ. หรือ ค.ศ. เช่น 2568`, `The field "${label.field}" is empty or holds no year: enter the fiscal year, Buddhist or Christian, e.g. 2568`)
+        : error('fiscal-year-missing', label ?? { file }, 'ไม่พบปีงบประมาณในไฟล์: เพิ่มป้าย "ปีงบประมาณ" พร้อมปี เช่น 2565 หรือระบุ --year 2565', 'No fiscal year found in the workbook: add the label "ปีงบประมาณ" with the year, e.g. 2565, or give --year 2565'),
+    );
     return undefined;
   }
   if (stated?.year !== undefined && options.fiscalYear !== undefined && stated.year !== options.fiscalYear) {

@@ -3,7 +3,7 @@
  * and the indicator table, anywhere in the workbook.
  */
 import { cellText, placeOf, type Workbook } from '../read/cells.js';
-import { cellName, error, hasErrors, type Problem } from '../problem.js';
+import { cellName, error, hasErrors, type Place, type Problem } from '../problem.js';
 import type { AgencyFacts, StatedCell } from './facts.js';
 import type { Framework } from './framework.js';
 import { readIndicatorTable, type IndicatorHeader } from './indicator-table.js';
@@ -28,7 +28,7 @@ export function readOneAgency(workbook: Workbook, header: IndicatorHeader, end: 
     const fact = facts.agency;
     problems.push(
       fact
-        ? error('agency-missing', placeOf(fact.sheet, fact.label), `ป้าย "หน่วยงาน" ที่เซลล์ ${cellName(fact.sheet.name, fact.label.ref)} ไม่มีชื่อหน่วยงานอยู่ทางขวาหรือด้านล่าง: ใส่ชื่อหน่วยงาน เช่น อบต.ลำปางรอง`, `The label "หน่วยงาน" (agency) at ${cellName(fact.sheet.name, fact.label.ref)} has no agency name to its right or below: enter the name, e.g. อบต.ลำปางรอง`)
+        ? agencyNameMissing(placeOf(fact.sheet, fact.label))
         : error('agency-missing', { file: workbook.file }, 'ไม่พบชื่อหน่วยงาน: เพิ่มป้าย "หน่วยงาน" และใส่ชื่อหน่วยงานในเซลล์ทางขวา เช่น อบต.ลำปางรอง', 'No agency name found: add the label "หน่วยงาน" (agency) with the name in the cell to its right, e.g. อบต.ลำปางรอง'),
     );
   }
@@ -52,4 +52,11 @@ export function readOneAgency(workbook: Workbook, header: IndicatorHeader, end: 
     if (cell) found[fact] = cell;
   }
   return { name, facts: found, problems };
+}
+
+/** A form's agency field left empty, or a "หน่วยงาน" label with no name beside it. */
+function agencyNameMissing(label: Place): Problem {
+  if (label.field) return error('agency-missing', label, `ช่อง "${label.field}" ว่างอยู่: ใส่ชื่อหน่วยงาน เช่น อบต.ลำปางรอง`, `The field "${label.field}" is empty: enter the agency's name, e.g. อบต.ลำปางรอง`);
+  const at = cellName(label.sheet!, label.cell!);
+  return error('agency-missing', label, `ป้าย "หน่วยงาน" ที่เซลล์ ${at} ไม่มีชื่อหน่วยงานอยู่ทางขวาหรือด้านล่าง: ใส่ชื่อหน่วยงาน เช่น อบต.ลำปางรอง`, `The label "หน่วยงาน" (agency) at ${at} has no agency name to its right or below: enter the name, e.g. อบต.ลำปางรอง`);
 }

@@ -3,7 +3,7 @@
  * OIT rows are items grouped by indicator, then sub-indicator (ตัวชี้วัดย่อย).
  */
 import { cellText, placeOf, type Cell, type Workbook } from '../read/cells.js';
-import { cellName, error, type Problem } from '../problem.js';
+import { cellName, error, placeName, type Problem } from '../problem.js';
 import { toArabicDigits } from '../thai.js';
 import type { Tool } from './framework.js';
 import { cellUnder, findHeader, matchHeader, type Header } from './locate.js';
@@ -69,8 +69,8 @@ export function readRecommendationSheet(header: Header<Role>): RecommendationShe
     const toolCell = column('tool');
     const tool = toolCell ? parseTool(cellText(toolCell)) : undefined;
     if (!tool) {
-      const at = cellName(sheet.name, toolCell?.ref ?? textCell.ref);
-      problems.push(error('recommendation-tool-unknown', where(toolCell ?? textCell), `ข้อเสนอแนะแถวที่ ${row} ไม่ระบุเครื่องมือที่รู้จัก (เซลล์ ${at}: "${singleLine(cellText(toolCell))}"): ใส่ IIT, EIT หรือ OIT`, `Recommendation row ${row} names no known tool (cell ${at}: "${singleLine(cellText(toolCell))}"): enter IIT, EIT or OIT`));
+      const at = placeName(where(toolCell ?? textCell));
+      problems.push(error('recommendation-tool-unknown', where(toolCell ?? textCell), `ข้อเสนอแนะแถวที่ ${row} ไม่ระบุเครื่องมือที่รู้จัก (${at.th}: "${singleLine(cellText(toolCell))}"): ใส่ IIT, EIT หรือ OIT`, `Recommendation row ${row} names no known tool (${at.en}: "${singleLine(cellText(toolCell))}"): enter IIT, EIT or OIT`));
     }
     const agencyCell = column('agency');
     const subCell = column('subIndicator');
@@ -114,8 +114,12 @@ export function assembleRecommendations(sheet: RecommendationSheet, rows: readon
     if (row.tool !== 'OIT') continue;
     const indicator = indicators.find((i) => i.number === row.indicator && i.tool === 'OIT');
     if (!indicator) {
-      const cell = row.indicatorCell;
-      problems.push(error('recommendation-indicator-missing', placeOf(sheet.header.sheet, cell), `ข้อเสนอแนะ OIT แถวที่ ${row.row} ไม่ระบุตัวชี้วัด OIT (เซลล์ ${cellName(sheetName, cell.ref)}): ใส่หมายเลขตัวชี้วัด เช่น 9 หรือ 10`, `OIT recommendation row ${row.row} names no OIT indicator (cell ${cellName(sheetName, cell.ref)}): enter the indicator's number, e.g. 9 or 10`));
+      const place = placeOf(sheet.header.sheet, row.indicatorCell);
+      problems.push(
+        place.field
+          ? error('recommendation-indicator-missing', place, `ช่อง "${place.field}" มีข้อเสนอแนะที่ไม่อยู่ใต้ตัวชี้วัด OIT ("${row.paragraphs[0]}"): ใส่บรรทัด "ตัวชี้วัดที่ 9 …" หรือ "ตัวชี้วัดที่ 10 …" ไว้ก่อนข้อเสนอแนะของตัวชี้วัดนั้น ตามที่ระบบ ITAS แสดง`, `The field "${place.field}" has a recommendation under no OIT indicator ("${row.paragraphs[0]}"): put a line "ตัวชี้วัดที่ 9 …" or "ตัวชี้วัดที่ 10 …" before that indicator's recommendations, as ITAS shows them`)
+          : error('recommendation-indicator-missing', place, `ข้อเสนอแนะ OIT แถวที่ ${row.row} ไม่ระบุตัวชี้วัด OIT (เซลล์ ${cellName(sheetName, row.indicatorCell.ref)}): ใส่หมายเลขตัวชี้วัด เช่น 9 หรือ 10`, `OIT recommendation row ${row.row} names no OIT indicator (cell ${cellName(sheetName, row.indicatorCell.ref)}): enter the indicator's number, e.g. 9 or 10`),
+      );
       continue;
     }
     addOitItems(recommendations.oit, indicator, row.subIndicator, row.paragraphs.map(asItem));

@@ -4,7 +4,7 @@
  */
 import { normaliseThai, toArabicDigits } from '../thai.js';
 import { cellText, placeOf, type Cell, type Sheet } from '../read/cells.js';
-import { cellName, warning, type Problem } from '../problem.js';
+import { placeName, warning, type Problem } from '../problem.js';
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 /** C0/C1 controls other than tab and line breaks: Word refuses them in a document. */
@@ -49,8 +49,9 @@ function remembered(work: (text: string) => string): (text: string) => string {
  */
 export function warnUnprintable(sheet: Sheet, cell: Cell | undefined, problems: Problem[]): void {
   if (!cell || !hasControlCharacters(cellText(cell))) return;
-  const at = cellName(sheet.name, cell.ref);
-  problems.push(warning('control-characters', placeOf(sheet, cell), `เซลล์ ${at} มีอักขระที่มองไม่เห็นหรือพิมพ์ไม่ได้ ซึ่งได้ตัดออกแล้ว: ตรวจข้อความในเอกสารอีกครั้ง`, `Cell ${at} had invisible or unprintable characters, which were removed: check the text in the document`));
+  const place = placeOf(sheet, cell);
+  const at = placeName(place);
+  problems.push(warning('control-characters', place, `${at.th} มีอักขระที่มองไม่เห็นหรือพิมพ์ไม่ได้ ซึ่งได้ตัดออกแล้ว: ตรวจข้อความในเอกสารอีกครั้ง`, `${at.en.charAt(0).toUpperCase()}${at.en.slice(1)} had invisible or unprintable characters, which were removed: check the text in the document`));
 }
 
 /** Text as it will be printed: Thai written one way (see `normaliseThai`), invisible characters gone, spaces folded, line breaks kept. */

@@ -45,6 +45,11 @@ export interface Sheet {
   /** rows[r - 1][c - 1]; `undefined` for an empty cell. */
   rows: (Cell | undefined)[][];
   merges: CellRange[];
+  /**
+   * A sheet made from a form a person typed into (the web page's): each cell's field, by the
+   * form's label, so that a message names the field rather than a cell the person never saw.
+   */
+  fields?: ReadonlyMap<string, string>;
 }
 
 export interface Workbook {
@@ -55,7 +60,8 @@ export interface Workbook {
 /** Where a sheet, or a cell of it, is: what a problem found there carries. */
 export function placeOf(sheet: Sheet, cell?: Cell | string): Place {
   const ref = typeof cell === 'string' ? cell : cell?.ref;
-  return { file: sheet.file, sheet: sheet.name, ...(ref !== undefined && { cell: ref }) };
+  const field = ref !== undefined ? sheet.fields?.get(ref) : undefined;
+  return { file: sheet.file, sheet: sheet.name, ...(ref !== undefined && { cell: ref }), ...(field && { field }) };
 }
 
 /** A sheet from rows of text (a web page's table, a CSV file); numbers stay text, read later like any text. */
