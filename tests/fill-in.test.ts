@@ -13,29 +13,15 @@ import { normalise } from '../src/ita/normalise.js';
 import { readWorkbook } from '../src/read/workbook.js';
 import type { Tool } from '../src/ita/framework.js';
 import { buildDoc, PROJECT_ROOT } from './helpers/cli.js';
+import { seedTyped } from './helpers/typed.js';
 import { paragraphs, withoutWhitespace } from './helpers/docx.js';
-import { LAMPANGRONG, NAMES, OPTIONS } from './helpers/layouts.js';
+import { NAMES, OPTIONS } from './helpers/layouts.js';
 import { fixture, temporaryDir } from './helpers/workbooks.js';
 
 const template = { name: 'ita-announcement.docx', bytes: readFileSync(path.join(PROJECT_ROOT, 'templates', 'ita-announcement.docx')) };
 const frameworks = frameworksOnDisk();
 const TOOLS_OF = NAMES.map((name, i): { name: string; tool: Tool } => ({ name, tool: i < 5 ? 'IIT' : i < 8 ? 'EIT' : 'OIT' }));
 const SEED = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'reference', 'seed-announcement-lampangrong-2565.txt');
-
-/** The seed's recommendations as the ITAS page prints them, from the fixture's sheet: IIT and EIT paragraphs, OIT under its indicator and sub-indicator. */
-export function seedRecommendations(): Record<Tool, string> {
-  const rows = fixture('lampangrong-2565').sheets.find((s) => s.name === 'ข้อเสนอแนะ')!.rows.slice(1) as [string, number, string | null, string][];
-  const text = (tool: Tool) => rows.filter((r) => r[0] === tool).map((r) => r[3]);
-  const oit = rows.filter((r) => r[0] === 'OIT');
-  return { IIT: text('IIT').join('\n'), EIT: text('EIT').join('\n'), OIT: [`ตัวชี้วัดที่ ${oit[0]![1]} การเปิดเผยข้อมูล`, `ตัวชี้วัดย่อยที่ ${oit[0]![2]}`, ...oit.map((r) => r[3])].join('\n') };
-}
-
-export function seedTyped(): TypedResults {
-  return {
-    values: { agency: 'อบต.ลำปางรอง', province: 'ลำปาง', 'fiscal-year': '2565', total: '78.29', level: 'B', result: 'ไม่ผ่าน', ...Object.fromEntries(LAMPANGRONG.map((s, i) => [`score-${i + 1}`, String(s)])) },
-    recommendations: seedRecommendations(),
-  };
-}
 
 function request(typed: TypedResults): BuildRequest {
   return { workbooks: [{ name: TYPED_SOURCE, cells: typedWorkbook(typed, TOOLS_OF) }], template, frameworks, announce: { date: '2022-08-02', signer: 'นายสันติ นาวีสัมพันธ์' }, digits: 'thai' };

@@ -66,7 +66,7 @@ export function normalise(workbook: Workbook, options: AnnouncementOptions): Nor
   /** Christian years already said to be read as Buddhist ones. */
   const christianNoted = new Set<number>();
   const framework = resolveFramework(workbook, facts, options, problems, christianNoted);
-  if (!framework) return { problems, agencies: [], ...(!indicatorHeader && { seen: seenIn(workbook, facts) }) };
+  if (!framework) return { problems, agencies: [], ...(!indicatorHeader && !hasAgencyTable(workbook, options.frameworks) && { seen: seenIn(workbook, facts) }) };
 
   let readings: AgencyReading[];
   /** A table ends where the recommendations table begins, when they share a sheet (a web page's tables do). */
@@ -130,6 +130,13 @@ export function normalise(workbook: Workbook, options: AnnouncementOptions): Nor
     return { name: reading.name, place: reading.place, ...(announced.announcement && { announcement: announced.announcement }), problems: agencyProblems };
   });
   return { problems, agencies };
+}
+
+/** Whether a list of agencies is there, by the newest year's indicators, for a workbook whose year is not known. */
+function hasAgencyTable(workbook: Workbook, frameworks: FrameworkLibrary): boolean {
+  const newest = frameworks.years.at(-1);
+  const framework = newest === undefined ? undefined : frameworks.forYear(newest, {}).framework;
+  return framework !== undefined && findAgencyTables(workbook, framework).length > 0;
 }
 
 function seenIn(workbook: Workbook, facts: Partial<Record<Fact, FoundFact>>, fiscalYear?: number): Seen {

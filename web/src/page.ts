@@ -1,6 +1,7 @@
 /**
  * The web page (web/ita-announcement.html): the same core as the command line (src/build.ts),
- * run in the browser on the files the clerk chooses. It reads, checks and shows what the
+ * run in the browser on the results the clerk brings: a file chosen or dropped, a table pasted, or
+ * the scores typed in (./typed-form.ts). It reads, checks and shows what the
  * announcement will say, then makes the documents for download. No request leaves the page: the
  * template, the emblem placeholder and the framework files are inside it (scripts/build-web.ts).
  */
@@ -8,21 +9,33 @@ import frameworkFiles from 'ita:frameworks';
 import templateBase64 from 'ita:template';
 import { parseAnnouncementDate } from '../../src/announcement-date.js';
 import { baseName, type NamedBytes } from '../../src/bytes.js';
-import { build, type BuildRequest, type BuildResult, type BuiltDocument } from '../../src/build.js';
+import { build, type BuildRequest, type BuildResult, type BuiltDocument, type Input } from '../../src/build.js';
 import { formatterFor, type Digits } from '../../src/format.js';
+import { typedWorkbook, TYPED_SOURCE, type FactField } from '../../src/ita/fill-in.js';
 import { frameworkLibrary } from '../../src/ita/framework.js';
+import { parseFiscalYear } from '../../src/ita/labels.js';
+import type { Seen } from '../../src/ita/normalise.js';
 import type { Announcement } from '../../src/ita/model.js';
 import type { Problem } from '../../src/problem.js';
 import { problemLines } from '../../src/report.js';
+import { typedForm } from './typed-form.js';
 
 const TEMPLATE: NamedBytes = { name: 'ita-announcement.docx', bytes: Uint8Array.from(atob(templateBase64), (c) => c.charCodeAt(0)) };
 const FRAMEWORKS = frameworkLibrary(frameworkFiles);
+const NEWEST = FRAMEWORKS.forYear(FRAMEWORKS.years.at(-1)!, {}).framework!;
+/** What messages call a table pasted into the page, as they would call a file. */
+const PASTED = 'ตารางที่วาง';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = {
   workbook: $<HTMLInputElement>('workbook'),
   drop: $<HTMLDivElement>('drop'),
-  workbookName: $<HTMLDivElement>('workbook-name'),
+  paste: $<HTMLTextAreaElement>('paste'),
+  pasteNote: $<HTMLDivElement>('paste-note'),
+  typeIn: $<HTMLButtonElement>('type-in'),
+  typed: $<HTMLElement>('typed'),
+  typedFields: $<HTMLDivElement>('typed-fields'),
+  source: $<HTMLDivElement>('source'),
   signer: $<HTMLInputElement>('signer'),
   position: $<HTMLTextAreaElement>('position'),
   date: $<HTMLInputElement>('date'),
@@ -38,15 +51,36 @@ const form = {
   downloadNote: $<HTMLDivElement>('download-note'),
 };
 
-let workbook: NamedBytes | undefined;
+/**
+ * Where the results come from: a file chosen or dropped, a table pasted, or the scores typed in.
+ * Only one at a time: choosing another replaces it.
+ */
+type Source = { kind: 'file' | 'paste'; input: NamedBytes; at: Date } | { kind: 'typed' };
+
+let source: Source | undefined;
 let emblem: NamedBytes | undefined;
 /** Each check supersedes the one before: only the latest may draw. */
 let checking = 0;
 
+const typed = typedForm(form.typedFields, () => {
+  if (source?.kind !== 'typed') useSource({ kind: 'typed' });
+  else void check();
+});
+typed.label(NEWEST);
 form.date.value = todayBuddhistEra();
 
 async function bytesOf(file: File): Promise<NamedBytes> {
   return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** The results as the core takes them: a file's or a paste's bytes, or the typed fields as the fill-in form's cells. */
+function inputOf(from: Source): Input {
+  if (from.kind !== 'typed') return from.input;
+  const results = typed.results();
+  const year = parseFiscalYear(results.values['fiscal-year'] ?? '')?.year;
+  const framework = (year !== undefined && FRAMEWORKS.forYear(year, {}).framework) || NEWEST;
+  typed.label(framework);
+  return { name: TYPED_SOURCE, cells: typedWorkbook(results, framework.indicators) };
 }
 
 /** What the form says, as the core takes it; undefined (and the reason shown) when the date is not one. */
@@ -62,7 +96,7 @@ function request(): BuildRequest | undefined {
   form.dateShown.className = 'hint';
   const position = form.position.value.split('\n').map((line) => line.trim()).filter(Boolean).join('\n');
   return {
-    workbooks: workbook ? [workbook] : [],
+    workbooks: source ? [inputOf(source)] : [],
     template: TEMPLATE,
     ...(emblem && { emblem }),
     frameworks: FRAMEWORKS,
@@ -71,10 +105,20 @@ function request(): BuildRequest | undefined {
   };
 }
 
-/** Reads and checks the workbook as it stands, and shows what each announcement will say. */
+/** Makes `from` the results the page announces, says so, and checks it. */
+function useSource(from: Source): void {
+  source = from;
+  if (from.kind === 'typed') form.typed.hidden = false;
+  const time = (at: Date) => at.toLocaleTimeString('th-TH', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  form.source.textContent =
+    from.kind === 'typed' ? 'ใช้คะแนนที่กรอกในแบบกรอกผลคะแนนด้านล่าง' : from.kind === 'paste' ? `ใช้ตารางที่วาง (วางเมื่อ ${time(from.at)} น.)` : `ใช้ไฟล์: ${from.input.name} (อ่านเมื่อ ${time(from.at)} น.)`;
+  void check();
+}
+
+/** Reads and checks the results as they stand, and shows what each announcement will say. */
 async function check(): Promise<void> {
   const asked = request();
-  if (!workbook) return;
+  if (!source) return;
   const run = ++checking;
   form.check.hidden = false;
   form.downloadSection.hidden = false;
@@ -86,12 +130,60 @@ async function check(): Promise<void> {
   }
   const result = await build({ ...asked, check: true });
   if (run !== checking) return;
-  showProblems(result.problems);
+  const pending = source.kind === 'typed' ? result.problems.filter(typed.pending) : [];
+  showProblems(result.problems.filter((p) => !pending.includes(p)));
+  if (pending.length) form.problems.prepend(element('p', { className: 'hint', textContent: `ยังต้องกรอก ${pending.length} ช่อง: ${pending.map((p) => p.where.field).join(', ')}` }));
+  typed.mark(source.kind === 'typed' ? result.problems : []);
+  const seen = result.failures.find((f) => f.seen)?.seen;
+  if (seen && source.kind !== 'typed') form.problems.append(offerToType(seen));
   form.announcements.replaceChildren(...result.announcements.map(({ announcement }) => announcementView(announcement)));
   const count = result.announcements.length;
   form.download.disabled = count === 0;
   form.download.textContent = count > 1 ? `ดาวน์โหลดประกาศทั้ง ${count} ฉบับ (.zip)` : 'ดาวน์โหลดประกาศ (.docx)';
-  form.downloadNote.textContent = count === 0 ? 'สร้างประกาศไม่ได้: แก้ตามข้อผิดพลาดด้านบน แล้วเลือกไฟล์อีกครั้ง' : count > 1 ? 'ได้ไฟล์ .zip หนึ่งไฟล์ ข้างในมีประกาศหนึ่งฉบับต่อหน่วยงาน' : `ชื่อไฟล์: ${result.announcements[0]!.name}`;
+  const fix = source.kind === 'typed' ? 'แก้ช่องที่แจ้งไว้ในแบบกรอก' : source.kind === 'paste' ? 'แก้ตามข้อผิดพลาดด้านบน แล้ววางตารางอีกครั้ง' : 'แก้ตามข้อผิดพลาดด้านบน แล้วเลือกไฟล์อีกครั้ง';
+  form.downloadNote.textContent = count === 0 ? `สร้างประกาศไม่ได้: ${fix}` : count > 1 ? 'ได้ไฟล์ .zip หนึ่งไฟล์ ข้างในมีประกาศหนึ่งฉบับต่อหน่วยงาน' : `ชื่อไฟล์: ${result.announcements[0]!.name}`;
+}
+
+/** For a file without a table of scores: the typed form, with what the file did hold already in it. */
+function offerToType(seen: Seen): HTMLElement {
+  const box = element('p', { className: 'offer', textContent: 'ไม่มีตารางคะแนนในไฟล์นี้? กรอกคะแนน 10 ตัวชี้วัดเองได้: ' });
+  const button = element('button', { type: 'button', className: 'secondary', textContent: 'กรอกคะแนนเอง' });
+  button.addEventListener('click', () => openTypedForm({ ...(seen.agency && { agency: seen.agency }), ...(seen.fiscalYear !== undefined && { 'fiscal-year': String(seen.fiscalYear) }) }));
+  box.append(button);
+  return box;
+}
+
+function openTypedForm(values: Partial<Record<FactField, string>> = {}): void {
+  form.typed.hidden = false;
+  typed.fill(values);
+  useSource({ kind: 'typed' });
+  typed.focus();
+}
+
+/**
+ * A table pasted (Ctrl+V anywhere, or into the box): the clipboard's web-page form through the
+ * web-page reader, else its text as tab-separated. It replaces the results only when it holds a
+ * table of scores; otherwise the page says so and keeps what it had.
+ */
+async function pasted(data: DataTransfer | null): Promise<void> {
+  const html = data?.getData('text/html') ?? '';
+  const text = data?.getData('text/plain') ?? '';
+  if (!html.trim() && !text.trim()) return;
+  const encode = (content: string) => new TextEncoder().encode(content);
+  // The page's own charset first: the clipboard's text is already Unicode, whatever the copied page declared.
+  const input: NamedBytes = /<table[\s>]/i.test(html) ? { name: `${PASTED}.html`, bytes: encode(`<meta charset="utf-8">${html}`) } : { name: `${PASTED}.tsv`, bytes: encode(text) };
+  const asked = request();
+  const result = asked && (await build({ ...asked, workbooks: [input], check: true }));
+  const refused = result?.failures.find((f) => f.seen || f.problems.some((p) => p.code.startsWith('file-')));
+  if (result && refused) {
+    form.pasteNote.textContent = `สิ่งที่วางไม่ใช่ตารางผลคะแนน จึงยังไม่ได้ใช้: ${refused.problems.map((p) => p.message.th).join(' ')}`;
+    form.pasteNote.className = 'hint error';
+    return;
+  }
+  form.paste.value = '';
+  form.pasteNote.textContent = '';
+  form.pasteNote.className = 'hint';
+  useSource({ kind: 'paste', input, at: new Date() });
 }
 
 function showProblems(problems: readonly Problem[]): void {
@@ -99,7 +191,7 @@ function showProblems(problems: readonly Problem[]): void {
     const items = problems.filter((p) => p.severity === severity);
     if (!items.length) return [];
     const ul = element('ul', { className: `problems ${severity}` });
-    for (const p of items) ul.append(element('li', { textContent: problemLines(p, baseName).join(' ') }));
+    for (const p of items) ul.append(element('li', { textContent: problemLines(p, shownName).join(' ') }));
     return [element('h3', { textContent: `${title} ${items.length} ข้อ` }), ul];
   };
   form.problems.replaceChildren(...list('error', 'ข้อผิดพลาด'), ...list('warning', 'คำเตือน'));
@@ -128,7 +220,7 @@ function row(cell: 'th' | 'td', texts: string[]): HTMLTableRowElement {
 /** Makes the documents and saves them: one .docx, or a .zip of many. */
 async function download(): Promise<void> {
   const asked = request();
-  if (!asked || !workbook) return;
+  if (!asked || !source) return;
   form.download.disabled = true;
   form.progress.hidden = false;
   form.progress.value = 0;
@@ -150,7 +242,7 @@ async function download(): Promise<void> {
   form.download.disabled = false;
   showProblems(result.problems);
   if (documents.length === 1) save(documents[0]!.name, documents[0]!.bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-  else if (documents.length > 1) save(`ประกาศผลการประเมิน ITA ${documents.length} ฉบับ จาก ${stem(workbook.name)}.zip`, await zipOf(documents), 'application/zip');
+  else if (documents.length > 1) save(`ประกาศผลการประเมิน ITA ${documents.length} ฉบับ จาก ${stem(shownName(source.kind === 'typed' ? TYPED_SOURCE : source.input.name))}.zip`, await zipOf(documents), 'application/zip');
 }
 
 async function zipOf(documents: readonly BuiltDocument[]): Promise<Uint8Array> {
@@ -184,11 +276,17 @@ function todayBuddhistEra(): string {
   return `${now.getFullYear() + 543}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
 
+/** A file as messages name it: its name alone, the pasted table by what it is. */
+function shownName(file: string): string {
+  return file.startsWith(`${PASTED}.`) ? PASTED : baseName(file);
+}
+
 async function chooseWorkbook(file: File | undefined): Promise<void> {
   if (!file) return;
-  workbook = await bytesOf(file);
-  form.workbookName.textContent = `ไฟล์ที่เลือก: ${file.name}`;
-  await check();
+  const input = await bytesOf(file);
+  // Read afresh every time: choosing the same file again after fixing it fires a change only once the input is cleared.
+  form.workbook.value = '';
+  useSource({ kind: 'file', input, at: new Date() });
 }
 
 form.drop.addEventListener('click', () => form.workbook.click());
@@ -206,6 +304,15 @@ form.drop.addEventListener('drop', (e) => {
   form.drop.classList.remove('over');
   void chooseWorkbook(e.dataTransfer?.files[0]);
 });
+// Ctrl+V anywhere but in a field of its own is a table pasted; in the box it always is.
+document.addEventListener('paste', (e) => {
+  const target = e.target as HTMLElement | null;
+  const inField = target !== form.paste && (target?.closest('input, textarea, select, [contenteditable]') ?? null) !== null;
+  if (inField) return;
+  e.preventDefault();
+  void pasted(e.clipboardData);
+});
+form.typeIn.addEventListener('click', () => openTypedForm());
 form.emblem.addEventListener('change', async () => {
   const file = form.emblem.files?.[0];
   emblem = file ? await bytesOf(file) : undefined;
