@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FixtureCell, FixtureWorkbook } from './helpers/workbook-fixture.js';
 import { buildDoc, PROJECT_ROOT, writtenIn } from './helpers/cli.js';
-import { paragraphs, withoutWhitespace } from './helpers/docx.js';
+import { documentXml, paragraphs, withoutWhitespace } from './helpers/docx.js';
 import { codes, LAMPANGRONG, layout1, layout2, NAMES, normaliseWorkbook } from './helpers/layouts.js';
 import { fixture, temporaryDir, workbookFile } from './helpers/workbooks.js';
 import { normaliseThai } from '../src/thai.js';
@@ -63,6 +63,15 @@ describe('Thai text as it arrives', () => {
     expect(xml).not.toMatch(/\u0e4d/);
     expect(stderr).toContain('อบต.ลำปางรอง');
     expect(stderr).not.toMatch(/\u0e4d/);
+  });
+
+  it('prints a signer’s position typed with sara am in halves as one character', async () => {
+    const out = temporaryDir('ita-out-');
+    const run = await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, ...SIGNING, '--position', 'นายกองค์การบริหารส่วนตําบลลําปางรอง']);
+    expect(run.status, run.stderr).toBe(0);
+    const xml = documentXml(path.join(out, writtenIn(out)[0]!));
+    expect(xml).toContain('นายกองค์การบริหารส่วนตำบลลำปางรอง');
+    expect(xml).not.toMatch(/\u0e4d/);
   });
 
   it('matches labels, indicator names and tools written with decomposed sara am and doubled marks', async () => {
@@ -135,6 +144,15 @@ describe("the NACC's own tables", () => {
   it('reads tool columns holding each tool’s mean as before, under "30%" and "ร้อยละ 40" headings too', async () => {
     const { agencies } = await normaliseWorkbook(naccTable([[78.63, 81.79, 75.41]], ['IIT 30%', 'EIT ร้อยละ 30', 'คะแนน OIT']));
     expect(codes(agencies[0]!.problems)).toEqual([]);
+  });
+
+  it('makes each agency’s announcement from the NACC’s table through the command line, with no warning of its tool columns', async () => {
+    const out = temporaryDir('ita-out-');
+    const run = await buildDoc([await workbookFile(naccTable([[23.59, 24.54, 30.16], [23.59, 24.54, 30.16]])), '--out', out, ...SIGNING]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(writtenIn(out)).toEqual(['ประกาศผลการประเมิน ITA 2565 อบต.ทดสอบ1.docx', 'ประกาศผลการประเมิน ITA 2565 อบต.ทดสอบ2.docx']);
+    expect(run.stderr).toContain('ไฟล์ระบุปี ค.ศ. 2022 ที่เซลล์ Year=2022!A1: ใช้เป็นปีงบประมาณ พ.ศ. 2565');
+    expect(run.stderr).not.toContain('คะแนน IIT');
   });
 
   it('warns of a tool column that is neither, naming both figures it could have been', async () => {
