@@ -49,7 +49,8 @@ const EXIT = {
 const TEMPLATE_CODES = new Set(['template-unreadable', 'template-error', 'template-syntax', 'template-tag-unknown', 'template-piece-missing', 'template-active']);
 
 const DEFAULT_TEMPLATE = path.join(PROJECT_ROOT, 'templates', 'ita-announcement.docx');
-const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.csv']);
+/** What a results file may be named in input/: workbooks, a web page or its table saved as text (the reader tells them apart by their bytes). */
+const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods', '.xml', '.csv', '.tsv', '.txt', '.html', '.htm']);
 /** Batches of at least this many announcements show a progress line. */
 const PROGRESS_FROM = 10;
 
@@ -106,8 +107,8 @@ function parseArguments(argv: string[], language: Language) {
     .scriptName('npm run build-doc --')
     .usage(
       text(
-        '$0 [ไฟล์...] [ตัวเลือก]\n\nสร้างประกาศผลการประเมิน ITA (.docx) จากไฟล์ผลการประเมินที่ดาวน์โหลดจากระบบ ITAS\nไม่ระบุไฟล์: ใช้ทุกไฟล์ผลการประเมิน (.xlsx .xls .csv) ในโฟลเดอร์ input/',
-        '$0 [files...] [options]\n\nMakes the ITA results announcement (.docx) from the results workbook downloaded from ITAS\nWithout files: every results workbook (.xlsx .xls .csv) in input/',
+        '$0 [ไฟล์...] [ตัวเลือก]\n\nสร้างประกาศผลการประเมิน ITA (.docx) จากไฟล์ผลการประเมินที่ดาวน์โหลดจากระบบ ITAS\nไม่ระบุไฟล์: ใช้ทุกไฟล์ผลการประเมิน (.xlsx .xls .ods .xml .csv .txt .html) ในโฟลเดอร์ input/',
+        '$0 [files...] [options]\n\nMakes the ITA results announcement (.docx) from the results workbook downloaded from ITAS\nWithout files: every results file (.xlsx .xls .ods .xml .csv .txt .html) in input/',
       ),
     )
     .option('out', { type: 'string', describe: text('โฟลเดอร์ที่จะบันทึกประกาศ (ค่าเริ่มต้น: output/)', 'folder to write the announcements to (default: output/)') })
@@ -279,8 +280,8 @@ async function run(args: Arguments, io: Io): Promise<number> {
     const none = error(
       'file-unreadable',
       { file: 'input' },
-      'ไม่พบไฟล์ผลการประเมิน (.xlsx) ในโฟลเดอร์ input/: วางไฟล์ที่ดาวน์โหลดจากระบบ ITAS ไว้ในโฟลเดอร์ input/ แล้วรันอีกครั้ง',
-      'No results workbook (.xlsx) in input/: put the file downloaded from ITAS in input/ and run again',
+      'ไม่พบไฟล์ผลการประเมิน (.xlsx .xls .ods .xml .csv .txt .html) ในโฟลเดอร์ input/: วางไฟล์ที่ดาวน์โหลดจากระบบ ITAS ไว้ในโฟลเดอร์ input/ แล้วรันอีกครั้ง',
+      'No results file (.xlsx .xls .ods .xml .csv .txt .html) in input/: put the file downloaded from ITAS in input/ and run again',
     );
     show({ problems: [none], failures: [] });
     return EXIT.inputRefused;

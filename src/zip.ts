@@ -3,7 +3,9 @@
  * central directory gives the entries; each is inflated here with what it really inflates to
  * counted as it comes, so a zip bomb, even one whose records understate its sizes, is stopped
  * before memory is spent; each entry's size and CRC-32 must then match its record. Two entries of
- * one name are refused: a reader could take either. Runs on bytes (fflate), wherever the core runs.
+ * one name are refused: a reader could take either; so is an entry whose local header gives
+ * another name than the directory (SheetJS goes by the local one). Runs on bytes (fflate),
+ * wherever the core runs.
  */
 import { Inflate } from 'fflate';
 
@@ -65,6 +67,8 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits): OpenedZip {
     if (entry.name.endsWith('/')) continue;
     const data = dataOf(bytes, entry);
     if (typeof data === 'string') return { refused: { kind: 'damaged', detail: data } };
+    const local = localNameOf(bytes, entry);
+    if (local !== entry.name) return { refused: { kind: 'inconsistent', detail: `${entry.name} is named ${local} in its local header` } };
     const most = Math.min(limits.entryBytes, limits.totalBytes - total);
     const inflated = inflateWithin(data, entry.method, most, limits.ratio);
     if ('tooMuch' in inflated) return { refused: { kind: 'bomb', detail: entry.name, inflatedBytes: total + inflated.tooMuch } };
@@ -87,6 +91,12 @@ function dataOf(bytes: Uint8Array, entry: Entry): Uint8Array | string {
   const end = start + entry.compressedSize;
   if (end > bytes.length) return `${entry.name}: its data runs past the end of the file`;
   return bytes.subarray(start, end);
+}
+
+function localNameOf(bytes: Uint8Array, entry: Entry): string {
+  const at = entry.localHeader;
+  const length = bytes[at + 26]! | (bytes[at + 27]! << 8);
+  return new TextDecoder().decode(bytes.subarray(at + 30, at + 30 + length));
 }
 
 type Inflated = { content: Uint8Array } | { tooMuch: number } | { damaged: string };

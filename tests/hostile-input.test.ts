@@ -18,6 +18,8 @@ import { DEFAULT_TEMPLATE } from './helpers/docx.js';
 import { layout1 } from './helpers/layouts.js';
 import { fixtureCsv, fixtureHtml } from './helpers/workbook-fixture.js';
 import { FIXTURES, readWorkbookFile, temporaryDir, workbookFile } from './helpers/workbooks.js';
+import { editedOds, editedXls, fileOf, formatFixture, hyperlinkRecord, numberRecord, record, seedAnnouncementFrom, seedText, workbookStream } from './helpers/formats.js';
+import { compoundFile } from './helpers/ole.js';
 import { entriesOf, entry, padded, writeZipBomb, zipOf, type Entry } from './helpers/zip-bomb.js';
 
 const SHEET = 'xl/worksheets/sheet1.xml';
@@ -188,6 +190,130 @@ describe('files that lie or are ambiguous', () => {
       expect(run.stderr).toContain(says);
       expect(run.stderr).not.toContain('ไม่พบปีงบประมาณ');
     }
+  });
+});
+
+/** A billion "lol"s: nine entities, each ten of the one before, in a few hundred bytes. */
+const LAUGHS = `<!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]>`;
+/** How LibreOffice ends every sheet: a million empty rows in one repeated row, which cost a reader nothing. */
+const EMPTY_ROWS = /<table:table-row[^>]*number-rows-repeated="10\d{5}"/;
+/** The first sheet of an .ods with a row added before its million empty ones. */
+const withOdsRow = (attributes: string, cell: string) => (content: string) => content.replace(EMPTY_ROWS, (rows) => `<table:table-row ${attributes}>${cell}</table:table-row>${rows}`);
+
+describe('OpenDocument spreadsheets that would cost gigabytes or lie', () => {
+  it('keeps LibreOffice\'s million repeated empty rows cheap, and refuses one value repeated over a million rows and a thousand columns (a few hundred bytes), with its text or without', async () => {
+    expect(formatFixture('seed-libreoffice.ods').length).toBeLessThan(40_000);
+    expect(await seedAnnouncementFrom(fileOf('empty-repeats.ods', formatFixture('seed-libreoffice.ods')))).toBe(seedText());
+    const bomb = editedOds('seed-libreoffice.ods', withOdsRow('table:number-rows-repeated="1000000"', '<table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="1000"><text:p>1</text:p></table:table-cell>'));
+    await refused([fileOf('repeats.ods', bomb)], 1, 'มีเซลล์มากกว่า 1,000,000 เซลล์');
+    const bare = editedOds('seed-libreoffice.ods', withOdsRow('table:number-rows-repeated="1000000"', '<table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="1000"></table:table-cell>'));
+    await refused([fileOf('bare-values.ods', bare)], 1, 'มีเซลล์มากกว่า 1,000,000 เซลล์');
+  });
+
+  it('refuses number-rows-repeated="Infinity", on which SheetJS loops until memory runs out, and "1e9"', async () => {
+    for (const value of ['Infinity', '1e9']) {
+      const file = fileOf('infinity.ods', editedOds('seed-libreoffice.ods', withOdsRow(`table:number-rows-repeated="${value}"`, '<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>')));
+      const run = await refused([file], 1, 'ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ');
+      expect(run.stderr).toContain(`number-rows-repeated="${value}"`);
+    }
+  });
+
+  it('refuses a cell spanning the whole sheet, a value in column XFD on 2,000 rows (a grid of 33 million), and a value after the million empty rows of a sheet', async () => {
+    const span = editedOds('seed-libreoffice.ods', withOdsRow('', '<table:table-cell table:number-columns-spanned="16384" table:number-rows-spanned="1000000" office:value-type="string"><text:p>x</text:p></table:table-cell>'));
+    await refused([fileOf('span.ods', span)], 1, 'เซลล์ที่ผสานกันคลุมกว่า 100,000 เซลล์');
+    const far = '<table:table-cell table:number-columns-repeated="16383"/><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>';
+    const wide = editedOds('seed-libreoffice.ods', withOdsRow('table:number-rows-repeated="2000"', far));
+    await refused([fileOf('wide.ods', wide)], 1, 'กว้างคูณยาวรวมกันกว่า 20,000,000 ช่อง');
+    // After each sheet's million empty rows, one more with a value: every row up to it is made.
+    const down = (c: string) => c.replaceAll('</table:table>', '<table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>');
+    await refused([fileOf('down.ods', editedOds('seed-libreoffice.ods', down))], 1, 'มีแถวรวมกันกว่า 1,000,000 แถว');
+  });
+
+  it('refuses a billion laughs (a DOCTYPE whose entities expand), an encrypted .ods, and a zip whose local header names content.xml otherwise', async () => {
+    const laughs = editedOds('seed-libreoffice.ods', (c) => c.replace('<office:document-content', `${LAUGHS}<office:document-content`).replace('<text:p>อบต.ลำปางรอง</text:p>', '<text:p>&lol9;</text:p>'));
+    await refused([fileOf('laughs.ods', laughs)], 1, 'DOCTYPE (ใน content.xml)');
+    const manifest = '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K"/></manifest:file-entry></manifest:manifest>';
+    await refused([fileOf('locked.ods', editedOds('seed-libreoffice.ods', (c) => c, { 'META-INF/manifest.xml': manifest }))], 1, 'ตั้งรหัสผ่านไว้');
+    const renamed = Buffer.from(formatFixture('seed-libreoffice.ods'));
+    renamed.write('CONTENT.xml', renamed.indexOf('content.xml'), 'latin1');
+    await refused([fileOf('renamed.ods', renamed)], 1, 'content.xml is named CONTENT.xml in its local header');
+  });
+});
+
+describe('XML Spreadsheets 2003 that would cost gigabytes or lie', () => {
+  const xml = () => formatFixture('seed-xml-spreadsheet-2003.xml').toString('utf8');
+  const withRows = (rows: string) => xml().replace('</Table>', `${rows}</Table>`);
+
+  it('reads one that claims a million rows and 16,384 columns (ss:ExpandedRowCount, which SheetJS ignores) as the seed', async () => {
+    const claims = xml().replace('<Table ', '<Table ss:ExpandedRowCount="1048576" ss:ExpandedColumnCount="16384" ');
+    expect(await seedAnnouncementFrom(fileOf('claims.xml', claims))).toBe(seedText());
+  });
+
+  it('refuses more than a million cells before SheetJS reads them', async () => {
+    const row = `<Row>${'<Cell><Data ss:Type="Number">1</Data></Cell>'.repeat(100)}</Row>`;
+    const read = await readWorkbookFile(fileOf('cells.xml', withRows(row.repeat(10_001))));
+    expect(read.problems.map((p) => p.code)).toEqual(['file-too-complex']);
+  });
+
+  it('refuses a merge over the whole sheet, an ss:Index past the last row, one going back, and two sheets each with a value a million rows down', async () => {
+    await refused([fileOf('merge.xml', withRows('<Row><Cell ss:MergeAcross="16000" ss:MergeDown="1000000"><Data ss:Type="String">x</Data></Cell></Row>'))], 1, 'เซลล์ที่ผสานกันคลุมกว่า 100,000 เซลล์');
+    const past = await refused([fileOf('past.xml', withRows('<Row ss:Index="2000000"><Cell><Data ss:Type="String">x</Data></Cell></Row>'))], 1, 'ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ');
+    expect(past.stderr).toContain('ss:Index="2000000"');
+    await refused([fileOf('back.xml', withRows('<Row><Cell ss:Index="3"><Data ss:Type="String">x</Data></Cell><Cell ss:Index="2"><Data ss:Type="String">y</Data></Cell></Row>'))], 1, 'goes back over cells already given');
+    const far = xml().replaceAll('</Table>', '<Row ss:Index="600000"><Cell><Data ss:Type="String">x</Data></Cell></Row></Table>');
+    await refused([fileOf('far.xml', far)], 1, 'มีแถวรวมกันกว่า 1,000,000 แถว');
+  });
+
+  it('refuses a column described a billion times over (ss:Span, for which SheetJS makes an object each)', async () => {
+    const run = await refused([fileOf('span.xml', xml().replace(/<Column /, '<Column ss:Span="1000000000" '))], 1, 'ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ');
+    expect(run.stderr).toContain('(ss:Span)');
+  });
+
+  it('refuses a billion laughs', async () => {
+    await refused([fileOf('laughs.xml', xml().replace('<Workbook', `${LAUGHS}<Workbook`).replace('>อบต.ลำปางรอง<', '>&lol9;<'))], 1, 'DOCTYPE');
+  });
+});
+
+describe('binary .xls files that would cost gigabytes or lie', () => {
+  it('reads one whose DIMENSIONS record claims four billion rows as the seed (SheetJS only keeps the claim)', async () => {
+    const file = editedXls('seed-libreoffice.xls', [], { edit: (s) => s.writeUInt32LE(0xffffffff, s.indexOf(Buffer.from([0x00, 0x02, 0x0e, 0x00])) + 8) });
+    expect(await seedAnnouncementFrom(fileOf('dimensions.xls', file))).toBe(seedText());
+  });
+
+  it('refuses a million and one cell records (20 MB) before SheetJS spends 600 MB on them', async () => {
+    const cells = Array.from({ length: 1_000_001 }, (_, i) => numberRecord(100 + Math.floor(i / 200), i % 200, 1));
+    const rss = process.memoryUsage().rss;
+    const read = await readWorkbookFile(fileOf('cells.xls', editedXls('seed-libreoffice.xls', cells)));
+    expect(read.problems.map((p) => p.code)).toEqual(['file-too-complex']);
+    expect(read.problems[0]!.message.th).toContain('มีเซลล์มากกว่า 1,000,000 เซลล์');
+    expect(process.memoryUsage().rss - rss).toBeLessThan(300 * 1024 * 1024);
+  });
+
+  it('refuses two records for one cell, a merge over the whole sheet, and a record running past the end of its stream', async () => {
+    await refused([fileOf('twice.xls', editedXls('seed-libreoffice.xls', [numberRecord(10, 3, 94.39)]))], 1, 'เซลล์ ผลการประเมิน!D11 มีค่าสองค่าในไฟล์');
+    const merge = Buffer.alloc(10);
+    merge.writeUInt16LE(1, 0);
+    merge.writeUInt16LE(65535, 4);
+    merge.writeUInt16LE(255, 8);
+    await refused([fileOf('merge.xls', editedXls('seed-libreoffice.xls', [record(0x00e5, merge)]))], 1, 'เซลล์ที่ผสานกันคลุมกว่า 100,000 เซลล์ เช่น A1:IV65536');
+    const stream = workbookStream('seed-libreoffice.xls');
+    const cut = fileOf('cut.xls', compoundFile([{ name: 'Workbook', data: stream.subarray(0, stream.length - 7) }]));
+    await refused([cut], 1, 'ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ');
+  });
+
+  it('refuses links over the whole sheet, whose every cell SheetJS walks (a tenth of a second each, twenty minutes a megabyte), and keeps a link on one cell', async () => {
+    await refused([fileOf('links.xls', editedXls('seed-libreoffice.xls', Array.from({ length: 20 }, () => hyperlinkRecord([0, 65535], [0, 255]))))], 1, 'มีเซลล์มากกว่า 1,000,000 เซลล์');
+    expect(await seedAnnouncementFrom(fileOf('link.xls', editedXls('seed-libreoffice.xls', [hyperlinkRecord([2, 2], [1, 1])])))).toBe(seedText());
+  });
+
+  it('refuses a container whose chain of sectors loops, and one cut short in the download', async () => {
+    const data = workbookStream('seed-libreoffice.xls');
+    const loop = compoundFile([{ name: 'Workbook', data }], { fat: (fat, [sectors]) => void (fat[sectors!.at(-1)!] = sectors![0]!) });
+    const looped = await refused([fileOf('loop.xls', loop)], 1, 'ขัดแย้งกับตัวเอง');
+    expect(looped.stderr).toContain('claimed twice');
+    const whole = formatFixture('seed-libreoffice.xls');
+    const short = await refused([fileOf('short.xls', whole.subarray(0, Math.floor(whole.length / 2)))], 1, 'ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ');
+    expect(short.stderr).toMatch(/cut short|past the end/);
   });
 });
 

@@ -25,3 +25,8 @@ export function decodeText(bytes: Uint8Array, declared?: string): string {
 export function declaredCharset(bytes: Uint8Array): string | undefined {
   return /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(latin1(bytes, 0, 4096))?.[1];
 }
+
+/** The encoding an XML file declares (`<?xml version="1.0" encoding="windows-874"?>`), if any. */
+export function declaredXmlEncoding(bytes: Uint8Array): string | undefined {
+  return /^\s*<\?xml[^>]*\sencoding\s*=\s*["']([\w.:-]+)["']/.exec(latin1(bytes, bytes[0] === 0xef ? 3 : 0, 256))?.[1];
+}

@@ -5,7 +5,7 @@
  */
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { sheetFromGrid, type CellRange, type Sheet } from './cells.js';
-import { MAX_MERGED_CELLS } from './xlsx-check.js';
+import { MAX_MERGED_CELLS } from './limits.js';
 
 /** Report pages nest a few levels; the reading below recurses, so a page nested deeper is refused. */
 export const MAX_DEPTH = 200;
@@ -14,6 +14,11 @@ type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
 
 const BLOCKS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'li', 'pre']);
+/**
+ * What a page holds but does not show as text: a saved page keeps its scripts and styles, and
+ * what a browser shows only without scripts (noscript) or never (template).
+ */
+const UNSHOWN = new Set(['script', 'style', 'head', 'noscript', 'template']);
 
 /** The page's tables as one sheet; or what makes it no report: nested too deep, merges too large. */
 export function htmlSheet(html: string, file: string, name: string): Sheet | { tooDeep: number } | { mergedCells: number } {
@@ -59,7 +64,7 @@ function walk(node: Element, grid: (string | undefined)[][], merges: CellRange[]
   };
   for (const child of node.childNodes) {
     if (child.nodeName === '#text') loose += (child as DefaultTreeAdapterTypes.TextNode).value;
-    if (!isElement(child) || ['script', 'style', 'head'].includes(child.tagName)) continue;
+    if (!isElement(child) || UNSHOWN.has(child.tagName)) continue;
     if (child.tagName === 'table') {
       flush();
       addTable(child, grid, merges);
@@ -110,10 +115,20 @@ function span(td: Element, attribute: string): number {
 /** A cell's text as Excel shows it: runs of whitespace folded, <br> and blocks as line breaks. */
 function textOf(node: Node): string {
   if (node.nodeName === '#text') return (node as DefaultTreeAdapterTypes.TextNode).value.replace(/[ \t\r\n]+/g, ' ');
-  if (!isElement(node) || ['script', 'style'].includes(node.tagName)) return '';
+  if (!isElement(node) || UNSHOWN.has(node.tagName)) return '';
   if (node.tagName === 'br') return '\n';
+  // A drop-down list (a saved page's search form) shows its chosen option, not every one run together.
+  if (node.tagName === 'select') {
+    const option = chosenOption(node);
+    return option ? textOf(option) : '';
+  }
   const inner = node.childNodes.map(textOf).join('');
   return BLOCKS.has(node.tagName) ? `\n${inner}\n` : inner;
+}
+
+function chosenOption(select: Element): Element | undefined {
+  const options = findAll(select, (e) => e.tagName === 'option', () => false);
+  return options.find((o) => o.attrs.some((a) => a.name === 'selected')) ?? options[0];
 }
 
 function isElement(node: Node): node is Element {

@@ -5,22 +5,10 @@
  * Also what a reader could take two ways: two cells of one address. Knows nothing of ITA.
  */
 
-/** A national list of 8,300 agencies has about 200,000 cells. */
-export const MAX_CELLS = 1_000_000;
-/** A province's report merges a few dozen ranges; exceljs's time grows with the square of them. */
-export const MAX_MERGES = 2_000;
-/** The cells all merges cover together. */
-export const MAX_MERGED_CELLS = 100_000;
+import { MAX_COLUMNS, mergesFault, Tally, type ReadFault } from './limits.js';
+import type { CellRange } from './cells.js';
 
-export type XlsxFault =
-  | { kind: 'missing-part'; part: string }
-  | { kind: 'too-many-cells'; sheet: string; count: number }
-  | { kind: 'too-many-merges'; sheet: string; count: number }
-  | { kind: 'merges-too-large'; sheet: string; cells: number; range: string }
-  | { kind: 'duplicate-cell'; sheet: string; cell: string }
-  | { kind: 'shared-string-missing'; sheet: string; cell: string; index: number };
-
-export function checkXlsx(entries: ReadonlyMap<string, Uint8Array>): XlsxFault | undefined {
+export function checkXlsx(entries: ReadonlyMap<string, Uint8Array>): ReadFault | undefined {
   const text = (part: string) => {
     const content = entries.get(part);
     return content && new TextDecoder().decode(content);
@@ -40,33 +28,41 @@ export function checkXlsx(entries: ReadonlyMap<string, Uint8Array>): XlsxFault |
 
   const sharedStrings = text(targetsOf(rels, folder, /sharedStrings$/)[0] ?? `${folder}/sharedStrings.xml`);
   const stringCount = sharedStrings === undefined ? 0 : (sharedStrings.match(/<(?:\w+:)?si[\s>/]/g) ?? []).length;
-  let cells = 0;
+  const tally = new Tally();
   for (const sheet of sheets) {
     const part = resolve(folder, attribute(sheet[0], 'Target') ?? '');
     const name = names.get(attribute(sheet[0], 'Id') ?? '') ?? part;
     const xml = text(part);
     if (xml === undefined) return { kind: 'missing-part', part };
 
-    const merges = [...xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]+)"/g)].map((m) => m[1]!);
-    if (merges.length > MAX_MERGES) return { kind: 'too-many-merges', sheet: name, count: merges.length };
-    let merged = 0;
-    for (const range of merges) {
-      merged += areaOf(range);
-      if (merged > MAX_MERGED_CELLS) return { kind: 'merges-too-large', sheet: name, cells: merged, range };
-    }
+    const merges = [...xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]+)"/g)].flatMap((m) => rangeOf(m[1]!) ?? []);
+    const mergeFault = mergesFault(name, merges);
+    if (mergeFault) return mergeFault;
 
     const seen = new Set<string>();
+    let lastRow = 0;
+    let lastColumn = 0;
     for (const cell of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
-      if (++cells > MAX_CELLS) return { kind: 'too-many-cells', sheet: name, count: cells };
+      const tooMany = tally.addCells(1);
+      if (tooMany) return tooMany;
       const ref = attribute(cell[1]!, 'r');
       if (ref === undefined) continue;
       if (seen.has(ref)) return { kind: 'duplicate-cell', sheet: name, cell: ref };
       seen.add(ref);
+      const at = position(ref);
+      if (at && at.col > MAX_COLUMNS) return { kind: 'damaged', detail: `cell ${name}!${ref} lies beyond column XFD` };
+      // A cell with no value (only a style) is no cell to a reader.
+      if (at && /<(?:\w+:)?(?:v|is|f)\b/.test(cell[3] ?? '')) {
+        lastRow = Math.max(lastRow, at.row);
+        lastColumn = Math.max(lastColumn, at.col);
+      }
       if (attribute(cell[1]!, 't') === 's') {
         const index = Number(/<(?:\w+:)?v>\s*(\d+)\s*</.exec(cell[3] ?? '')?.[1]);
         if (Number.isInteger(index) && index >= stringCount) return { kind: 'shared-string-missing', sheet: name, cell: ref, index };
       }
     }
+    const tooLong = tally.addSheet(lastRow, lastColumn);
+    if (tooLong) return tooLong;
   }
   return undefined;
 }
@@ -90,13 +86,12 @@ function resolve(folder: string, target: string): string {
   return parts.join('/');
 }
 
-/** The cells a range such as "D20:XFD1048576" covers. */
-function areaOf(range: string): number {
+/** "D20:XFD1048576" as rows and columns; undefined when it is no range. */
+function rangeOf(range: string): CellRange | undefined {
   const [from = '', to = from] = range.split(':');
   const a = position(from);
   const b = position(to);
-  if (!a || !b) return 0;
-  return (Math.abs(b.row - a.row) + 1) * (Math.abs(b.col - a.col) + 1);
+  return a && b ? { top: a.row, left: a.col, bottom: b.row, right: b.col } : undefined;
 }
 
 function position(ref: string): { row: number; col: number } | undefined {

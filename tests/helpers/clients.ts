@@ -51,12 +51,6 @@ export function resaveWithLibreOffice(workbooks: readonly string[], dir: string)
   return workbooks.map((file) => path.join(dir, 'saved', path.basename(file)));
 }
 
-/** The workbook as LibreOffice Calc saves it as a binary .xls (Excel 97–2003), as `<dir>/xls/<name>.xls`. */
-export function saveAsBinaryXls(workbook: string, dir: string): string {
-  convert([workbook], 'xls', path.join(dir, 'xls'));
-  return path.join(dir, 'xls', `${path.basename(workbook, path.extname(workbook))}.xls`);
-}
-
 /** LibreOffice's PDF of a document, in `dir`. */
 export function toPdf(docx: string, dir: string): string {
   convert([docx], 'pdf', dir);

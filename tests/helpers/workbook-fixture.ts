@@ -150,7 +150,7 @@ function parseAddress(address: string): { row: number; col: number } {
 }
 
 /** The Windows Thai code page: ASCII as is, Thai letters U+0E01–U+0E5B at 0xA1–0xFB (TIS-620). */
-function windows874(text: string): Buffer {
+export function windows874(text: string): Buffer {
   return Buffer.from([...text].map((ch) => {
     const code = ch.codePointAt(0)!;
     if (code < 0x80) return code;
