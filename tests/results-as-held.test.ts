@@ -9,9 +9,12 @@ import { describe, expect, it } from 'vitest';
 import type { FixtureCell, FixtureWorkbook } from './helpers/workbook-fixture.js';
 import { buildDoc, PROJECT_ROOT, writtenIn } from './helpers/cli.js';
 import { documentXml, paragraphs, withoutWhitespace } from './helpers/docx.js';
-import { codes, LAMPANGRONG, layout1, layout2, NAMES, normaliseWorkbook } from './helpers/layouts.js';
+import { codes, LAMPANGRONG, layout1, layout2, NAMES, normaliseWorkbook, OPTIONS } from './helpers/layouts.js';
 import { fixture, temporaryDir, workbookFile } from './helpers/workbooks.js';
 import { normaliseThai } from '../src/thai.js';
+import { normalise } from '../src/ita/normalise.js';
+import { readWorkbook } from '../src/read/workbook.js';
+import { fixtureHtml } from './helpers/workbook-fixture.js';
 
 const SEED = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'reference', 'seed-announcement-lampangrong-2565.txt');
 const SIGNING = ['--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์'];
@@ -210,5 +213,30 @@ describe('a file with no table of scores', () => {
     expect(problems[0]!.message.th).toContain('โปรแกรมมองหาแถวหัวตารางที่มีคอลัมน์ "ตัวชี้วัด" และ "คะแนน"');
     expect(problems[0]!.message.th).toContain('ชีต "สรุป": "ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 25…", "หน่วยงาน", "อบต.ทดสอบ", "IIT", "EIT", "OIT"; ชีต "ว่าง": (ว่าง)');
     expect(seen).toEqual({ agency: 'อบต.ทดสอบ', fiscalYear: 2566, sheets: [{ name: 'สรุป', texts: ['ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 25…', 'หน่วยงาน', 'อบต.ทดสอบ', 'IIT', 'EIT', 'OIT'] }, { name: 'ว่าง', texts: [] }] });
+  });
+});
+
+describe('a saved page around the results', () => {
+  it('takes a menu of links beside the labels ("หน้าหลัก | หน่วยงาน | ผลการประเมิน | ดาวน์โหลด") for no value, and the results for theirs', async () => {
+    const page = fixtureHtml(fixture('lampangrong-2565'))
+      .toString('utf8')
+      .replace('<body>', '<body><table><tr><td><a href="/">หน้าหลัก</a></td><td><a href="/agency">หน่วยงาน</a></td><td><a href="/result">ผลการประเมิน</a></td><td><a href="/dl">ดาวน์โหลด</a></td></tr></table>');
+    const read = await readWorkbook({ name: 'ผลการประเมิน.html', bytes: Buffer.from(page) });
+    const { problems, agencies } = normalise(read.workbook!, OPTIONS);
+    expect(codes([...problems, ...agencies.flatMap((a) => a.problems)])).toEqual([]);
+    expect(agencies[0]!.announcement).toMatchObject({ agency: { shortName: 'อบต.ลำปางรอง' }, result: 'ไม่ผ่าน', total: 78.29 });
+  });
+
+  it('reads no year from "25652564" (two years run together) and takes the title’s', async () => {
+    const { agencies, problems } = await normaliseWorkbook(layout1({ year: '25652564', labels: [['ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2565']] }));
+    expect(agencies[0]!.announcement?.fiscalYear).toBe(2565);
+    expect(codes(problems)).toEqual(['warning:recommendations-missing']);
+  });
+
+  it('says a workbook without a sheet holds no table of scores, not that it states no year', async () => {
+    const { problems, seen } = normalise({ file: 'ว่าง.xml', sheets: [] }, OPTIONS);
+    expect(codes(problems)).toEqual(['error:no-indicator-table']);
+    expect(problems[0]!.message.th).toContain('แต่ในไฟล์พบ ไม่มีชีตเลย');
+    expect(seen).toEqual({ sheets: [] });
   });
 });

@@ -42,9 +42,9 @@ export function findFacts(workbook: Workbook, ignored: ReadonlySet<Cell>): { fac
       const found = labelAt(sheet, cell, isLabel);
       if (!found) continue;
       const earlier = facts[found.fact];
-      if (!earlier || (!earlier.value && found.value)) {
+      if (!earlier || (!earlier.value && found.value) || (found.value && !plausible(found.fact, earlier.value!) && plausible(found.fact, found.value))) {
         facts[found.fact] = found;
-      } else if (!found.value || (!earlier.sheet.hidden && sheet.hidden)) {
+      } else if (!found.value || (!earlier.sheet.hidden && sheet.hidden) || !plausible(found.fact, found.value)) {
         continue;
       } else if (valueKey(earlier) !== valueKey(found)) {
         const at = (f: FoundFact) => cellName(f.sheet.name, (f.value ?? f.label).ref);
@@ -61,6 +61,28 @@ function labelAt(sheet: Sheet, cell: Cell, isLabel: (cell: Cell) => boolean): (F
   if (fact) return { fact, sheet, label: cell, value: findValueCell(sheet, cell, isLabel) };
   const inline = inlineLabel(cell);
   return inline && { fact: inline.fact, sheet, label: cell, value: { ...cell, value: { kind: 'text', text: inline.value } } };
+}
+
+/**
+ * Whether a value can be what its label says, for choosing between two places that carry the
+ * same label: a saved web page's menu ("หน้าหลัก | ผลการประเมิน | ดาวน์โหลด") has the label and
+ * a link beside it, the results table the label and the result. Only a choice between two: a
+ * single label keeps its value, right or wrong, so a bad one is reported where it is.
+ */
+function plausible(fact: Fact, value: Cell): boolean {
+  const text = singleLine(cellText(value));
+  switch (fact) {
+    case 'total':
+      return value.value.kind === 'number' || value.value.kind === 'uncalculated' || /^[\d๐-๙.,\s%]+(คะแนน)?$/.test(text);
+    case 'result':
+      return /ผ่าน/.test(text);
+    case 'level':
+      return text.length <= 25;
+    case 'fiscalYear':
+      return parseFiscalYear(text) !== undefined;
+    default:
+      return true;
+  }
 }
 
 /** The fact a label names, a note in brackets after it aside: "คะแนนรวม (ไม่บังคับ)", "คะแนนรวม (เต็ม 100)". */
@@ -83,7 +105,7 @@ function valueKey(fact: FoundFact): string {
 }
 
 /** "พ.ศ. 2565", "ปีงบประมาณ 2565", "ประจำปี ค.ศ. 2024", "Year=2020" (the NACC's report pages), "FY 2024". */
-const YEAR_IN_TEXT = /(?:(พ|ค)\.\s*ศ\.|ปีงบประมาณ|ประจำปี|(?:fiscal\s*)?year|fy)\s*(?:(พ|ค)\.\s*ศ\.)?\s*[:=]?\s*(\d{4})(?!\d)/i;
+const YEAR_IN_TEXT = /(?:(พ|ค)\.\s*ศ\.|ปีงบประมาณ|ประจำปี|(?:fiscal\s*)?year|fy)\s*(?:(พ|ค)\.\s*ศ\.)?\s*[:=]?\s*(?<!\d)(\d{4})(?!\d)/i;
 
 /** The range in which a year written without an era is a Christian one: ITA began in 2020 (พ.ศ. 2563). */
 const CHRISTIAN_YEARS = { from: 2020, to: 2100 };
@@ -109,7 +131,7 @@ export function yearInTitles(workbook: Workbook): (StatedYear & { sheet: Sheet; 
 
 /** "2565", "พ.ศ. ๒๕๖๕", 2565, or a Christian year: "ค.ศ. 2022", or 2022 alone (2020–2100) → 2565. */
 export function parseFiscalYear(text: string): StatedYear | undefined {
-  const match = /(?:(พ|ค)\.\s*ศ\.\s*)?(\d{4})(?!\d)/.exec(toArabicDigits(text));
+  const match = /(?:(พ|ค)\.\s*ศ\.\s*)?(?<!\d)(\d{4})(?!\d)/.exec(toArabicDigits(text));
   return match ? statedYear(Number(match[2]), match[1]) : undefined;
 }
 

@@ -66,7 +66,12 @@ export function normalise(workbook: Workbook, options: AnnouncementOptions): Nor
   /** Christian years already said to be read as Buddhist ones. */
   const christianNoted = new Set<number>();
   const framework = resolveFramework(workbook, facts, options, problems, christianNoted);
-  if (!framework) return { problems, agencies: [], ...(!indicatorHeader && !hasAgencyTable(workbook, options.frameworks) && { seen: seenIn(workbook, facts) }) };
+  if (!framework) {
+    if (indicatorHeader || hasAgencyTable(workbook, options.frameworks)) return { problems, agencies: [] };
+    // Without a table of scores there is nothing to announce, whatever the year: that is what to say, not the missing year.
+    const seen = seenIn(workbook, facts);
+    return { problems: [...problems.filter((p) => p.code !== 'fiscal-year-missing'), noScoreTable(file, seen, INDICATORS)], agencies: [], seen };
+  }
 
   let readings: AgencyReading[];
   /** A table ends where the recommendations table begins, when they share a sheet (a web page's tables do). */
@@ -96,16 +101,7 @@ export function normalise(workbook: Workbook, options: AnnouncementOptions): Nor
     readings = [{ name: one.name, place, ...(one.facts && { facts: one.facts }), problems: [...otherConflicts, ...one.problems] }];
   } else {
     const seen = seenIn(workbook, facts, framework.fiscalYear);
-    const shown = seen.sheets.map((sheet) => `ชีต "${sheet.name}": ${sheet.texts.length ? sheet.texts.map((t) => `"${t}"`).join(', ') : '(ว่าง)'}`).join('; ');
-    const shownEn = seen.sheets.map((sheet) => `sheet "${sheet.name}": ${sheet.texts.length ? sheet.texts.map((t) => `"${t}"`).join(', ') : '(empty)'}`).join('; ');
-    problems.push(
-      error(
-        'no-indicator-table',
-        { file },
-        `ไม่พบตารางคะแนนรายตัวชี้วัด: โปรแกรมมองหาแถวหัวตารางที่มีคอลัมน์ "ตัวชี้วัด" และ "คะแนน" (หน่วยงานเดียว) หรือคอลัมน์ "หน่วยงาน" และชื่อตัวชี้วัดทั้ง ${framework.indicators.length} (หลายหน่วยงาน) แต่ในไฟล์พบ ${shown}: ตรวจว่าเลือกไฟล์ผลการประเมินถูกไฟล์ หรือกรอกคะแนน ${framework.indicators.length} ตัวชี้วัดเองในแบบกรอกผลคะแนน ITA`,
-        `No indicator score table found: the program looks for a header row with the columns "ตัวชี้วัด" (indicator) and "คะแนน" (score) for one agency, or "หน่วยงาน" (agency) and all ${framework.indicators.length} indicator names for many, but the file holds ${shownEn}: check that this is the results file, or type the ${framework.indicators.length} scores into the ITA fill-in form`,
-      ),
-    );
+    problems.push(noScoreTable(file, seen, framework.indicators.length));
     return { problems, agencies: [], seen };
   }
 
@@ -130,6 +126,21 @@ export function normalise(workbook: Workbook, options: AnnouncementOptions): Nor
     return { name: reading.name, place: reading.place, ...(announced.announcement && { announcement: announced.announcement }), problems: agencyProblems };
   });
   return { problems, agencies };
+}
+
+/** Every year has had ten; the message for a workbook of unknown year says so. */
+const INDICATORS = 10;
+
+/** No table of scores: what was looked for, and what the workbook holds instead. */
+function noScoreTable(file: string, seen: Seen, indicators: number): Problem {
+  const shown = seen.sheets.map((sheet) => `ชีต "${sheet.name}": ${sheet.texts.length ? sheet.texts.map((t) => `"${t}"`).join(', ') : '(ว่าง)'}`).join('; ') || 'ไม่มีชีตเลย';
+  const shownEn = seen.sheets.map((sheet) => `sheet "${sheet.name}": ${sheet.texts.length ? sheet.texts.map((t) => `"${t}"`).join(', ') : '(empty)'}`).join('; ') || 'no sheet at all';
+  return error(
+    'no-indicator-table',
+    { file },
+    `ไม่พบตารางคะแนนรายตัวชี้วัด: โปรแกรมมองหาแถวหัวตารางที่มีคอลัมน์ "ตัวชี้วัด" และ "คะแนน" (หน่วยงานเดียว) หรือคอลัมน์ "หน่วยงาน" และชื่อตัวชี้วัดทั้ง ${indicators} (หลายหน่วยงาน) แต่ในไฟล์พบ ${shown}: ตรวจว่าเลือกไฟล์ผลการประเมินถูกไฟล์ หรือกรอกคะแนน ${indicators} ตัวชี้วัดเองในแบบกรอกผลคะแนน ITA`,
+    `No indicator score table found: the program looks for a header row with the columns "ตัวชี้วัด" (indicator) and "คะแนน" (score) for one agency, or "หน่วยงาน" (agency) and all ${indicators} indicator names for many, but the file holds ${shownEn}: check that this is the results file, or type the ${indicators} scores into the ITA fill-in form`,
+  );
 }
 
 /** Whether a list of agencies is there, by the newest year's indicators, for a workbook whose year is not known. */
@@ -181,8 +192,8 @@ function resolveFramework(workbook: Workbook, facts: Partial<Record<Fact, FoundF
   const file = workbook.file;
   const labelled = facts.fiscalYear?.value;
   const title = yearInTitles(workbook);
-  const written = labelled ? parseFiscalYear(cellText(labelled)) : title;
-  const stated = written && { ...written, place: labelled ? placeOf(facts.fiscalYear!.sheet, labelled) : placeOf(title!.sheet, title!.cell) };
+  const fromLabel = labelled && parseFiscalYear(cellText(labelled));
+  const stated = fromLabel ? { ...fromLabel, place: placeOf(facts.fiscalYear!.sheet, labelled!) } : title && { ...title, place: placeOf(title.sheet, title.cell) };
   if (stated?.christian !== undefined) {
     christianNoted.add(stated.christian);
     problems.push(christianYearRead({ ...stated, christian: stated.christian }, stated.place));
