@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FixtureCell, FixtureWorkbook } from './helpers/workbook-fixture.js';
-import { buildDoc, PROJECT_ROOT, writtenIn } from './helpers/cli.js';
+import { buildDoc, writtenIn } from './helpers/cli.js';
 import { documentXml, paragraphs, withoutWhitespace } from './helpers/docx.js';
 import { codes, LAMPANGRONG, layout1, layout2, NAMES, normaliseWorkbook, OPTIONS } from './helpers/layouts.js';
 import { fixture, temporaryDir, workbookFile } from './helpers/workbooks.js';
@@ -15,8 +15,8 @@ import { normaliseThai } from '../src/thai.js';
 import { normalise } from '../src/ita/normalise.js';
 import { readWorkbook } from '../src/read/workbook.js';
 import { fixtureHtml } from './helpers/workbook-fixture.js';
+import { seedText } from './helpers/formats.js';
 
-const SEED = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'reference', 'seed-announcement-lampangrong-2565.txt');
 const SIGNING = ['--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์'];
 
 /** The seed's fixture with every text cell changed by `change`, every number by `number`. */
@@ -42,9 +42,6 @@ async function documentText(workbook: FixtureWorkbook): Promise<{ text: string; 
   return { text: withoutWhitespace(paragraphs(docx).join('')), xml, stderr: run.stderr };
 }
 
-function seedText(): string {
-  return withoutWhitespace(readFileSync(SEED, 'utf8')).replace('๐๒๕', 'o๒๕');
-}
 
 describe('Thai text as it arrives', () => {
   it('writes Thai one way: sara am from its two halves (also after a tone mark), marks typed twice, เเ, a tone before its vowel, a space inside a syllable', () => {
