@@ -12,7 +12,7 @@ import { baseName, type NamedBytes } from '../../src/bytes.js';
 import { build, type BuildRequest, type BuildResult, type BuiltDocument, type Input } from '../../src/build.js';
 import { formatterFor, type Digits } from '../../src/format.js';
 import { typedWorkbook, TYPED_SOURCE, type FactField } from '../../src/ita/fill-in.js';
-import { frameworkLibrary } from '../../src/ita/framework.js';
+import { frameworkLibrary, type Framework } from '../../src/ita/framework.js';
 import { parseFiscalYear } from '../../src/ita/labels.js';
 import type { Seen } from '../../src/ita/normalise.js';
 import type { Announcement } from '../../src/ita/model.js';
@@ -63,6 +63,7 @@ let emblem: NamedBytes | undefined;
 let checking = 0;
 
 const typed = typedForm(form.typedFields, () => {
+  typed.label(typedYear());
   if (source?.kind !== 'typed') useSource({ kind: 'typed' });
   else void check();
 });
@@ -75,12 +76,13 @@ async function bytesOf(file: File): Promise<NamedBytes> {
 
 /** The results as the core takes them: a file's or a paste's bytes, or the typed fields as the fill-in form's cells. */
 function inputOf(from: Source): Input {
-  if (from.kind !== 'typed') return from.input;
-  const results = typed.results();
-  const year = parseFiscalYear(results.values['fiscal-year'] ?? '')?.year;
-  const framework = (year !== undefined && FRAMEWORKS.forYear(year, {}).framework) || NEWEST;
-  typed.label(framework);
-  return { name: TYPED_SOURCE, cells: typedWorkbook(results, framework.indicators) };
+  return from.kind === 'typed' ? { name: TYPED_SOURCE, cells: typedWorkbook(typed.results(), typedYear().indicators) } : from.input;
+}
+
+/** The rules of the year typed in the form, for its indicators' names; the newest year's until one is typed. */
+function typedYear(): Framework {
+  const year = parseFiscalYear(typed.results().values['fiscal-year'] ?? '')?.year;
+  return (year !== undefined && FRAMEWORKS.forYear(year, {}).framework) || NEWEST;
 }
 
 /** What the form says, as the core takes it; undefined (and the reason shown) when the date is not one. */

@@ -41,7 +41,9 @@ export interface TypedForm {
 
 export function typedForm(container: HTMLElement, onChange: () => void): TypedForm {
   const inputs = new Map<string, HTMLInputElement | HTMLTextAreaElement>();
+  /** By the label messages name a field with: its note, and its input. */
   const notes = new Map<string, HTMLElement>();
+  const byLabel = new Map<string, HTMLInputElement | HTMLTextAreaElement>();
   const labels = new Map<string, HTMLLabelElement>();
   const fields = fillInFields();
 
@@ -58,6 +60,7 @@ export function typedForm(container: HTMLElement, onChange: () => void): TypedFo
     box.append(label, input, ...(hint ? [Object.assign(document.createElement('div'), { className: 'hint', textContent: hint })] : []), note);
     inputs.set(place.name, input);
     notes.set(place.label, note);
+    byLabel.set(place.label, input);
     labels.set(place.name, label);
     return box;
   };
@@ -83,6 +86,7 @@ export function typedForm(container: HTMLElement, onChange: () => void): TypedFo
     const area = Object.assign(document.createElement('textarea'), { id, name: `recommendations-${tool}`, placeholder: RECOMMENDATION_HINTS[tool] });
     const note = Object.assign(document.createElement('div'), { className: 'field-problem error', role: 'alert' });
     notes.set(`ข้อเสนอแนะ ${tool}`, note);
+    byLabel.set(`ข้อเสนอแนะ ${tool}`, area);
     recommendations.set(tool, area);
     inputs.set(`recommendations-${tool}`, area);
     optional.append(label, area, note);
@@ -125,7 +129,7 @@ export function typedForm(container: HTMLElement, onChange: () => void): TypedFo
         const note = problem.where.field && !pending(problem) && notes.get(problem.where.field);
         if (!note) continue;
         note.textContent = [note.textContent, problem.message.th].filter(Boolean).join(' ');
-        if (problem.severity === 'error') inputs.get(nameOf(problem.where.field) ?? `recommendations-${problem.where.field!.slice(-3)}`)?.setAttribute('aria-invalid', 'true');
+        if (problem.severity === 'error') byLabel.get(problem.where.field!)?.setAttribute('aria-invalid', 'true');
       }
     },
     pending,
