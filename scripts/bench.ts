@@ -14,6 +14,7 @@
  *   same template and views and writing each file (scripts/lib/plain-docxtemplater.mjs), both whole processes.
  * - A batch of --large agencies (every agency of a year): wall time and peak memory, all cores.
  */
+import { COMMAND_LINE_NAMES } from '../src/setting-names.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -69,7 +70,7 @@ const oneAnnouncement = { nodeSeconds: median(one.node), npmSeconds: median(one.
 // Rendering alone, in this process, alternating rounds.
 const [announcement] = await announcementsOf(EXAMPLE, TEMPLATE);
 const templateBytes = new Uint8Array(readFileSync(TEMPLATE));
-const prepared = prepareTemplate(readTemplate({ name: TEMPLATE, bytes: templateBytes }).template!, undefined).prepared!;
+const prepared = prepareTemplate(readTemplate({ name: TEMPLATE, bytes: templateBytes }, COMMAND_LINE_NAMES).template!, undefined, COMMAND_LINE_NAMES).prepared!;
 const perRound = 100;
 const renderMs = { ours: [] as number[], plain: [] as number[] };
 for (let round = 0; round < 11; round++) {

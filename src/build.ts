@@ -92,7 +92,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   const result: BuildResult = { problems: [], announcements: [], documents: [], failures: [] };
   const prepared = prepare(request, result.problems);
   if (!prepared) return result;
-  const signature = cleanSignature(request.announce);
+  const signature = cleanSignature(request.announce, request.announce.names);
   result.problems.push(...signature.problems);
   const cleaned = { ...request, announce: { ...request.announce, signer: signature.signer, position: signature.position } };
   const used = new Set<string>();
@@ -102,13 +102,14 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
 
 /** The template checked and prepared with the emblem; undefined when either cannot be used. */
 function prepare(request: BuildRequest, problems: Problem[]): PreparedTemplate | undefined {
-  const { template, problems: templateProblems } = readTemplate(request.template);
+  const names = request.announce.names;
+  const { template, problems: templateProblems } = readTemplate(request.template, names);
   problems.push(...templateProblems);
   if (!template) return undefined;
-  const emblem = request.emblem && readEmblem(request.emblem);
+  const emblem = request.emblem && readEmblem(request.emblem, names);
   if (emblem) problems.push(...emblem.problems);
   if (emblem && !emblem.image) return undefined;
-  const made = prepareTemplate(template, emblem?.image);
+  const made = prepareTemplate(template, emblem?.image, names);
   problems.push(...made.problems);
   return made.prepared;
 }

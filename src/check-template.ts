@@ -5,6 +5,7 @@
  * and writes nothing: syntax errors with the paragraph they are in, tags the announcement does
  * not provide, pieces of the ประกาศ the template lacks. Exit 0 when usable, 3 when not, 2 on usage.
  */
+import { COMMAND_LINE_NAMES } from './setting-names.js';
 import path from 'node:path';
 import { executedAsProgram, processIo, readInput, type Io } from './cli-io.js';
 import { chooser, counted, languageAsked } from './language.js';
@@ -41,7 +42,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     cannotOpen: (code) => error('template-unreadable', { file }, `เปิดแม่แบบเอกสารไม่ได้ (${code}): ตรวจชื่อไฟล์`, `Cannot open the template (${code}): check the file name`),
     tooLarge: (size) => templateTooLarge(file, size),
   });
-  const { template, problems } = 'problem' in read ? { template: undefined, problems: [read.problem] } : readTemplate(read);
+  const { template, problems } = 'problem' in read ? { template: undefined, problems: [read.problem] } : readTemplate(read, COMMAND_LINE_NAMES);
   for (const p of problems) for (const line of problemLines(p, shown, language)) io.stderr(`${printable(line)}\n`);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const syntaxFirst = problems.some((p) => p.code === 'template-syntax');

@@ -22,7 +22,7 @@ import { EMBLEM_MOST_BYTES, emblemTooLarge, MAX_TEMPLATE_BYTES, templateTooLarge
 import { parseAnnouncementDate, today } from './announcement-date.js';
 import { MAX_FILE_BYTES, fileTooLarge } from './read/workbook.js';
 import { readSettings } from './settings.js';
-import { SETTINGS } from './setting-names.js';
+import { COMMAND_LINE_NAMES, SETTINGS } from './setting-names.js';
 import { openOutputFolder } from './write/output-folder.js';
 import { writePdfs } from './write/pdf.js';
 import { renderInThreads } from './write/threads.js';
@@ -307,6 +307,7 @@ async function run(args: Arguments, io: Io): Promise<number> {
     ...(emblem && { emblem }),
     frameworks: frameworksOnDisk(),
     announce: {
+      names: COMMAND_LINE_NAMES,
       date: args.date ?? settings.date ?? today(),
       trustStatedTotal: args.trustStatedTotal,
       ...(signer !== undefined && { signer }),

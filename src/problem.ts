@@ -63,6 +63,7 @@ export type ProblemCode =
   | 'fiscal-year-unknown'
   | 'fiscal-year-mismatch'
   | 'fiscal-year-christian'
+  | 'date-far-from-year'
   | 'framework-invalid'
   | 'framework-carried-forward'
   | 'computed-not-confirmed'
@@ -106,6 +107,8 @@ export interface Problem {
   where: Place;
   /** Thai for the clerk; English for a maintainer (`--lang en`). */
   message: Message;
+  /** More than every reader needs: printed after the message on a terminal, folded away on the web page. */
+  details?: Message;
 }
 
 export function error(code: ProblemCode, where: Place, th: string, en: string): Problem {

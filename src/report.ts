@@ -18,7 +18,7 @@ export function printable(line: string): string {
 export function problemLines(p: Problem, shown: (file: string) => string, language: Language = 'th'): string[] {
   const text = chooser(language);
   return [
-    `${p.severity === 'error' ? text('✗ ข้อผิดพลาด', '✗ error') : text('! คำเตือน', '! warning')}${placeText(p.where, shown)}: ${p.message[language]}`,
+    `${p.severity === 'error' ? text('✗ ข้อผิดพลาด', '✗ error') : text('! คำเตือน', '! warning')}${placeText(p.where, shown)}: ${p.message[language]}${p.details ? ` (${p.details[language]})` : ''}`,
     ...(p.where.paragraph ? [`  ${text('ในย่อหน้า', 'in the paragraph')}: "${p.where.paragraph}"`] : []),
   ];
 }

@@ -3,6 +3,7 @@
  * terminal and no process. Its path imports nothing only Node has, so the same code can run in
  * a browser: esbuild, bundling it for one, refuses any `node:` module.
  */
+import { COMMAND_LINE_NAMES } from '../src/setting-names.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
@@ -18,7 +19,7 @@ const frameworks = frameworksOnDisk();
 
 async function request(fixtureName: string, more: Partial<BuildRequest> = {}): Promise<BuildRequest> {
   const bytes = readFileSync(await workbookFile(fixtureName));
-  return { workbooks: [{ name: 'ผลการประเมิน.xlsx', bytes }], template, frameworks, announce: { date: '2022-08-02', signer: 'นายสันติ นาวีสัมพันธ์' }, digits: 'thai', ...more };
+  return { workbooks: [{ name: 'ผลการประเมิน.xlsx', bytes }], template, frameworks, announce: { date: '2022-08-02', signer: 'นายสันติ นาวีสัมพันธ์', names: COMMAND_LINE_NAMES }, digits: 'thai', ...more };
 }
 
 describe('build(): workbooks in as bytes, documents out as bytes', () => {

@@ -4,6 +4,7 @@
  * the whole template, the body finished through a DOM): every part of every document the same,
  * for the default template and for templates as agencies make them in Word.
  */
+import { COMMAND_LINE_NAMES } from '../src/setting-names.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
@@ -23,9 +24,9 @@ function prepared(edit?: (zip: PizZip) => void, emblemFile?: string, checked = t
   edit?.(zip);
   const bytes = zip.generate({ type: 'uint8array' });
   // Unchecked: as if a tag had slipped past the check, to see what rendering does with it.
-  const { template } = checked ? readTemplate({ name: 'แม่แบบ.docx', bytes }) : { template: { file: 'แม่แบบ.docx', content: bytes } };
-  const emblem = emblemFile ? readEmblem({ name: emblemFile, bytes: readFileSync(emblemFile) }).image : undefined;
-  return prepareTemplate(template!, emblem).prepared!;
+  const { template } = checked ? readTemplate({ name: 'แม่แบบ.docx', bytes }, COMMAND_LINE_NAMES) : { template: { file: 'แม่แบบ.docx', content: bytes } };
+  const emblem = emblemFile ? readEmblem({ name: emblemFile, bytes: readFileSync(emblemFile) }, COMMAND_LINE_NAMES).image : undefined;
+  return prepareTemplate(template!, emblem, COMMAND_LINE_NAMES).prepared!;
 }
 
 const editBody = (edit: (xml: string) => string) => (zip: PizZip) => zip.file('word/document.xml', edit(zip.file('word/document.xml')!.asText()));

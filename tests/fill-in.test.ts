@@ -2,6 +2,7 @@
  * The fill-in form (src/ita/fill-in.ts): the results typed in, as the web page's form gives them,
  * through the same model and checks as a workbook; the seed's figures give the seed's announcement.
  */
+import { COMMAND_LINE_NAMES } from '../src/setting-names.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ const frameworks = frameworksOnDisk();
 const TOOLS_OF = NAMES.map((name, i): { name: string; tool: Tool } => ({ name, tool: i < 5 ? 'IIT' : i < 8 ? 'EIT' : 'OIT' }));
 
 function request(typed: TypedResults): BuildRequest {
-  return { workbooks: [{ name: TYPED_SOURCE, cells: typedWorkbook(typed, TOOLS_OF) }], template, frameworks, announce: { date: '2022-08-02', signer: 'นายสันติ นาวีสัมพันธ์' }, digits: 'thai' };
+  return { workbooks: [{ name: TYPED_SOURCE, cells: typedWorkbook(typed, TOOLS_OF) }], template, frameworks, announce: { date: '2022-08-02', signer: 'นายสันติ นาวีสัมพันธ์', names: COMMAND_LINE_NAMES }, digits: 'thai' };
 }
 
 describe('results typed into the form', () => {

@@ -93,8 +93,9 @@ describe('a year with no file of its own', () => {
     }
     expect(found.problems).toHaveLength(1);
     expect(found.problems[0]).toMatchObject({ code: 'framework-carried-forward', severity: 'warning', where: place });
-    expect(found.problems[0]!.message.th).toContain(`ใช้เกณฑ์ของปี 2568 เพราะยังไม่มีเกณฑ์ของปี ${year}`);
-    expect(found.problems[0]!.message.en).toContain(`Using fiscal year 2568's criteria, as there are none for ${year} yet`);
+    expect(found.problems[0]!.message.th).toContain(`ใช้เกณฑ์ปี 2568 เพราะ ป.ป.ช. ยังไม่ประกาศเกณฑ์ปี ${year}`);
+    expect(found.problems[0]!.message.en).toContain(`Using fiscal year 2568's criteria, as NACC has not published ${year}'s yet`);
+    expect(found.problems[0]!.details!.th).toContain('src/ita/frameworks/');
   });
 
   it('before the earliest file, is refused as before', async () => {

@@ -3,6 +3,7 @@
  * and view, as its README shows it — the template's zip loaded and compiled for each document,
  * rendered, and written back deflated — and the announcements of the example workbook to render.
  */
+import { COMMAND_LINE_NAMES } from '../../src/setting-names.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Docxtemplater from 'docxtemplater';
@@ -24,7 +25,7 @@ export async function announcementsOf(workbook: string, template: string): Promi
     workbooks: [{ name: path.basename(workbook), bytes: readFileSync(workbook) }],
     template: { name: path.basename(template), bytes: readFileSync(template) },
     frameworks: frameworksOnDisk(),
-    announce: { date: '2022-08-02' },
+    announce: { date: '2022-08-02', names: COMMAND_LINE_NAMES },
     digits: 'thai',
     check: true,
   });

@@ -8,7 +8,7 @@ import { cellName, error, placeName, warning, type Place, type Problem } from '.
 import { chiefExecutiveTitle, fullAgencyName } from './agency.js';
 import { assumption, TOOLS, weakest, type Basis, type Framework, type Tool } from './framework.js';
 import type { Message } from '../language.js';
-import { whereToSet } from '../setting-names.js';
+import { whereToSet, type SettingNames } from '../setting-names.js';
 import type { AgencyFacts, StatedCell } from './facts.js';
 import type { Announcement, IndicatorScore } from './model.js';
 import { assembleRecommendations, rowsOfAgency, type RecommendationSheet } from './recommendations.js';
@@ -23,6 +23,8 @@ export interface AnnounceOptions {
   position?: string;
   /** Print the workbook's total even when it differs from the recomputed one (a warning instead of an error). */
   trustStatedTotal?: boolean;
+  /** How the front end names the settings its messages point to (setting-names.ts). */
+  names: SettingNames;
 }
 
 /** Published totals are rounded from unrounded indicator scores: up to 0.01 apart is normal. */
@@ -57,8 +59,8 @@ export function announce(facts: AgencyFacts, recommendationSheet: Recommendation
   const signer = options.signer?.trim() || undefined;
   const position = options.position?.trim() || chiefExecutiveTitle(facts.name);
   if (!position) {
-    const set = whereToSet('position');
-    problems.push(warning('position-missing', sheetPlace, `ไม่ทราบตำแหน่งผู้ลงนามของ "${facts.name}" (ไม่ใช่ อบต./อบจ./ทต./ทม./ทน.): ระบุ${set.th}`, `The signer's position for "${facts.name}" is not known (not a อบต./อบจ./ทต./ทม./ทน.): give it as ${set.en}`));
+    const set = whereToSet(options.names, 'position');
+    problems.push(warning('position-missing', sheetPlace, `ไม่ทราบตำแหน่งผู้ลงนามของ "${facts.name}" (ไม่ใช่ อบต./อบจ./ทต./ทม./ทน.): ระบุตำแหน่งผู้ลงนาม${set.th}`, `The signer's position for "${facts.name}" is not known (not a อบต./อบจ./ทต./ทม./ทน.): give the signer's position${set.en}`));
   }
   if (problems.some((p) => p.severity === 'error')) return { problems };
 
@@ -126,10 +128,13 @@ function statedTotal(stated: StatedCell | undefined, computed: number, framework
       const why = assumption(unsureWeights);
       problems.push(warning('total-mismatch', place, `${figures.th} ด้วยน้ำหนักของปี ${framework.fiscalYear} ที่โปรแกรมใช้ ซึ่ง${why.th}: พิมพ์ ${read.value.toFixed(2)} ตามไฟล์ โปรดตรวจกับระบบ ITAS`, `${figures.en} with the weights the program uses for ${framework.fiscalYear}, and ${why.en}: printing the workbook's ${read.value.toFixed(2)}; please check against ITAS`));
     } else if (!options.trustStatedTotal) {
-      problems.push(error('total-mismatch', place, `${figures.th}: ตรวจคะแนนกับระบบ ITAS หรือถ้าแน่ใจว่าคะแนนรวมในไฟล์ถูก ให้สั่ง --trust-stated-total`, `${figures.en}: check the scores against ITAS, or if you are sure the workbook's total is right, use --trust-stated-total`));
+      const trust = whereToSet(options.names, 'trustStatedTotal');
+      const orTrust = options.names.trustStatedTotal ? { th: ` หรือถ้าแน่ใจว่าคะแนนรวมในไฟล์ถูก ให้เลือกพิมพ์คะแนนรวมตามไฟล์${trust.th}`, en: `, or if you are sure the workbook's total is right, choose to print it as stated${trust.en}` } : { th: '', en: '' };
+      problems.push(error('total-mismatch', place, `${figures.th}: ตรวจคะแนนกับระบบ ITAS${orTrust.th}`, `${figures.en}: check the scores against ITAS${orTrust.en}`));
       return undefined;
     } else {
-      problems.push(warning('total-trusted', place, `${figures.th}: พิมพ์ ${read.value.toFixed(2)} ตามไฟล์ตามที่สั่ง --trust-stated-total`, `${figures.en}: printing the workbook's ${read.value.toFixed(2)}, as --trust-stated-total asks`));
+      const trust = whereToSet(options.names, 'trustStatedTotal');
+      problems.push(warning('total-trusted', place, `${figures.th}: พิมพ์ ${read.value.toFixed(2)} ตามไฟล์ตามที่เลือกไว้${trust.th}`, `${figures.en}: printing the workbook's ${read.value.toFixed(2)}, as chosen${trust.en}`));
     }
   }
   return { value: read.value };

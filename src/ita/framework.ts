@@ -8,6 +8,7 @@
  *
  * The files reach this module as text (`FrameworkFile`), so it runs wherever the core runs.
  */
+import type { SettingNames } from '../setting-names.js';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Message } from '../language.js';
@@ -216,7 +217,8 @@ export interface FrameworkLibrary {
   forYear(year: number, place: Place): { framework?: Framework; problems: Problem[] };
 }
 
-export function frameworkLibrary(files: readonly FrameworkFile[]): FrameworkLibrary {
+/** `names`: how the front end says where a year's criteria are added, if it lets them be. */
+export function frameworkLibrary(files: readonly FrameworkFile[], names: SettingNames = {}): FrameworkLibrary {
   const byYear = new Map<number, FrameworkFile>();
   for (const file of files) {
     const year = yearOfFile(file.name);
@@ -244,12 +246,19 @@ export function frameworkLibrary(files: readonly FrameworkFile[]): FrameworkLibr
       if (!earlier.framework) return earlier;
       let framework = carried.get(year);
       if (!framework) carried.set(year, (framework = carriedForward(earlier.framework, year)));
-      const note = warning(
-        'framework-carried-forward',
-        place,
-        `ใช้เกณฑ์ของปี ${from} เพราะยังไม่มีเกณฑ์ของปี ${year}: น้ำหนัก ระดับ และเกณฑ์ผ่านเป็นการสันนิษฐาน ประกาศพิมพ์คะแนนรวม ระดับ และผลการประเมินตามที่ไฟล์ระบุ และเตือนเมื่อไม่ตรงกับเกณฑ์ปี ${from}; เมื่อ ป.ป.ช. ประกาศเกณฑ์ปี ${year} ให้เพิ่มไฟล์ ${year}.yaml ในโฟลเดอร์ src/ita/frameworks/ (ดู README)`,
-        `Using fiscal year ${from}'s criteria, as there are none for ${year} yet: the weights, levels and pass mark are assumed; the announcement prints the total, level and result the workbook states, with a warning where they differ from ${from}'s rules; once NACC publishes ${year}'s criteria, add ${year}.yaml to src/ita/frameworks/ (see the README)`,
-      );
+      const addYear = names.frameworks ? { th: ` เมื่อ ป.ป.ช. ประกาศเกณฑ์ปี ${year} แล้ว เพิ่มเกณฑ์ได้โดยไม่ต้องแก้โปรแกรม (${names.frameworks.th})`, en: ` Once NACC publishes ${year}'s criteria, they can be added without changing the program (${names.frameworks.en}).` } : { th: '', en: '' };
+      const note: Problem = {
+        ...warning(
+          'framework-carried-forward',
+          place,
+          `ใช้เกณฑ์ปี ${from} เพราะ ป.ป.ช. ยังไม่ประกาศเกณฑ์ปี ${year}: ตรวจคะแนนรวมและระดับกับระบบ ITAS ก่อนลงนาม`,
+          `Using fiscal year ${from}'s criteria, as NACC has not published ${year}'s yet: check the total and the level against ITAS before signing`,
+        ),
+        details: {
+          th: `น้ำหนัก ระดับ และเกณฑ์ผ่านของปี ${year} เป็นการสันนิษฐานจากปี ${from}: ประกาศพิมพ์คะแนนรวม ระดับ และผลการประเมินตามที่ไฟล์ระบุ และเตือนเมื่อไม่ตรงกับเกณฑ์ปี ${from}${addYear.th}`,
+          en: `${year}'s weights, levels and pass mark are assumed to be ${from}'s: the announcement prints the total, level and result the workbook states, with a warning where they differ from ${from}'s rules.${addYear.en}`,
+        },
+      };
       return { framework, problems: [note] };
     },
   };

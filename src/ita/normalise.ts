@@ -19,7 +19,7 @@ import { sheetsInSearchOrder } from './locate.js';
 import { whereToSet } from '../setting-names.js';
 
 export interface AnnouncementOptions extends AnnounceOptions {
-  /** Used when the workbook states no fiscal year (`--year`). */
+  /** Used when the workbook states no fiscal year (the command line's `--year`, the page's year field). */
   fiscalYear?: number;
   /** The rules of each fiscal year. */
   frameworks: FrameworkLibrary;
@@ -113,11 +113,14 @@ export function normalise(workbook: Workbook, options: AnnouncementOptions): Nor
     problems.push(warning('recommendations-unassigned', at, `ชีตข้อเสนอแนะ "${at.sheet}" ไม่มีคอลัมน์ "หน่วยงาน" จึงไม่รู้ว่าข้อเสนอแนะเป็นของหน่วยงานใด: ประกาศทุกฉบับจะไม่มีส่วนข้อเสนอแนะ ถ้าต้องการ ให้เพิ่มคอลัมน์ "หน่วยงาน"`, `The recommendations sheet "${at.sheet}" has no "หน่วยงาน" (agency) column, so it cannot tell whose recommendations they are: no announcement will have recommendations; to include them, add a "หน่วยงาน" column`));
     recommendationSheet = undefined;
   }
+  const far = dateFarFromYear(options.date, framework.fiscalYear, options, file);
+  if (far) problems.push(far);
   if (!options.signer?.trim()) {
-    const set = whereToSet('signer');
-    problems.push(warning('signer-missing', { file }, `ไม่ได้ระบุผู้ลงนาม (${set.th}): ประกาศจะเว้นบรรทัดจุดไว้ให้เขียนชื่อด้วยมือ`, `No signer given (${set.en}): the announcement leaves a dotted line for the name to be written by hand`));
+    const set = whereToSet(options.names, 'signer');
+    problems.push(warning('signer-missing', { file }, `ไม่ได้ระบุผู้ลงนาม${set.th}: ประกาศจะเว้นบรรทัดจุดไว้ให้เขียนชื่อด้วยมือ`, `No signer given${set.en}: the announcement leaves a dotted line for the name to be written by hand`));
   } else if (readings.length > 1) {
-    problems.push(warning('signer-for-many', { file }, `ไฟล์นี้มี ${readings.length} หน่วยงาน แต่ระบุผู้ลงนามคนเดียว (${whereToSet('signer').th}): ชื่อ "${options.signer.trim()}" จะพิมพ์ในประกาศทุกฉบับ`, `This workbook has ${readings.length} agencies but one signer (${whereToSet('signer').en}): "${options.signer.trim()}" will be printed on every announcement`));
+    const set = whereToSet(options.names, 'signer');
+    problems.push(warning('signer-for-many', { file }, `ไฟล์นี้มี ${readings.length} หน่วยงาน แต่ระบุผู้ลงนามคนเดียว${set.th}: ชื่อ "${options.signer.trim()}" จะพิมพ์ในประกาศทุกฉบับ`, `This workbook has ${readings.length} agencies but one signer${set.en}: "${options.signer.trim()}" will be printed on every announcement`));
   }
 
   const agencies = readings.map((reading): AgencyResult => {
@@ -201,17 +204,38 @@ function resolveFramework(workbook: Workbook, facts: Partial<Record<Fact, FoundF
   const year = stated?.year ?? options.fiscalYear;
   if (year === undefined) {
     const label = facts.fiscalYear && placeOf(facts.fiscalYear.sheet, facts.fiscalYear.label);
+    const given = options.names.fiscalYear;
+    const orGive = given ? { th: ` หรือระบุปีที่ ${given.th}`, en: ` or give it with ${given.en}` } : { th: '', en: '' };
     problems.push(
       label?.field
         ? error('fiscal-year-missing', label, `ช่อง "${label.field}" ว่างอยู่หรือไม่ใช่ปี: ใส่ปีงบประมาณ พ.ศ. หรือ ค.ศ. เช่น 2568`, `The field "${label.field}" is empty or holds no year: enter the fiscal year, Buddhist or Christian, e.g. 2568`)
-        : error('fiscal-year-missing', label ?? { file }, 'ไม่พบปีงบประมาณในไฟล์: เพิ่มป้าย "ปีงบประมาณ" พร้อมปี เช่น 2565 หรือระบุ --year 2565', 'No fiscal year found in the workbook: add the label "ปีงบประมาณ" with the year, e.g. 2565, or give --year 2565'),
+        : error('fiscal-year-missing', label ?? { file }, `ไม่พบปีงบประมาณในไฟล์: เพิ่มป้าย "ปีงบประมาณ" พร้อมปี เช่น 2565${orGive.th}`, `No fiscal year found in the workbook: add the label "ปีงบประมาณ" with the year, e.g. 2565${orGive.en}`),
     );
     return undefined;
   }
   if (stated?.year !== undefined && options.fiscalYear !== undefined && stated.year !== options.fiscalYear) {
-    problems.push(warning('fiscal-year-mismatch', stated.place, `ไฟล์ระบุปีงบประมาณ ${stated.year} แต่สั่ง --year ${options.fiscalYear}: ใช้ปี ${stated.year} ตามไฟล์`, `The workbook states fiscal year ${stated.year} but --year says ${options.fiscalYear}: the workbook's ${stated.year} is used`));
+    const set = whereToSet(options.names, 'fiscalYear');
+    problems.push(warning('fiscal-year-mismatch', stated.place, `ไฟล์ระบุปีงบประมาณ ${stated.year} แต่ปีที่ระบุไว้${set.th} เป็น ${options.fiscalYear}: ใช้ปี ${stated.year} ตามไฟล์`, `The workbook states fiscal year ${stated.year} but the year given${set.en} is ${options.fiscalYear}: the workbook's ${stated.year} is used`));
   }
   const found = options.frameworks.forYear(year, stated?.place ?? { file });
   problems.push(...found.problems);
   return found.framework;
+}
+
+/**
+ * An announcement dated before its fiscal year began, or more than a year after it ended: most
+ * likely a date typed in the wrong era or year (the fiscal year N runs 1 October N-1 to 30
+ * September N, Buddhist Era; its results come out near its end).
+ */
+function dateFarFromYear(date: string, fiscalYear: number, options: AnnouncementOptions, file: string): Problem | undefined {
+  const christian = fiscalYear - 543;
+  if (date >= `${christian - 1}-10-01` && date <= `${christian + 1}-09-30`) return undefined;
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const set = whereToSet(options.names, 'date');
+  return warning(
+    'date-far-from-year',
+    { file },
+    `วันที่ประกาศ ${d}/${m}/${y + 543} อยู่ห่างจากปีงบประมาณ ${fiscalYear} (1 ต.ค. ${fiscalYear - 1} ถึง 30 ก.ย. ${fiscalYear}) เกินหนึ่งปี: ตรวจวันที่ประกาศ${set.th}`,
+    `The announcement date ${date} is more than a year from fiscal year ${fiscalYear} (1 October ${fiscalYear - 1} to 30 September ${fiscalYear}, Buddhist Era): check the announcement date${set.en}`,
+  );
 }

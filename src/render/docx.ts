@@ -13,6 +13,7 @@ import type { Digits } from '../format.js';
 import type { Announcement } from '../ita/model.js';
 import { portableDeflater, type Deflater } from '../zip-writer.js';
 import { CompiledTemplate } from './compiled.js';
+import type { SettingNames } from '../setting-names.js';
 import { finishEmblem, hasEmblemPicture, noEmblemPicture, type EmblemImage } from './emblem.js';
 import { BODY, renderGeneral, type PreparedTemplate } from './general.js';
 import { markThaiRuns } from './thai-runs.js';
@@ -25,15 +26,15 @@ export { FIXED_ZIP_DATE, type PreparedTemplate } from './general.js';
 /**
  * The template made ready for a run: the Thai runs of headers and footers (which hold no tags)
  * marked once, and the emblem checked once: a template without the picture cannot take one, and
- * without --emblem a warning says when the placeholder is still there.
+ * without an emblem a warning says the placeholder prints.
  */
-export function prepareTemplate(template: Template, emblem: EmblemImage | undefined): { prepared?: PreparedTemplate; problems: Problem[] } {
+export function prepareTemplate(template: Template, emblem: EmblemImage | undefined, names: SettingNames): { prepared?: PreparedTemplate; problems: Problem[] } {
   const zip = new PizZip(template.content);
   for (const part of textParts(zip)) if (part !== BODY) editXml(zip, part, markThaiRuns);
   if (emblem && !hasEmblemPicture(zip)) {
-    return { problems: [noEmblemPicture(template.file)] };
+    return { problems: [noEmblemPicture(template.file, names)] };
   }
-  const problems = emblem ? [] : finishEmblem(zip, undefined, template.file);
+  const problems = emblem ? [] : finishEmblem(zip, undefined, template.file, names);
   const prepared = { file: template.file, content: zip.generate({ type: 'uint8array', compression: 'DEFLATE' }) };
   return { prepared: { template: prepared, ...(emblem && { emblem }) }, problems };
 }

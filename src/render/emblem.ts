@@ -8,7 +8,7 @@ import type PizZip from 'pizzip';
 import type { Message } from '../language.js';
 import { error, warning, type Problem } from '../problem.js';
 import { baseName, folderOfPart, joinPartName, latin1, startsWith, type NamedBytes } from '../bytes.js';
-import { whereToSet } from '../setting-names.js';
+import { whereToSet, type SettingNames } from '../setting-names.js';
 import { NS, editXml, elements, readXml } from './word-xml.js';
 
 /** The name (Word: Alt Text ▸ name, or Selection Pane) that marks the emblem in a template. */
@@ -31,15 +31,15 @@ export interface EmblemImage {
 const CONTENT_TYPE: Record<EmblemImage['kind'], string> = { png: 'image/png', jpeg: 'image/jpeg' };
 
 /** The agency's picture from its bytes: a PNG or JPEG of a sensible size, or why it cannot be used. */
-export function readEmblem({ name: file, bytes: content }: NamedBytes): { image?: EmblemImage; problems: Problem[] } {
+export function readEmblem({ name: file, bytes: content }: NamedBytes, names: SettingNames): { image?: EmblemImage; problems: Problem[] } {
   const refuse = (th: string, en: string) => ({ problems: [error('emblem-unusable', { file }, th, en)] });
   if (content.length > EMBLEM_MOST_BYTES) return { problems: [emblemTooLarge(file)] };
   const size = pngSize(content) ?? jpegSize(content);
   if (!size) {
     const format = otherFormat(content);
     return refuse(
-      `ไฟล์ ${baseName(file)} ไม่ใช่ภาพ PNG หรือ JPEG${format ? ` (${format.th})` : ''}: บันทึกตราครุฑเป็น .png หรือ .jpg แล้วระบุใหม่ (${whereToSet('emblem').th})`,
-      `${baseName(file)} is not a PNG or JPEG picture${format ? ` (${format.en})` : ''}: save the emblem as .png or .jpg and give it again (${whereToSet('emblem').en})`,
+      `ไฟล์ ${baseName(file)} ไม่ใช่ภาพ PNG หรือ JPEG${format ? ` (${format.th})` : ''}: บันทึกตราครุฑเป็น .png หรือ .jpg แล้วระบุใหม่${whereToSet(names, 'emblem').th}`,
+      `${baseName(file)} is not a PNG or JPEG picture${format ? ` (${format.en})` : ''}: save the emblem as .png or .jpg and give it again${whereToSet(names, 'emblem').en}`,
     );
   }
   if (size.width === 0 || size.height === 0) return refuse(`ภาพ ${baseName(file)} ไม่มีขนาด (กว้าง ${size.width} สูง ${size.height} จุด): ไฟล์อาจเสีย`, `The picture ${baseName(file)} has no size (${size.width} × ${size.height} pixels): the file may be damaged`);
@@ -57,12 +57,12 @@ export function emblemTooLarge(file: string): Problem {
 }
 
 /** A template with no picture named "ตราครุฑ" cannot take the agency's emblem. */
-export function noEmblemPicture(templateFile: string): Problem {
+export function noEmblemPicture(templateFile: string, names: SettingNames): Problem {
   return error(
     'template-error',
     { file: templateFile },
-    `แม่แบบไม่มีภาพชื่อ "${EMBLEM_NAME}" ให้ใส่ตราครุฑที่ระบุ (${whereToSet('emblem').th}): ใน Word คลิกขวาที่ภาพตรา ▸ ดูข้อความแสดงแทน (Alt Text) แล้วตั้งชื่อภาพว่า ${EMBLEM_NAME}`,
-    `The template has no picture named "${EMBLEM_NAME}" to put the emblem given (${whereToSet('emblem').en}) in: in Word, right-click the emblem ▸ Edit Alt Text, and name the picture ${EMBLEM_NAME}`,
+    `แม่แบบไม่มีภาพชื่อ "${EMBLEM_NAME}" ให้ใส่ตราครุฑที่ระบุ${whereToSet(names, 'emblem').th}: ใน Word คลิกขวาที่ภาพตรา ▸ ดูข้อความแสดงแทน (Alt Text) แล้วตั้งชื่อภาพว่า ${EMBLEM_NAME}`,
+    `The template has no picture named "${EMBLEM_NAME}" to put the emblem given${whereToSet(names, 'emblem').en} in: in Word, right-click the emblem ▸ Edit Alt Text, and name the picture ${EMBLEM_NAME}`,
   );
 }
 
@@ -72,17 +72,17 @@ export function noEmblemPicture(templateFile: string): Problem {
  * pictures are sized by `sizeEmblem`, with the body's other finishing). Returns a problem when there is no such picture to replace, and a
  * warning when the document still shows the default template's placeholder.
  */
-export function finishEmblem(zip: PizZip, image: EmblemImage | undefined, templateFile: string): Problem[] {
+export function finishEmblem(zip: PizZip, image: EmblemImage | undefined, templateFile: string, names: SettingNames): Problem[] {
   const document = readXml(zip, 'word/document.xml');
   const pictures = document ? emblemPictures(document) : [];
   if (!image) {
     const placeholder = pictures.some((p) => imagePart(zip, p.embedId)?.includes(PLACEHOLDER_MARK));
     return placeholder
-      ? [warning('emblem-placeholder', { file: templateFile }, `ประกาศยังใช้ภาพตัวอย่างแทนตราครุฑ: ระบุไฟล์ตรา (${whereToSet('emblem').th}) หรือเปลี่ยนภาพในแม่แบบ (ดู README)`, `The announcement still has the placeholder picture instead of the Garuda emblem: give the emblem (${whereToSet('emblem').en}) or replace the picture in the template (see the README)`)]
+      ? [placeholderPrints(templateFile, names)]
       : [];
   }
   if (pictures.length === 0) {
-    return [noEmblemPicture(templateFile)];
+    return [noEmblemPicture(templateFile, names)];
   }
 
   const part = `word/media/emblem-agency.${image.kind}`;
@@ -98,6 +98,18 @@ export function finishEmblem(zip: PizZip, image: EmblemImage | undefined, templa
   removeUnreferenced(zip, replaced);
   addDefaultContentType(zip, image.kind);
   return [];
+}
+
+/** No emblem given: the default template's grey placeholder box prints on the announcement, and the clerk is told so plainly. */
+function placeholderPrints(templateFile: string, names: SettingNames): Problem {
+  const emblem = whereToSet(names, 'emblem');
+  const template = names.template ? { th: ` หรือใช้แม่แบบที่มีตราของหน่วยงาน${whereToSet(names, 'template').th}`, en: ` or use a template with the agency's emblem${whereToSet(names, 'template').en}` } : { th: '', en: '' };
+  return warning(
+    'emblem-placeholder',
+    { file: templateFile },
+    `ประกาศยังใช้ภาพตัวอย่างแทนตราครุฑ ซึ่งจะพิมพ์เป็นกรอบสีเทาที่หัวประกาศ: ใส่ภาพตราครุฑ${emblem.th}${template.th}`,
+    `The announcement still has the placeholder instead of the Garuda emblem, which prints as a grey box at its head: give the emblem picture${emblem.en}${template.en}`,
+  );
 }
 
 /** Sizes every picture named "ตราครุฑ" in the body for `image`: 3 cm high, as wide as its proportions make it. */

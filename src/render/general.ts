@@ -49,7 +49,8 @@ export function renderPackage({ template, emblem }: PreparedTemplate, view: Anno
   }
   if (compiled.missingTags.length && !probing) return { problems: unknownTags(compiled.missingTags, template.file) };
   const zip = compiled.doc.getZip() as PizZip;
-  const problems = emblem ? finishEmblem(zip, emblem, template.file) : [];
+  // prepareTemplate has refused a template without the picture, so no message here names a setting.
+  const problems = emblem ? finishEmblem(zip, emblem, template.file, {}) : [];
   if (problems.some((p) => p.severity === 'error')) return { problems };
   zip.file(BODY, finishBody(zip.file(BODY)!.asText(), digits, emblem));
   return { zip, problems };

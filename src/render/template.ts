@@ -7,7 +7,7 @@ import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { error, warning, type Problem } from '../problem.js';
 import type { NamedBytes } from '../bytes.js';
-import { whereToSet } from '../setting-names.js';
+import { whereToSet, type SettingNames } from '../setting-names.js';
 import { EMBLEM_NAME, hasEmblemPicture } from './emblem.js';
 import { templateContentProblems } from './template-contents.js';
 import { templateProblems } from './template-errors.js';
@@ -43,13 +43,13 @@ export function templateTooLarge(file: string, size: number): Problem {
 }
 
 /** A template's bytes, checked: the template when nothing stops it, and every problem it has. */
-export function readTemplate({ name: file, bytes: content }: NamedBytes): { template?: Template; problems: Problem[] } {
-  const problems = checkTemplate({ file, content });
+export function readTemplate({ name: file, bytes: content }: NamedBytes, names: SettingNames): { template?: Template; problems: Problem[] } {
+  const problems = checkTemplate({ file, content }, names);
   return problems.some((p) => p.severity === 'error') ? { problems } : { template: { file, content }, problems };
 }
 
 /** Every problem of a template, without rendering it. */
-export function checkTemplate(template: Template): Problem[] {
+export function checkTemplate(template: Template, names: SettingNames): Problem[] {
   const contents = templateContentProblems(template.content, template.file);
   if (contents.length) return contents;
   const zip = openZip(template);
@@ -68,8 +68,8 @@ export function checkTemplate(template: Template): Problem[] {
           warning(
             'template-piece-missing',
             { file: template.file },
-            `แม่แบบไม่มีภาพชื่อ "${EMBLEM_NAME}" ที่หัวประกาศ: ตราครุฑที่ระบุ (${whereToSet('emblem').th}) จะใช้ไม่ได้ (ใน Word คลิกขวาที่ภาพตรา ▸ Edit Alt Text / ดูข้อความแสดงแทน แล้วตั้งชื่อภาพว่า ${EMBLEM_NAME})`,
-            `The template has no picture named "${EMBLEM_NAME}" in its heading, so an emblem given (${whereToSet('emblem').en}) cannot be used (in Word, right-click the emblem ▸ Edit Alt Text, and name the picture ${EMBLEM_NAME})`,
+            `แม่แบบไม่มีภาพชื่อ "${EMBLEM_NAME}" ที่หัวประกาศ: ตราครุฑที่ระบุ${whereToSet(names, 'emblem').th} จะใช้ไม่ได้ (ใน Word คลิกขวาที่ภาพตรา ▸ Edit Alt Text / ดูข้อความแสดงแทน แล้วตั้งชื่อภาพว่า ${EMBLEM_NAME})`,
+            `The template has no picture named "${EMBLEM_NAME}" in its heading, so an emblem given${whereToSet(names, 'emblem').en} cannot be used (in Word, right-click the emblem ▸ Edit Alt Text, and name the picture ${EMBLEM_NAME})`,
           ),
         ]),
   ];

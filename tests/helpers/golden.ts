@@ -5,6 +5,7 @@
  * printed one element per line (`<name>.xml`), so a failure shows the lines that differ.
  * `npm run make-golden` rewrites the expected files on purpose, never silently.
  */
+import { COMMAND_LINE_NAMES } from '../../src/setting-names.js';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -47,7 +48,7 @@ export async function buildCase(golden: GoldenCase): Promise<BuildResult> {
     template: { name: 'templates/ita-announcement.docx', bytes: readFileSync(DEFAULT_TEMPLATE) },
     ...(emblem && { emblem: { name: path.basename(emblem), bytes: readFileSync(path.resolve(folder, emblem)) } }),
     frameworks: frameworksOnDisk(),
-    announce,
+    announce: { ...announce, names: COMMAND_LINE_NAMES },
     digits,
     renderMany: renderInThreads(1),
   });

@@ -1,4 +1,5 @@
 /** Workbooks of both layouts built from a few facts, for tests that vary one thing at a time. */
+import { COMMAND_LINE_NAMES } from '../../src/setting-names.js';
 import { expect } from 'vitest';
 import type { FixtureCell, FixtureSheet, FixtureWorkbook } from './workbook-fixture.js';
 import { normalise, type AnnouncementOptions } from '../../src/ita/normalise.js';
@@ -8,7 +9,7 @@ import { workbookFile, readWorkbookFile } from './workbooks.js';
 export const NAMES = ['การปฏิบัติหน้าที่', 'การใช้งบประมาณ', 'การใช้อำนาจ', 'การใช้ทรัพย์สินของราชการ', 'การแก้ไขปัญหาการทุจริต', 'คุณภาพการดำเนินงาน', 'ประสิทธิภาพการสื่อสาร', 'การปรับปรุงระบบการทำงาน', 'การเปิดเผยข้อมูล', 'การป้องกันการทุจริต'];
 /** อบต.ลำปางรอง 2565: 78.29, B. */
 export const LAMPANGRONG: FixtureCell[] = [84.39, 72.98, 84.79, 75.36, 75.63, 84.27, 81.5, 79.61, 69.57, 81.25];
-export const OPTIONS: AnnouncementOptions = { date: '2022-08-02', signer: 'นายทดสอบ ระบบ', frameworks: frameworksOnDisk() };
+export const OPTIONS: AnnouncementOptions = { date: '2022-08-02', signer: 'นายทดสอบ ระบบ', frameworks: frameworksOnDisk(), names: COMMAND_LINE_NAMES };
 
 export interface Layout1 {
   agency?: string;
