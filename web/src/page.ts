@@ -15,16 +15,31 @@ import { typedWorkbook, TYPED_SOURCE, type FactField } from '../../src/ita/fill-
 import { frameworkLibrary, type Framework } from '../../src/ita/framework.js';
 import { parseFiscalYear } from '../../src/ita/labels.js';
 import type { Seen } from '../../src/ita/normalise.js';
-import type { Announcement } from '../../src/ita/model.js';
 import type { Problem } from '../../src/problem.js';
-import { problemLines } from '../../src/report.js';
+import type { SettingNames } from '../../src/setting-names.js';
+import { emblemField } from './emblem-field.js';
+import { announcementView, batchView, element, problemsView } from './results-view.js';
 import { typedForm } from './typed-form.js';
 
-const TEMPLATE: NamedBytes = { name: 'ita-announcement.docx', bytes: Uint8Array.from(atob(templateBase64), (c) => c.charCodeAt(0)) };
+const TEMPLATE: NamedBytes = { name: 'แม่แบบประกาศ', bytes: Uint8Array.from(atob(templateBase64), (c) => c.charCodeAt(0)) };
 const FRAMEWORKS = frameworkLibrary(frameworkFiles);
 const NEWEST = FRAMEWORKS.forYear(FRAMEWORKS.years.at(-1)!, {}).framework!;
 /** What messages call a table pasted into the page, as they would call a file. */
 const PASTED = 'ตารางที่วาง';
+
+/** The page's own fields, as the core's messages name them: the page has no settings file, no options and no template to choose. */
+const field = (label: string) => ({ th: `ช่อง "${label}"`, en: `the field "${label}"` });
+const NAMES: SettingNames = {
+  signer: field('ชื่อผู้ลงนาม'),
+  position: field('ตำแหน่งผู้ลงนาม'),
+  date: field('วันที่ประกาศ'),
+  digits: field('ตัวเลข'),
+  emblem: { th: 'ปุ่ม "เลือกภาพตราครุฑ…"', en: 'the button "เลือกภาพตราครุฑ…"' },
+  fiscalYear: field('ปีงบประมาณ'),
+  trustStatedTotal: field('พิมพ์คะแนนรวมตามไฟล์'),
+};
+/** Thai digits for counts on the page, as "๓๒๑ / ๑,๐๐๐". */
+const COUNT = new Intl.NumberFormat('th-TH-u-nu-thai');
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = {
@@ -41,13 +56,16 @@ const form = {
   date: $<HTMLInputElement>('date'),
   dateShown: $<HTMLDivElement>('date-shown'),
   digits: $<HTMLSelectElement>('digits'),
-  emblem: $<HTMLInputElement>('emblem'),
+  year: $<HTMLInputElement>('year'),
+  yearNeeded: $<HTMLDivElement>('year-needed'),
+  trust: $<HTMLInputElement>('trust'),
+  trustNeeded: $<HTMLDivElement>('trust-needed'),
   check: $<HTMLElement>('check'),
   problems: $<HTMLDivElement>('problems'),
   announcements: $<HTMLDivElement>('announcements'),
-  downloadSection: $<HTMLElement>('download-section'),
   download: $<HTMLButtonElement>('download'),
   progress: $<HTMLProgressElement>('progress'),
+  progressCount: $<HTMLSpanElement>('progress-count'),
   downloadNote: $<HTMLDivElement>('download-note'),
 };
 
@@ -58,7 +76,7 @@ const form = {
 type Source = { kind: 'file' | 'paste'; input: NamedBytes; at: Date } | { kind: 'typed' };
 
 let source: Source | undefined;
-let emblem: NamedBytes | undefined;
+const emblem = emblemField(TEMPLATE, NAMES, () => void check());
 /** Each check supersedes the one before: only the latest may draw. */
 let checking = 0;
 
@@ -92,17 +110,28 @@ function request(): BuildRequest | undefined {
   if ('why' in parsed) {
     form.dateShown.textContent = `วันที่ไม่ถูกต้อง: ${parsed.why.th}`;
     form.dateShown.className = 'hint error';
+    // Said beside the button too: the field may be a screen away from it.
+    form.downloadNote.textContent = `ดาวน์โหลดไม่ได้จนกว่าจะแก้วันที่ประกาศ: ${parsed.why.th}`;
     return undefined;
   }
   form.dateShown.textContent = `พิมพ์ว่า "ประกาศ ณ วันที่ ${formatterFor(digits).date(parsed.date)}"`;
   form.dateShown.className = 'hint';
   const position = form.position.value.split('\n').map((line) => line.trim()).filter(Boolean).join('\n');
+  const chosen = emblem.chosen();
+  const year = form.yearNeeded.hidden ? undefined : parseFiscalYear(form.year.value)?.year;
   return {
     workbooks: source ? [inputOf(source)] : [],
     template: TEMPLATE,
-    ...(emblem && { emblem }),
+    ...(chosen && { emblem: chosen }),
     frameworks: FRAMEWORKS,
-    announce: { date: parsed.date, ...(form.signer.value.trim() && { signer: form.signer.value }), ...(position && { position }) },
+    announce: {
+      names: NAMES,
+      date: parsed.date,
+      ...(form.signer.value.trim() && { signer: form.signer.value }),
+      ...(position && { position }),
+      ...(year !== undefined && { fiscalYear: year }),
+      ...(!form.trustNeeded.hidden && form.trust.checked && { trustStatedTotal: true }),
+    },
     digits,
   };
 }
@@ -123,7 +152,6 @@ async function check(): Promise<void> {
   if (!source) return;
   const run = ++checking;
   form.check.hidden = false;
-  form.downloadSection.hidden = false;
   // The button stays as it was while the check runs: a click that ends the typing in a field (its
   // change comes first) must still download, and download() reads the form afresh.
   if (!asked) {
@@ -138,12 +166,21 @@ async function check(): Promise<void> {
   typed.mark(source.kind === 'typed' ? result.problems : []);
   const seen = result.failures.find((f) => f.seen)?.seen;
   if (seen && source.kind !== 'typed') form.problems.append(offerToType(seen));
-  form.announcements.replaceChildren(...result.announcements.map(({ announcement }) => announcementView(announcement)));
+  // What the page cannot offer as an option it offers as a field, shown when the check asks for it.
+  if (source.kind !== 'typed' && result.problems.some((p) => p.code === 'fiscal-year-missing')) form.yearNeeded.hidden = false;
+  if (result.problems.some((p) => p.code === 'total-mismatch' || p.code === 'total-trusted')) form.trustNeeded.hidden = false;
+  const digits = form.digits.value as Digits;
   const count = result.announcements.length;
+  if (count === 1) {
+    form.announcements.replaceChildren(announcementView(result.announcements[0]!.announcement, digits));
+  } else {
+    const warnings = (agency: string) => result.problems.filter((p) => p.severity === 'warning' && p.where.agency === agency).length;
+    form.announcements.replaceChildren(...(count ? [batchView(result.announcements.map(({ announcement }) => ({ announcement, problems: warnings(announcement.agency.shortName) })), digits)] : []));
+  }
   form.download.disabled = count === 0;
-  form.download.textContent = count > 1 ? `ดาวน์โหลดประกาศทั้ง ${count} ฉบับ (.zip)` : 'ดาวน์โหลดประกาศ (.docx)';
+  form.download.textContent = count > 1 ? `ดาวน์โหลดประกาศทั้ง ${COUNT.format(count)} ฉบับ (.zip)` : 'ดาวน์โหลดประกาศ (.docx)';
   const fix = source.kind === 'typed' ? 'แก้ช่องที่แจ้งไว้ในแบบกรอก' : source.kind === 'paste' ? 'แก้ตามข้อผิดพลาดด้านบน แล้ววางตารางอีกครั้ง' : 'แก้ตามข้อผิดพลาดด้านบน แล้วเลือกไฟล์อีกครั้ง';
-  form.downloadNote.textContent = count === 0 ? `สร้างประกาศไม่ได้: ${fix}` : count > 1 ? 'ได้ไฟล์ .zip หนึ่งไฟล์ ข้างในมีประกาศหนึ่งฉบับต่อหน่วยงาน' : `ชื่อไฟล์: ${result.announcements[0]!.name}`;
+  form.downloadNote.textContent = count === 0 ? `สร้างประกาศไม่ได้: ${fix}` : count > 1 ? `ได้ไฟล์ .zip หนึ่งไฟล์ ข้างในมีประกาศหนึ่งฉบับต่อหน่วยงาน (${COUNT.format(count)} ฉบับ)` : `ชื่อไฟล์: ${result.announcements[0]!.name}`;
 }
 
 /** For a file without a table of scores: the typed form, with what the file did hold already in it. */
@@ -189,42 +226,17 @@ async function pasted(data: DataTransfer | null): Promise<void> {
 }
 
 function showProblems(problems: readonly Problem[]): void {
-  const list = (severity: Problem['severity'], title: string) => {
-    const items = problems.filter((p) => p.severity === severity);
-    if (!items.length) return [];
-    const ul = element('ul', { className: `problems ${severity}` });
-    for (const p of items) ul.append(element('li', { textContent: problemLines(p, shownName).join(' ') }));
-    return [element('h3', { textContent: `${title} ${items.length} ข้อ` }), ul];
-  };
-  form.problems.replaceChildren(...list('error', 'ข้อผิดพลาด'), ...list('warning', 'คำเตือน'));
-}
-
-function announcementView(a: Announcement): HTMLElement {
-  const n = formatterFor('arabic');
-  const box = element('div');
-  box.append(
-    element('h3', { textContent: `${a.agency.shortName} · ปีงบประมาณ ${a.fiscalYear}` }),
-    element('p', { className: 'facts', textContent: `คะแนนรวม ${n.score(a.total)} · ระดับ ${a.level} · ผลการประเมิน ${a.result}` }),
-  );
-  const table = element('table');
-  table.append(row('th', ['อันดับ', 'ตัวชี้วัด', 'คะแนน']));
-  for (const r of a.ranking) table.append(row('td', [String(r.rank), `${r.number}. ${r.name}`, n.score(r.score)]));
-  box.append(table, element('p', { textContent: `ผู้ลงนาม: ${a.signature.signer ?? '(เว้นไว้เขียนเอง)'} · ตำแหน่ง: ${a.signature.position?.replace(/\n/g, ' / ') ?? '(เว้นไว้เขียนเอง)'}` }));
-  return box;
-}
-
-function row(cell: 'th' | 'td', texts: string[]): HTMLTableRowElement {
-  const tr = element('tr');
-  texts.forEach((text, i) => tr.append(element(cell, { textContent: text, ...(i === 2 && { className: 'score' }) })));
-  return tr;
+  form.problems.replaceChildren(...problemsView(problems, shownName));
 }
 
 /** Makes the documents and saves them: one .docx, or a .zip of many. */
 async function download(): Promise<void> {
   const asked = request();
   if (!asked || !source) return;
+  const keyboard = document.activeElement === form.download;
   form.download.disabled = true;
   form.progress.hidden = false;
+  form.progressCount.hidden = false;
   form.progress.value = 0;
   const documents: BuiltDocument[] = [];
   const result: BuildResult = await build({
@@ -232,6 +244,7 @@ async function download(): Promise<void> {
     onProgress: ({ done, total }) => {
       form.progress.max = Math.max(total, 1);
       form.progress.value = done;
+      form.progressCount.textContent = `${COUNT.format(done)} / ${COUNT.format(total)}`;
     },
     onDocument: async (document) => {
       documents.push(document);
@@ -241,7 +254,10 @@ async function download(): Promise<void> {
     },
   });
   form.progress.hidden = true;
+  form.progressCount.hidden = true;
   form.download.disabled = false;
+  // A disabled button loses the focus: give it back, so a keyboard user stays where they were.
+  if (keyboard) form.download.focus();
   showProblems(result.problems);
   if (documents.length === 1) save(documents[0]!.name, documents[0]!.bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
   else if (documents.length > 1) save(`ประกาศผลการประเมิน ITA ${documents.length} ฉบับ จาก ${stem(shownName(source.kind === 'typed' ? TYPED_SOURCE : source.input.name))}.zip`, await zipOf(documents), 'application/zip');
@@ -261,10 +277,6 @@ function save(name: string, bytes: Uint8Array, type: string): void {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, properties: Partial<HTMLElementTagNameMap[K]> = {}): HTMLElementTagNameMap[K] {
-  return Object.assign(document.createElement(tag), properties);
 }
 
 function stem(name: string): string {
@@ -293,7 +305,10 @@ async function chooseWorkbook(file: File | undefined): Promise<void> {
 
 form.drop.addEventListener('click', () => form.workbook.click());
 form.drop.addEventListener('keydown', (e) => {
-  if (e.key === 'Enter' || e.key === ' ') form.workbook.click();
+  if (e.key !== 'Enter' && e.key !== ' ') return;
+  // Space would scroll the page as well.
+  e.preventDefault();
+  form.workbook.click();
 });
 form.workbook.addEventListener('change', () => void chooseWorkbook(form.workbook.files?.[0]));
 form.drop.addEventListener('dragover', (e) => {
@@ -306,6 +321,12 @@ form.drop.addEventListener('drop', (e) => {
   form.drop.classList.remove('over');
   void chooseWorkbook(e.dataTransfer?.files[0]);
 });
+// A file dropped beside the zone is taken too, rather than opened or saved by the browser.
+window.addEventListener('dragover', (e) => e.preventDefault());
+window.addEventListener('drop', (e) => {
+  e.preventDefault();
+  if (e.dataTransfer?.files.length) void chooseWorkbook(e.dataTransfer.files[0]);
+});
 // Ctrl+V anywhere but in a field of its own is a table pasted; in the box it always is.
 document.addEventListener('paste', (e) => {
   const target = e.target as HTMLElement | null;
@@ -315,12 +336,7 @@ document.addEventListener('paste', (e) => {
   void pasted(e.clipboardData);
 });
 form.typeIn.addEventListener('click', () => openTypedForm());
-form.emblem.addEventListener('change', async () => {
-  const file = form.emblem.files?.[0];
-  emblem = file ? await bytesOf(file) : undefined;
-  await check();
-});
-for (const field of [form.signer, form.position, form.date, form.digits]) field.addEventListener('change', () => void check());
+for (const input of [form.signer, form.position, form.date, form.digits, form.year, form.trust]) input.addEventListener('change', () => void check());
 form.date.addEventListener('input', () => request());
 form.download.addEventListener('click', () => void download());
 request();
