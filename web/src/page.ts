@@ -19,6 +19,7 @@ import type { Problem } from '../../src/problem.js';
 import type { SettingNames } from '../../src/setting-names.js';
 import { emblemField } from './emblem-field.js';
 import { announcementView, batchView, element, problemsView } from './results-view.js';
+import { showDocument } from './preview.js';
 import { typedForm } from './typed-form.js';
 
 const TEMPLATE: NamedBytes = { name: 'แม่แบบประกาศ', bytes: Uint8Array.from(atob(templateBase64), (c) => c.charCodeAt(0)) };
@@ -66,6 +67,8 @@ const form = {
   download: $<HTMLButtonElement>('download'),
   progress: $<HTMLProgressElement>('progress'),
   progressCount: $<HTMLSpanElement>('progress-count'),
+  previewSection: $<HTMLElement>('preview-section'),
+  preview: $<HTMLDivElement>('preview'),
   downloadNote: $<HTMLDivElement>('download-note'),
 };
 
@@ -79,6 +82,8 @@ let source: Source | undefined;
 const emblem = emblemField(TEMPLATE, NAMES, () => void check());
 /** Each check supersedes the one before: only the latest may draw. */
 let checking = 0;
+/** The document of the latest check's one announcement, as previewed: what the download saves while nothing has changed. */
+let previewed: { run: number; document: BuiltDocument } | undefined;
 
 const typed = typedForm(form.typedFields, () => {
   typed.label(typedYear());
@@ -180,7 +185,24 @@ async function check(): Promise<void> {
   form.download.disabled = count === 0;
   form.download.textContent = count > 1 ? `ดาวน์โหลดประกาศทั้ง ${COUNT.format(count)} ฉบับ (.zip)` : 'ดาวน์โหลดประกาศ (.docx)';
   const fix = source.kind === 'typed' ? 'แก้ช่องที่แจ้งไว้ในแบบกรอก' : source.kind === 'paste' ? 'แก้ตามข้อผิดพลาดด้านบน แล้ววางตารางอีกครั้ง' : 'แก้ตามข้อผิดพลาดด้านบน แล้วเลือกไฟล์อีกครั้ง';
+  form.previewSection.hidden = count !== 1;
+  if (count === 1) schedulePreview(run, asked);
   form.downloadNote.textContent = count === 0 ? `สร้างประกาศไม่ได้: ${fix}` : count > 1 ? `ได้ไฟล์ .zip หนึ่งไฟล์ ข้างในมีประกาศหนึ่งฉบับต่อหน่วยงาน (${COUNT.format(count)} ฉบับ)` : `ชื่อไฟล์: ${result.announcements[0]!.name}`;
+}
+
+/**
+ * The one announcement's document, made as the download makes it and drawn in the page. Made a
+ * moment after the check, and only if no other check came meanwhile: typing checks at every key.
+ */
+function schedulePreview(run: number, asked: BuildRequest): void {
+  setTimeout(async () => {
+    if (run !== checking) return;
+    const result = await build(asked);
+    const [document] = result.documents;
+    if (run !== checking || !document) return;
+    previewed = { run, document };
+    await showDocument(document.bytes, form.preview);
+  }, 250);
 }
 
 /** For a file without a table of scores: the typed form, with what the file did hold already in it. */
@@ -229,10 +251,16 @@ function showProblems(problems: readonly Problem[]): void {
   form.problems.replaceChildren(...problemsView(problems, shownName));
 }
 
-/** Makes the documents and saves them: one .docx, or a .zip of many. */
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Makes the documents and saves them: one .docx (the one previewed, when nothing changed since), or a .zip of many. */
 async function download(): Promise<void> {
   const asked = request();
   if (!asked || !source) return;
+  if (previewed?.run === checking) {
+    save(previewed.document.name, previewed.document.bytes, DOCX);
+    return;
+  }
   const keyboard = document.activeElement === form.download;
   form.download.disabled = true;
   form.progress.hidden = false;
@@ -259,7 +287,7 @@ async function download(): Promise<void> {
   // A disabled button loses the focus: give it back, so a keyboard user stays where they were.
   if (keyboard) form.download.focus();
   showProblems(result.problems);
-  if (documents.length === 1) save(documents[0]!.name, documents[0]!.bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  if (documents.length === 1) save(documents[0]!.name, documents[0]!.bytes, DOCX);
   else if (documents.length > 1) save(`ประกาศผลการประเมิน ITA ${documents.length} ฉบับ จาก ${stem(shownName(source.kind === 'typed' ? TYPED_SOURCE : source.input.name))}.zip`, await zipOf(documents), 'application/zip');
 }
 
