@@ -28,12 +28,12 @@ export async function buildWebPage(): Promise<string> {
             .map((name) => ({ name: `src/ita/frameworks/${name}`, text: readFileSync(path.join(frameworks, name), 'utf8') }));
           return { contents: JSON.stringify(files), loader: 'json' };
         }
+        if (args.path === 'ita:render-worker') return { contents: JSON.stringify(worker), loader: 'json' };
         return { contents: JSON.stringify(readFileSync(path.join(ROOT, 'templates', 'ita-announcement.docx')).toString('base64')), loader: 'json' };
       });
     },
   };
-  const bundled = await build({
-    entryPoints: [path.join(ROOT, 'web', 'src', 'page.ts')],
+  const options = {
     bundle: true,
     platform: 'browser',
     format: 'iife',
@@ -43,10 +43,12 @@ export async function buildWebPage(): Promise<string> {
     charset: 'utf8',
     write: false,
     logLevel: 'error',
-    plugins: [inside],
     // csv-parse's Node build calls Buffer when it loads; its browser build carries what it needs.
     alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync' },
-  });
+  } as const;
+  // The Web Worker that renders large batches (web/src/workers.ts), carried inside the page as text.
+  const worker = (await build({ ...options, entryPoints: [path.join(ROOT, 'web', 'src', 'render-worker.ts')] })).outputFiles[0]!.text;
+  const bundled = await build({ ...options, entryPoints: [path.join(ROOT, 'web', 'src', 'page.ts')], plugins: [inside] });
   const script = bundled.outputFiles[0]!.text.replaceAll('</script', '<\\/script');
   const html = readFileSync(path.join(ROOT, 'web', 'src', 'page.html'), 'utf8');
   return html.replace('<!-- SCRIPT -->', () => `<script>${script}</script>`);

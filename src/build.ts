@@ -171,6 +171,7 @@ async function readAnnouncements(input: Input, request: BuildRequest) {
   return { problems: [...read.problems, ...normalised.problems], agencies: normalised.agencies, ...(normalised.seen && { seen: normalised.seen }) };
 }
 
-const renderOneByOne: RenderMany = async (prepared, digits, announcements, done) => {
+/** Each document after the other, here: the default, and what a front end's parallel rendering falls back on for a small batch. */
+export const renderOneByOne: RenderMany = async (prepared, digits, announcements, done) => {
   for (const [index, announcement] of announcements.entries()) await done(index, renderAnnouncement(prepared, announcement, digits));
 };

@@ -6,14 +6,17 @@
  * template, the emblem placeholder and the framework files are inside it (scripts/build-web.ts).
  */
 import frameworkFiles from 'ita:frameworks';
+import renderWorker from 'ita:render-worker';
+import { zipSync } from 'fflate';
 import templateBase64 from 'ita:template';
 import { parseAnnouncementDate } from '../../src/announcement-date.js';
 import { baseName, type NamedBytes } from '../../src/bytes.js';
-import { build, type BuildRequest, type BuildResult, type BuiltDocument, type Input } from '../../src/build.js';
+import { build, renderOneByOne, type BuildRequest, type BuildResult, type BuiltDocument, type Input } from '../../src/build.js';
 import { formatterFor, type Digits } from '../../src/format.js';
 import { typedWorkbook, TYPED_SOURCE, type FactField } from '../../src/ita/fill-in.js';
 import { frameworkLibrary, type Framework } from '../../src/ita/framework.js';
 import { parseFiscalYear } from '../../src/ita/labels.js';
+import { readWorkbook } from '../../src/read/workbook.js';
 import type { Seen } from '../../src/ita/normalise.js';
 import type { Problem } from '../../src/problem.js';
 import type { SettingNames } from '../../src/setting-names.js';
@@ -21,6 +24,7 @@ import { emblemField } from './emblem-field.js';
 import { announcementView, batchView, element, problemsView } from './results-view.js';
 import { showDocument } from './preview.js';
 import { typedForm } from './typed-form.js';
+import { renderInWorkers } from './workers.js';
 
 const TEMPLATE: NamedBytes = { name: 'แม่แบบประกาศ', bytes: Uint8Array.from(atob(templateBase64), (c) => c.charCodeAt(0)) };
 const FRAMEWORKS = frameworkLibrary(frameworkFiles);
@@ -76,7 +80,7 @@ const form = {
  * Where the results come from: a file chosen or dropped, a table pasted, or the scores typed in.
  * Only one at a time: choosing another replaces it.
  */
-type Source = { kind: 'file' | 'paste'; input: NamedBytes; at: Date } | { kind: 'typed' };
+type Source = { kind: 'file' | 'paste'; input: Input; at: Date } | { kind: 'typed' };
 
 let source: Source | undefined;
 const emblem = emblemField(TEMPLATE, NAMES, () => void check());
@@ -232,7 +236,7 @@ async function pasted(data: DataTransfer | null): Promise<void> {
   if (!html.trim() && !text.trim()) return;
   const encode = (content: string) => new TextEncoder().encode(content);
   // The page's own charset first: the clipboard's text is already Unicode, whatever the copied page declared.
-  const input: NamedBytes = /<table[\s>]/i.test(html) ? { name: `${PASTED}.html`, bytes: encode(`<meta charset="utf-8">${html}`) } : { name: `${PASTED}.tsv`, bytes: encode(text) };
+  const input = await readOnce(/<table[\s>]/i.test(html) ? { name: `${PASTED}.html`, bytes: encode(`<meta charset="utf-8">${html}`) } : { name: `${PASTED}.tsv`, bytes: encode(text) });
   const asked = request();
   const result = asked && (await build({ ...asked, workbooks: [input], check: true }));
   const refused = result?.failures.find((f) => f.seen || f.problems.some((p) => p.code.startsWith('file-')));
@@ -250,6 +254,9 @@ async function pasted(data: DataTransfer | null): Promise<void> {
 function showProblems(problems: readonly Problem[]): void {
   form.problems.replaceChildren(...problemsView(problems, shownName));
 }
+
+/** Batches in Web Workers, one per core; a few documents here. */
+const RENDER_MANY = renderInWorkers(renderWorker, renderOneByOne);
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -269,6 +276,7 @@ async function download(): Promise<void> {
   const documents: BuiltDocument[] = [];
   const result: BuildResult = await build({
     ...asked,
+    renderMany: RENDER_MANY,
     onProgress: ({ done, total }) => {
       form.progress.max = Math.max(total, 1);
       form.progress.value = done;
@@ -288,14 +296,12 @@ async function download(): Promise<void> {
   if (keyboard) form.download.focus();
   showProblems(result.problems);
   if (documents.length === 1) save(documents[0]!.name, documents[0]!.bytes, DOCX);
-  else if (documents.length > 1) save(`ประกาศผลการประเมิน ITA ${documents.length} ฉบับ จาก ${stem(shownName(source.kind === 'typed' ? TYPED_SOURCE : source.input.name))}.zip`, await zipOf(documents), 'application/zip');
+  else if (documents.length > 1) save(`ประกาศผลการประเมิน ITA ${documents.length} ฉบับ จาก ${stem(shownName(source.kind === 'typed' ? TYPED_SOURCE : source.input.name))}.zip`, zipOf(documents), 'application/zip');
 }
 
-async function zipOf(documents: readonly BuiltDocument[]): Promise<Uint8Array> {
-  const { default: PizZip } = await import('pizzip');
-  const zip = new PizZip();
-  for (const document of documents) zip.file(document.name, document.bytes, { date: new Date(2000, 0, 1) });
-  return zip.generate({ type: 'uint8array', compression: 'DEFLATE' });
+/** The batch's .zip: the documents stored as they are, since each is already deflated inside (deflating again gains little and costs seconds). */
+function zipOf(documents: readonly BuiltDocument[]): Uint8Array {
+  return zipSync(Object.fromEntries(documents.map((d) => [d.name, [d.bytes, { level: 0, mtime: new Date(2000, 0, 1) }]])));
 }
 
 function save(name: string, bytes: Uint8Array, type: string): void {
@@ -323,9 +329,19 @@ function shownName(file: string): string {
   return file.startsWith(`${PASTED}.`) ? PASTED : baseName(file);
 }
 
+/**
+ * A file's cells, read once when it is chosen, so that each check and the download do not read it
+ * again (a thousand agencies' workbook takes most of a second); a file the reader refuses stays
+ * bytes, and the check says why as it would.
+ */
+async function readOnce(input: NamedBytes): Promise<Input> {
+  const read = await readWorkbook(input);
+  return read.workbook ? { name: input.name, cells: read.workbook } : input;
+}
+
 async function chooseWorkbook(file: File | undefined): Promise<void> {
   if (!file) return;
-  const input = await bytesOf(file);
+  const input = await readOnce(await bytesOf(file));
   // Read afresh every time: choosing the same file again after fixing it fires a change only once the input is cleared.
   form.workbook.value = '';
   useSource({ kind: 'file', input, at: new Date() });

@@ -5,6 +5,12 @@ declare module 'ita:frameworks' {
   export default files;
 }
 
+declare module 'ita:render-worker' {
+  /** web/src/render-worker.ts and the renderer, bundled for a Web Worker, as text. */
+  const script: string;
+  export default script;
+}
+
 declare module 'ita:template' {
   /** templates/ita-announcement.docx in base64. */
   const base64: string;
