@@ -13,6 +13,16 @@ import { executedAsProgram } from '../src/cli-io.js';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const WEB_PAGE = path.join(ROOT, 'web', 'ita-announcement.html');
 
+/**
+ * zod (the framework files' validation) probes once whether it may compile its parsers with
+ * `new Function("")`. The page's Content Security Policy forbids eval, so the probe can only fail,
+ * and Firefox logs the blocked eval as an error on every load (Chromium reports a violation).
+ * zod's own `jitless` setting skips the probe and gives the parsers its failure gives. It is set
+ * in a module of its own that the entry imports before the page's script.
+ */
+const PAGE_ENTRY = `import 'ita:zod-jitless';\nimport './web/src/page.ts';\n`;
+const ZOD_JITLESS = `import { config } from 'zod';\nconfig({ jitless: true });\n`;
+
 /** The page's contents: the same inputs always give the same text. */
 export async function buildWebPage(): Promise<string> {
   const frameworks = path.join(ROOT, 'src', 'ita', 'frameworks');
@@ -21,6 +31,8 @@ export async function buildWebPage(): Promise<string> {
     setup(b) {
       b.onResolve({ filter: /^ita:/ }, (args) => ({ path: args.path, namespace: 'ita' }));
       b.onLoad({ filter: /.*/, namespace: 'ita' }, (args) => {
+        if (args.path === 'ita:page') return { contents: PAGE_ENTRY, loader: 'js', resolveDir: ROOT };
+        if (args.path === 'ita:zod-jitless') return { contents: ZOD_JITLESS, loader: 'js', resolveDir: ROOT };
         if (args.path === 'ita:frameworks') {
           const files = readdirSync(frameworks)
             .filter((name) => /^\d{4}\.yaml$/.test(name))
@@ -48,7 +60,7 @@ export async function buildWebPage(): Promise<string> {
   } as const;
   // The Web Worker that renders large batches (web/src/workers.ts), carried inside the page as text.
   const worker = (await build({ ...options, entryPoints: [path.join(ROOT, 'web', 'src', 'render-worker.ts')] })).outputFiles[0]!.text;
-  const bundled = await build({ ...options, entryPoints: [path.join(ROOT, 'web', 'src', 'page.ts')], plugins: [inside] });
+  const bundled = await build({ ...options, entryPoints: ['ita:page'], plugins: [inside] });
   const script = bundled.outputFiles[0]!.text.replaceAll('</script', '<\\/script');
   const html = readFileSync(path.join(ROOT, 'web', 'src', 'page.html'), 'utf8');
   return html.replace('<!-- SCRIPT -->', () => `<script>${script}</script>`);
