@@ -100,6 +100,8 @@ interface Tab {
   downloads: string;
   /** The records of the page now shown, or null between pages. */
   shown: { requests: string[]; messages: PageMessage[] } | null;
+  /** The viewport it was last given. */
+  size: { width: number; height: number };
 }
 
 export async function launchBrowser(name: BrowserName): Promise<TestBrowser> {
@@ -132,7 +134,7 @@ async function newTab(browser: Browser, tabs: Tab[]): Promise<Tab> {
   // WebDriver BiDi command browser.setDownloadBehavior in Firefox (Firefox 149 and later).
   const context = await browser.createBrowserContext({ downloadBehavior: { policy: 'allow', downloadPath: downloads } });
   const page = await context.newPage();
-  const tab: Tab = { page, downloads, shown: null };
+  const tab: Tab = { page, downloads, shown: null, size: { width: 800, height: 600 } };
   page.on('request', (request) => tab.shown?.requests.push(request.url()));
   page.on('console', (message) => tab.shown?.messages.push({ kind: 'console', type: message.type(), text: message.text() }));
   page.on('pageerror', (error) => tab.shown?.messages.push({ kind: 'page error', type: 'error', text: error instanceof Error ? error.message : String(error) }));
@@ -154,7 +156,12 @@ async function showPage(tab: Tab, file: string, options: { width?: number; heigh
   const { page, downloads } = tab;
   const shown = { requests: [] as string[], messages: [] as PageMessage[] };
   tab.shown = shown;
-  if (options.width && options.height) await page.setViewport({ width: options.width, height: options.height });
+  // Puppeteer's own size unless asked, so that a phone-sized page does not leave the tab phone-sized.
+  const size = { width: options.width ?? 800, height: options.height ?? 600 };
+  if (size.width !== tab.size.width || size.height !== tab.size.height) {
+    await page.setViewport(size);
+    tab.size = size;
+  }
   await page.goto(pathToFileURL(file).href);
 
   /** Does `operation` on the first element matching `selector` now: found false when there is none. */

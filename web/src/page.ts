@@ -121,10 +121,13 @@ function request(): BuildRequest | undefined {
     form.dateShown.className = 'hint error';
     // Said beside the button too: the field may be a screen away from it.
     form.downloadNote.textContent = `ดาวน์โหลดไม่ได้จนกว่าจะแก้วันที่ประกาศ: ${parsed.why.th}`;
+    form.downloadNote.className = 'hint error';
+    form.download.disabled = true;
     return undefined;
   }
   form.dateShown.textContent = `พิมพ์ว่า "ประกาศ ณ วันที่ ${formatterFor(digits).date(parsed.date)}"`;
   form.dateShown.className = 'hint';
+  form.downloadNote.className = 'hint';
   const position = form.position.value.split('\n').map((line) => line.trim()).filter(Boolean).join('\n');
   const chosen = emblem.chosen();
   const year = form.yearNeeded.hidden ? undefined : parseFiscalYear(form.year.value)?.year;
@@ -381,6 +384,7 @@ document.addEventListener('paste', (e) => {
 });
 form.typeIn.addEventListener('click', () => openTypedForm());
 for (const input of [form.signer, form.position, form.date, form.digits, form.year, form.trust]) input.addEventListener('change', () => void check());
-form.date.addEventListener('input', () => request());
+// A date or year is checked as it is typed once it is whole; until then the button waits, and says why.
+for (const input of [form.date, form.year]) input.addEventListener('input', () => void (request() && check()));
 form.download.addEventListener('click', () => void download());
 request();
