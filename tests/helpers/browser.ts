@@ -79,8 +79,8 @@ export interface TestPage {
   evaluate<A, R>(selector: string, fn: (element: unknown, arg: A) => R, arg: A): Promise<Awaited<R>>;
   /** Clicks `selector` and gives back the file the browser saved: its name and bytes. */
   download(selector: string, options?: { timeout?: number }): Promise<DownloadedFile>;
-  /** A picture of the whole page, as PNG. */
-  screenshot(file: string): Promise<void>;
+  /** A picture of the whole page, as PNG (`window`: only what the window shows). */
+  screenshot(file: string, options?: { window?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -104,7 +104,11 @@ interface Tab {
   size: { width: number; height: number };
 }
 
-export async function launchBrowser(name: BrowserName): Promise<TestBrowser> {
+/**
+ * `cores`: what the pages are told `navigator.hardwareConcurrency` is (the benchmark's peer:
+ * one core makes the page render a batch in one thread, as before its workers).
+ */
+export async function launchBrowser(name: BrowserName, { cores }: { cores?: number } = {}): Promise<TestBrowser> {
   const kind = BROWSERS.find((b) => b.name === name)!;
   if (!kind.executablePath) throw new Error(`${kind.title} is not installed (apt-get install ${kind.debianPackage})`);
   const browser = await puppeteer.launch(
@@ -118,7 +122,7 @@ export async function launchBrowser(name: BrowserName): Promise<TestBrowser> {
     kind,
     version: await browser.version(),
     async openPage(file, options) {
-      const tab = idle.pop() ?? (await newTab(browser, tabs));
+      const tab = idle.pop() ?? (await newTab(browser, tabs, cores));
       return showPage(tab, file, options ?? {}, () => idle.push(tab));
     },
     async close() {
@@ -128,7 +132,7 @@ export async function launchBrowser(name: BrowserName): Promise<TestBrowser> {
   };
 }
 
-async function newTab(browser: Browser, tabs: Tab[]): Promise<Tab> {
+async function newTab(browser: Browser, tabs: Tab[], cores: number | undefined): Promise<Tab> {
   const downloads = mkdtempSync(path.join(os.tmpdir(), 'ita-browser-downloads-'));
   // The download folder is set on the context: Browser.setDownloadBehavior in Chromium, the
   // WebDriver BiDi command browser.setDownloadBehavior in Firefox (Firefox 149 and later).
@@ -145,6 +149,11 @@ async function newTab(browser: Browser, tabs: Tab[]): Promise<Tab> {
       dom.itaTestCspViolation(`${String(event.effectiveDirective)} blocked ${String(event.blockedURI)} at ${String(event.sourceFile)}:${String(event.lineNumber)}:${String(event.columnNumber)}`),
     );
   });
+  if (cores !== undefined) {
+    await page.evaluateOnNewDocument((count: number) => {
+      Object.defineProperty(Object.getPrototypeOf((globalThis as unknown as { navigator: object }).navigator), 'hardwareConcurrency', { get: () => count });
+    }, cores);
+  }
   tabs.push(tab);
   return tab;
 }
@@ -274,8 +283,8 @@ async function showPage(tab: Tab, file: string, options: { width?: number; heigh
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
-    async screenshot(target) {
-      await page.screenshot({ path: target as `${string}.png`, fullPage: true });
+    async screenshot(target, { window = false } = {}) {
+      await page.screenshot({ path: target as `${string}.png`, fullPage: !window });
     },
     async close() {
       if (tab.shown !== shown) return;

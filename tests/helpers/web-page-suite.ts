@@ -338,6 +338,10 @@ export function webPageTests(browserName: BrowserName): void {
       await choose(page, await benchWorkbook(60, dir));
       expect(await page.texts('#announcements table.batch tr')).toHaveLength(61);
       expect(await page.texts('#announcements .announcement')).toHaveLength(0);
+      // The same warning of 60 agencies is one line, and the heading counts the lines shown.
+      const lines = await page.texts('#problems ul.warning > li');
+      expect(lines.some((line) => line.includes('(พบใน ๖๐ หน่วยงาน)'))).toBe(true);
+      expect(await page.texts('#problems h3')).toContain(`คำเตือน ${new Intl.NumberFormat('th-TH-u-nu-thai').format(lines.length)} ข้อ`);
       const tops = await page.evaluate('#check', (check) => {
         const at = (selector: string) => (check as { querySelector(s: string): { getBoundingClientRect(): { top: number } } }).querySelector(selector).getBoundingClientRect().top;
         return { download: at('#download'), problems: at('#problems'), batch: at('table.batch') };

@@ -19,7 +19,8 @@ export function problemsView(problems: readonly Problem[], shown: (file: string)
     const items = problems.filter((p) => p.severity === severity).sort((a, b) => Number(FIRST.has(b.code)) - Number(FIRST.has(a.code)));
     if (!items.length) return [];
     const ul = element('ul', { className: `problems ${severity}` });
-    for (const { problem: p, agencies } of grouped(items)) {
+    const lines = grouped(items);
+    for (const { problem: p, agencies } of lines) {
       const many = agencies > 1 ? ` (พบใน ${COUNT.format(agencies)} หน่วยงาน)` : '';
       const li = element('li', { textContent: `${problemLines({ ...p, details: undefined }, shown).join(' ')}${many}` });
       if (p.details) {
@@ -29,7 +30,8 @@ export function problemsView(problems: readonly Problem[], shown: (file: string)
       }
       ul.append(li);
     }
-    return [element('h3', { textContent: `${title} ${COUNT.format(items.length)} ข้อ` }), ul];
+    // The lines shown, not the problems behind them: "1,003" above four lines misleads.
+    return [element('h3', { textContent: `${title} ${COUNT.format(lines.length)} ข้อ` }), ul];
   };
   return [...list('error', 'ข้อผิดพลาด'), ...list('warning', 'คำเตือน')];
 }
