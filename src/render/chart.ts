@@ -23,9 +23,9 @@ const CHART_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relati
 const PACKAGE_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/package';
 const CHART_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** The text column's width (16 cm) and 9 cm high, in EMU. */
+/** The text column's width (16 cm) and 6.5 cm high, in EMU: with the result above it, on page one. */
 const WIDTH = 5_760_000;
-const HEIGHT = 3_240_000;
+const HEIGHT = 2_340_000;
 const FONT = 'TH SarabunIT๙';
 /** Columns of the earlier years in greys, this year in blue; the pass mark in red. */
 const EARLIER_COLOURS = ['BFBFBF', 'A5A5A5', '7F7F7F', '595959'];
