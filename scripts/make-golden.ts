@@ -8,5 +8,5 @@ for (const golden of goldenCases()) {
   for (const name of readdirSync(folder)) if (name !== 'case.json') rmSync(path.join(folder, name));
   const files = expectedFiles(await buildCase(golden));
   for (const [name, content] of files) writeFileSync(path.join(folder, name), content);
-  console.log(`${golden.name}: ${files.size / 2} announcement(s)`);
+  console.log(`${golden.name}: ${files.size / 2} document(s)`);
 }

@@ -1,7 +1,9 @@
-/** npm run pack-template: templates/ita-announcement/ → templates/ita-announcement.docx */
+/** npm run pack-template: templates/ita-announcement/ → templates/ita-announcement.docx, templates/ita-analysis/ → templates/ita-analysis.docx */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { TEMPLATE_FILE, packTemplate } from './lib/template-package.js';
+import { ANALYSIS_TEMPLATE_FILE, ANALYSIS_TEMPLATE_SOURCE, TEMPLATE_FILE, packTemplate } from './lib/template-package.js';
 
-writeFileSync(TEMPLATE_FILE, packTemplate());
-console.log(`wrote ${path.relative(process.cwd(), TEMPLATE_FILE)}`);
+for (const [file, source] of [[TEMPLATE_FILE, undefined], [ANALYSIS_TEMPLATE_FILE, ANALYSIS_TEMPLATE_SOURCE]] as const) {
+  writeFileSync(file, packTemplate(source));
+  console.log(`wrote ${path.relative(process.cwd(), file)}`);
+}

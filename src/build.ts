@@ -6,19 +6,23 @@
  *   template + emblem  → checked and prepared once (render/)
  *   each workbook      → cells (read/) → one announcement model per agency (ita/)
  *   each announcement  → a name (write/names.ts) and DOCX bytes (render/)
+ *   (asked for) each announcement + the agency's earlier years in the run → its analysis report
+ *                        (ita/analysis.ts, ita/history.ts) → DOCX bytes (render/analysis-docx.ts)
  */
 import type { NamedBytes } from './bytes.js';
 import type { Digits } from './format.js';
 import type { AnnounceOptions } from './ita/announce.js';
 import type { FrameworkLibrary } from './ita/framework.js';
 import type { Announcement } from './ita/model.js';
+import { analyse, type Analysis } from './ita/analysis.js';
+import { earlierYears } from './ita/history.js';
 import { normalise, type AgencyResult, type Seen } from './ita/normalise.js';
 import { cleanSignature } from './ita/signature.js';
 import { hasErrors, type Place, type Problem } from './problem.js';
 import type { Workbook } from './read/cells.js';
 import { readWorkbook } from './read/workbook.js';
-import { prepareTemplate, readEmblem, readTemplate, renderAnnouncement, type PreparedTemplate } from './render/index.js';
-import { documentNames, uniqueName } from './write/names.js';
+import { ANALYSIS_TEMPLATE, prepareTemplate, readEmblem, readTemplate, renderAnalysis, renderAnnouncement, type PreparedTemplate } from './render/index.js';
+import { analysisName, documentNames, uniqueName } from './write/names.js';
 
 /** A workbook's bytes, or results a person typed into a form, already as cells (ita/fill-in.ts). */
 export type Input = NamedBytes | { name: string; cells: Workbook };
@@ -32,6 +36,12 @@ export interface BuildRequest {
   /** The announcement date, the signer and the rest of what is not in the workbook. */
   announce: AnnounceOptions & { /** Used when a workbook states no fiscal year. */ fiscalYear?: number };
   digits: Digits;
+  /**
+   * Given: beside each announcement, its analysis report (รายงานการวิเคราะห์ผลการประเมิน) from this
+   * template, with the agency's earlier years found among the run's other announcements. A problem
+   * of the analysis never holds back the announcement.
+   */
+  analysis?: { template: NamedBytes };
   /** Read and check only: announcements, no documents. */
   check?: boolean;
   /** How to render a workbook's documents; default: one after another, here. The command line renders large batches in threads. */
@@ -65,6 +75,8 @@ export interface BuiltDocument extends NamedBytes {
   /** The workbook the announcement came from. */
   workbook: string;
   announcement: Announcement;
+  /** Set when this document is the announcement's analysis report. */
+  analysis?: Analysis;
 }
 
 /** A workbook or an agency that gave no announcement, and the errors why. */
@@ -86,18 +98,73 @@ export interface BuildResult {
   /** The documents made, unless `onDocument` took them. */
   documents: BuiltDocument[];
   failures: Failure[];
+  /** The analysis reports made (or, check, ready to be), when asked for. */
+  analyses: { workbook: string; name: string; analysis: Analysis }[];
 }
 
 export async function build(request: BuildRequest): Promise<BuildResult> {
-  const result: BuildResult = { problems: [], announcements: [], documents: [], failures: [] };
+  const result: BuildResult = { problems: [], announcements: [], documents: [], failures: [], analyses: [] };
   const prepared = prepare(request, result.problems);
   if (!prepared) return result;
+  const analysisTemplate = request.analysis && prepareAnalysisTemplate(request.analysis.template, request.announce.names, result.problems);
   const signature = cleanSignature(request.announce, request.announce.names);
   result.problems.push(...signature.problems);
   const cleaned = { ...request, announce: { ...request.announce, signer: signature.signer, position: signature.position } };
   const used = new Set<string>();
   for (const input of request.workbooks) await buildWorkbook(input, prepared, cleaned, used, result);
+  if (analysisTemplate) await buildAnalyses(analysisTemplate, cleaned, used, result);
   return result;
+}
+
+/** The analysis template checked against the analysis's tags; undefined when it cannot be used (the announcements go on). */
+function prepareAnalysisTemplate(bytes: NamedBytes, names: BuildRequest['announce']['names'], problems: Problem[]): PreparedTemplate | undefined {
+  const { template, problems: found } = readTemplate(bytes, names, ANALYSIS_TEMPLATE);
+  problems.push(...found);
+  if (!template) return undefined;
+  const made = prepareTemplate(template, undefined, names);
+  problems.push(...made.problems);
+  return made.prepared;
+}
+
+/**
+ * Each announcement made, analysed with the same agency's earlier years among them, and rendered
+ * with the analysis template. An agency whose years cannot be told apart gets no report.
+ */
+async function buildAnalyses(prepared: PreparedTemplate, request: BuildRequest, used: Set<string>, result: BuildResult): Promise<void> {
+  const made = [...result.announcements];
+  const years = earlierYears(made.map((m) => m.announcement));
+  for (const [index, { workbook, name, announcement }] of made.entries()) {
+    const { earlier, problems } = years[index]!;
+    result.problems.push(...problems);
+    if (hasErrors(problems)) {
+      result.failures.push({ input: workbook, agency: announcement.agency.shortName, problems: problems.filter((p) => p.severity === 'error') });
+      continue;
+    }
+    const framework = request.frameworks.forYear(announcement.fiscalYear, {}).framework!;
+    const criteria = {
+      year: announcement.criteriaYear,
+      ...(framework.carriedFrom !== undefined && { carriedFrom: framework.carriedFrom }),
+      passMark: framework.passMark,
+      passMarkConfidence: framework.basis.passMark.confidence,
+    };
+    const analysis = analyse(announcement, criteria, earlier);
+    const report = { workbook, name: uniqueName(analysisName(name), used), analysis };
+    if (request.check) {
+      result.analyses.push(report);
+      continue;
+    }
+    const rendered = await renderAnalysis(prepared, analysis, request.digits);
+    const ofAgency = (found: Problem[]) => found.map((p) => ({ ...p, where: { ...p.where, agency: announcement.agency.shortName } }));
+    const renderProblems = ofAgency(rendered.problems);
+    if (rendered.document && !hasErrors(renderProblems)) {
+      const document: BuiltDocument = { workbook, name: report.name, bytes: rendered.document, announcement, analysis };
+      if (request.onDocument) renderProblems.push(...ofAgency(await request.onDocument(document)));
+      else result.documents.push(document);
+    }
+    result.problems.push(...renderProblems);
+    if (hasErrors(renderProblems)) result.failures.push({ input: workbook, agency: announcement.agency.shortName, problems: renderProblems.filter((p) => p.severity === 'error') });
+    else result.analyses.push(report);
+  }
 }
 
 /** The template checked and prepared with the emblem; undefined when either cannot be used. */

@@ -30,7 +30,7 @@ import { nearest } from './nearest.js';
 import { PROJECT_ROOT } from './project-root.js';
 import { takenByNpm, type CommandOption } from './npm-options.js';
 import { digitsNamed } from './format.js';
-import { announcementLines, documentTable, failureLines, printable, problemLines, type DocumentSummary } from './report.js';
+import { analysisLines, announcementLines, documentTable, failureLines, printable, problemLines, type DocumentSummary } from './report.js';
 
 const EXIT = {
   done: 0,
@@ -49,6 +49,7 @@ const EXIT = {
 const TEMPLATE_CODES = new Set(['template-unreadable', 'template-error', 'template-syntax', 'template-tag-unknown', 'template-piece-missing', 'template-active']);
 
 const DEFAULT_TEMPLATE = path.join(PROJECT_ROOT, 'templates', 'ita-announcement.docx');
+const DEFAULT_ANALYSIS_TEMPLATE = path.join(PROJECT_ROOT, 'templates', 'ita-analysis.docx');
 /** What a results file may be named in input/: workbooks, a web page or its table saved as text (the reader tells them apart by their bytes). */
 const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods', '.xml', '.csv', '.tsv', '.txt', '.html', '.htm']);
 /** Batches of at least this many announcements show a progress line. */
@@ -58,8 +59,8 @@ class UsageError extends Error {}
 
 /** Every option, and whether it takes a value: for npm's `--` trap and for naming a mistyped one. */
 const COMMAND_OPTIONS: CommandOption[] = [
-  ...['out', 'template', 'emblem', 'date', 'signer', 'position', 'digits', 'year', 'threads', 'settings', 'lang'].map((name) => ({ name, takesValue: true })),
-  ...['json', 'trust-stated-total', 'pdf', 'check', 'debug'].map((name) => ({ name, takesValue: false })),
+  ...['out', 'template', 'analysis-template', 'emblem', 'date', 'signer', 'position', 'digits', 'year', 'threads', 'settings', 'lang'].map((name) => ({ name, takesValue: true })),
+  ...['json', 'trust-stated-total', 'analysis', 'pdf', 'check', 'debug'].map((name) => ({ name, takesValue: false })),
 ];
 /** Options that may be given twice: each --position is a line of the position. */
 const REPEATABLE = new Set(['position']);
@@ -138,6 +139,11 @@ function parseArguments(argv: string[], language: Language) {
       type: 'number',
       describe: text('จำนวนเธรดที่ใช้สร้างประกาศ (ค่าเริ่มต้น: ตามจำนวนแกนของเครื่อง เมื่อมี 200 ฉบับขึ้นไป)', 'threads to write with (default: one per core, from 200 announcements)'),
     })
+    .option('analysis', {
+      type: 'boolean',
+      describe: text('สร้างรายงานการวิเคราะห์ผลการประเมิน (.docx) คู่กับประกาศแต่ละฉบับ (ให้ไฟล์ของปีก่อนมาด้วยเพื่อเทียบ)', 'also write the analysis report (.docx) beside each announcement (give earlier years\' files too to compare)'),
+    })
+    .option('analysis-template', { type: 'string', describe: text('แม่แบบรายงานการวิเคราะห์ (.docx) ของหน่วยงาน', "the agency's analysis report template (.docx)") })
     .option('pdf', { type: 'boolean', default: false, describe: text('สร้างไฟล์ PDF คู่กับไฟล์ Word ด้วย (ต้องติดตั้ง LibreOffice)', 'also write a PDF beside each Word file (needs LibreOffice)') })
     .option('settings', { type: 'string', describe: text('ไฟล์ตั้งค่า (ค่าเริ่มต้น: input/settings.yaml)', 'settings file (default: input/settings.yaml)') })
     .option('check', {
@@ -171,6 +177,8 @@ function parseArguments(argv: string[], language: Language) {
     files: parsed._.map(String),
     out: parsed.out,
     template: parsed.template,
+    analysis: parsed.analysis,
+    analysisTemplate: parsed['analysis-template'],
     emblem: parsed.emblem,
     date: parsed.date === undefined ? undefined : parseDate(parsed.date, text),
     signer: parsed.signer,
@@ -229,7 +237,7 @@ async function run(args: Arguments, io: Io): Promise<number> {
   const userPath = (p: string) => path.resolve(io.cwd, p);
   /** A path as the clerk reads it on screen: relative to where they ran the command. */
   const shown = (file: string) => path.relative(io.cwd, file) || file;
-  const show = (result: Pick<BuildResult, 'problems' | 'failures'>, documents: DocumentSummary[] = [], ready = 0) => report(args, documents, result.failures, result.problems, say, shown, io, ready);
+  const show = (result: Pick<BuildResult, 'problems' | 'failures'>, documents: DocumentSummary[] = [], ready = 0, analyses: string[] = []) => report(args, documents, result.failures, result.problems, say, shown, io, ready, analyses);
 
   const settingsFile = args.settings === undefined ? path.join(PROJECT_ROOT, 'input', 'settings.yaml') : userPath(args.settings);
   const { settings, lines: settingsLines, problems: settingsProblems } = await readSettings(settingsFile);
@@ -244,7 +252,7 @@ async function run(args: Arguments, io: Io): Promise<number> {
   const templateFile = args.template ? userPath(args.template) : (settings.template ?? DEFAULT_TEMPLATE);
   const emblemFile = args.emblem !== undefined ? userPath(args.emblem) : settings.emblem;
   /** Where a file setting was given: its option, or its line of the settings file. */
-  const givenAt = (setting: 'template' | 'emblem', option: string | undefined) =>
+  const givenAt = (setting: 'template' | 'emblem' | 'analysisTemplate', option: string | undefined) =>
     option !== undefined
       ? { th: SETTINGS[setting].option, en: SETTINGS[setting].option }
       : { th: `${SETTINGS[setting].key}: ของไฟล์ตั้งค่า ${path.basename(settingsFile)} บรรทัดที่ ${settingsLines[setting]}`, en: `${SETTINGS[setting].key}: of the settings file ${path.basename(settingsFile)}, line ${settingsLines[setting]}` };
@@ -275,6 +283,22 @@ async function run(args: Arguments, io: Io): Promise<number> {
     return EXIT.emblem;
   }
 
+  // The analysis report: a template that cannot be read is reported, and the announcements are made all the same.
+  const analysisProblems: Problem[] = [];
+  let analysisTemplate: NamedBytes | undefined;
+  if (args.analysis ?? settings.analysis ?? false) {
+    const file = args.analysisTemplate !== undefined ? userPath(args.analysisTemplate) : (settings.analysisTemplate ?? DEFAULT_ANALYSIS_TEMPLATE);
+    const read = await readInput(file, MAX_TEMPLATE_BYTES, {
+      cannotOpen: (code) => {
+        const at = givenAt('analysisTemplate', args.analysisTemplate);
+        return error('template-unreadable', { file }, `เปิดแม่แบบรายงานการวิเคราะห์ไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน ${at.th}`, `Cannot open the analysis report's template (${code}): check the file name given with ${at.en}`);
+      },
+      tooLarge: (size) => templateTooLarge(file, size),
+    });
+    if ('problem' in read) analysisProblems.push(read.problem);
+    else analysisTemplate = read;
+  }
+
   const inputs = args.files.length ? args.files.map((file) => givenWorkbook(file, userPath)) : await workbooksIn(path.join(PROJECT_ROOT, 'input'));
   if (inputs.length === 0) {
     const none = error(
@@ -301,9 +325,11 @@ async function run(args: Arguments, io: Io): Promise<number> {
   const folder = args.check ? undefined : await openOutputFolder(outDir);
   const progress = progressLine(say, io, args.language);
   const written: DocumentSummary[] = [];
+  const analysesWritten: string[] = [];
   const result = await build({
     workbooks,
     template,
+    ...(analysisTemplate && { analysis: { template: analysisTemplate } }),
     ...(emblem && { emblem }),
     frameworks: frameworksOnDisk(),
     announce: {
@@ -322,11 +348,15 @@ async function run(args: Arguments, io: Io): Promise<number> {
       const target = path.join(outDir, document.name);
       const problems = await folder!.write(document.name, document.bytes);
       const a = document.announcement;
+      if (document.analysis) {
+        if (!hasErrors(problems)) analysesWritten.push(target);
+        return problems;
+      }
       if (!hasErrors(problems)) written.push({ input: document.workbook, agency: a.agency.shortName, fiscalYear: a.fiscalYear, total: a.total, level: a.level, result: a.result, output: target });
       return problems;
     },
   });
-  result.problems.unshift(...unreadable.flatMap((f) => f.problems));
+  result.problems.unshift(...analysisProblems, ...unreadable.flatMap((f) => f.problems));
   result.failures.unshift(...unreadable);
   if (hasErrors(result.problems.filter((p) => p.code === 'emblem-unusable'))) {
     show(result);
@@ -336,10 +366,19 @@ async function run(args: Arguments, io: Io): Promise<number> {
   // The summary lists the documents in the order of the workbooks and their agencies.
   const order = new Map(result.announcements.map((a, i) => [a.name, i]));
   const documents = written.sort((a, b) => order.get(path.basename(a.output))! - order.get(path.basename(b.output))!);
-  if (args.check) for (const { announcement } of result.announcements) announcementLines(announcement, shown, args.language).forEach(say);
+  if (args.check) {
+    for (const { workbook, announcement } of result.announcements) {
+      announcementLines(announcement, shown, args.language).forEach(say);
+      for (const report of result.analyses.filter((r) => r.workbook === workbook && r.analysis.agency === announcement.agency && r.analysis.fiscalYear === announcement.fiscalYear)) analysisLines(report.name, report.analysis, args.language).forEach(say);
+    }
+  }
   if (args.pdf && documents.length) {
-    say(text(`กำลังสร้าง PDF ${documents.length} ฉบับด้วย LibreOffice`, `Making ${counted(documents.length, 'PDF')} with LibreOffice`));
-    const made = await writePdfs(documents.map((d) => d.output), io.env);
+    say(text(`กำลังสร้าง PDF ${documents.length + analysesWritten.length} ฉบับด้วย LibreOffice`, `Making ${counted(documents.length + analysesWritten.length, 'PDF')} with LibreOffice`));
+    const made = await writePdfs([...documents.map((d) => d.output), ...analysesWritten], io.env);
+    for (const file of analysesWritten) {
+      const pdf = made.pdfs.get(file);
+      if (pdf) await folder!.made(pdf);
+    }
     result.problems.push(...made.problems);
     for (const d of documents) {
       const pdf = made.pdfs.get(d.output);
@@ -351,7 +390,7 @@ async function run(args: Arguments, io: Io): Promise<number> {
   }
   await folder?.close();
 
-  show(result, documents, args.check ? result.announcements.length : 0);
+  show(result, documents, args.check ? result.announcements.length : 0, args.check ? result.analyses.map((a) => a.name) : analysesWritten);
   if (hasErrors(result.problems.filter((p) => TEMPLATE_CODES.has(p.code)))) return EXIT.template;
   const unwritableOnly = (f: Failure) => f.problems.length > 0 && f.problems.every((p) => p.code === 'output-not-writable');
   if (result.failures.some((f) => !unwritableOnly(f))) return EXIT.inputRefused;
@@ -405,7 +444,7 @@ async function workbooksIn(dir: string): Promise<string[]> {
     .map((name) => path.join(dir, name));
 }
 
-function report(args: Arguments, documents: DocumentSummary[], failures: Failure[], problems: Problem[], say: (line: string) => void, shown: (file: string) => string, io: Io, ready: number): void {
+function report(args: Arguments, documents: DocumentSummary[], failures: Failure[], problems: Problem[], say: (line: string) => void, shown: (file: string) => string, io: Io, ready: number, analyses: string[]): void {
   const { language } = args;
   const text = chooser(language);
   const printed = new Set<string>();
@@ -420,18 +459,21 @@ function report(args: Arguments, documents: DocumentSummary[], failures: Failure
     problemLines(p, shown, language).forEach(say);
   }
   if (documents.length) documentTable(documents, shown, language).forEach(say);
+  if (!args.check) for (const file of analyses) say(text(`รายงานการวิเคราะห์: ${shown(file)}`, `Analysis report: ${shown(file)}`));
   if (failures.length) failureLines(failures, shown, language).forEach(say);
+  const reports = analyses.length ? text(` และรายงานการวิเคราะห์ ${analyses.length} ฉบับ`, ` and ${counted(analyses.length, 'analysis report')}`) : '';
   const failed = failures.length ? text(`, สร้างไม่ได้ ${failures.length} รายการ`, `, ${failures.length} failed`) : '';
   say(
     args.check
-      ? text(`สรุปการตรวจ (ยังไม่ได้สร้างเอกสาร): พร้อมสร้างประกาศ ${ready} ฉบับ${failed}`, `Check (nothing written): ${counted(ready, 'announcement')} ready${failed}`)
-      : text(`สรุป: สร้างประกาศ ${documents.length} ฉบับ${failed}`, `Summary: ${counted(documents.length, 'announcement')} written${failed}`),
+      ? text(`สรุปการตรวจ (ยังไม่ได้สร้างเอกสาร): พร้อมสร้างประกาศ ${ready} ฉบับ${reports}${failed}`, `Check (nothing written): ${counted(ready, 'announcement')}${reports} ready${failed}`)
+      : text(`สรุป: สร้างประกาศ ${documents.length} ฉบับ${reports}${failed}`, `Summary: ${counted(documents.length, 'announcement')}${reports} written${failed}`),
   );
   if (args.json) {
     // One message, in the language asked for, as a string: what a script reading the JSON expects.
     const where = (p: Problem) => ({ ...p, message: p.message[language], where: { ...p.where, ...(p.where.file && { file: shown(p.where.file) }) } });
     const json = {
       documents: documents.map((d) => ({ ...d, input: shown(d.input), output: shown(d.output), ...(d.pdf && { pdf: shown(d.pdf) }) })),
+      ...(analyses.length && { analyses: analyses.map(shown) }),
       failed: failures.map((f) => ({ input: shown(f.input), agency: f.agency, problems: f.problems.map(where) })),
       problems: problems.map(where),
       // For the benchmark: this run's peak memory and processor time, its threads included (maxRSS is in KB, CPU times in µs).

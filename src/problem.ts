@@ -78,6 +78,9 @@ export type ProblemCode =
   | 'recommendation-tool-unknown'
   | 'recommendation-indicator-missing'
   | 'control-characters'
+  // the analysis report and the years before
+  | 'analysis-year-twice'
+  | 'analysis-year-ambiguous'
   // the settings file
   | 'settings-invalid'
   | 'settings-key-unknown'

@@ -1,6 +1,7 @@
 /** How problems and results read on screen, the same in every command. */
 import type { Failure } from './build.js';
 import type { Announcement } from './ita/model.js';
+import type { Analysis } from './ita/analysis.js';
 import { chooser, counted, type Language } from './language.js';
 import type { Place, Problem } from './problem.js';
 import { formatterFor } from './format.js';
@@ -111,5 +112,25 @@ export function announcementLines(a: Announcement, shown: (file: string) => stri
       `  ผู้ลงนาม: ${a.signature.signer ?? blank} · ตำแหน่ง: ${a.signature.position ?? blank} · วันที่ประกาศ ${numbers.date(a.date)}`,
       `  Signer: ${a.signature.signer ?? blank} · position: ${a.signature.position ?? blank} · date ${numbers.date(a.date)}`,
     ),
+  ];
+}
+
+/** What `check` says of an analysis report: the points to improve, lowest first, and the years it compares. */
+export function analysisLines(name: string, a: Analysis, language: Language = 'th'): string[] {
+  const text = chooser(language);
+  const numbers = formatterFor('arabic');
+  const earlier = a.history.slice(0, -1);
+  const recommended = (p: Analysis['improvements'][number]) => p.recommendations.reduce((n, r) => n + r.texts.length, 0);
+  return [
+    `  ${text('รายงานการวิเคราะห์', 'Analysis report')}: ${name}`,
+    ...(a.improvements.length
+      ? [
+          text(`  ประเด็นที่ต้องพัฒนา (ต่ำกว่า ${a.criteria.passMark} คะแนน เรียงจากต่ำสุด):`, `  To improve (below ${a.criteria.passMark}, lowest first):`),
+          ...a.improvements.map((p) => `    ${p.number}. ${p.name} (${p.tool}) ${numbers.score(p.score)} · ${text(`ข้อเสนอแนะ ${recommended(p)} ข้อ`, counted(recommended(p), 'recommendation'))}`),
+        ]
+      : [text(`  ประเด็นที่ต้องพัฒนา: ไม่มี (ทุกตัวชี้วัดถึง ${a.criteria.passMark} คะแนน)`, `  To improve: none (every indicator reaches ${a.criteria.passMark})`)]),
+    earlier.length
+      ? text(`  ปีที่นำมาเทียบ: ${earlier.map((y) => `${y.fiscalYear} (${numbers.score(y.total)})`).join(', ')}`, `  Earlier years compared: ${earlier.map((y) => `${y.fiscalYear} (${numbers.score(y.total)})`).join(', ')}`)
+      : text('  ปีที่นำมาเทียบ: ไม่มี (ให้ไฟล์ของปีก่อนมาด้วยเพื่อเทียบ)', '  Earlier years compared: none (give the earlier years\' files too to compare)'),
   ];
 }

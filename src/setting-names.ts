@@ -30,6 +30,8 @@ export const SETTINGS = {
   digits: { key: 'ตัวเลข', alias: 'digits', option: '--digits' },
   emblem: { key: 'ตราครุฑ', alias: 'emblem', option: '--emblem' },
   template: { key: 'แม่แบบ', alias: 'template', option: '--template' },
+  analysis: { key: 'รายงานวิเคราะห์', alias: 'analysis', option: '--analysis' },
+  analysisTemplate: { key: 'แม่แบบรายงานวิเคราะห์', alias: 'analysis-template', option: '--analysis-template' },
 } as const;
 
 /** How the command line names its settings in messages. */

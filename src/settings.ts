@@ -25,9 +25,15 @@ export interface Settings {
   /** Absolute paths, resolved from the settings file's folder. */
   emblem?: string;
   template?: string;
+  /** รายงานวิเคราะห์: ใช่ — write the analysis report beside each announcement. */
+  analysis?: boolean;
+  analysisTemplate?: string;
 }
 
 type Key = keyof Settings;
+
+/** How a yes-or-no setting may be written. */
+const YES_NO: Record<string, boolean> = { ใช่: true, ไม่: false, ไม่ใช่: false, yes: true, no: false, true: true, false: false };
 
 /** Each setting's Thai key first, then its English alias. */
 const KEYS = Object.fromEntries(Object.entries(SETTINGS).map(([name, s]) => [name, [s.key, s.alias]])) as unknown as Record<Key, readonly [string, string]>;
@@ -120,9 +126,13 @@ export async function readSettings(file: string): Promise<SettingsRead> {
       const parsed = parseAnnouncementDate(value);
       if ('date' in parsed) read.settings.date = parsed.date;
       else read.problems.push(problem(line, `"${keyName}: ${value}" ไม่ถูกต้อง: ${parsed.why.th}`, `"${keyName}: ${value}" is not a date: ${parsed.why.en}`));
-    } else if (key === 'emblem' || key === 'template') {
+    } else if (key === 'analysis') {
+      const yes = YES_NO[value.toLowerCase()];
+      if (yes !== undefined) read.settings.analysis = yes;
+      else read.problems.push(problem(line, `"${keyName}" ต้องเป็น ใช่ หรือ ไม่ (ไม่ใช่ "${value}")`, `"${keyName}" must be yes or no (ใช่ or ไม่), not "${value}"`));
+    } else if (key === 'emblem' || key === 'template' || key === 'analysisTemplate') {
       read.settings[key] = path.resolve(folder, value);
-    } else {
+    } else if (key === 'signer' || key === 'position') {
       read.settings[key] = value;
     }
   }

@@ -28,7 +28,7 @@ export interface PreparedTemplate {
 }
 
 /** One document by the general path: its DOCX bytes, or the problems that stopped it. */
-export function renderGeneral(prepared: PreparedTemplate, view: AnnouncementView, digits: Digits): { document?: Uint8Array; problems: Problem[] } {
+export function renderGeneral(prepared: PreparedTemplate, view: AnnouncementView | object, digits: Digits): { document?: Uint8Array; problems: Problem[] } {
   const { zip, problems } = renderPackage(prepared, view, digits);
   if (!zip) return { problems };
   for (const entry of Object.values(zip.files)) entry.date = FIXED_ZIP_DATE;
@@ -40,7 +40,7 @@ export function renderGeneral(prepared: PreparedTemplate, view: AnnouncementView
  * compiled.ts probes with it, rendering an empty view to see the other parts: it passes the
  * template it compiled (`compiled`), and tags without a value are left empty instead of refused (`probing`).
  */
-export function renderPackage({ template, emblem }: PreparedTemplate, view: AnnouncementView, digits: Digits, { probing = false, compiled = compileTemplate(template) }: { probing?: boolean; compiled?: Compiled } = {}): { zip?: PizZip; problems: Problem[] } {
+export function renderPackage({ template, emblem }: PreparedTemplate, view: AnnouncementView | object, digits: Digits, { probing = false, compiled = compileTemplate(template) }: { probing?: boolean; compiled?: Compiled } = {}): { zip?: PizZip; problems: Problem[] } {
   if (!compiled.doc) return { problems: compiled.problems };
   try {
     compiled.doc.render(view);

@@ -5,3 +5,5 @@
 export { checkTemplate, MAX_TEMPLATE_BYTES, readTemplate, templateTooLarge, type Template } from './template.js';
 export { EMBLEM_MOST_BYTES, emblemTooLarge, readEmblem, type EmblemImage } from './emblem.js';
 export { FIXED_ZIP_DATE, prepareTemplate, renderAnnouncement, type PreparedTemplate } from './docx.js';
+export { ANALYSIS_TEMPLATE, ANNOUNCEMENT_TEMPLATE, type TemplateKind } from './template-tags.js';
+export { renderAnalysis } from './analysis-docx.js';

@@ -7,11 +7,20 @@ import { nearest } from '../nearest.js';
 import { error, type Problem } from '../problem.js';
 import { excerpt, type PartCollector, type TemplatePart } from './template-parts.js';
 import { SAMPLE_VIEW } from './view.js';
+import { SAMPLE_ANALYSIS_VIEW } from './analysis-view.js';
 
-/**
- * Pieces of the ประกาศ a template must contain, as tag paths ("ranking/rank" is {rank} inside
- * {#ranking}), with what a clerk would call them.
- */
+/** What a kind of document gives its template: the view its tags are checked against, and the pieces it must contain. */
+export interface TemplateKind {
+  sample: object;
+  /**
+   * Pieces of the document a template must contain, as tag paths ("ranking/rank" is {rank} inside
+   * {#ranking}), with what a clerk would call them.
+   */
+  required: [path: string, piece: Message][];
+  /** Whether the document carries the emblem (ตราครุฑ) at its head. */
+  emblem: boolean;
+}
+
 const REQUIRED_PIECES: [path: string, piece: Message][] = [
   ['agencyFullName', { th: 'ชื่อเต็มของหน่วยงาน', en: "the agency's full name" }],
   ['fiscalYear', { th: 'ปีงบประมาณ', en: 'the fiscal year' }],
@@ -36,12 +45,32 @@ const REQUIRED_PIECES: [path: string, piece: Message][] = [
   ['position', { th: 'ตำแหน่งผู้ลงนาม', en: "the signer's position" }],
 ];
 
+export const ANNOUNCEMENT_TEMPLATE: TemplateKind = { sample: SAMPLE_VIEW, required: REQUIRED_PIECES, emblem: true };
+
+/** The analysis report's template (รายงานการวิเคราะห์ผลการประเมิน). */
+export const ANALYSIS_TEMPLATE: TemplateKind = {
+  sample: SAMPLE_ANALYSIS_VIEW,
+  required: [
+    ['agencyFullName', { th: 'ชื่อเต็มของหน่วยงาน', en: "the agency's full name" }],
+    ['fiscalYear', { th: 'ปีงบประมาณ', en: 'the fiscal year' }],
+    ['total', { th: 'คะแนนรวม', en: 'the total score' }],
+    ['level', { th: 'ระดับผลการประเมิน', en: 'the level' }],
+    ['indicators/name', { th: 'ชื่อตัวชี้วัดในตารางคะแนน', en: "the indicator's name in the table of scores" }],
+    ['indicators/score', { th: 'คะแนนในตารางคะแนน', en: 'the score in the table of scores' }],
+    ['improvements/name', { th: 'ตัวชี้วัดในประเด็นที่ต้องพัฒนา', en: 'the indicators to improve' }],
+    ['improvements/score', { th: 'คะแนนในประเด็นที่ต้องพัฒนา', en: 'the scores of the indicators to improve' }],
+    ['measures/name', { th: 'ตัวชี้วัดในตารางมาตรการ', en: 'the indicator in the table of measures' }],
+    ['date', { th: 'วันที่รายงาน', en: "the report's date" }],
+  ],
+  emblem: false,
+};
+
 interface Scope {
   path: string;
   shape: unknown;
 }
 
-export function tagProblems(file: string, collector: PartCollector): Problem[] {
+export function tagProblems(file: string, collector: PartCollector, kind: TemplateKind = ANNOUNCEMENT_TEMPLATE): Problem[] {
   const problems: Problem[] = [];
   const used = new Set<string>();
   for (const [part, parts] of Object.entries(collector.postparsed)) {
@@ -77,9 +106,9 @@ export function tagProblems(file: string, collector: PartCollector): Problem[] {
         }
       }
     };
-    walk(parts, [{ path: '', shape: SAMPLE_VIEW }]);
+    walk(parts, [{ path: '', shape: kind.sample }]);
   }
-  for (const [path, piece] of REQUIRED_PIECES) {
+  for (const [path, piece] of kind.required) {
     if (!used.has(path)) problems.push(error('template-piece-missing', { file, tag: tagPathText(path) }, `แม่แบบขาด${piece.th} (ป้าย ${tagPathText(path)})`, `The template lacks ${piece.en} (the tag ${tagPathText(path)})`));
   }
   return problems;

@@ -12,7 +12,7 @@ import { EMBLEM_NAME, hasEmblemPicture } from './emblem.js';
 import { templateContentProblems } from './template-contents.js';
 import { templateProblems } from './template-errors.js';
 import { PartCollector } from './template-parts.js';
-import { tagProblems } from './template-tags.js';
+import { ANNOUNCEMENT_TEMPLATE, tagProblems, type TemplateKind } from './template-tags.js';
 
 export interface Template {
   /** The template's file, as messages name it. */
@@ -43,13 +43,13 @@ export function templateTooLarge(file: string, size: number): Problem {
 }
 
 /** A template's bytes, checked: the template when nothing stops it, and every problem it has. */
-export function readTemplate({ name: file, bytes: content }: NamedBytes, names: SettingNames): { template?: Template; problems: Problem[] } {
-  const problems = checkTemplate({ file, content }, names);
+export function readTemplate({ name: file, bytes: content }: NamedBytes, names: SettingNames, kind: TemplateKind = ANNOUNCEMENT_TEMPLATE): { template?: Template; problems: Problem[] } {
+  const problems = checkTemplate({ file, content }, names, kind);
   return problems.some((p) => p.severity === 'error') ? { problems } : { template: { file, content }, problems };
 }
 
 /** Every problem of a template, without rendering it. */
-export function checkTemplate(template: Template, names: SettingNames): Problem[] {
+export function checkTemplate(template: Template, names: SettingNames, kind: TemplateKind = ANNOUNCEMENT_TEMPLATE): Problem[] {
   const contents = templateContentProblems(template.content, template.file);
   if (contents.length) return contents;
   const zip = openZip(template);
@@ -61,8 +61,8 @@ export function checkTemplate(template: Template, names: SettingNames): Problem[
     return templateProblems(e, template.file, collector);
   }
   return [
-    ...tagProblems(template.file, collector),
-    ...(hasEmblemPicture(zip.zip)
+    ...tagProblems(template.file, collector, kind),
+    ...(!kind.emblem || hasEmblemPicture(zip.zip)
       ? []
       : [
           warning(

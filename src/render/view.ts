@@ -42,7 +42,7 @@ export interface AnnouncementView {
  * Spaces a line must not break at, made non-breaking: between พ.ศ. and its year, and between a
  * score and คะแนน ("๗๘.๒๙ คะแนน"), as a Thai typist keeps them together.
  */
-function keptTogether(text: string): string {
+export function keptTogether(text: string): string {
   return text.replace(/(พ\.ศ\.) (?=[0-9๐-๙])/g, '$1\u00a0').replace(/([0-9๐-๙]) (?=คะแนน)/g, '$1\u00a0');
 }
 

@@ -53,3 +53,8 @@ export function uniqueName(name: string, used: Set<string>): string {
   used.add(key(candidate));
   return candidate;
 }
+
+/** The analysis report beside an announcement: `รายงานการวิเคราะห์ผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx`. */
+export function analysisName(announcementName: string): string {
+  return announcementName.replace(/^ประกาศผลการประเมิน/, 'รายงานการวิเคราะห์ผลการประเมิน');
+}

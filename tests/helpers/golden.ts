@@ -21,6 +21,7 @@ import { readFixture } from './workbook-fixture.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const GOLDEN_DIR = path.join(ROOT, 'tests', 'golden');
 export const DEFAULT_TEMPLATE = path.join(ROOT, 'templates', 'ita-announcement.docx');
+export const ANALYSIS_TEMPLATE = path.join(ROOT, 'templates', 'ita-analysis.docx');
 
 /** What a case's `case.json` says: paths are relative to the case's folder. */
 export interface GoldenCase {
@@ -28,6 +29,10 @@ export interface GoldenCase {
   description: string;
   /** A workbook fixture (tests/helpers/workbook-fixture.ts). */
   input: string;
+  /** Workbook fixtures of the same agency's earlier years, given with the input (the analysis report's years before). */
+  earlier?: string[];
+  /** Write the analysis report beside each announcement (templates/ita-analysis.docx). */
+  analysis?: boolean;
   settings: { date: string; signer?: string; position?: string; digits?: Digits; emblem?: string };
 }
 
@@ -42,10 +47,12 @@ export function goldenCases(): GoldenCase[] {
 export async function buildCase(golden: GoldenCase): Promise<BuildResult> {
   const folder = path.join(GOLDEN_DIR, golden.name);
   const file = await workbookFile(readFixture(path.resolve(folder, golden.input)), temporaryDir('ita-golden-'));
+  const earlier = await Promise.all((golden.earlier ?? []).map(async (input, i) => ({ name: `ผลการประเมิน ปีก่อน ${i + 1}.xlsx`, bytes: readFileSync(await workbookFile(readFixture(path.resolve(folder, input)), temporaryDir('ita-golden-'))) })));
   const { emblem, digits = 'thai', ...announce } = golden.settings;
   return build({
-    workbooks: [{ name: 'ผลการประเมิน.xlsx', bytes: readFileSync(file) }],
+    workbooks: [...earlier, { name: 'ผลการประเมิน.xlsx', bytes: readFileSync(file) }],
     template: { name: 'templates/ita-announcement.docx', bytes: readFileSync(DEFAULT_TEMPLATE) },
+    ...(golden.analysis && { analysis: { template: { name: 'templates/ita-analysis.docx', bytes: readFileSync(ANALYSIS_TEMPLATE) } } }),
     ...(emblem && { emblem: { name: path.basename(emblem), bytes: readFileSync(path.resolve(folder, emblem)) } }),
     frameworks: frameworksOnDisk(),
     announce: { ...announce, names: COMMAND_LINE_NAMES },
@@ -59,7 +66,8 @@ export function expectedFiles(result: BuildResult): Map<string, string> {
   const files = new Map<string, string>();
   for (const document of result.documents) {
     const stem = document.name.replace(/\.docx$/, '');
-    files.set(`${stem}.announcement.json`, `${JSON.stringify(document.announcement, null, 2)}\n`);
+    if (document.analysis) files.set(`${stem}.analysis.json`, `${JSON.stringify(document.analysis, null, 2)}\n`);
+    else files.set(`${stem}.announcement.json`, `${JSON.stringify(document.announcement, null, 2)}\n`);
     files.set(`${stem}.xml`, docxText(document.bytes));
   }
   return files;

@@ -1,0 +1,88 @@
+/**
+ * The years before: among every announcement of a run (several files, or a batch holding several
+ * years), each agency's earlier years, matched by the agency's normalised name (short or full,
+ * spaces, digits and case aside) and, where both name one, its province. Nothing is guessed: a
+ * year that two announcements of the agency both give is an error (which one is right?), and an
+ * earlier year that two different agencies of that name could be is a warning, and left out.
+ */
+import { error, warning, type Problem } from '../problem.js';
+import { fullAgencyName } from './agency.js';
+import type { Announcement } from './model.js';
+import { labelKey } from './text.js';
+
+export interface YearsFound {
+  /** The agency's earlier years, oldest first. */
+  earlier: Announcement[];
+  /** An error: the analysis of this announcement is not made. */
+  problems: Problem[];
+}
+
+/** The key an agency is matched by across files: its full name, normalised. */
+export function agencyKey(announcement: Announcement): string {
+  return labelKey(fullAgencyName(announcement.agency.shortName));
+}
+
+const provinceOf = (a: Announcement) => (a.agency.province ? labelKey(a.agency.province.replace(/^(จังหวัด|จ\.)\s*/, '')) : undefined);
+
+/** Whether two announcements can be the same agency: the same name, and no two different provinces. */
+function sameAgency(a: Announcement, b: Announcement): boolean {
+  if (agencyKey(a) !== agencyKey(b)) return false;
+  const [pa, pb] = [provinceOf(a), provinceOf(b)];
+  return pa === undefined || pb === undefined || pa === pb;
+}
+
+/** For each announcement (by its index), its earlier years and the problems in finding them. */
+export function earlierYears(announcements: readonly Announcement[]): YearsFound[] {
+  const byKey = new Map<string, number[]>();
+  announcements.forEach((a, i) => byKey.set(agencyKey(a), [...(byKey.get(agencyKey(a)) ?? []), i]));
+  return announcements.map((target, index) => {
+    const problems: Problem[] = [];
+    const where = { file: target.source.file, sheet: target.source.sheet, agency: target.agency.shortName };
+    const candidates = byKey.get(agencyKey(target))!.filter((i) => i !== index && sameAgency(target, announcements[i]!));
+    const twice = candidates.filter((i) => announcements[i]!.fiscalYear === target.fiscalYear);
+    if (twice.length) {
+      const other = announcements[twice[0]!]!;
+      problems.push(
+        error(
+          'analysis-year-twice',
+          where,
+          `ปี ${target.fiscalYear} ของ ${target.agency.shortName} มีสองชุด (${target.source.file} และ ${other.source.file}): ไม่สร้างรายงานการวิเคราะห์ของหน่วยงานนี้ เพราะไม่รู้ว่าชุดใดถูก ให้ใช้ไฟล์ของปีนี้ไฟล์เดียว`,
+          `Fiscal year ${target.fiscalYear} of ${target.agency.shortName} is given twice (${target.source.file} and ${other.source.file}): no analysis report for this agency, as which is right is not known; give one file of the year`,
+        ),
+      );
+      return { earlier: [], problems };
+    }
+    const earlier: Announcement[] = [];
+    const years = [...new Set(candidates.map((i) => announcements[i]!.fiscalYear))].filter((y) => y < target.fiscalYear).sort((a, b) => a - b);
+    for (const year of years) {
+      const ofYear = candidates.filter((i) => announcements[i]!.fiscalYear === year).map((i) => announcements[i]!);
+      if (ofYear.length === 1) {
+        earlier.push(ofYear[0]!);
+        continue;
+      }
+      if (!ofYear.every((a) => ofYear.every((b) => sameAgency(a, b)))) {
+        const provinces = ofYear.map((a) => a.agency.province ?? '?').join(', ');
+        problems.push(
+          warning(
+            'analysis-year-ambiguous',
+            where,
+            `ปี ${year} มีหน่วยงานชื่อ ${target.agency.shortName} มากกว่าหนึ่งแห่ง (จังหวัด ${provinces}) ซึ่งอาจเป็นหน่วยงานนี้: รายงานการวิเคราะห์ไม่นำปี ${year} มาเทียบ ให้ไฟล์ระบุจังหวัดของหน่วยงาน`,
+            `Fiscal year ${year} has more than one agency named ${target.agency.shortName} (provinces ${provinces}) that could be this one: the analysis leaves ${year} out; give the agency's province in the file`,
+          ),
+        );
+        continue;
+      }
+      // Several announcements of one year that are all the same agency: that year is given twice.
+      problems.push(
+        error(
+          'analysis-year-twice',
+          where,
+          `ปี ${year} ของ ${target.agency.shortName} มีสองชุด (${ofYear.map((a) => a.source.file).join(' และ ')}): ไม่สร้างรายงานการวิเคราะห์ของหน่วยงานนี้ เพราะไม่รู้ว่าชุดใดถูก ให้ใช้ไฟล์ของแต่ละปีไฟล์เดียว`,
+          `Fiscal year ${year} of ${target.agency.shortName} is given twice (${ofYear.map((a) => a.source.file).join(' and ')}): no analysis report for this agency, as which is right is not known; give one file of each year`,
+        ),
+      );
+      return { earlier: [], problems };
+    }
+    return { earlier, problems };
+  });
+}
