@@ -41,7 +41,8 @@ export async function buildWebPage(): Promise<string> {
           return { contents: JSON.stringify(files), loader: 'json' };
         }
         if (args.path === 'ita:render-worker') return { contents: JSON.stringify(worker), loader: 'json' };
-        return { contents: JSON.stringify(readFileSync(path.join(ROOT, 'templates', 'ita-announcement.docx')).toString('base64')), loader: 'json' };
+        const template = args.path === 'ita:analysis-template' ? 'ita-analysis.docx' : 'ita-announcement.docx';
+        return { contents: JSON.stringify(readFileSync(path.join(ROOT, 'templates', template)).toString('base64')), loader: 'json' };
       });
     },
   };

@@ -22,12 +22,15 @@ const args = yargs(hideBin(process.argv)).option('all', { type: 'string', descri
 async function seed(name: BrowserName, target: string) {
   const browser = await launchBrowser(name);
   try {
-    const page = await browser.openPage(PAGE, { width: 1000, height: 900 });
+    // Tall enough for the four sections and the top of the previewed document, not all of it.
+    const page = await browser.openPage(PAGE, { width: 1000, height: 3000 });
     await page.fill('#signer', 'นายสันติ นาวีสัมพันธ์');
     await page.fill('#date', '2565-08-02');
     await page.choose('#workbook', EXAMPLE);
     await page.waitFor('#announcements h3');
-    await page.screenshot(target);
+    // The preview is drawn a moment after the check.
+    await page.waitFor('#preview p', { timeout: 30_000 });
+    await page.screenshot(target, { window: true });
   } finally {
     await browser.close();
   }

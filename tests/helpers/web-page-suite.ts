@@ -24,6 +24,7 @@ import { FORMATS, seedText } from './formats.js';
 const EXAMPLE = path.join(PROJECT_ROOT, 'input', 'ตัวอย่าง ผลการประเมิน ITA 2565 อบต.ลำปางรอง.xlsx');
 const NAME = 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx';
 const SIGNER = 'นายสันติ นาวีสัมพันธ์';
+const REPORT = 'รายงานการวิเคราะห์ผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx';
 
 /** The command line's announcement of the example, made once for the file's tests. */
 let commandLineExample: Promise<Buffer> | undefined;
@@ -100,6 +101,22 @@ export function webPageTests(browserName: BrowserName): void {
       await close(page);
     });
 
+    it('downloads the analysis report of the example, the one the command line makes with --analysis', async () => {
+      const out = temporaryDir('ita-cli-analysis-');
+      expect((await buildDoc([EXAMPLE, '--out', out, '--date', '2565-08-02', '--signer', SIGNER, '--analysis'])).status).toBe(0);
+      const page = await open();
+      await page.fill('#signer', SIGNER);
+      await page.fill('#date', '2565-08-02');
+      await choose(page, EXAMPLE);
+      expect(await page.text('#download-analysis')).toBe('ดาวน์โหลดรายงานการวิเคราะห์ (.docx)');
+      await page.waitFor('#download-analysis:not([disabled])');
+      const { name, bytes } = await page.download('#download-analysis');
+      expect(name).toBe(REPORT);
+      expect(new PizZip(bytes).file('word/charts/chart1.xml')).not.toBeNull();
+      expect(docxText(bytes)).toBe(docxText(readFileSync(path.join(out, REPORT))));
+      await close(page);
+    });
+
     it('refuses a file that is not a workbook with the Thai message the command line gives, and offers nothing to download', async () => {
       const fake = path.join(temporaryDir(), 'ผลการประเมิน.xlsx');
       writeFileSync(fake, 'not a spreadsheet');
@@ -122,6 +139,18 @@ export function webPageTests(browserName: BrowserName): void {
         'ประกาศผลการประเมิน ITA 2564 อบจ.ทดลองใต้.docx',
         'ประกาศผลการประเมิน ITA 2564 อบต.บ้านใหม่ จ.ทดลองเหนือ.docx',
         'ประกาศผลการประเมิน ITA 2564 อบต.บ้านใหม่ จ.ทดลองใต้.docx',
+      ]);
+      // The second button: each announcement with its analysis report beside it.
+      expect(await page.text('#download-analysis')).toBe('ดาวน์โหลดประกาศพร้อมรายงานการวิเคราะห์ทั้ง ๔ หน่วยงาน (.zip)');
+      const both = await page.download('#download-analysis');
+      expect(both.name).toMatch(/^ประกาศและรายงานการวิเคราะห์ผลการประเมิน ITA 4 หน่วยงาน จาก .*\.zip$/);
+      const names = Object.keys(new PizZip(both.bytes).files);
+      expect(names).toHaveLength(8);
+      expect(names.filter((n) => n.startsWith('รายงานการวิเคราะห์ผลการประเมิน ITA 2564 ')).sort()).toEqual([
+        'รายงานการวิเคราะห์ผลการประเมิน ITA 2564 อบจ.ทดลองเหนือ.docx',
+        'รายงานการวิเคราะห์ผลการประเมิน ITA 2564 อบจ.ทดลองใต้.docx',
+        'รายงานการวิเคราะห์ผลการประเมิน ITA 2564 อบต.บ้านใหม่ จ.ทดลองเหนือ.docx',
+        'รายงานการวิเคราะห์ผลการประเมิน ITA 2564 อบต.บ้านใหม่ จ.ทดลองใต้.docx',
       ]);
       await close(page);
     });

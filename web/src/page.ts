@@ -9,6 +9,7 @@ import frameworkFiles from 'ita:frameworks';
 import renderWorker from 'ita:render-worker';
 import { zipSync } from 'fflate';
 import templateBase64 from 'ita:template';
+import analysisBase64 from 'ita:analysis-template';
 import { parseAnnouncementDate } from '../../src/announcement-date.js';
 import { baseName, type NamedBytes } from '../../src/bytes.js';
 import { build, renderOneByOne, type BuildRequest, type BuildResult, type BuiltDocument, type Input } from '../../src/build.js';
@@ -26,7 +27,9 @@ import { showDocument } from './preview.js';
 import { typedForm } from './typed-form.js';
 import { renderInWorkers } from './workers.js';
 
-const TEMPLATE: NamedBytes = { name: 'แม่แบบประกาศ', bytes: Uint8Array.from(atob(templateBase64), (c) => c.charCodeAt(0)) };
+const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+const TEMPLATE: NamedBytes = { name: 'แม่แบบประกาศ', bytes: fromBase64(templateBase64) };
+const ANALYSIS_TEMPLATE: NamedBytes = { name: 'แม่แบบรายงานการวิเคราะห์', bytes: fromBase64(analysisBase64) };
 const FRAMEWORKS = frameworkLibrary(frameworkFiles);
 const NEWEST = FRAMEWORKS.forYear(FRAMEWORKS.years.at(-1)!, {}).framework!;
 /** What messages call a table pasted into the page, as they would call a file. */
@@ -69,6 +72,7 @@ const form = {
   problems: $<HTMLDivElement>('problems'),
   announcements: $<HTMLDivElement>('announcements'),
   download: $<HTMLButtonElement>('download'),
+  downloadAnalysis: $<HTMLButtonElement>('download-analysis'),
   progress: $<HTMLProgressElement>('progress'),
   progressCount: $<HTMLSpanElement>('progress-count'),
   previewSection: $<HTMLElement>('preview-section'),
@@ -122,7 +126,7 @@ function request(): BuildRequest | undefined {
     // Said beside the button too: the field may be a screen away from it.
     form.downloadNote.textContent = `ดาวน์โหลดไม่ได้จนกว่าจะแก้วันที่ประกาศ: ${parsed.why.th}`;
     form.downloadNote.className = 'hint error';
-    form.download.disabled = true;
+    downloadable(false);
     return undefined;
   }
   form.dateShown.textContent = `พิมพ์ว่า "ประกาศ ณ วันที่ ${formatterFor(digits).date(parsed.date)}"`;
@@ -167,7 +171,7 @@ async function check(): Promise<void> {
   // The button stays as it was while the check runs: a click that ends the typing in a field (its
   // change comes first) must still download, and download() reads the form afresh.
   if (!asked) {
-    form.download.disabled = true;
+    downloadable(false);
     return;
   }
   const result = await build({ ...asked, check: true });
@@ -189,8 +193,9 @@ async function check(): Promise<void> {
     const warnings = (agency: string) => result.problems.filter((p) => p.severity === 'warning' && p.where.agency === agency).length;
     form.announcements.replaceChildren(...(count ? [batchView(result.announcements.map(({ announcement }) => ({ announcement, problems: warnings(announcement.agency.shortName) })), digits)] : []));
   }
-  form.download.disabled = count === 0;
+  downloadable(count > 0);
   form.download.textContent = count > 1 ? `ดาวน์โหลดประกาศทั้ง ${COUNT.format(count)} ฉบับ (.zip)` : 'ดาวน์โหลดประกาศ (.docx)';
+  form.downloadAnalysis.textContent = count > 1 ? `ดาวน์โหลดประกาศพร้อมรายงานการวิเคราะห์ทั้ง ${COUNT.format(count)} หน่วยงาน (.zip)` : 'ดาวน์โหลดรายงานการวิเคราะห์ (.docx)';
   const fix = source.kind === 'typed' ? 'แก้ช่องที่แจ้งไว้ในแบบกรอก' : source.kind === 'paste' ? 'แก้ตามข้อผิดพลาดด้านบน แล้ววางตารางอีกครั้ง' : 'แก้ตามข้อผิดพลาดด้านบน แล้วเลือกไฟล์อีกครั้ง';
   form.previewSection.hidden = count !== 1;
   if (count === 1) schedulePreview(run, asked);
@@ -263,22 +268,33 @@ const RENDER_MANY = renderInWorkers(renderWorker, renderOneByOne);
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** Makes the documents and saves them: one .docx (the one previewed, when nothing changed since), or a .zip of many. */
-async function download(): Promise<void> {
+function downloadable(yes: boolean): void {
+  form.download.disabled = !yes;
+  form.downloadAnalysis.disabled = !yes;
+}
+
+/**
+ * Makes the documents and saves them: one .docx (the one previewed, when nothing changed since),
+ * or a .zip of many. `analysis`: the analysis report (รายงานการวิเคราะห์ผลการประเมิน) instead, for
+ * one agency; beside each announcement in the .zip, for a batch.
+ */
+async function download(analysis: boolean): Promise<void> {
   const asked = request();
   if (!asked || !source) return;
-  if (previewed?.run === checking) {
+  if (!analysis && previewed?.run === checking) {
     save(previewed.document.name, previewed.document.bytes, DOCX);
     return;
   }
-  const keyboard = document.activeElement === form.download;
-  form.download.disabled = true;
+  const pressed = analysis ? form.downloadAnalysis : form.download;
+  const keyboard = document.activeElement === pressed;
+  downloadable(false);
   form.progress.hidden = false;
   form.progressCount.hidden = false;
   form.progress.value = 0;
   const documents: BuiltDocument[] = [];
   const result: BuildResult = await build({
     ...asked,
+    ...(analysis && { analysis: { template: ANALYSIS_TEMPLATE } }),
     renderMany: RENDER_MANY,
     onProgress: ({ done, total }) => {
       form.progress.max = Math.max(total, 1);
@@ -294,12 +310,19 @@ async function download(): Promise<void> {
   });
   form.progress.hidden = true;
   form.progressCount.hidden = true;
-  form.download.disabled = false;
+  downloadable(true);
   // A disabled button loses the focus: give it back, so a keyboard user stays where they were.
-  if (keyboard) form.download.focus();
+  if (keyboard) pressed.focus();
   showProblems(result.problems);
-  if (documents.length === 1) save(documents[0]!.name, documents[0]!.bytes, DOCX);
-  else if (documents.length > 1) save(`ประกาศผลการประเมิน ITA ${documents.length} ฉบับ จาก ${stem(shownName(source.kind === 'typed' ? TYPED_SOURCE : source.input.name))}.zip`, zipOf(documents), 'application/zip');
+  const reports = documents.filter((d) => d.analysis);
+  const announcements = documents.length - reports.length;
+  if (announcements === 1) {
+    const [one] = analysis ? reports : documents;
+    if (one) save(one.name, one.bytes, DOCX);
+  } else if (announcements > 1) {
+    const what = analysis ? `ประกาศและรายงานการวิเคราะห์ผลการประเมิน ITA ${announcements} หน่วยงาน` : `ประกาศผลการประเมิน ITA ${announcements} ฉบับ`;
+    save(`${what} จาก ${stem(shownName(source.kind === 'typed' ? TYPED_SOURCE : source.input.name))}.zip`, zipOf(documents), 'application/zip');
+  }
 }
 
 /** The batch's .zip: the documents stored as they are, since each is already deflated inside (deflating again gains little and costs seconds). */
@@ -386,5 +409,6 @@ form.typeIn.addEventListener('click', () => openTypedForm());
 for (const input of [form.signer, form.position, form.date, form.digits, form.year, form.trust]) input.addEventListener('change', () => void check());
 // A date or year is checked as it is typed once it is whole; until then the button waits, and says why.
 for (const input of [form.date, form.year]) input.addEventListener('input', () => void (request() && check()));
-form.download.addEventListener('click', () => void download());
+form.download.addEventListener('click', () => void download(false));
+form.downloadAnalysis.addEventListener('click', () => void download(true));
 request();

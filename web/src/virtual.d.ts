@@ -16,3 +16,9 @@ declare module 'ita:template' {
   const base64: string;
   export default base64;
 }
+
+declare module 'ita:analysis-template' {
+  /** templates/ita-analysis.docx, base64. */
+  const base64: string;
+  export default base64;
+}
