@@ -4,6 +4,7 @@
  * Checks an agency's Word template (default: the project's own) the way build-doc will use it,
  * and writes nothing: syntax errors with the paragraph they are in, tags the announcement does
  * not provide, pieces of the ประกาศ the template lacks. Exit 0 when usable, 3 when not, 2 on usage.
+ * --debug adds what the zip, XML and template readers said of a broken template.
  */
 import { COMMAND_LINE_NAMES } from './setting-names.js';
 import path from 'node:path';
@@ -20,12 +21,13 @@ const EXIT = { usable: 0, usage: 2, unusable: 3 } as const;
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const language = languageAsked(argv);
   const text = chooser(language);
-  const rest = argv.filter((a, i) => !a.startsWith('--lang') && argv[i - 1] !== '--lang');
+  const debug = argv.includes('--debug');
+  const rest = argv.filter((a, i) => !a.startsWith('--lang') && argv[i - 1] !== '--lang' && a !== '--debug');
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stderr(
       text(
-        'npm run check-template -- [แม่แบบ.docx] [--lang en]\n\nตรวจแม่แบบเอกสาร Word ของหน่วยงานโดยไม่สร้างไฟล์ใด ๆ\nไม่ระบุไฟล์: ตรวจแม่แบบของโปรแกรม (templates/ita-announcement.docx)\n',
-        "npm run check-template -- [template.docx] [--lang en]\n\nChecks an agency's Word template, writing nothing\nWithout a file: checks the project's own (templates/ita-announcement.docx)\n",
+        'npm run check-template -- [แม่แบบ.docx] [--lang en] [--debug]\n\nตรวจแม่แบบเอกสาร Word ของหน่วยงานโดยไม่สร้างไฟล์ใด ๆ\nไม่ระบุไฟล์: ตรวจแม่แบบของโปรแกรม (templates/ita-announcement.docx)\n',
+        "npm run check-template -- [template.docx] [--lang en] [--debug]\n\nChecks an agency's Word template, writing nothing\nWithout a file: checks the project's own (templates/ita-announcement.docx)\n",
       ),
     );
     return EXIT.usable;
@@ -43,7 +45,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     tooLarge: (size) => templateTooLarge(file, size),
   });
   const { template, problems } = 'problem' in read ? { template: undefined, problems: [read.problem] } : readTemplate(read, COMMAND_LINE_NAMES);
-  for (const p of problems) for (const line of problemLines(p, shown, language)) io.stderr(`${printable(line)}\n`);
+  for (const p of problems) for (const line of problemLines(p, shown, language, debug)) io.stderr(`${printable(line)}\n`);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const syntaxFirst = problems.some((p) => p.code === 'template-syntax');
   io.stderr(
