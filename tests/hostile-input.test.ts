@@ -11,7 +11,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { DOMParser } from '@xmldom/xmldom';
 import PizZip from 'pizzip';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildDoc, checkTemplate, libraryText, writtenIn, type Run } from './helpers/cli.js';
 import { canRender, validate } from './helpers/clients.js';
 import { DEFAULT_TEMPLATE, documentXml } from './helpers/docx.js';
@@ -436,6 +436,32 @@ describe('templates are data', () => {
     ['broken relationships', (p: Map<string, string | Buffer>) => p.set('word/_rels/document.xml.rels', String(p.get('word/_rels/document.xml.rels')).replace('</Relationships>', '<Relationship')), 'XML ของส่วน word/_rels/document.xml.rels ไม่สมบูรณ์'],
   ])('refuses a template with %s, in check-template and build-doc alike', async (_kind, edit, says) => {
     await refusedTemplate(template('t.docx', edit), says);
+  });
+
+  const rels = 'word/_rels/document.xml.rels';
+  const edit = (part: string, from: string | RegExp, to: string) => (p: Map<string, string | Buffer>) => p.set(part, String(p.get(part)).replace(from, to));
+  it.each([
+    ['its header missing', (p: Map<string, string | Buffer>) => p.delete('word/header1.xml'), 'เนื้อหาหลักของแม่แบบ (word/document.xml) อ้างถึงหัวกระดาษของแม่แบบ (word/header1.xml) ซึ่งไม่มีในแม่แบบ'],
+    ['its styles missing', (p: Map<string, string | Buffer>) => p.delete('word/styles.xml'), 'อ้างถึงสไตล์ของแม่แบบ (word/styles.xml) ซึ่งไม่มีในแม่แบบ'],
+    ['a relationship id twice', edit(rels, 'Id="rId2"', 'Id="rId1"'), 'มีรหัส rId1 สองรายการ'],
+    ['a relationship id that leads nowhere', edit('word/document.xml', 'r:embed="rId6"', 'r:embed="rId60"'), 'เนื้อหาหลักของแม่แบบ (word/document.xml) อ้างถึงรหัส rId60 ซึ่งไม่มีใน'],
+    ['its relationships missing', (p: Map<string, string | Buffer>) => p.delete(rels), 'อ้างถึงรหัส'],
+    ['a part its content types do not cover', edit('[Content_Types].xml', '<Default Extension="png" ContentType="image/png"/>', ''), 'ภาพในแม่แบบ (word/media/emblem.png) ไม่มีชนิดในรายการชนิดของส่วนต่าง ๆ ในไฟล์'],
+    ['a part given two content types', edit('[Content_Types].xml', '</Types>', '<Override PartName="/word/header1.xml" ContentType="text/plain"/></Types>'), 'ระบุชนิดของ /word/header1.xml สองครั้ง'],
+    ['a header whose content type is not a header\'s', edit('[Content_Types].xml', /(PartName="\/word\/header1\.xml" ContentType=")[^"]*/, '$1text/plain'), 'หัวกระดาษของแม่แบบ (word/header1.xml) มีชนิด "text/plain" ซึ่งไม่ใช่ชนิดที่ Word ใช้กับส่วนนี้'],
+    ['content types that are not well-formed XML', edit('[Content_Types].xml', '</Types>', '<Types>'), 'XML ของส่วน [Content_Types].xml ไม่สมบูรณ์'],
+    ['an invalid part name', (p: Map<string, string | Buffer>) => (p.set('docProps/a b.xml', p.get('docProps/app.xml')!), p.delete('docProps/app.xml')), 'ชื่อส่วน "docProps/a b.xml" ใช้ในเอกสาร Word ไม่ได้'],
+  ])('refuses a template Word cannot open, with %s, with exit 3 in check-template and build-doc, in Thai, nothing on the console', async (_kind, change, says) => {
+    const file = template('t.docx', change);
+    const printed = [vi.spyOn(console, 'warn'), vi.spyOn(console, 'error'), vi.spyOn(console, 'log')];
+    try {
+      await refusedTemplate(file, says);
+      for (const spy of printed) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      printed.forEach((spy) => spy.mockRestore());
+    }
+    const check = await checkTemplate([file]);
+    expect(libraryText(check.stderr), check.stderr).toBeUndefined();
   });
 });
 
