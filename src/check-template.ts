@@ -4,6 +4,7 @@
  * Checks an agency's Word template (default: the project's own) the way build-doc will use it,
  * and writes nothing: syntax errors with the paragraph they are in, tags the announcement does
  * not provide, pieces of the ประกาศ the template lacks. Exit 0 when usable, 3 when not, 2 on usage.
+ * --debug adds what the zip, XML and template readers said of a broken template.
  */
 import { COMMAND_LINE_NAMES } from './setting-names.js';
 import path from 'node:path';
@@ -22,12 +23,13 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const language = languageAsked(argv);
   const text = chooser(language);
   const analysisAsked = argv.includes('--analysis');
-  const rest = argv.filter((a, i) => !a.startsWith('--lang') && argv[i - 1] !== '--lang' && a !== '--analysis');
+  const debug = argv.includes('--debug');
+  const rest = argv.filter((a, i) => !a.startsWith('--lang') && argv[i - 1] !== '--lang' && a !== '--analysis' && a !== '--debug');
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stderr(
       text(
-        'npm run check-template -- [แม่แบบ.docx] [--analysis] [--lang en]\n\nตรวจแม่แบบเอกสาร Word ของหน่วยงานโดยไม่สร้างไฟล์ใด ๆ\nไม่ระบุไฟล์: ตรวจแม่แบบของโปรแกรม (templates/ita-announcement.docx; --analysis: templates/ita-analysis.docx)\n--analysis: ตรวจเป็นแม่แบบรายงานการวิเคราะห์\n',
-        "npm run check-template -- [template.docx] [--analysis] [--lang en]\n\nChecks an agency's Word template, writing nothing\nWithout a file: checks the project's own (templates/ita-announcement.docx; --analysis: templates/ita-analysis.docx)\n--analysis: check it as an analysis report's template\n",
+        'npm run check-template -- [แม่แบบ.docx] [--analysis] [--lang en] [--debug]\n\nตรวจแม่แบบเอกสาร Word ของหน่วยงานโดยไม่สร้างไฟล์ใด ๆ\nไม่ระบุไฟล์: ตรวจแม่แบบของโปรแกรม (templates/ita-announcement.docx; --analysis: templates/ita-analysis.docx)\n--analysis: ตรวจเป็นแม่แบบรายงานการวิเคราะห์\n',
+        "npm run check-template -- [template.docx] [--analysis] [--lang en] [--debug]\n\nChecks an agency's Word template, writing nothing\nWithout a file: checks the project's own (templates/ita-announcement.docx; --analysis: templates/ita-analysis.docx)\n--analysis: check it as an analysis report's template\n",
       ),
     );
     return EXIT.usable;
@@ -50,7 +52,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const analysis = asAnalysis !== undefined && (analysisAsked || asAnalysis.template !== undefined);
   const { template, problems } = 'problem' in read ? { template: undefined, problems: [read.problem] } : analysis ? asAnalysis! : asAnnouncement!;
   if (analysis) io.stderr(text(`ตรวจเป็นแม่แบบรายงานการวิเคราะห์ผลการประเมิน\n`, `Checked as an analysis report's template\n`));
-  for (const p of problems) for (const line of problemLines(p, shown, language)) io.stderr(`${printable(line)}\n`);
+  for (const p of problems) for (const line of problemLines(p, shown, language, debug)) io.stderr(`${printable(line)}\n`);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const syntaxFirst = problems.some((p) => p.code === 'template-syntax');
   io.stderr(

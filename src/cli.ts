@@ -152,7 +152,7 @@ function parseArguments(argv: string[], language: Language) {
       describe: text('ตรวจไฟล์และแสดงสิ่งที่ประกาศจะพิมพ์ โดยไม่สร้างเอกสาร (npm run check)', 'check the inputs and show what the announcements would say, writing nothing (npm run check)'),
     })
     .option('lang', { choices: LANGUAGES, default: 'th' as Language, describe: text('ภาษาของข้อความบนจอ (en: ภาษาอังกฤษ สำหรับผู้ดูแล)', 'language of the messages on screen (th: Thai, for clerks)') })
-    .option('debug', { type: 'boolean', default: false, describe: text('แสดงรายละเอียดเมื่อโปรแกรมขัดข้อง (สำหรับผู้ดูแล)', 'show the stack trace of an internal error (for maintainers)') })
+    .option('debug', { type: 'boolean', default: false, describe: text('แสดงรายละเอียดสำหรับผู้ดูแล: ข้อความจากส่วนที่อ่านไฟล์ และรายละเอียดเมื่อโปรแกรมขัดข้อง', 'show what the readers said of a bad file, and the stack trace of an internal error (for maintainers)') })
     .strictOptions()
     .exitProcess(false)
     .fail((message, e) => {
@@ -456,11 +456,11 @@ function report(args: Arguments, documents: DocumentSummary[], failures: Failure
     const key = JSON.stringify({ ...p, where: { ...p.where, agency: undefined } });
     if (printed.has(key)) continue;
     printed.add(key);
-    problemLines(p, shown, language).forEach(say);
+    problemLines(p, shown, language, args.debug).forEach(say);
   }
   if (documents.length) documentTable(documents, shown, language).forEach(say);
   if (!args.check) for (const file of analyses) say(text(`รายงานการวิเคราะห์: ${shown(file)}`, `Analysis report: ${shown(file)}`));
-  if (failures.length) failureLines(failures, shown, language).forEach(say);
+  if (failures.length) failureLines(failures, shown, language, args.debug).forEach(say);
   const reports = analyses.length ? text(` และรายงานการวิเคราะห์ ${analyses.length} ฉบับ`, ` and ${counted(analyses.length, 'analysis report')}`) : '';
   const failed = failures.length ? text(`, สร้างไม่ได้ ${failures.length} รายการ`, `, ${failures.length} failed`) : '';
   say(
@@ -470,7 +470,8 @@ function report(args: Arguments, documents: DocumentSummary[], failures: Failure
   );
   if (args.json) {
     // One message, in the language asked for, as a string: what a script reading the JSON expects.
-    const where = (p: Problem) => ({ ...p, message: p.message[language], where: { ...p.where, ...(p.where.file && { file: shown(p.where.file) }) } });
+    // What a library said stays out of the JSON too, unless --debug asks for it.
+    const where = ({ debug, ...p }: Problem) => ({ ...p, message: p.message[language], ...(args.debug && debug && { debug }), where: { ...p.where, ...(p.where.file && { file: shown(p.where.file) }) } });
     const json = {
       documents: documents.map((d) => ({ ...d, input: shown(d.input), output: shown(d.output), ...(d.pdf && { pdf: shown(d.pdf) }) })),
       ...(analyses.length && { analyses: analyses.map(shown) }),

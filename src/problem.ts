@@ -112,6 +112,11 @@ export interface Problem {
   message: Message;
   /** More than every reader needs: printed after the message on a terminal, folded away on the web page. */
   details?: Message;
+  /**
+   * What a library or a check said, in its own words (English, technical): for a maintainer only,
+   * shown with --debug, never in the clerk's message.
+   */
+  debug?: string;
 }
 
 export function error(code: ProblemCode, where: Place, th: string, en: string): Problem {

@@ -15,12 +15,16 @@ export function printable(line: string): string {
   return line.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
 }
 
-/** One line for the problem, and one more with the template paragraph it is in, if any. */
-export function problemLines(p: Problem, shown: (file: string) => string, language: Language = 'th'): string[] {
+/**
+ * One line for the problem, one more with the template paragraph it is in, if any, and with
+ * `debug` (--debug) one with what a library or a check said of it.
+ */
+export function problemLines(p: Problem, shown: (file: string) => string, language: Language = 'th', debug = false): string[] {
   const text = chooser(language);
   return [
     `${p.severity === 'error' ? text('✗ ข้อผิดพลาด', '✗ error') : text('! คำเตือน', '! warning')}${placeText(p.where, shown)}: ${p.message[language]}${p.details ? ` (${p.details[language]})` : ''}`,
     ...(p.where.paragraph ? [`  ${text('ในย่อหน้า', 'in the paragraph')}: "${p.where.paragraph}"`] : []),
+    ...(debug && p.debug ? [`  [debug] ${p.debug}`] : []),
   ];
 }
 
@@ -60,13 +64,13 @@ export function documentTable(documents: readonly DocumentSummary[], shown: (fil
 }
 
 /** Each failed agency or workbook, with every error that stopped it (printed here, not among the other problems). */
-export function failureLines(failures: readonly Failure[], shown: (file: string) => string, language: Language = 'th'): string[] {
+export function failureLines(failures: readonly Failure[], shown: (file: string) => string, language: Language = 'th', debug = false): string[] {
   const text = chooser(language);
   const lines = [text(`สร้างประกาศไม่ได้ ${failures.length} รายการ:`, `${failures.length} could not be made:`)];
   for (const f of failures) {
     const who = f.agency ? `${f.agency}${placeText(f.place ?? { file: f.input }, shown)}` : shown(f.input);
     if (f.problems.length === 0) lines.push(`  ✗ ${who}: ${text('ไม่มีหน่วยงานให้สร้างประกาศ', 'no agency to announce')}`);
-    else lines.push(`  ✗ ${who}:`, ...f.problems.flatMap((p) => problemLines(p, shown, language)).map((line) => `      ${line}`));
+    else lines.push(`  ✗ ${who}:`, ...f.problems.flatMap((p) => problemLines(p, shown, language, debug)).map((line) => `      ${line}`));
   }
   return lines;
 }

@@ -18,8 +18,19 @@ export interface ZipLimits {
   ratio: number;
 }
 
-/** Why a zip is refused: damaged (or not one), a bomb, or lying about its contents. */
-export type ZipRefusal = { kind: 'damaged' | 'bomb' | 'inconsistent'; detail: string; inflatedBytes?: number };
+/**
+ * Why a zip is refused: damaged (or not one), a bomb, or lying about its contents. `fault` and
+ * `part` say it in a way a front end can put into words (src/package-parts.ts); `detail` is the
+ * technical account, for a maintainer.
+ */
+export type ZipRefusal = {
+  kind: 'damaged' | 'bomb' | 'inconsistent';
+  /** directory: no readable central directory; cut: an entry's data missing or cut short; inflate: it cannot be inflated; check: its size or CRC-32 is not what is recorded; names: its local header names it otherwise; twice: two entries of one name. */
+  fault: 'directory' | 'cut' | 'inflate' | 'check' | 'names' | 'twice' | 'bomb';
+  part?: string;
+  detail: string;
+  inflatedBytes?: number;
+};
 
 export type OpenedZip = { entries: Map<string, Uint8Array> } | { refused: ZipRefusal };
 
@@ -49,33 +60,33 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits): OpenedZip {
   try {
     entries = directoryOf(bytes);
   } catch (e) {
-    return { refused: { kind: 'damaged', detail: (e as Error).message } };
+    return { refused: { kind: 'damaged', fault: 'directory', detail: (e as Error).message } };
   }
   const seen = new Set<string>();
   for (const entry of entries) {
     // Part names in a Word or Excel package are compared without case.
     const key = entry.name.toLowerCase();
-    if (seen.has(key)) return { refused: { kind: 'inconsistent', detail: `two entries named ${entry.name}` } };
+    if (seen.has(key)) return { refused: { kind: 'inconsistent', fault: 'twice', part: entry.name, detail: `two entries named ${entry.name}` } };
     seen.add(key);
   }
   const recorded = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
-  if (recorded > limits.totalBytes) return { refused: { kind: 'bomb', detail: 'recorded sizes', inflatedBytes: recorded } };
+  if (recorded > limits.totalBytes) return { refused: { kind: 'bomb', fault: 'bomb', detail: 'recorded sizes', inflatedBytes: recorded } };
 
   const contents = new Map<string, Uint8Array>();
   let total = 0;
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
     const data = dataOf(bytes, entry);
-    if (typeof data === 'string') return { refused: { kind: 'damaged', detail: data } };
+    if (typeof data === 'string') return { refused: { kind: 'damaged', fault: 'cut', part: entry.name, detail: data } };
     const local = localNameOf(bytes, entry);
-    if (local !== entry.name) return { refused: { kind: 'inconsistent', detail: `${entry.name} is named ${local} in its local header` } };
+    if (local !== entry.name) return { refused: { kind: 'inconsistent', fault: 'names', part: entry.name, detail: `${entry.name} is named ${local} in its local header` } };
     const most = Math.min(limits.entryBytes, limits.totalBytes - total);
     const inflated = inflateWithin(data, entry.method, most, limits.ratio);
-    if ('tooMuch' in inflated) return { refused: { kind: 'bomb', detail: entry.name, inflatedBytes: total + inflated.tooMuch } };
-    if ('damaged' in inflated) return { refused: { kind: 'damaged', detail: `${entry.name}: ${inflated.damaged}` } };
+    if ('tooMuch' in inflated) return { refused: { kind: 'bomb', fault: 'bomb', part: entry.name, detail: entry.name, inflatedBytes: total + inflated.tooMuch } };
+    if ('damaged' in inflated) return { refused: { kind: 'damaged', fault: 'inflate', part: entry.name, detail: `${entry.name}: ${inflated.damaged}` } };
     const content = inflated.content;
-    if (content.length !== entry.uncompressedSize) return { refused: { kind: 'inconsistent', detail: `${entry.name} records ${entry.uncompressedSize} bytes but holds ${content.length}` } };
-    if (crc32(content) !== entry.crc) return { refused: { kind: 'inconsistent', detail: `${entry.name} does not match its CRC-32` } };
+    if (content.length !== entry.uncompressedSize) return { refused: { kind: 'inconsistent', fault: 'check', part: entry.name, detail: `${entry.name} records ${entry.uncompressedSize} bytes but holds ${content.length}` } };
+    if (crc32(content) !== entry.crc) return { refused: { kind: 'inconsistent', fault: 'check', part: entry.name, detail: `${entry.name} does not match its CRC-32` } };
     total += content.length;
     contents.set(entry.name, content);
   }

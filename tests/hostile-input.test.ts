@@ -11,10 +11,11 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { DOMParser } from '@xmldom/xmldom';
 import PizZip from 'pizzip';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDoc, checkTemplate, writtenIn, type Run } from './helpers/cli.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildDoc, checkTemplate, libraryText, writtenIn, type Run } from './helpers/cli.js';
 import { canRender, validate } from './helpers/clients.js';
-import { DEFAULT_TEMPLATE } from './helpers/docx.js';
+import { DEFAULT_TEMPLATE, documentXml } from './helpers/docx.js';
+import { numberValue } from '../src/read/cells.js';
 import { layout1 } from './helpers/layouts.js';
 import { fixtureCsv, fixtureHtml } from './helpers/workbook-fixture.js';
 import { FIXTURES, readWorkbookFile, temporaryDir, workbookFile } from './helpers/workbooks.js';
@@ -50,6 +51,22 @@ function template(name: string, edit: (parts: Map<string, string | Buffer>) => v
 }
 
 const noStackTrace = (run: Run) => expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+/** The clerk's screen holds the Thai account alone; --debug adds what the checks and libraries said (`debugSays`). */
+async function debugShows(args: string[], status: number, debugSays: string | RegExp): Promise<void> {
+  const run = await buildDoc([...args, '--out', temporaryDir('ita-out-'), '--debug']);
+  expect(run.status, run.stderr).toBe(status);
+  expect(run.stderr).toMatch(/\[debug\] /);
+  expect(run.stderr).toMatch(debugSays);
+}
+
+/** Refused, the Thai message saying `says`, no library's words on screen, and --debug still showing them. */
+async function refusedInThai(args: string[], status: number, says: string, debugSays?: string | RegExp): Promise<Run> {
+  const run = await refused(args, status, says);
+  expect(libraryText(run.stderr), run.stderr).toBeUndefined();
+  if (debugSays) await debugShows(args, status, debugSays);
+  return run;
+}
 
 /** Built: refused with `status`, a message holding `says`, and nothing in the output folder. */
 async function refused(args: string[], status: number, says: string): Promise<Run> {
@@ -89,6 +106,30 @@ describe('cells that are not what they say', () => {
       const file = edited('nan.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('<c r="D11"><v>84.39</v></c>', value)));
       await refused([file], 1, 'ไม่ใช่ตัวเลข');
     }
+  });
+
+  it('takes a number cell\'s text as written where a name, a result or a recommendation belongs (not "NaN")', async () => {
+    const file = edited('texts-as-numbers.xlsx', (p) => {
+      p.set(SHEET, p.get(SHEET)!.replace('<c r="B3" t="s"><v>2</v></c>', '<c r="B3"><v>อบต.ลำปางรอง</v></c>').replace('<c r="B7" t="s"><v>9</v></c>', '<c r="B7" t="n"><v>ไม่ผ่าน</v></c>'));
+      p.set('xl/worksheets/sheet2.xml', p.get('xl/worksheets/sheet2.xml')!.replace('<c r="D3" s="1" t="s"><v>32</v></c>', '<c r="D3" s="1"><v>หน่วยงานควรทดสอบข้อความที่เก็บเป็นตัวเลข</v></c>'));
+    });
+    const { run, xml } = await sound([file]);
+    expect(xml).toContain('องค์การบริหารส่วนตำบลลำปางรอง');
+    expect(xml).toContain('หน่วยงานควรทดสอบข้อความที่เก็บเป็นตัวเลข');
+    expect(xml).toContain('ไม่ผ่าน');
+    expect(xml + run.stderr).not.toMatch(/NaN|result-mismatch|ไฟล์ระบุผลการประเมิน/);
+  });
+
+  it('never prints a number that is not finite (Infinity, 1e999, NaN where a name or a result belongs, a percentage past the largest number) in the document, the summary or --json', async () => {
+    for (const value of ['Infinity', '1e999', '-Infinity', 'NaN']) {
+      const file = edited('infinite.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('<c r="B7" t="s"><v>9</v></c>', `<c r="B7"><v>${value}</v></c>`).replace('<c r="B6" t="s"><v>7</v></c>', `<c r="B6"><v>${value}</v></c>`)));
+      const out = temporaryDir('ita-out-');
+      const run = await buildDoc([file, '--out', out, '--json']);
+      const written = writtenIn(out).map((name) => documentXml(path.join(out, name))).join('');
+      expect(`${written}${run.stdout}${run.stderr}`, value).not.toMatch(/Infinity|NaN|1e\+?999/);
+    }
+    expect(numberValue(1e307, '0.00%')).toEqual({ kind: 'error', text: '#NUM!' });
+    expect(numberValue(Number.NaN, undefined)).toEqual({ kind: 'error', text: '#NUM!' });
   });
 
   it('makes a sound document, with a warning, from U+FFFE and U+FFFF in an agency name (xlsx _xFFFE_, CSV bytes, HTML &#xFFFE;) and a recommendation', async () => {
@@ -173,23 +214,39 @@ describe('files that lie or are ambiguous', () => {
     const sheet = entries.find((e) => e.name === SHEET)!;
     const file = path.join(temporaryDir(), 'twice.xlsx');
     writeFileSync(file, zipOf([...entries, { ...entry(SHEET, sheet.data.length ? zlib.inflateRawSync(sheet.data).toString().replace('84.39', '94.39') : '') }]));
-    await refused([file], 1, 'two entries named xl/worksheets/sheet1.xml');
+    await refusedInThai([file], 1, 'มีชีตที่ 1 ของไฟล์ (xl/worksheets/sheet1.xml) สองส่วนที่ชื่อเดียวกัน', 'two entries named xl/worksheets/sheet1.xml');
     const cells = edited('cells-twice.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('<c r="D11"><v>84.39</v></c>', '<c r="D11"><v>84.39</v></c><c r="D11"><v>94.39</v></c>')));
     await refused([cells], 1, 'เซลล์ ผลการประเมิน!D11 มีค่าสองค่าในไฟล์');
   });
 
-  it('names the cause when a part, the workbook, a relationship or a shared string is missing', async () => {
+  it('names the cause in Thai words when a part, the workbook, a relationship or a shared string is missing', async () => {
     const cases: [string, (p: Map<string, string>) => void, string][] = [
-      ['sheet.xlsx', (p) => p.delete(SHEET), 'xl/worksheets/sheet1.xml is missing'],
-      ['workbook.xlsx', (p) => p.delete('xl/workbook.xml'), 'xl/workbook.xml is missing'],
-      ['rels.xlsx', (p) => p.delete('xl/_rels/workbook.xml.rels'), 'xl/_rels/workbook.xml.rels is missing'],
-      ['strings.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('<c r="B3" t="s"><v>2</v></c>', '<c r="B3" t="s"><v>999</v></c>')), 'refers to text number 999'],
+      ['sheet.xlsx', (p) => p.delete(SHEET), 'ไม่มีชีตที่ 1 ของไฟล์ (xl/worksheets/sheet1.xml)'],
+      ['workbook.xlsx', (p) => p.delete('xl/workbook.xml'), 'ไม่มีรายชื่อชีตของไฟล์ (xl/workbook.xml)'],
+      ['rels.xlsx', (p) => p.delete('xl/_rels/workbook.xml.rels'), 'ไม่มีรายการที่บอกว่าส่วนใดของไฟล์อยู่ที่ใด (xl/_rels/workbook.xml.rels)'],
+      ['strings.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('<c r="B3" t="s"><v>2</v></c>', '<c r="B3" t="s"><v>999</v></c>')), 'เซลล์ ผลการประเมิน!B3 อ้างถึงข้อความลำดับที่ 999 ซึ่งไม่มีในไฟล์'],
     ];
     for (const [name, edit, says] of cases) {
-      const run = await refused([edited(name, edit)], 1, 'ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ');
+      const run = await refusedInThai([edited(name, edit)], 1, 'ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ');
       expect(run.stderr).toContain(says);
       expect(run.stderr).not.toContain('ไม่พบปีงบประมาณ');
     }
+  });
+
+  it('names the damaged part in Thai, never in exceljs\'s words (kept for --debug): a part cut short, a cell without its address, a text index that is no number, a zip cut short', async () => {
+    const cut = (part: string) => (p: Map<string, string>) => p.set(part, p.get(part)!.slice(0, Math.floor(p.get(part)!.length / 2)));
+    const cases: [string, (p: Map<string, string>) => void, string, (string | RegExp)?][] = [
+      ['sheet-cut.xlsx', cut(SHEET), 'ชีตที่ 1 ของไฟล์ (xl/worksheets/sheet1.xml) ไม่ครบหรือเสีย', /exceljs: /],
+      ['styles-cut.xlsx', cut('xl/styles.xml'), 'รูปแบบเซลล์ของไฟล์ (xl/styles.xml) ไม่ครบหรือเสีย', /exceljs: /],
+      ['workbook-cut.xlsx', cut('xl/workbook.xml'), 'รายชื่อชีตของไฟล์ (xl/workbook.xml) ไม่ครบหรือเสีย', /exceljs: /],
+      ['app-cut.xlsx', cut('docProps/app.xml'), 'ข้อมูลประกอบของไฟล์ (ผู้สร้าง วันที่) (docProps/app.xml) ไม่ครบหรือเสีย', /exceljs: /],
+      ['no-r.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('<c r="B3" t="s">', '<c t="s">')), 'ชีต "ผลการประเมิน" มีเซลล์ที่ไม่ได้ระบุว่าอยู่ที่ใด (ถัดจากเซลล์ A3)'],
+      ['index.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('<c r="B3" t="s"><v>2</v></c>', '<c r="B3" t="s"><v>x</v></c>')), 'เซลล์ ผลการประเมิน!B3 อ้างถึงข้อความด้วย "x" ซึ่งไม่ใช่ลำดับของข้อความ'],
+    ];
+    for (const [name, edit, says, debugSays] of cases) await refusedInThai([edited(name, edit)], 1, says, debugSays);
+    const truncated = path.join(temporaryDir(), 'cut.xlsx');
+    writeFileSync(truncated, good.subarray(0, Math.floor(good.length / 2)));
+    await refusedInThai([truncated], 1, 'ไฟล์ไม่ใช่ zip ที่สมบูรณ์', 'end of central directory record signature not found');
   });
 });
 
@@ -236,7 +293,7 @@ describe('OpenDocument spreadsheets that would cost gigabytes or lie', () => {
     await refused([fileOf('locked.ods', editedOds('seed-libreoffice.ods', (c) => c, { 'META-INF/manifest.xml': manifest }))], 1, 'ตั้งรหัสผ่านไว้');
     const renamed = Buffer.from(formatFixture('seed-libreoffice.ods'));
     renamed.write('CONTENT.xml', renamed.indexOf('content.xml'), 'latin1');
-    await refused([fileOf('renamed.ods', renamed)], 1, 'content.xml is named CONTENT.xml in its local header');
+    await refusedInThai([fileOf('renamed.ods', renamed)], 1, 'เนื้อหาของไฟล์ (content.xml) มีชื่อไม่ตรงกันสองแห่งในไฟล์', 'content.xml is named CONTENT.xml in its local header');
   });
 });
 
@@ -259,7 +316,7 @@ describe('XML Spreadsheets 2003 that would cost gigabytes or lie', () => {
     await refused([fileOf('merge.xml', withRows('<Row><Cell ss:MergeAcross="16000" ss:MergeDown="1000000"><Data ss:Type="String">x</Data></Cell></Row>'))], 1, 'เซลล์ที่ผสานกันคลุมกว่า 100,000 เซลล์');
     const past = await refused([fileOf('past.xml', withRows('<Row ss:Index="2000000"><Cell><Data ss:Type="String">x</Data></Cell></Row>'))], 1, 'ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ');
     expect(past.stderr).toContain('ss:Index="2000000"');
-    await refused([fileOf('back.xml', withRows('<Row><Cell ss:Index="3"><Data ss:Type="String">x</Data></Cell><Cell ss:Index="2"><Data ss:Type="String">y</Data></Cell></Row>'))], 1, 'goes back over cells already given');
+    await refused([fileOf('back.xml', withRows('<Row><Cell ss:Index="3"><Data ss:Type="String">x</Data></Cell><Cell ss:Index="2"><Data ss:Type="String">y</Data></Cell></Row>'))], 1, 'ss:Index ย้อนกลับไปทับเซลล์ที่มีอยู่แล้ว');
     const far = xml().replaceAll('</Table>', '<Row ss:Index="600000"><Cell><Data ss:Type="String">x</Data></Cell></Row></Table>');
     await refused([fileOf('far.xml', far)], 1, 'มีแถวรวมกันกว่า 1,000,000 แถว');
   });
@@ -309,11 +366,9 @@ describe('binary .xls files that would cost gigabytes or lie', () => {
   it('refuses a container whose chain of sectors loops, and one cut short in the download', async () => {
     const data = workbookStream('seed-libreoffice.xls');
     const loop = compoundFile([{ name: 'Workbook', data }], { fat: (fat, [sectors]) => void (fat[sectors!.at(-1)!] = sectors![0]!) });
-    const looped = await refused([fileOf('loop.xls', loop)], 1, 'ขัดแย้งกับตัวเอง');
-    expect(looped.stderr).toContain('claimed twice');
+    await refusedInThai([fileOf('loop.xls', loop)], 1, 'โครงสร้างภายในของไฟล์ Excel รุ่นเก่า (.xls) อ้างถึงส่วนเดียวกันซ้ำหรือวนกลับ', 'claimed twice');
     const whole = formatFixture('seed-libreoffice.xls');
-    const short = await refused([fileOf('short.xls', whole.subarray(0, Math.floor(whole.length / 2)))], 1, 'ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ');
-    expect(short.stderr).toMatch(/cut short|past the end/);
+    await refusedInThai([fileOf('short.xls', whole.subarray(0, Math.floor(whole.length / 2)))], 1, 'โครงสร้างภายในของไฟล์ Excel รุ่นเก่า (.xls) เสียหรือถูกตัดสั้น', /cut short|past the end/);
   });
 });
 
@@ -381,6 +436,32 @@ describe('templates are data', () => {
     ['broken relationships', (p: Map<string, string | Buffer>) => p.set('word/_rels/document.xml.rels', String(p.get('word/_rels/document.xml.rels')).replace('</Relationships>', '<Relationship')), 'XML ของส่วน word/_rels/document.xml.rels ไม่สมบูรณ์'],
   ])('refuses a template with %s, in check-template and build-doc alike', async (_kind, edit, says) => {
     await refusedTemplate(template('t.docx', edit), says);
+  });
+
+  const rels = 'word/_rels/document.xml.rels';
+  const edit = (part: string, from: string | RegExp, to: string) => (p: Map<string, string | Buffer>) => p.set(part, String(p.get(part)).replace(from, to));
+  it.each([
+    ['its header missing', (p: Map<string, string | Buffer>) => p.delete('word/header1.xml'), 'เนื้อหาหลักของแม่แบบ (word/document.xml) อ้างถึงหัวกระดาษของแม่แบบ (word/header1.xml) ซึ่งไม่มีในแม่แบบ'],
+    ['its styles missing', (p: Map<string, string | Buffer>) => p.delete('word/styles.xml'), 'อ้างถึงสไตล์ของแม่แบบ (word/styles.xml) ซึ่งไม่มีในแม่แบบ'],
+    ['a relationship id twice', edit(rels, 'Id="rId2"', 'Id="rId1"'), 'มีรหัส rId1 สองรายการ'],
+    ['a relationship id that leads nowhere', edit('word/document.xml', 'r:embed="rId6"', 'r:embed="rId60"'), 'เนื้อหาหลักของแม่แบบ (word/document.xml) อ้างถึงรหัส rId60 ซึ่งไม่มีใน'],
+    ['its relationships missing', (p: Map<string, string | Buffer>) => p.delete(rels), 'อ้างถึงรหัส'],
+    ['a part its content types do not cover', edit('[Content_Types].xml', '<Default Extension="png" ContentType="image/png"/>', ''), 'ภาพในแม่แบบ (word/media/emblem.png) ไม่มีชนิดในรายการชนิดของส่วนต่าง ๆ ในไฟล์'],
+    ['a part given two content types', edit('[Content_Types].xml', '</Types>', '<Override PartName="/word/header1.xml" ContentType="text/plain"/></Types>'), 'ระบุชนิดของ /word/header1.xml สองครั้ง'],
+    ['a header whose content type is not a header\'s', edit('[Content_Types].xml', /(PartName="\/word\/header1\.xml" ContentType=")[^"]*/, '$1text/plain'), 'หัวกระดาษของแม่แบบ (word/header1.xml) มีชนิด "text/plain" ซึ่งไม่ใช่ชนิดที่ Word ใช้กับส่วนนี้'],
+    ['content types that are not well-formed XML', edit('[Content_Types].xml', '</Types>', '<Types>'), 'XML ของส่วน [Content_Types].xml ไม่สมบูรณ์'],
+    ['an invalid part name', (p: Map<string, string | Buffer>) => (p.set('docProps/a b.xml', p.get('docProps/app.xml')!), p.delete('docProps/app.xml')), 'ชื่อส่วน "docProps/a b.xml" ใช้ในเอกสาร Word ไม่ได้'],
+  ])('refuses a template Word cannot open, with %s, with exit 3 in check-template and build-doc, in Thai, nothing on the console', async (_kind, change, says) => {
+    const file = template('t.docx', change);
+    const printed = [vi.spyOn(console, 'warn'), vi.spyOn(console, 'error'), vi.spyOn(console, 'log')];
+    try {
+      await refusedTemplate(file, says);
+      for (const spy of printed) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      printed.forEach((spy) => spy.mockRestore());
+    }
+    const check = await checkTemplate([file]);
+    expect(libraryText(check.stderr), check.stderr).toBeUndefined();
   });
 });
 

@@ -32,6 +32,9 @@ const CELLS = new Set([
   ...[0x0002 /* BIFF2 INTEGER */, 0x0003 /* BIFF2 NUMBER */, 0x0004 /* BIFF2 LABEL */, 0x0005 /* BIFF2 BOOLERR */, 0x0206 /* BIFF3 FORMULA */, 0x0406 /* BIFF4 FORMULA */],
 ]);
 const BIFF8 = 0x0600;
+/** The Workbook stream broken, as the clerk is told it (the record's account goes to a maintainer). */
+const XLS_TABLES_DAMAGED = { th: 'ข้อมูลตารางในไฟล์ Excel รุ่นเก่า (.xls) เสีย', en: 'the tables of this old-format Excel file (.xls) are damaged' };
+const XLS_TABLES_CUT = { th: 'ข้อมูลตารางในไฟล์ Excel รุ่นเก่า (.xls) ถูกตัดกลางคัน (อาจดาวน์โหลดมาไม่ครบ)', en: 'the tables of this old-format Excel file (.xls) are cut short (the download may have been incomplete)' };
 /**
  * The code page of a BIFF5 workbook that records none: the writer used the machine's own, which
  * on a Thai office's Windows is 874 (SheetJS alone would assume 1252).
@@ -62,7 +65,7 @@ export function checkBiff(stream: Uint8Array): { version: 5 | 8 } | { fault: Rea
 
 function biffFault(stream: Uint8Array): ReadFault | undefined {
   const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
-  if (stream.length < 8 || view.getUint16(0, true) !== BOF) return { kind: 'damaged', detail: 'the Workbook stream does not begin with a BOF record' };
+  if (stream.length < 8 || view.getUint16(0, true) !== BOF) return { kind: 'damaged', what: XLS_TABLES_DAMAGED, detail: 'the Workbook stream does not begin with a BOF record' };
   const biff8 = view.getUint16(4, true) >= BIFF8;
   const tally = new Tally();
   const names = new Map<number, string>();
@@ -77,14 +80,14 @@ function biffFault(stream: Uint8Array): ReadFault | undefined {
     const data = at + 4;
     // Writers pad the stream after the last EOF with zeros.
     if (type === 0 && length === 0 && depth === 0) break;
-    if (data + length > stream.length) return { kind: 'damaged', detail: `a record at byte ${at} runs past the end of the Workbook stream` };
+    if (data + length > stream.length) return { kind: 'damaged', what: XLS_TABLES_CUT, detail: `a record at byte ${at} runs past the end of the Workbook stream` };
     if (type === FILEPASS) return { kind: 'encrypted' };
     if (type === BOF) {
       if (depth === 0 && at > 0) sheet = { name: names.get(at) ?? `sheet ${sheets + 1}`, merges: [], cells: new Set(), lastRow: 0, lastColumn: 0 };
       depth++;
     } else if (type === EOF) {
       depth--;
-      if (depth < 0) return { kind: 'damaged', detail: `an EOF record at byte ${at} ends no part` };
+      if (depth < 0) return { kind: 'damaged', what: XLS_TABLES_DAMAGED, detail: `an EOF record at byte ${at} ends no part` };
       if (depth === 0 && sheet) {
         sheets++;
         const fault = mergesFault(sheet.name, sheet.merges) ?? tally.addSheet(sheet.lastRow, sheet.lastColumn);
@@ -104,7 +107,7 @@ function biffFault(stream: Uint8Array): ReadFault | undefined {
     }
     at = data + length;
   }
-  if (depth > 0) return { kind: 'damaged', detail: 'the Workbook stream ends inside a sheet (it may have been cut short)' };
+  if (depth > 0) return { kind: 'damaged', what: XLS_TABLES_CUT, detail: 'the Workbook stream ends inside a sheet (it may have been cut short)' };
   return undefined;
 }
 

@@ -81,11 +81,18 @@ export function sheetFromGrid(file: string, name: string, grid: readonly (readon
  * inside quotes or after a backslash, which is printed as written) shows a hundred times the value.
  */
 export function numberValue(value: number, format: string | undefined): CellValue {
-  if (!Number.isFinite(value)) return { kind: 'text', text: String(value) };
+  if (!Number.isFinite(value)) return NOT_A_NUMBER;
   if (!format || !isPercentFormat(format)) return { kind: 'number', value };
   // 0.8439 * 100 is 84.39000000000001: fifteen digits are all a spreadsheet keeps.
-  return { kind: 'number', value: Number((value * 100).toPrecision(15)), percent: true };
+  const shown = Number((value * 100).toPrecision(15));
+  return Number.isFinite(shown) ? { kind: 'number', value: shown, percent: true } : NOT_A_NUMBER;
 }
+
+/**
+ * NaN, Infinity, a number past the largest a double holds: no number a spreadsheet keeps, read as
+ * the error value Excel shows for a number out of range, so that it is never printed as a number.
+ */
+export const NOT_A_NUMBER: CellValue = { kind: 'error', text: '#NUM!' };
 
 function isPercentFormat(format: string): boolean {
   return format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');

@@ -4,6 +4,7 @@
  * ods-check.ts, xml-spreadsheet-check.ts) count on the file's own bytes or text; workbook.ts
  * turns a fault into the clerk's message. Knows nothing of ITA.
  */
+import type { Message } from '../language.js';
 import { cellRef, type CellRange } from './cells.js';
 
 /** A national list of 8,300 agencies has about 200,000 cells. */
@@ -34,9 +35,14 @@ export type ReadFault =
   | { kind: 'too-many-merges'; sheet: string; count: number }
   | { kind: 'merges-too-large'; sheet: string; cells: number; range: string }
   | { kind: 'duplicate-cell'; sheet: string; cell: string }
-  | { kind: 'shared-string-missing'; sheet: string; cell: string; index: number }
-  /** The file breaks its own format: `detail` says how, in English, for a maintainer. */
-  | { kind: 'damaged'; detail: string }
+  /** `index` as the cell writes it: a number the workbook has no text for, or no number at all. */
+  | { kind: 'shared-string-missing'; sheet: string; cell: string; index: string }
+  /** A part that is not well-formed XML (cut short, most often); `detail` is what the XML parser said. */
+  | { kind: 'part-broken'; part: string; detail: string }
+  /** An .xlsx cell without its `r`, which exceljs cannot place. */
+  | { kind: 'cell-without-place'; sheet: string; after?: string }
+  /** The file breaks its own format: `what` says how, for the clerk; `detail`, when there is more, for a maintainer (--debug). */
+  | { kind: 'damaged'; what: Message; detail?: string }
   | { kind: 'encrypted' }
   /** A DOCTYPE, which no spreadsheet program writes: its entities could expand or hide text. */
   | { kind: 'doctype'; part: string }

@@ -93,7 +93,7 @@ function cellsFault(xml: string): ReadFault | undefined {
       const type = attributeOf(attributes, 'value-type');
       const empty = selfClosing ? type !== 'string' : (type === undefined || type === 'string') && /^<\/(?:[^\s?><!/:"]*:)?table-cell\s*>/.test(xml.slice(end, end + 80));
       if (empty) continue;
-      if (column >= MAX_COLUMNS) return { kind: 'damaged', detail: `sheet ${table.name} has a value beyond column XFD` };
+      if (column >= MAX_COLUMNS) return { kind: 'damaged', what: { th: `ชีต "${table.name}" มีค่าเกินคอลัมน์ XFD ซึ่งเป็นคอลัมน์สุดท้ายของตาราง`, en: `sheet "${table.name}" has a value beyond column XFD, the last a sheet has` } };
       const fault = tally.addCells(selfClosing ? 1 : rowRepeat * repeat);
       if (fault) return fault;
       table.lastRow = Math.max(table.lastRow, row + (selfClosing ? 1 : rowRepeat));
@@ -109,7 +109,7 @@ function cellsFault(xml: string): ReadFault | undefined {
 function repetition(attributes: string, name: string): number | ReadFault {
   const value = attributeOf(attributes, name);
   if (value === undefined) return 1;
-  if (!/^\s*\d{1,9}\s*$/.test(value) || Number(value) === 0) return { kind: 'damaged', detail: `${name}="${value}"` };
+  if (!/^\s*\d{1,9}\s*$/.test(value) || Number(value) === 0) return { kind: 'damaged', what: { th: `จำนวนครั้งที่ซ้ำ ${name}="${value}" ไม่ใช่จำนวนเต็ม`, en: `the repetition ${name}="${value}" is no whole number` } };
   return Number(value);
 }
 

@@ -5,6 +5,7 @@
  * said. One function per kind of refusal, one code each (problem.ts, "reading the file").
  */
 import type { Message } from '../language.js';
+import { partInWords } from '../package-parts.js';
 import { error, type Place, type Problem } from '../problem.js';
 import { MAX_CELLS, MAX_GRID_CELLS, MAX_MERGED_CELLS, MAX_MERGES, MAX_ROWS, type ReadFault } from './limits.js';
 
@@ -55,18 +56,19 @@ export function encrypted(file: string): Problem {
 }
 
 /**
- * Damaged, cut short, or not what its format says: `why` is what the check found (shown to the
- * clerk too, since a maintainer on the phone asks for it); `library` is what SheetJS or exceljs
- * said, kept for the maintainer only.
+ * Damaged, cut short, or not what its format says: `what` is what the check found, in words and
+ * naming the part (shown to the clerk too, since a maintainer on the phone asks for it); `debug`
+ * is what a check, SheetJS or exceljs said in its own words, kept for the maintainer (--debug).
  */
-export function damaged(where: Place, why?: string, library?: string): Problem {
-  const detail = why ? ` (${why})` : '';
-  const said = library ? ` (the reader said: ${library})` : '';
-  return error('file-damaged', where, `ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ จึงอ่านไม่ได้${detail}: ${SAVE_AGAIN.th}`, `The file is damaged or was not fully downloaded${detail}${said}: ${SAVE_AGAIN.en}`);
+export function damaged(where: Place, what?: Message, debug?: string): Problem {
+  const detail = (text?: string) => (text ? ` (${text})` : '');
+  const problem = error('file-damaged', where, `ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ จึงอ่านไม่ได้${detail(what?.th)}: ${SAVE_AGAIN.th}`, `The file is damaged or was not fully downloaded${detail(what?.en)}: ${SAVE_AGAIN.en}`);
+  return debug ? { ...problem, debug } : problem;
 }
 
-export function inconsistent(file: string, detail: string): Problem {
-  return error('file-inconsistent', { file }, `ไฟล์นี้ขัดแย้งกับตัวเอง (${detail}) จึงไม่รู้ว่าค่าใดถูก: อาจเสียระหว่างดาวน์โหลดหรือถูกแก้ด้วยโปรแกรมอื่น ${SAVE_AGAIN.th}`, `This file contradicts itself (${detail}), so there is no telling which value is right: it may have been damaged in the download or changed by another program; ${SAVE_AGAIN.en}`);
+export function inconsistent(file: string, what: Message, debug?: string): Problem {
+  const problem = error('file-inconsistent', { file }, `ไฟล์นี้ขัดแย้งกับตัวเอง (${what.th}) จึงไม่รู้ว่าค่าใดถูก: อาจเสียระหว่างดาวน์โหลดหรือถูกแก้ด้วยโปรแกรมอื่น ${SAVE_AGAIN.th}`, `This file contradicts itself (${what.en}), so there is no telling which value is right: it may have been damaged in the download or changed by another program; ${SAVE_AGAIN.en}`);
+  return debug ? { ...problem, debug } : problem;
 }
 
 export function zipBomb(file: string, size: number, inflatedBytes: number): Problem {
@@ -91,10 +93,21 @@ export function thaiLost(file: string): Problem {
 
 export function faultProblem(file: string, fault: ReadFault): Problem {
   switch (fault.kind) {
-    case 'missing-part':
-      return damaged({ file }, `${fault.part} is missing`);
+    case 'missing-part': {
+      const part = partInWords(fault.part);
+      return damaged({ file }, { th: `ไม่มี${part.th}`, en: `${part.en} is missing` });
+    }
+    case 'part-broken': {
+      const part = partInWords(fault.part);
+      return damaged({ file }, { th: `${part.th} ไม่ครบหรือเสีย`, en: `${part.en} is cut short or broken` }, fault.detail);
+    }
     case 'damaged':
-      return damaged({ file }, fault.detail);
+      return damaged({ file }, fault.what, fault.detail);
+    case 'cell-without-place':
+      return damaged(
+        { file, sheet: fault.sheet },
+        { th: `ชีต "${fault.sheet}" มีเซลล์ที่ไม่ได้ระบุว่าอยู่ที่ใด${fault.after ? ` (ถัดจากเซลล์ ${fault.after})` : ''}`, en: `sheet "${fault.sheet}" has a cell that does not say where it is${fault.after ? ` (after cell ${fault.after})` : ''}` },
+      );
     case 'encrypted':
       return encrypted(file);
     case 'too-many-cells':
@@ -110,7 +123,12 @@ export function faultProblem(file: string, fault: ReadFault): Problem {
     case 'duplicate-cell':
       return error('file-inconsistent', { file, sheet: fault.sheet, cell: fault.cell }, `เซลล์ ${fault.sheet}!${fault.cell} มีค่าสองค่าในไฟล์ จึงไม่รู้ว่าค่าใดถูก: ${SAVE_AGAIN.th}`, `Cell ${fault.sheet}!${fault.cell} holds two values in the file, so there is no telling which is right: ${SAVE_AGAIN.en}`);
     case 'shared-string-missing':
-      return damaged({ file }, `cell ${fault.sheet}!${fault.cell} refers to text number ${fault.index}, which the workbook does not have`);
+      return damaged(
+        { file, sheet: fault.sheet, cell: fault.cell },
+        /^\d+$/.test(fault.index)
+          ? { th: `เซลล์ ${fault.sheet}!${fault.cell} อ้างถึงข้อความลำดับที่ ${fault.index} ซึ่งไม่มีในไฟล์`, en: `cell ${fault.sheet}!${fault.cell} refers to text number ${fault.index}, which the workbook does not have` }
+          : { th: `เซลล์ ${fault.sheet}!${fault.cell} อ้างถึงข้อความด้วย "${fault.index}" ซึ่งไม่ใช่ลำดับของข้อความ`, en: `cell ${fault.sheet}!${fault.cell} refers to its text by "${fault.index}", which is no text number` },
+      );
     case 'doctype':
       return error('file-doctype', { file }, `ไฟล์นี้มีส่วนประกาศ DOCTYPE (ใน ${fault.part}) ซึ่งโปรแกรมตารางคำนวณไม่เขียน และอาจซ่อนหรือขยายข้อความ จึงไม่เปิด: ${SAVE_AGAIN.th}`, `This file declares a DOCTYPE (in ${fault.part}), which no spreadsheet program writes and which can hide or expand text, so it was not opened: ${SAVE_AGAIN.en}`);
     case 'code-page':

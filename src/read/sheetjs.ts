@@ -10,6 +10,7 @@ import { read, set_cptable, type CellObject, type WorkBook, type WorkSheet } fro
 import { UNRECORDED_CODE_PAGE } from './biff-check.js';
 import { cellRef, numberValue, type Cell, type CellRange, type CellValue, type Sheet } from './cells.js';
 import { SHEETJS_CODE_PAGES, UnknownCodePage } from './code-pages.js';
+import { unescapeXml } from '../xml.js';
 
 set_cptable(SHEETJS_CODE_PAGES);
 
@@ -120,10 +121,3 @@ function toValue(cell: CellObject): CellValue | undefined {
   }
 }
 
-function unescapeXml(text: string): string {
-  return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(lt|gt|quot|apos|amp));/gi, (whole, hex: string | undefined, decimal: string | undefined, named: string | undefined) => {
-    if (named) return { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' }[named.toLowerCase() as 'lt'];
-    const code = Number.parseInt(hex ?? decimal ?? '', hex ? 16 : 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
-}

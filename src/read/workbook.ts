@@ -15,6 +15,8 @@
 import { extensionOf, indexOfBytes, latin1, startsWith, baseName, type NamedBytes } from '../bytes.js';
 import type { Message } from '../language.js';
 import type { Problem } from '../problem.js';
+import { zipRefusalInWords } from '../package-parts.js';
+import { xmlFault } from '../xml.js';
 import { openZip } from '../zip.js';
 import { checkBiff } from './biff-check.js';
 import { cellsOf, type Sheet, type Workbook } from './cells.js';
@@ -82,7 +84,8 @@ async function readZip(file: string, bytes: Uint8Array): Promise<ReadResult> {
   if ('refused' in zip) {
     const { kind, detail, inflatedBytes } = zip.refused;
     if (kind === 'bomb') return refuse(refusal.zipBomb(file, bytes.length, inflatedBytes ?? 0));
-    return refuse(containerRefused(file, { kind, detail }));
+    const what = zipRefusalInWords(zip.refused);
+    return refuse(kind === 'damaged' ? refusal.damaged({ file }, what, detail) : refusal.inconsistent(file, what, detail));
   }
   const other = otherZippedFile(zip.entries);
   if (other) return refuse(refusal.notSpreadsheet(file, other));
@@ -91,11 +94,12 @@ async function readZip(file: string, bytes: Uint8Array): Promise<ReadResult> {
     if ('fault' in ods) return refuse(refusal.faultProblem(file, ods.fault));
     return sheetjsRead({ kind: 'ods', bytes, hidden: ods.hidden }, file);
   }
-  const fault = checkXlsx(zip.entries);
-  if (fault) return refuse(refusal.faultProblem(file, fault));
+  const checked = checkXlsx(zip.entries);
+  if ('fault' in checked) return refuse(refusal.faultProblem(file, checked.fault));
+  const { written } = checked;
   const { xlsxSheets } = await import('./xlsx.js');
-  const sheets = await xlsxSheets(bytes, file);
-  if (sheets instanceof Error) return refuse(refusal.damaged({ file }, undefined, sheets.message));
+  const sheets = await xlsxSheets(bytes, file, written);
+  if (sheets instanceof Error) return refuse(xlsxRefused(file, zip.entries, sheets));
   return read(file, sheets);
 }
 
@@ -111,7 +115,7 @@ async function readXmlSpreadsheet(file: string, bytes: Uint8Array): Promise<Read
 async function sheetjsRead(input: SheetJsInput, file: string): Promise<ReadResult> {
   const { sheetjsSheets } = await import('./sheetjs.js');
   const sheets = sheetjsSheets(input, file);
-  if ('error' in sheets) return refuse(refusal.damaged({ file }, undefined, sheets.error));
+  if ('error' in sheets) return refuse(refusal.damaged({ file }, undefined, `SheetJS: ${sheets.error}`));
   if ('codePage' in sheets) return refuse(refusal.faultProblem(file, { kind: 'code-page', codePage: sheets.codePage }));
   return read(file, sheets);
 }
@@ -152,8 +156,24 @@ function isText(bytes: Uint8Array): boolean {
   return utf16 || !bytes.subarray(0, 4096).includes(0);
 }
 
+/** An old binary workbook's container (ole.ts) broken: its own account is for a maintainer. */
 function containerRefused(file: string, { kind, detail }: { kind: 'damaged' | 'inconsistent'; detail: string }): Problem {
-  return kind === 'damaged' ? refusal.damaged({ file }, detail) : refusal.inconsistent(file, detail);
+  return kind === 'damaged'
+    ? refusal.damaged({ file }, { th: 'โครงสร้างภายในของไฟล์ Excel รุ่นเก่า (.xls) เสียหรือถูกตัดสั้น', en: 'the inner structure of this old-format Excel file (.xls) is damaged or cut short' }, detail)
+    : refusal.inconsistent(file, { th: 'โครงสร้างภายในของไฟล์ Excel รุ่นเก่า (.xls) อ้างถึงส่วนเดียวกันซ้ำหรือวนกลับ', en: 'the inner structure of this old-format Excel file (.xls) claims one piece twice or loops' }, detail);
+}
+
+/**
+ * What exceljs could not read, named: the first part that is not well-formed XML (cut short, most
+ * often), found only now that reading failed; exceljs's own words go to a maintainer.
+ */
+function xlsxRefused(file: string, entries: ReadonlyMap<string, Uint8Array>, e: Error): Problem {
+  for (const [part, bytes] of entries) {
+    if (!/\.(xml|rels)$/i.test(part)) continue;
+    const fault = xmlFault(new TextDecoder().decode(bytes));
+    if (fault) return refusal.faultProblem(file, { kind: 'part-broken', part, detail: `${fault} (exceljs: ${e.message})` });
+  }
+  return refusal.damaged({ file }, undefined, `exceljs: ${e.message}`);
 }
 
 /** What an OLE file without a workbook is, by its streams: a Word or PowerPoint file of the 97–2003 kind. */

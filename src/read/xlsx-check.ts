@@ -2,13 +2,32 @@
  * What an .xlsx holds, checked before exceljs reads it, on the entries src/zip.ts inflated and
  * measured: the parts a workbook cannot be without, and limits no results workbook comes near,
  * which exceljs would otherwise spend gigabytes on (it makes a cell for every cell a merge covers).
- * Also what a reader could take two ways: two cells of one address. Knows nothing of ITA.
+ * Also what a reader could take two ways: two cells of one address; and what exceljs cannot take
+ * at all: a cell without its address, a shared-string index that is no number. And what exceljs
+ * reads wrong: a number cell whose text is no number (exceljs makes NaN of "อบต.ลำปางรอง", 84 of
+ * "84abc", Infinity of "1e999"), found here with its text as written. Knows nothing of ITA.
  */
 
 import { MAX_COLUMNS, mergesFault, Tally, type ReadFault } from './limits.js';
 import type { CellRange } from './cells.js';
+import { unescapeXml } from '../xml.js';
 
-export function checkXlsx(entries: ReadonlyMap<string, Uint8Array>): ReadFault | undefined {
+/**
+ * The number cells whose text is no finite number, by sheet name and cell reference, with their
+ * text as written.
+ */
+export type WrittenTexts = Map<string, Map<string, string>>;
+
+export function checkXlsx(entries: ReadonlyMap<string, Uint8Array>): { fault: ReadFault } | { written: WrittenTexts } {
+  const written: WrittenTexts = new Map();
+  const fault = xlsxFault(entries, written);
+  return fault ? { fault } : { written };
+}
+
+/** A finite number as a spreadsheet writes one in a cell's <v>. */
+const NUMBER = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
+
+function xlsxFault(entries: ReadonlyMap<string, Uint8Array>, written: WrittenTexts): ReadFault | undefined {
   const text = (part: string) => {
     const content = entries.get(part);
     return content && new TextDecoder().decode(content);
@@ -42,23 +61,32 @@ export function checkXlsx(entries: ReadonlyMap<string, Uint8Array>): ReadFault |
     const seen = new Set<string>();
     let lastRow = 0;
     let lastColumn = 0;
+    let previous: string | undefined;
     for (const cell of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
       const tooMany = tally.addCells(1);
       if (tooMany) return tooMany;
       const ref = attribute(cell[1]!, 'r');
-      if (ref === undefined) continue;
+      // The format lets a cell follow the one before without its address; exceljs cannot place it.
+      if (ref === undefined) return { kind: 'cell-without-place', sheet: name, ...(previous && { after: previous }) };
+      previous = ref;
       if (seen.has(ref)) return { kind: 'duplicate-cell', sheet: name, cell: ref };
       seen.add(ref);
       const at = position(ref);
-      if (at && at.col > MAX_COLUMNS) return { kind: 'damaged', detail: `cell ${name}!${ref} lies beyond column XFD` };
+      if (at && at.col > MAX_COLUMNS) return { kind: 'damaged', what: { th: `เซลล์ ${name}!${ref} อยู่เกินคอลัมน์ XFD ซึ่งเป็นคอลัมน์สุดท้ายของตาราง`, en: `cell ${name}!${ref} lies beyond column XFD, the last a sheet has` } };
       // A cell with no value (only a style) is no cell to a reader.
       if (at && /<(?:\w+:)?(?:v|is|f)\b/.test(cell[3] ?? '')) {
         lastRow = Math.max(lastRow, at.row);
         lastColumn = Math.max(lastColumn, at.col);
       }
-      if (attribute(cell[1]!, 't') === 's') {
-        const index = Number(/<(?:\w+:)?v>\s*(\d+)\s*</.exec(cell[3] ?? '')?.[1]);
-        if (Number.isInteger(index) && index >= stringCount) return { kind: 'shared-string-missing', sheet: name, cell: ref, index };
+      const type = attribute(cell[1]!, 't') ?? 'n';
+      const value = /<(?:\w+:)?v>([^<]*)<\/(?:\w+:)?v>/.exec(cell[3] ?? '')?.[1];
+      if (type === 's' && value !== undefined) {
+        const index = value.trim();
+        if (!/^\d+$/.test(index) || Number(index) >= stringCount) return { kind: 'shared-string-missing', sheet: name, cell: ref, index };
+      }
+      if (type === 'n' && value !== undefined && !(NUMBER.test(value) && Number.isFinite(Number(value)))) {
+        if (!written.has(name)) written.set(name, new Map());
+        written.get(name)!.set(ref.toUpperCase(), unescapeXml(value));
       }
     }
     const tooLong = tally.addSheet(lastRow, lastColumn);
@@ -66,6 +94,7 @@ export function checkXlsx(entries: ReadonlyMap<string, Uint8Array>): ReadFault |
   }
   return undefined;
 }
+
 
 function attribute(tag: string, name: string): string | undefined {
   return new RegExp(`\\s${name.replace(':', '\\:')}="([^"]*)"`).exec(tag)?.[1];

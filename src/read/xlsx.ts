@@ -4,10 +4,14 @@
  * the program loads.
  */
 import ExcelJS from 'exceljs';
-import { numberValue, parseRange, type Cell, type CellValue, type Sheet } from './cells.js';
+import { NOT_A_NUMBER, numberValue, parseRange, type Cell, type CellValue, type Sheet } from './cells.js';
+import type { WrittenTexts } from './xlsx-check.js';
 
-/** The workbook's sheets, or the reason exceljs gives for not reading it. */
-export async function xlsxSheets(bytes: Uint8Array, file: string): Promise<Sheet[] | Error> {
+/**
+ * The workbook's sheets, or the reason exceljs gives for not reading it. `written`: the number
+ * cells whose text is no number (xlsx-check.ts), read as their text rather than as exceljs's NaN.
+ */
+export async function xlsxSheets(bytes: Uint8Array, file: string, written: WrittenTexts = new Map()): Promise<Sheet[] | Error> {
   const excel = new ExcelJS.Workbook();
   try {
     // exceljs's type asks for a Node Buffer; it reads any array of bytes (JSZip underneath).
@@ -15,16 +19,17 @@ export async function xlsxSheets(bytes: Uint8Array, file: string): Promise<Sheet
   } catch (e) {
     return e instanceof Error ? e : new Error(String(e));
   }
-  return excel.worksheets.map((worksheet) => toSheet(worksheet, file));
+  return excel.worksheets.map((worksheet) => toSheet(worksheet, file, written.get(worksheet.name)));
 }
 
-function toSheet(worksheet: ExcelJS.Worksheet, file: string): Sheet {
+function toSheet(worksheet: ExcelJS.Worksheet, file: string, written: ReadonlyMap<string, string> = new Map()): Sheet {
   const rows: (Cell | undefined)[][] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: (Cell | undefined)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.isMerged && cell.master.address !== cell.address) return;
-      const value = toValue(cell.value, cell.numFmt);
+      const text = written.get(cell.address);
+      const value = text === undefined ? toValue(cell.value, cell.numFmt) : writtenValue(text);
       if (value) cells[colNumber - 1] = { row: rowNumber, col: colNumber, ref: cell.address, value };
     });
     rows[rowNumber - 1] = cells;
@@ -41,7 +46,7 @@ function toSheet(worksheet: ExcelJS.Worksheet, file: string): Sheet {
 
 function toValue(value: ExcelJS.CellValue, format: string | undefined): CellValue | undefined {
   if (value === null || value === undefined) return undefined;
-  // NaN or Infinity (a cell <v>NaN</v>, or text in a number cell) is no number: read as the text it shows.
+  // A number cell whose text is no finite number never comes here (writtenValue); numberValue refuses any other.
   if (typeof value === 'number') return numberValue(value, format);
   if (typeof value === 'string') return value === '' ? undefined : { kind: 'text', text: value };
   if (typeof value === 'boolean') return { kind: 'boolean', value };
@@ -58,6 +63,16 @@ function toValue(value: ExcelJS.CellValue, format: string | undefined): CellValu
     return toValue(result as ExcelJS.CellValue, format) ?? { kind: 'text', text: '' };
   }
   return undefined;
+}
+
+/**
+ * A number cell's text that is no finite number: a text as written ("อบต.ลำปางรอง"); a number too
+ * large for any spreadsheet, or NaN or Infinity, as the error Excel shows for it, since a number
+ * that is not finite is never printed.
+ */
+function writtenValue(text: string): CellValue | undefined {
+  if (/^\s*[+-]?(\d|\.\d|nan\b|inf)/i.test(text)) return NOT_A_NUMBER;
+  return textValue(text);
 }
 
 function textValue(text: string): CellValue | undefined {

@@ -54,12 +54,12 @@ export function checkXmlSpreadsheet(xml: string): ReadFault | undefined {
       const index = indexOf(attributes, MAX_COLUMNS);
       if (typeof index === 'object') return index;
       described += 1 + Math.max(0, Number(attributeOf(attributes, 'span') ?? 0) || 0);
-      if (described > MAX_COLUMNS) return { kind: 'damaged', detail: `sheet ${sheet.name} describes ${described} columns (ss:Span), more than a sheet has` };
+      if (described > MAX_COLUMNS) return { kind: 'damaged', what: { th: `ชีต "${sheet.name}" ระบุคอลัมน์ไว้ ${described} คอลัมน์ (ss:Span) เกินกว่าที่ตารางมีได้`, en: `sheet "${sheet.name}" describes ${described} columns (ss:Span), more than a sheet has` } };
     } else if (name === 'row' && sheet) {
       if (!closing) {
         const index = indexOf(attributes, MAX_ROW_NUMBER);
         if (typeof index === 'object') return index;
-        if (index !== undefined && index - 1 < row) return { kind: 'damaged', detail: `sheet ${sheet.name}: row ss:Index="${index}" goes back over rows already given` };
+        if (index !== undefined && index - 1 < row) return { kind: 'damaged', what: { th: `ชีต "${sheet.name}": แถว ss:Index="${index}" ย้อนกลับไปทับแถวที่มีอยู่แล้ว`, en: `sheet "${sheet.name}": row ss:Index="${index}" goes back over rows already given` } };
         if (index !== undefined) row = index - 1;
       }
       if (closing || selfClosing) {
@@ -70,11 +70,11 @@ export function checkXmlSpreadsheet(xml: string): ReadFault | undefined {
       if (!closing) {
         const index = indexOf(attributes, MAX_COLUMNS);
         if (typeof index === 'object') return index;
-        if (index !== undefined && index - 1 < column) return { kind: 'damaged', detail: `cell ${sheet.name}!${cellRef(row + 1, index)}: ss:Index goes back over cells already given` };
+        if (index !== undefined && index - 1 < column) return { kind: 'damaged', what: { th: `เซลล์ ${sheet.name}!${cellRef(row + 1, index)}: ss:Index ย้อนกลับไปทับเซลล์ที่มีอยู่แล้ว`, en: `cell ${sheet.name}!${cellRef(row + 1, index)}: ss:Index goes back over cells already given` } };
         if (index !== undefined) column = index - 1;
         const across = span(attributes, 'mergeacross');
         const down = span(attributes, 'mergedown');
-        if (across < 0 || down < 0) return { kind: 'damaged', detail: `cell ${sheet.name}!${cellRef(row + 1, column + 1)} merges a negative number of cells` };
+        if (across < 0 || down < 0) return { kind: 'damaged', what: { th: `เซลล์ ${sheet.name}!${cellRef(row + 1, column + 1)} ผสานเซลล์เป็นจำนวนติดลบ`, en: `cell ${sheet.name}!${cellRef(row + 1, column + 1)} merges a negative number of cells` } };
         cell = { column, across, down, hasData: false };
       }
       if (closing || selfClosing) {
@@ -103,7 +103,7 @@ function indexOf(attributes: string, most: number): number | undefined | ReadFau
   const value = attributeOf(attributes, 'index');
   if (value === undefined) return undefined;
   const index = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || index < 1 || index > most) return { kind: 'damaged', detail: `ss:Index="${value}"` };
+  if (!/^\s*\d+\s*$/.test(value) || index < 1 || index > most) return { kind: 'damaged', what: { th: `ตำแหน่ง ss:Index="${value}" ไม่มีในตาราง`, en: `ss:Index="${value}" is no place in a sheet` } };
   return index;
 }
 

@@ -4,7 +4,8 @@
  * digits, the closing kept with the text, the emblem). Any template docxtemplater reads renders
  * this way; `compiled.ts` is the fast path for the templates that allow it, and gives the same XML.
  */
-import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import { XMLSerializer } from '@xmldom/xmldom';
+import { parseXml } from '../xml.js';
 import type PizZip from 'pizzip';
 import { error, type Problem } from '../problem.js';
 import type { Digits } from '../format.js';
@@ -64,7 +65,7 @@ export function unknownTags(tags: readonly string[], file: string): Problem[] {
 
 /** The merged body finished: Thai runs marked, page number digits set, the closing kept with the text, the emblem sized. */
 export function finishBody(xml: string, digits: Digits, emblem: EmblemImage | undefined): string {
-  const doc = new DOMParser().parseFromString(xml, 'text/xml');
+  const doc = parseXml(xml);
   markThaiRuns(doc);
   setPageNumberDigits(doc, digits);
   keepClosingWithText(doc);

@@ -4,11 +4,15 @@
  * well-formed XML or declare a DOCTYPE, a macro-enabled document or a template saved as .docx,
  * content fetched from elsewhere when the document opens (an attached template, a linked picture
  * or frame: on Windows a file:// link sends the user's credentials), altChunk imports, macros,
- * ActiveX and embedded programs, and fields that run or fetch (DDE, INCLUDETEXT, INCLUDEPICTURE).
+ * ActiveX and embedded programs, and fields that run or fetch (DDE, INCLUDETEXT, INCLUDEPICTURE);
+ * last, what Word would refuse to open (template-package.ts). What a check or a library said in its
+ * own words is kept for a maintainer (`Problem.debug`).
  */
-import { DOMParser } from '@xmldom/xmldom';
+import { zipRefusalInWords } from '../package-parts.js';
 import { error, type Problem } from '../problem.js';
+import { xmlFault } from '../xml.js';
 import { openZip } from '../zip.js';
+import { packageFault } from './template-package.js';
 
 const MB = 1024 * 1024;
 /** A template is a few hundred KB; its largest part is usually the emblem picture. */
@@ -27,27 +31,23 @@ const FORBIDDEN_PARTS = /^word\/(vbaProject\.bin|vbaData\.xml|activeX\/|embeddin
 const ACTIVE_FIELD = /\b(DDE|DDEAUTO|INCLUDETEXT|INCLUDEPICTURE|IMPORT|LINK)\b/;
 
 export function templateContentProblems(content: Uint8Array, file: string): Problem[] {
-  const refuse = (th: string, en: string) => [error('template-unreadable', { file }, th, en)];
+  const refuse = (th: string, en: string, debug?: string) => [{ ...error('template-unreadable', { file }, th, en), ...(debug && { debug }) }];
   const active = (th: string, en: string) => [error('template-active', { file }, `แม่แบบมี${th} ซึ่งประกาศไม่ใช้และไม่ควรอยู่ในเอกสารราชการ: ลบออกใน Word แล้วบันทึกเป็น "เอกสาร Word (*.docx)" หรือใช้แม่แบบของโปรแกรม`, `The template has ${en}, which the announcement does not use and an official document should not carry: remove it in Word and save as "Word Document (*.docx)", or use the program's template`)];
   const zip = openZip(content, TEMPLATE_ZIP);
   if ('refused' in zip) {
     const { kind, detail } = zip.refused;
+    const what = zipRefusalInWords(zip.refused);
     return kind === 'bomb'
       ? refuse('แม่แบบจะขยายใหญ่เกินกว่าเอกสาร Word จะเป็นได้เมื่อเปิด (อาจเป็นไฟล์อันตราย) จึงไม่ใช้: ใช้แม่แบบของโปรแกรม หรือบันทึกแม่แบบจาก Word ใหม่', 'The template would inflate far beyond what a Word document is when opened (it may be a malicious file), so it is not used: use the program\'s template, or save yours from Word again')
-      : refuse(`แม่แบบเอกสารเสียหรือขัดแย้งกับตัวเอง (${detail}): เปิดใน Word แล้วบันทึกเป็น "เอกสาร Word (*.docx)" ใหม่`, `The template is damaged or contradicts itself (${detail}): open it in Word and save it again as "Word Document (*.docx)"`);
+      : refuse(`แม่แบบเอกสารเสียหรือขัดแย้งกับตัวเอง (${what.th}): เปิดใน Word แล้วบันทึกเป็น "เอกสาร Word (*.docx)" ใหม่`, `The template is damaged or contradicts itself (${what.en}): open it in Word and save it again as "Word Document (*.docx)"`, detail);
   }
   const text = new Map<string, string>();
   for (const [name, bytes] of zip.entries) if (/\.(xml|rels)$/i.test(name)) text.set(name, new TextDecoder().decode(bytes));
 
   for (const [name, xml] of text) {
     if (/<!DOCTYPE/i.test(xml)) return refuse(`ส่วน ${name} ของแม่แบบประกาศ DOCTYPE ซึ่งเอกสาร Word ไม่มี: บันทึกแม่แบบจาก Word ใหม่`, `The template's part ${name} declares a DOCTYPE, which no Word document has: save the template from Word again`);
-    const faults: string[] = [];
-    try {
-      new DOMParser({ onError: (level, message) => level !== 'warning' && faults.push(message.split('\n')[0]!) }).parseFromString(xml, 'text/xml');
-    } catch (e) {
-      faults.push((e as Error).message.split('\n')[0]!);
-    }
-    if (faults.length) return refuse(`ไฟล์แม่แบบเสีย (XML ของส่วน ${name} ไม่สมบูรณ์): เปิดใน Word แล้วบันทึกใหม่`, `The template file is damaged (the XML of its part ${name} is broken: ${faults[0]}): open it in Word and save it again`);
+    const fault = xmlFault(xml);
+    if (fault) return refuse(`ไฟล์แม่แบบเสีย (XML ของส่วน ${name} ไม่สมบูรณ์): เปิดใน Word แล้วบันทึกใหม่`, `The template file is damaged (the XML of its part ${name} is broken): open it in Word and save it again`, fault);
   }
 
   const types = text.get('[Content_Types].xml') ?? '';
@@ -74,6 +74,11 @@ export function templateContentProblems(content: Uint8Array, file: string): Prob
     const instructions = [...xml.matchAll(/<w:instrText\b[^>]*>([^<]*)<\/w:instrText>|\bw:instr="([^"]*)"/g)].map((m) => m[1] ?? m[2] ?? '').join('');
     const field = ACTIVE_FIELD.exec(instructions.toUpperCase())?.[1];
     if (field) return active(`ฟิลด์ ${field} ใน ${name} ซึ่งดึงข้อมูลหรือเรียกโปรแกรมอื่น`, `a ${field} field in ${name}, which fetches data or runs another program`);
+  }
+  const unopenable = packageFault(zip.entries, text);
+  if (unopenable) {
+    const { what, debug } = unopenable;
+    return refuse(`Word จะเปิดแม่แบบนี้ไม่ได้ เพราะ${what.th}: ใช้แม่แบบฉบับก่อนหน้าหรือแม่แบบของโปรแกรม หรือเปิดใน Word (ให้ Word ซ่อมถ้าถาม) แล้วบันทึกเป็น "เอกสาร Word (*.docx)" ใหม่`, `Word would not open this template, as ${what.en}: use an earlier copy or the program's template, or open it in Word (let Word repair it if it offers) and save it again as "Word Document (*.docx)"`, debug);
   }
   return [];
 }

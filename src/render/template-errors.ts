@@ -21,8 +21,8 @@ interface TemplateErrorDetail {
 export function templateProblems(e: unknown, file: string, collector?: PartCollector): Problem[] {
   const detail = e as TemplateErrorDetail;
   if (!detail.properties) {
-    const why = detail.message ?? String(e);
-    return [error('template-unreadable', { file }, `แม่แบบเอกสารไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้ (${why})`, `The template is not a usable Word document (.docx) (${why})`)];
+    const problem = error('template-unreadable', { file }, 'แม่แบบเอกสารไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้: เปิดใน Word แล้วบันทึกเป็น "เอกสาร Word (*.docx)" ใหม่', 'The template is not a usable Word document (.docx): open it in Word and save it again as "Word Document (*.docx)"');
+    return [{ ...problem, debug: `docxtemplater: ${detail.message ?? String(e)}` }];
   }
   return (detail.properties.errors ?? [detail]).map((err) => {
     const p = err.properties ?? {};
@@ -33,12 +33,13 @@ export function templateProblems(e: unknown, file: string, collector?: PartColle
     const tag = xtag === undefined ? undefined : `{${xtag}${p.id === 'unclosed_tag' ? '' : '}'}`;
     const why = syntaxMessage({ ...p, ...(xtag !== undefined && { xtag }) });
     const docxtemplaterSays = `${p.explanation ?? err.message ?? p.id}`;
-    return error(
+    const problem = error(
       'template-syntax',
       { file, ...(tag && { tag }), ...(paragraph && { paragraph: excerpt(paragraph.text, paragraph.at) }) },
-      `แม่แบบมีข้อผิดพลาด: ${why?.th ?? docxtemplaterSays}`,
+      `แม่แบบมีข้อผิดพลาด: ${why?.th ?? 'ป้ายในวงเล็บปีกกาเขียนไม่ถูกต้อง: ตรวจวงเล็บ { } และชื่อป้าย'}`,
       `The template has an error: ${why?.en ?? docxtemplaterSays}`,
     );
+    return { ...problem, debug: `docxtemplater: ${docxtemplaterSays}` };
   });
 }
 

@@ -104,15 +104,7 @@ function openZip(template: Template): { zip?: PizZip; problems: Problem[] } {
   try {
     return { zip: new PizZip(template.content), problems: [] };
   } catch (e) {
-    return {
-      problems: [
-        error(
-          'template-unreadable',
-          { file: template.file },
-          `แม่แบบเอกสารไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้ (${(e as Error).message}): บันทึกแม่แบบจาก Word เป็น "เอกสาร Word (*.docx)"`,
-          `The template is not a usable Word document (.docx) (${(e as Error).message}): save it from Word as "Word Document (*.docx)"`,
-        ),
-      ],
-    };
+    const problem = error('template-unreadable', { file: template.file }, 'แม่แบบเอกสารไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้: บันทึกแม่แบบจาก Word เป็น "เอกสาร Word (*.docx)"', 'The template is not a usable Word document (.docx): save it from Word as "Word Document (*.docx)"');
+    return { problems: [{ ...problem, debug: `PizZip: ${(e as Error).message}` }] };
   }
 }

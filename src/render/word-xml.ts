@@ -2,7 +2,8 @@
  * Reading and editing the XML parts of a DOCX package (a PizZip) through a DOM, for the few
  * finishing steps docxtemplater does not do: Thai runs, page number digits, the emblem.
  */
-import { DOMParser, XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
+import { XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
+import { parseXml } from '../xml.js';
 import type PizZip from 'pizzip';
 
 export const NS = {
@@ -23,7 +24,7 @@ export function textParts(zip: PizZip): string[] {
 
 export function readXml(zip: PizZip, part: string): Document | undefined {
   const text = zip.file(part)?.asText();
-  return text === undefined ? undefined : new DOMParser().parseFromString(text, 'text/xml');
+  return text === undefined ? undefined : parseXml(text);
 }
 
 /** Parse, edit, write back: one step of finishing a part. */

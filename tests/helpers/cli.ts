@@ -66,3 +66,12 @@ export function writtenIn(dir: string): string[] {
     .filter((name) => name !== '.ita-announcement-written.json')
     .sort();
 }
+
+/**
+ * Words of a library's or a check's own English on a clerk's screen (JavaScript's "Cannot read
+ * properties of undefined", a zip's "end of central directory", xmldom's warnings, a stack), or
+ * undefined: a run of three lower-case English words is nothing the program's Thai says.
+ */
+export function libraryText(screen: string): string | undefined {
+  return /\n\s+at .+:\d+:\d+|\[xmldom|undefined|NaN|[A-Za-z]+Error\b|[a-z]{2,} [a-z]{2,} [a-z]{2,}/.exec(screen)?.[0];
+}
