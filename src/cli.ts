@@ -30,7 +30,7 @@ import { nearest } from './nearest.js';
 import { PROJECT_ROOT } from './project-root.js';
 import { takenByNpm, type CommandOption } from './npm-options.js';
 import { digitsNamed } from './format.js';
-import { announcementLines, documentTable, failureLines, printable, problemLines, type DocumentSummary } from './report.js';
+import { announcementLines, documentTable, failureLines, printable, problemLines, unsavedLines, type DocumentSummary } from './report.js';
 
 const EXIT = {
   done: 0,
@@ -229,7 +229,7 @@ async function run(args: Arguments, io: Io): Promise<number> {
   const userPath = (p: string) => path.resolve(io.cwd, p);
   /** A path as the clerk reads it on screen: relative to where they ran the command. */
   const shown = (file: string) => path.relative(io.cwd, file) || file;
-  const show = (result: Pick<BuildResult, 'problems' | 'failures'>, documents: DocumentSummary[] = [], ready = 0) => report(args, documents, result.failures, result.problems, say, shown, io, ready);
+  const show = (result: Pick<BuildResult, 'problems' | 'failures'>, documents: DocumentSummary[] = [], ready = 0, stopped?: Problem) => report(args, documents, result.failures, result.problems, say, shown, io, ready, stopped);
 
   const settingsFile = args.settings === undefined ? path.join(PROJECT_ROOT, 'input', 'settings.yaml') : userPath(args.settings);
   const { settings, lines: settingsLines, problems: settingsProblems } = await readSettings(settingsFile);
@@ -298,7 +298,12 @@ async function run(args: Arguments, io: Io): Promise<number> {
   }
 
   const outDir = args.out === undefined ? path.join(PROJECT_ROOT, 'output') : userPath(args.out);
-  const folder = args.check ? undefined : await openOutputFolder(outDir);
+  const opened = args.check ? undefined : await openOutputFolder(outDir);
+  if (opened && 'problem' in opened) {
+    show({ problems: [opened.problem], failures: [] });
+    return EXIT.cannotWrite;
+  }
+  const folder = opened;
   const progress = progressLine(say, io, args.language);
   const written: DocumentSummary[] = [];
   const result = await build({
@@ -337,22 +342,25 @@ async function run(args: Arguments, io: Io): Promise<number> {
   const order = new Map(result.announcements.map((a, i) => [a.name, i]));
   const documents = written.sort((a, b) => order.get(path.basename(a.output))! - order.get(path.basename(b.output))!);
   if (args.check) for (const { announcement } of result.announcements) announcementLines(announcement, shown, args.language).forEach(say);
-  if (args.pdf && documents.length) {
+  if (args.pdf && documents.length && !folder?.stopped) {
     say(text(`กำลังสร้าง PDF ${documents.length} ฉบับด้วย LibreOffice`, `Making ${counted(documents.length, 'PDF')} with LibreOffice`));
-    const made = await writePdfs(documents.map((d) => d.output), io.env);
+    const made = await writePdfs(
+      documents.map((d) => d.output),
+      io.env,
+      (pdf, bytes) => folder!.save(path.basename(pdf), bytes),
+    );
     result.problems.push(...made.problems);
     for (const d of documents) {
       const pdf = made.pdfs.get(d.output);
-      if (pdf) {
-        d.pdf = pdf;
-        await folder!.made(pdf);
-      }
+      if (pdf) d.pdf = pdf;
     }
   }
   await folder?.close();
 
-  show(result, documents, args.check ? result.announcements.length : 0);
+  show(result, documents, args.check ? result.announcements.length : 0, folder?.stopped);
   if (hasErrors(result.problems.filter((p) => TEMPLATE_CODES.has(p.code)))) return EXIT.template;
+  // A full or read-only disk: the run did not end as asked, whatever else it met.
+  if (folder?.stopped) return EXIT.cannotWrite;
   const unwritableOnly = (f: Failure) => f.problems.length > 0 && f.problems.every((p) => p.code === 'output-not-writable');
   if (result.failures.some((f) => !unwritableOnly(f))) return EXIT.inputRefused;
   if (result.failures.length) return EXIT.cannotWrite;
@@ -405,10 +413,13 @@ async function workbooksIn(dir: string): Promise<string[]> {
     .map((name) => path.join(dir, name));
 }
 
-function report(args: Arguments, documents: DocumentSummary[], failures: Failure[], problems: Problem[], say: (line: string) => void, shown: (file: string) => string, io: Io, ready: number): void {
+function report(args: Arguments, documents: DocumentSummary[], failures: Failure[], problems: Problem[], say: (line: string) => void, shown: (file: string) => string, io: Io, ready: number, stopped?: Problem): void {
   const { language } = args;
   const text = chooser(language);
   const printed = new Set<string>();
+  // Announcements made but not saved once the folder took no more: why is said once, then which.
+  const unsaved = stopped ? failures.filter((f) => f.problems.length > 0 && f.problems.every((p) => p.code === stopped.code && p.message.th === stopped.message.th)) : [];
+  const failed = failures.filter((f) => !unsaved.includes(f));
   // An error that stopped a workbook or an agency is printed with it, in the list of what could not be made.
   const withFailure = new Set(failures.flatMap((f) => f.problems));
   for (const p of problems) {
@@ -420,12 +431,14 @@ function report(args: Arguments, documents: DocumentSummary[], failures: Failure
     problemLines(p, shown, language).forEach(say);
   }
   if (documents.length) documentTable(documents, shown, language).forEach(say);
-  if (failures.length) failureLines(failures, shown, language).forEach(say);
-  const failed = failures.length ? text(`, สร้างไม่ได้ ${failures.length} รายการ`, `, ${failures.length} failed`) : '';
+  if (failed.length) failureLines(failed, shown, language).forEach(say);
+  if (stopped && unsaved.length) unsavedLines(stopped, unsaved, shown, language).forEach(say);
+  const notSaved = unsaved.length ? text(`, ยังไม่ได้บันทึก ${unsaved.length} ฉบับ`, `, ${unsaved.length} not saved`) : '';
+  const notMade = failed.length ? text(`, สร้างไม่ได้ ${failed.length} รายการ`, `, ${failed.length} failed`) : '';
   say(
     args.check
-      ? text(`สรุปการตรวจ (ยังไม่ได้สร้างเอกสาร): พร้อมสร้างประกาศ ${ready} ฉบับ${failed}`, `Check (nothing written): ${counted(ready, 'announcement')} ready${failed}`)
-      : text(`สรุป: สร้างประกาศ ${documents.length} ฉบับ${failed}`, `Summary: ${counted(documents.length, 'announcement')} written${failed}`),
+      ? text(`สรุปการตรวจ (ยังไม่ได้สร้างเอกสาร): พร้อมสร้างประกาศ ${ready} ฉบับ${notMade}`, `Check (nothing written): ${counted(ready, 'announcement')} ready${notMade}`)
+      : text(`สรุป: สร้างประกาศ ${documents.length} ฉบับ${notSaved}${notMade}`, `Summary: ${counted(documents.length, 'announcement')} written${notSaved}${notMade}`),
   );
   if (args.json) {
     // One message, in the language asked for, as a string: what a script reading the JSON expects.
