@@ -5,20 +5,29 @@
  * for the test (that needs root on Linux; elsewhere those tests are skipped and say why).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, closeSync, ftruncateSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import PizZip from 'pizzip';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { benchWorkbook } from '../scripts/lib/bench-workbook.js';
 import { buildDoc, PROJECT_ROOT } from './helpers/cli.js';
 import { paragraphs } from './helpers/docx.js';
+import { folderFault } from '../src/write/files.js';
 import { temporaryDir } from './helpers/workbooks.js';
 
 const START = path.join(PROJECT_ROOT, 'src', 'start.cjs');
 const RECORD = '.ita-announcement-written.json';
-/** `mount` needs root, and tmpfs is Linux's. */
-const CAN_MOUNT = process.platform === 'linux' && process.getuid?.() === 0;
+/** Whether a small tmpfs can be mounted here (`mount` needs root, tmpfs is Linux's): tried once, and undone at once. */
+const CAN_MOUNT = ((): boolean => {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
+  const dir = temporaryDir('ita-disk-');
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir]).status === 0;
+  if (mounted) spawnSync('umount', [dir]);
+  rmSync(dir, { recursive: true, force: true });
+  return mounted;
+})();
 const NEEDS_ROOT = 'needs root on Linux, to mount a small tmpfs';
 
 const workbooks = temporaryDir('ita-batch-');
@@ -78,7 +87,7 @@ describe('a run killed at any moment', () => {
   const seed = Number(process.env.ITA_CRASH_SEED ?? 23);
 
   it(`leaves every document whole, and a rerun moves aside only what somebody edited (seed ${seed}: ITA_CRASH_SEED=${seed} replays it)`, async () => {
-    const agencies = 120;
+    const agencies = 80;
     const workbook = await batch(agencies);
     const out = temporaryDir('ita-out-');
     const first = await buildDoc([workbook, '--out', out, '--date', '2023-10-01']);
@@ -113,12 +122,12 @@ describe('a run killed at any moment', () => {
     expect(leftoversIn(out)).toEqual([]);
   });
 
-  it('reads the record an earlier version wrote (one hash a name)', async () => {
+  it('reads the record an earlier version wrote (one hash a name, saved at the end)', async () => {
     const workbook = await batch(3);
     const out = temporaryDir('ita-out-');
     expect((await buildDoc([workbook, '--out', out, '--date', '2023-10-01'])).status).toBe(0);
-    const record = JSON.parse(readFileSync(path.join(out, RECORD), 'utf8')) as Record<string, unknown>;
-    expect(Object.values(record).every((hash) => typeof hash === 'string')).toBe(true);
+    const earlier = Object.fromEntries(documentsIn(out).map((name) => [name, createHash('sha256').update(readFileSync(path.join(out, name))).digest('hex')]));
+    writeFileSync(path.join(out, RECORD), `${JSON.stringify(earlier, null, 2)}\n`);
     const run = await buildDoc([workbook, '--out', out, '--date', '2023-10-02']);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).not.toContain('ไม่เขียนทับ');
@@ -126,12 +135,11 @@ describe('a run killed at any moment', () => {
   });
 });
 
-/** A tmpfs of `size` mounted for the test, unmounted after the file's tests; undefined where that cannot be done. */
-function smallDisk(size: string): string | undefined {
-  if (!CAN_MOUNT) return undefined;
+/** A tmpfs of `size` mounted for the test that asks, and unmounted when it ends. */
+function smallDisk(size: string): string {
   const dir = temporaryDir('ita-disk-');
-  if (spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]).status !== 0) return undefined;
-  afterAll(() => {
+  expect(spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]).status).toBe(0);
+  onTestFinished(() => {
     spawnSync('umount', ['-l', dir]);
     rmSync(dir, { recursive: true, force: true });
   });
@@ -154,16 +162,15 @@ function fill(disk: string, room: number): string {
 }
 
 describe('a full disk', () => {
-  const disk = smallDisk('1m');
-
-  it.skipIf(!disk)(`exits 4 with one message, lists what was not saved, keeps every earlier document and a true record (${NEEDS_ROOT})`, async () => {
-    const out = path.join(disk!, 'out');
+  it.skipIf(!CAN_MOUNT)(`exits 4 with one message, lists what was not saved, keeps every earlier document and a true record (${NEEDS_ROOT})`, async () => {
+    const disk = smallDisk('1m');
+    const out = path.join(disk, 'out');
     const shownOut = path.relative(PROJECT_ROOT, out);
     expect((await buildDoc([await batch(20), '--out', out, '--date', '2023-10-01'])).status).toBe(0);
     const size = statSync(path.join(out, documentsIn(out)[0]!)).size;
 
     // Room for about eight more documents: the twenty replace their own, the next ones fill the disk.
-    const filler = fill(disk!, Math.round(8.5 * size));
+    const filler = fill(disk, Math.round(8.5 * size));
     const forty = await batch(40);
     const full = await buildDoc([forty, '--out', out, '--date', '2023-10-02']);
     expect(full.status, full.stderr).toBe(4);
@@ -182,7 +189,7 @@ describe('a full disk', () => {
     // No room at all: not one document changes.
     const before = snapshot(out);
     rmSync(filler);
-    const noRoom = fill(disk!, 0);
+    const noRoom = fill(disk, 0);
     const none = await buildDoc([forty, '--out', out, '--date', '2023-10-03']);
     expect(none.status, none.stderr).toBe(4);
     expect(count(none.stderr, 'ดิสก์เต็ม')).toBe(1);
@@ -202,8 +209,6 @@ describe('a full disk', () => {
 });
 
 describe('a folder that cannot be written to', () => {
-  const disk = smallDisk('1m');
-
   /** Two runs of 20 announcements, the second into a folder made unwritable after the first: one message, nothing changed. */
   async function refused(out: string, makeUnwritable: () => void, why: string): Promise<void> {
     const workbook = await batch(20);
@@ -219,8 +224,9 @@ describe('a folder that cannot be written to', () => {
     expect(snapshot(out)).toEqual(before);
   }
 
-  it.skipIf(!disk)(`says once that the disk is read-only, naming the folder, then stops (${NEEDS_ROOT} and remount it read-only)`, async () => {
-    await refused(path.join(disk!, 'out'), () => expect(spawnSync('mount', ['-o', 'remount,ro', disk!]).status).toBe(0), 'บันทึกลงโฟลเดอร์นี้ไม่ได้ เพราะอยู่บนดิสก์ที่เขียนไม่ได้ (EROFS');
+  it.skipIf(!CAN_MOUNT)(`says once that the disk is read-only, naming the folder, then stops (${NEEDS_ROOT} and remount it read-only)`, async () => {
+    const disk = smallDisk('1m');
+    await refused(path.join(disk, 'out'), () => expect(spawnSync('mount', ['-o', 'remount,ro', disk]).status).toBe(0), 'บันทึกลงโฟลเดอร์นี้ไม่ได้ เพราะอยู่บนดิสก์ที่เขียนไม่ได้ (EROFS');
   });
 
   it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)('says once that the folder may not be written to, naming it, then stops (not as root, whom chmod does not stop; not on Windows)', async () => {
@@ -231,6 +237,16 @@ describe('a folder that cannot be written to', () => {
     } finally {
       chmodSync(out, 0o755);
     }
+  });
+
+  it('tells a fault of the folder (it stops the batch) from a fault of one file (open in Word: the batch goes on)', () => {
+    const fault = (code: string, syscall: string) => folderFault(Object.assign(new Error(code), { code, syscall }));
+    expect(fault('ENOSPC', 'write')?.th).toMatch(/^ดิสก์เต็ม: .*\(ENOSPC\)/);
+    expect(fault('EDQUOT', 'write')?.th).toMatch(/^ดิสก์เต็ม: .*โควตา.*\(EDQUOT\)/);
+    expect(fault('EROFS', 'rename')?.th).toContain('(EROFS');
+    for (const code of ['EACCES', 'EPERM']) expect(fault(code, 'open')?.th).toContain(`ไม่มีสิทธิ์สร้างไฟล์ในโฟลเดอร์ (${code})`);
+    for (const code of ['EACCES', 'EPERM', 'EBUSY']) expect(fault(code, 'rename')).toBeUndefined();
+    expect(fault('EISDIR', 'rename')).toBeUndefined();
   });
 
   it('says once that the output folder is a file', async () => {

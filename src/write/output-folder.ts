@@ -13,7 +13,8 @@
  * after a run was stopped (the file then is one of them) until it is written again.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { error, warning, type Problem } from '../problem.js';
 import { cannotWriteMessage, folderFault, TEMPORARY_FILE, writeFileAtomically } from './files.js';
@@ -32,20 +33,18 @@ export interface OutputFolder {
   close(): Promise<void>;
 }
 
-/** The folder, made if need be, or the problem why nothing can be written there (said once, before any document is made). */
+/**
+ * The folder, or the problem why nothing can be written there, said once before any document is
+ * made. The folder itself is made with the first file written to it.
+ */
 export async function openOutputFolder(dir: string): Promise<OutputFolder | { problem: Problem }> {
-  const folderProblem = (e: unknown) => {
-    const why = folderFault(e as NodeJS.ErrnoException) ?? cannotWriteMessage(e as NodeJS.ErrnoException);
-    return error('output-not-writable', { file: dir }, why.th, why.en);
-  };
-  let journal: FileHandle;
-  try {
-    await mkdir(dir, { recursive: true });
-    // Opening the journal is also the test that the folder takes new files.
-    journal = await open(path.join(dir, JOURNAL), 'a');
-  } catch (e) {
-    return { problem: folderProblem(e) };
+  const refused = await whyUnwritable(dir);
+  if (refused) {
+    const why = folderFault(refused) ?? cannotWriteMessage(refused);
+    return { problem: error('output-not-writable', { file: dir }, why.th, why.en) };
   }
+  let journal: Promise<FileHandle> | undefined;
+  const journalOnce = () => (journal ??= mkdir(dir, { recursive: true }).then(() => open(path.join(dir, JOURNAL), 'a')));
   const written = await readRecord(dir);
   const journalled = await readJournal(dir, written);
   await removeStrayTemporaryFiles(dir);
@@ -82,7 +81,7 @@ export async function openOutputFolder(dir: string): Promise<OutputFolder | { pr
     await writeFileAtomically(path.join(dir, name), bytes, async () => {
       await clearWay?.();
       // A line of its own even after a line a full disk cut short.
-      await journal.appendFile(`\n${JSON.stringify([name, hash])}\n`);
+      await (await journalOnce()).appendFile(`\n${JSON.stringify([name, hash])}\n`);
       written.set(name, (written.get(name) ?? new Set()).add(hash));
     });
     written.set(name, new Set([hash]));
@@ -136,7 +135,7 @@ export async function openOutputFolder(dir: string): Promise<OutputFolder | { pr
       }
     },
     async close() {
-      await journal.close();
+      await (await journal?.catch(() => undefined))?.close();
       try {
         if (changed || journalled) await writeFileAtomically(path.join(dir, RECORD), new TextEncoder().encode(`${JSON.stringify(recordOf(written), null, 2)}\n`));
         await rm(path.join(dir, JOURNAL), { force: true });
@@ -145,6 +144,19 @@ export async function openOutputFolder(dir: string): Promise<OutputFolder | { pr
       }
     },
   };
+}
+
+/** Why the folder cannot take new files, found without making anything there: it is a file, or it (or the folder it is to be made in) may not be written to. */
+async function whyUnwritable(dir: string): Promise<NodeJS.ErrnoException | undefined> {
+  for (let at = dir; ; at = path.dirname(at)) {
+    try {
+      if (!(await stat(at)).isDirectory()) return Object.assign(new Error(`${at} is not a folder`), { code: 'ENOTDIR', syscall: 'stat' });
+      await access(at, constants.W_OK);
+      return undefined;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || path.dirname(at) === at) return e as NodeJS.ErrnoException;
+    }
+  }
 }
 
 function sha256(content: Uint8Array): string {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import PizZip from 'pizzip';
 import { warning, type Problem } from '../problem.js';
-import { cannotWriteMessage, folderFault, writeFileAtomically } from './files.js';
+import { cannotWriteMessage, folderFault } from './files.js';
 
 /** Documents per LibreOffice run: one start-up serves many. */
 const PER_RUN = 100;
@@ -37,7 +37,7 @@ export function findLibreOffice(env: NodeJS.ProcessEnv = process.env): string | 
 export type SavePdf = (target: string, bytes: Uint8Array) => Promise<void>;
 
 /** Makes `<name>.pdf` beside each document; returns the PDFs made and the problems met. */
-export async function writePdfs(documents: readonly string[], env: NodeJS.ProcessEnv = process.env, save: SavePdf = writeFileAtomically): Promise<{ pdfs: Map<string, string>; problems: Problem[] }> {
+export async function writePdfs(documents: readonly string[], env: NodeJS.ProcessEnv, save: SavePdf): Promise<{ pdfs: Map<string, string>; problems: Problem[] }> {
   const pdfs = new Map<string, string>();
   if (documents.length === 0) return { pdfs, problems: [] };
   const soffice = findLibreOffice(env);
