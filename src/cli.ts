@@ -30,7 +30,7 @@ import { nearest } from './nearest.js';
 import { PROJECT_ROOT } from './project-root.js';
 import { takenByNpm, type CommandOption } from './npm-options.js';
 import { digitsNamed } from './format.js';
-import { analysisLines, announcementLines, documentTable, failureLines, printable, problemLines, type DocumentSummary } from './report.js';
+import { analysisLines, announcementLines, documentTable, failureLines, printable, problemLines, unsavedLines, type DocumentSummary } from './report.js';
 
 const EXIT = {
   done: 0,
@@ -237,7 +237,7 @@ async function run(args: Arguments, io: Io): Promise<number> {
   const userPath = (p: string) => path.resolve(io.cwd, p);
   /** A path as the clerk reads it on screen: relative to where they ran the command. */
   const shown = (file: string) => path.relative(io.cwd, file) || file;
-  const show = (result: Pick<BuildResult, 'problems' | 'failures'>, documents: DocumentSummary[] = [], ready = 0, analyses: string[] = []) => report(args, documents, result.failures, result.problems, say, shown, io, ready, analyses);
+  const show = (result: Pick<BuildResult, 'problems' | 'failures'>, documents: DocumentSummary[] = [], ready = 0, analyses: string[] = [], stopped?: Problem) => report(args, documents, result.failures, result.problems, say, shown, io, ready, analyses, stopped);
 
   const settingsFile = args.settings === undefined ? path.join(PROJECT_ROOT, 'input', 'settings.yaml') : userPath(args.settings);
   const { settings, lines: settingsLines, problems: settingsProblems } = await readSettings(settingsFile);
@@ -322,7 +322,12 @@ async function run(args: Arguments, io: Io): Promise<number> {
   }
 
   const outDir = args.out === undefined ? path.join(PROJECT_ROOT, 'output') : userPath(args.out);
-  const folder = args.check ? undefined : await openOutputFolder(outDir);
+  const opened = args.check ? undefined : await openOutputFolder(outDir);
+  if (opened && 'problem' in opened) {
+    show({ problems: [opened.problem], failures: [] });
+    return EXIT.cannotWrite;
+  }
+  const folder = opened;
   const progress = progressLine(say, io, args.language);
   const written: DocumentSummary[] = [];
   const analysesWritten: string[] = [];
@@ -372,26 +377,21 @@ async function run(args: Arguments, io: Io): Promise<number> {
       for (const report of result.analyses.filter((r) => r.workbook === workbook && r.analysis.agency === announcement.agency && r.analysis.fiscalYear === announcement.fiscalYear)) analysisLines(report.name, report.analysis, args.language).forEach(say);
     }
   }
-  if (args.pdf && documents.length) {
+  if (args.pdf && documents.length && !folder?.stopped) {
     say(text(`กำลังสร้าง PDF ${documents.length + analysesWritten.length} ฉบับด้วย LibreOffice`, `Making ${counted(documents.length + analysesWritten.length, 'PDF')} with LibreOffice`));
-    const made = await writePdfs([...documents.map((d) => d.output), ...analysesWritten], io.env);
-    for (const file of analysesWritten) {
-      const pdf = made.pdfs.get(file);
-      if (pdf) await folder!.made(pdf);
-    }
+    const made = await writePdfs([...documents.map((d) => d.output), ...analysesWritten], io.env, (pdf, bytes) => folder!.save(path.basename(pdf), bytes));
     result.problems.push(...made.problems);
     for (const d of documents) {
       const pdf = made.pdfs.get(d.output);
-      if (pdf) {
-        d.pdf = pdf;
-        await folder!.made(pdf);
-      }
+      if (pdf) d.pdf = pdf;
     }
   }
   await folder?.close();
 
-  show(result, documents, args.check ? result.announcements.length : 0, args.check ? result.analyses.map((a) => a.name) : analysesWritten);
+  show(result, documents, args.check ? result.announcements.length : 0, args.check ? result.analyses.map((a) => a.name) : analysesWritten, folder?.stopped);
   if (hasErrors(result.problems.filter((p) => TEMPLATE_CODES.has(p.code)))) return EXIT.template;
+  // A full or read-only disk: the run did not end as asked, whatever else it met.
+  if (folder?.stopped) return EXIT.cannotWrite;
   const unwritableOnly = (f: Failure) => f.problems.length > 0 && f.problems.every((p) => p.code === 'output-not-writable');
   if (result.failures.some((f) => !unwritableOnly(f))) return EXIT.inputRefused;
   if (result.failures.length) return EXIT.cannotWrite;
@@ -444,10 +444,13 @@ async function workbooksIn(dir: string): Promise<string[]> {
     .map((name) => path.join(dir, name));
 }
 
-function report(args: Arguments, documents: DocumentSummary[], failures: Failure[], problems: Problem[], say: (line: string) => void, shown: (file: string) => string, io: Io, ready: number, analyses: string[]): void {
+function report(args: Arguments, documents: DocumentSummary[], failures: Failure[], problems: Problem[], say: (line: string) => void, shown: (file: string) => string, io: Io, ready: number, analyses: string[], stopped?: Problem): void {
   const { language } = args;
   const text = chooser(language);
   const printed = new Set<string>();
+  // Announcements made but not saved once the folder took no more: why is said once, then which.
+  const unsaved = stopped ? failures.filter((f) => f.problems.length > 0 && f.problems.every((p) => p.code === stopped.code && p.message.th === stopped.message.th)) : [];
+  const failed = failures.filter((f) => !unsaved.includes(f));
   // An error that stopped a workbook or an agency is printed with it, in the list of what could not be made.
   const withFailure = new Set(failures.flatMap((f) => f.problems));
   for (const p of problems) {
@@ -460,13 +463,15 @@ function report(args: Arguments, documents: DocumentSummary[], failures: Failure
   }
   if (documents.length) documentTable(documents, shown, language).forEach(say);
   if (!args.check) for (const file of analyses) say(text(`รายงานการวิเคราะห์: ${shown(file)}`, `Analysis report: ${shown(file)}`));
-  if (failures.length) failureLines(failures, shown, language, args.debug).forEach(say);
+  if (failed.length) failureLines(failed, shown, language, args.debug).forEach(say);
+  if (stopped && unsaved.length) unsavedLines(stopped, unsaved, shown, language).forEach(say);
   const reports = analyses.length ? text(` และรายงานการวิเคราะห์ ${analyses.length} ฉบับ`, ` and ${counted(analyses.length, 'analysis report')}`) : '';
-  const failed = failures.length ? text(`, สร้างไม่ได้ ${failures.length} รายการ`, `, ${failures.length} failed`) : '';
+  const notSaved = unsaved.length ? text(`, ยังไม่ได้บันทึก ${unsaved.length} ฉบับ`, `, ${unsaved.length} not saved`) : '';
+  const notMade = failed.length ? text(`, สร้างไม่ได้ ${failed.length} รายการ`, `, ${failed.length} failed`) : '';
   say(
     args.check
-      ? text(`สรุปการตรวจ (ยังไม่ได้สร้างเอกสาร): พร้อมสร้างประกาศ ${ready} ฉบับ${reports}${failed}`, `Check (nothing written): ${counted(ready, 'announcement')}${reports} ready${failed}`)
-      : text(`สรุป: สร้างประกาศ ${documents.length} ฉบับ${reports}${failed}`, `Summary: ${counted(documents.length, 'announcement')}${reports} written${failed}`),
+      ? text(`สรุปการตรวจ (ยังไม่ได้สร้างเอกสาร): พร้อมสร้างประกาศ ${ready} ฉบับ${reports}${notMade}`, `Check (nothing written): ${counted(ready, 'announcement')}${reports} ready${notMade}`)
+      : text(`สรุป: สร้างประกาศ ${documents.length} ฉบับ${reports}${notSaved}${notMade}`, `Summary: ${counted(documents.length, 'announcement')}${reports} written${notSaved}${notMade}`),
   );
   if (args.json) {
     // One message, in the language asked for, as a string: what a script reading the JSON expects.

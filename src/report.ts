@@ -68,11 +68,25 @@ export function failureLines(failures: readonly Failure[], shown: (file: string)
   const text = chooser(language);
   const lines = [text(`สร้างประกาศไม่ได้ ${failures.length} รายการ:`, `${failures.length} could not be made:`)];
   for (const f of failures) {
-    const who = f.agency ? `${f.agency}${placeText(f.place ?? { file: f.input }, shown)}` : shown(f.input);
+    const who = failed(f, shown);
     if (f.problems.length === 0) lines.push(`  ✗ ${who}: ${text('ไม่มีหน่วยงานให้สร้างประกาศ', 'no agency to announce')}`);
     else lines.push(`  ✗ ${who}:`, ...f.problems.flatMap((p) => problemLines(p, shown, language, debug)).map((line) => `      ${line}`));
   }
   return lines;
+}
+
+/**
+ * Announcements made but not saved, as the output folder took no more files (a full disk): why
+ * once, for the folder, then each of them, so a batch of a thousand does not say it a thousand times.
+ */
+export function unsavedLines(why: Problem, failures: readonly Failure[], shown: (file: string) => string, language: Language = 'th'): string[] {
+  const text = chooser(language);
+  return [...problemLines(why, shown, language), text(`ประกาศที่ยังไม่ได้บันทึก ${failures.length} ฉบับ:`, `${counted(failures.length, 'announcement')} not saved:`), ...failures.map((f) => `  ✗ ${failed(f, shown)}`)];
+}
+
+/** The agency and where it is in its workbook, or the workbook. */
+function failed(f: Failure, shown: (file: string) => string): string {
+  return f.agency ? `${f.agency}${placeText(f.place ?? { file: f.input }, shown)}` : shown(f.input);
 }
 
 /** Thai vowels above and below the line and tone marks take no column of their own. */

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import PizZip from 'pizzip';
 import { warning, type Problem } from '../problem.js';
-import { writeFileAtomically } from './files.js';
+import { cannotWriteMessage, folderFault } from './files.js';
 
 /** Documents per LibreOffice run: one start-up serves many. */
 const PER_RUN = 100;
@@ -33,8 +33,11 @@ export function findLibreOffice(env: NodeJS.ProcessEnv = process.env): string | 
   return undefined;
 }
 
+/** Saves a PDF whole in its place, or throws (the output folder's `save`, which remembers it as the program's). */
+export type SavePdf = (target: string, bytes: Uint8Array) => Promise<void>;
+
 /** Makes `<name>.pdf` beside each document; returns the PDFs made and the problems met. */
-export async function writePdfs(documents: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<{ pdfs: Map<string, string>; problems: Problem[] }> {
+export async function writePdfs(documents: readonly string[], env: NodeJS.ProcessEnv, save: SavePdf): Promise<{ pdfs: Map<string, string>; problems: Problem[] }> {
   const pdfs = new Map<string, string>();
   if (documents.length === 0) return { pdfs, problems: [] };
   const soffice = findLibreOffice(env);
@@ -74,7 +77,16 @@ export async function writePdfs(documents: readonly string[], env: NodeJS.Proces
           continue;
         }
         // Written beside the document the way documents are (a temporary file there, then a rename): the output folder may be on another drive.
-        await writeFileAtomically(target, await readFile(made));
+        try {
+          await save(target, await readFile(made));
+        } catch (e) {
+          const ofFolder = folderFault(e as NodeJS.ErrnoException);
+          const why = ofFolder ?? cannotWriteMessage(e as NodeJS.ErrnoException);
+          problems.push(warning('pdf-failed', { file: target }, `บันทึก PDF ไม่ได้: ${why.th}`, `Cannot save the PDF: ${why.en}`));
+          // A full or read-only disk takes no more PDFs either.
+          if (ofFolder) return { pdfs, problems };
+          continue;
+        }
         pdfs.set(document, target);
       }
     }
