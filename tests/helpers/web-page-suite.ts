@@ -429,7 +429,7 @@ export function webPageTests(browserName: BrowserName): void {
       await close(page);
     });
 
-    it('(7) takes a file dropped anywhere on the window, keeps Space on the drop zone from scrolling, names every control, and warns of a date far from the year', async () => {
+    it('(7) takes a file dropped anywhere on the window, keeps Space on the drop zone from scrolling, names every control, warns of a date far from the year, and names a damaged file in Thai', async () => {
       const page = await open();
       const example = readFileSync(EXAMPLE).toString('base64');
       const dropped = await page.evaluate('main', (main, bytes) => {
@@ -466,6 +466,13 @@ export function webPageTests(browserName: BrowserName): void {
       }, undefined);
       expect(unnamed).toEqual([]);
 
+      // A damaged file is named in Thai words, without the zip library's English.
+      const cut = path.join(temporaryDir('ita-web-cut-'), 'ดาวน์โหลดไม่ครบ.xlsx');
+      writeFileSync(cut, readFileSync(EXAMPLE).subarray(0, 5000));
+      await choose(page, cut);
+      const refused = await page.text('#problems .error');
+      expect(refused).toContain('ไฟล์ไม่ใช่ zip ที่สมบูรณ์');
+      expect(refused).not.toMatch(/[a-z]+ [a-z]+ [a-z]+/);
       await close(page);
     });
 
