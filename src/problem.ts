@@ -78,6 +78,7 @@ export type ProblemCode =
   | 'recommendation-tool-unknown'
   | 'recommendation-indicator-missing'
   | 'control-characters'
+  | 'cell-error-value'
   // the analysis report and the years before
   | 'analysis-year-twice'
   | 'analysis-year-ambiguous'

@@ -132,6 +132,25 @@ describe('cells that are not what they say', () => {
     expect(numberValue(Number.NaN, undefined)).toEqual({ kind: 'error', text: '#NUM!' });
   });
 
+  it('prints no error value (#NUM!, #REF!, or a number no computer holds) where a name, a province, a level, a result or a recommendation belongs: a name is refused, the rest taken as not stated, with a warning', async () => {
+    for (const value of ['<c r="B3" t="e"><v>#REF!</v></c>', '<c r="B3"><v>Infinity</v></c>']) {
+      const file = edited('error-name.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('<c r="B3" t="s"><v>2</v></c>', value)));
+      const run = await refused([file], 1, 'แทนชื่อหน่วยงาน');
+      expect(run.stderr).toMatch(/เซลล์ ผลการประเมิน!B3 มีค่าผิดพลาด #(REF|NUM)! แทนชื่อหน่วยงาน/);
+    }
+    const file = edited('error-texts.xlsx', (p) => {
+      p.set(SHEET, p.get(SHEET)!.replace('<c r="B4" t="s"><v>4</v></c>', '<c r="B4" t="e"><v>#N/A</v></c>').replace('<c r="B7" t="s"><v>9</v></c>', '<c r="B7"><v>1e999</v></c>').replace('<c r="B6" t="s"><v>7</v></c>', '<c r="B6" t="e"><v>#VALUE!</v></c>'));
+      p.set('xl/worksheets/sheet2.xml', p.get('xl/worksheets/sheet2.xml')!.replace('<c r="D3" s="1" t="s"><v>32</v></c>', '<c r="D3" s="1" t="e"><v>#DIV/0!</v></c>'));
+    });
+    const { run, xml } = await sound([file]);
+    expect(xml).not.toMatch(/#(N\/A|NUM!|VALUE!|DIV\/0!)/);
+    // The level and the result as computed, the province left out.
+    expect(xml).toContain('ไม่ผ่าน');
+    expect(xml).not.toContain('จังหวัด#');
+    for (const [cell, value, what] of [['B4', '#N/A', 'ชื่อจังหวัด'], ['B6', '#VALUE!', 'ระดับผลการประเมิน'], ['B7', '#NUM!', 'ผลการประเมิน']]) expect(run.stderr).toContain(`เซลล์ ผลการประเมิน!${cell} มีค่าผิดพลาด ${value} แทน${what}: ไม่ใช้ค่านี้`);
+    expect(run.stderr).toContain('มีค่าผิดพลาด #DIV/0! แทนข้อเสนอแนะ');
+  });
+
   it('makes a sound document, with a warning, from U+FFFE and U+FFFF in an agency name (xlsx _xFFFE_, CSV bytes, HTML &#xFFFE;) and a recommendation', async () => {
     const xlsx = edited('ffff.xlsx', (p) => p.set('xl/sharedStrings.xml', p.get('xl/sharedStrings.xml')!.replace('<t>อบต.ลำปางรอง</t>', '<t>อบต.ลำปาง_xFFFE_รอง_xFFFF_</t>').replace('<t>หน่วยงานควรพัฒนา', '<t>หน่วยงาน_xFFFE_ควรพัฒนา')));
     const fromXlsx = await sound([xlsx]);

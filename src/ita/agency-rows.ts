@@ -12,7 +12,7 @@ import { christianYearRead, LABELS, parseFiscalYear } from './labels.js';
 import { cellUnder, isKey, mergeAt, sheetsInSearchOrder, spanOf, type HeaderKeys, type Span } from './locate.js';
 import type { IndicatorScore } from './model.js';
 import { mixedScoreForms, readScore } from './score-cell.js';
-import { cellNumber, labelKey, singleLine, warnUnprintable } from './text.js';
+import { agencyNameError, cellNumber, errorValue, labelKey, singleLine, TEXT_FACTS, warnUnprintable, withoutErrorValue } from './text.js';
 import { parseTool } from './tools.js';
 
 type Role = 'sequence' | 'agency' | 'province' | 'total' | 'level' | 'result' | 'levelDescription' | 'fiscalYear';
@@ -207,12 +207,15 @@ export function readAgencyRows(table: AgencyTable, framework: Framework, framewo
     if (identity.some((cell) => cell && NOT_AN_AGENCY.test(labelKey(cellText(cell))))) continue;
     const scoreCells = table.indicators.map((c) => under(c.span));
     const agencyCell = under(columns.agency);
-    const name = singleLine(cellText(agencyCell));
+    const nameError = errorValue(agencyCell);
+    const name = nameError === undefined ? singleLine(cellText(agencyCell)) : '';
     // Text alone under the titles ("คะแนน", "6%") is not a score; a formula without its result is one, unreadable.
     const hasScores = scoreCells.some((cell) => cell !== undefined && (cellNumber(cell) !== undefined || cell.value.kind === 'uncalculated'));
 
     if (!name) {
-      if (hasScores) {
+      if (hasScores && nameError !== undefined) {
+        agencies.push({ name: `แถวที่ ${row}`, place: where(agencyCell!), problems: [agencyNameError(where(agencyCell!), nameError)] });
+      } else if (hasScores) {
         const first = scoreCells.find((cell) => cell !== undefined)!;
         agencies.push({ name: `แถวที่ ${row}`, place: where(first), problems: [error('agency-missing', where(first), `แถวที่ ${row} ของชีต "${sheet.name}" มีคะแนนแต่ไม่มีชื่อหน่วยงาน: ใส่ชื่อหน่วยงานในคอลัมน์ "หน่วยงาน" หรือลบแถวนี้`, `Row ${row} of sheet "${sheet.name}" has scores but no agency name: put the name in the "หน่วยงาน" column, or delete the row`)] });
       }
@@ -256,12 +259,14 @@ function readAgencyRow(table: AgencyTable, row: number, name: string, agencyCell
   if (mixed) problems.push(mixed);
   if (problems.some((p) => p.severity === 'error')) return { name, place, problems };
 
-  const province = singleLine(cellText(stated(columns.province)?.cell));
+  const province = singleLine(cellText(withoutErrorValue(stated(columns.province), TEXT_FACTS.province, problems)?.cell));
   warnUnprintable(sheet, agencyCell, problems);
   warnUnprintable(sheet, stated(columns.province)?.cell, problems);
   const facts: AgencyFacts = { source: { sheet, row }, name, ...(province && { province }), framework, indicators, toolScores: {} };
-  for (const fact of ['total', 'level', 'result', 'levelDescription'] as const) {
-    const cell = stated(columns[fact]);
+  const total = stated(columns.total);
+  if (total) facts.total = total;
+  for (const fact of ['level', 'result', 'levelDescription'] as const) {
+    const cell = withoutErrorValue(stated(columns[fact]), TEXT_FACTS[fact], problems);
     if (cell) facts[fact] = cell;
   }
   for (const tool of TOOLS) {

@@ -9,7 +9,7 @@ import type { Framework } from './framework.js';
 import { readIndicatorTable, type IndicatorHeader } from './indicator-table.js';
 import { mixedScoreForms } from './score-cell.js';
 import type { Fact, FoundFact } from './labels.js';
-import { singleLine, warnUnprintable } from './text.js';
+import { agencyNameError, errorValue, singleLine, TEXT_FACTS, warnUnprintable, withoutErrorValue } from './text.js';
 
 export function readOneAgency(workbook: Workbook, header: IndicatorHeader, end: number, facts: Partial<Record<Fact, FoundFact>>, framework: Framework): { name: string; facts?: AgencyFacts; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -19,7 +19,8 @@ export function readOneAgency(workbook: Workbook, header: IndicatorHeader, end: 
   };
   const text = (fact: Fact) => singleLine(cellText(stated(fact)?.cell));
 
-  const name = text('agency');
+  const nameError = errorValue(stated('agency')?.cell);
+  const name = nameError === undefined ? text('agency') : '';
   for (const fact of ['agency', 'province'] as const) {
     const cell = stated(fact);
     if (cell) warnUnprintable(cell.sheet, cell.cell, problems);
@@ -27,7 +28,9 @@ export function readOneAgency(workbook: Workbook, header: IndicatorHeader, end: 
   if (!name) {
     const fact = facts.agency;
     problems.push(
-      fact
+      fact && nameError !== undefined
+        ? agencyNameError(placeOf(fact.sheet, fact.value!), nameError)
+        : fact
         ? agencyNameMissing(placeOf(fact.sheet, fact.label))
         : error('agency-missing', { file: workbook.file }, 'ไม่พบชื่อหน่วยงาน: เพิ่มป้าย "หน่วยงาน" และใส่ชื่อหน่วยงานในเซลล์ทางขวา เช่น อบต.ลำปางรอง', 'No agency name found: add the label "หน่วยงาน" (agency) with the name in the cell to its right, e.g. อบต.ลำปางรอง'),
     );
@@ -39,7 +42,7 @@ export function readOneAgency(workbook: Workbook, header: IndicatorHeader, end: 
   if (mixed) problems.push(mixed);
   if (hasErrors(problems)) return { name, problems };
 
-  const province = text('province');
+  const province = withoutErrorValue(stated('province'), TEXT_FACTS.province, problems) ? text('province') : '';
   const found: AgencyFacts = {
     source: { sheet: header.sheet },
     name,
@@ -47,8 +50,10 @@ export function readOneAgency(workbook: Workbook, header: IndicatorHeader, end: 
     framework,
     indicators: table.indicators,
   };
-  for (const fact of ['total', 'level', 'result', 'levelDescription'] as const) {
-    const cell = stated(fact);
+  const total = stated('total');
+  if (total) found.total = total;
+  for (const fact of ['level', 'result', 'levelDescription'] as const) {
+    const cell = withoutErrorValue(stated(fact), TEXT_FACTS[fact], problems);
     if (cell) found[fact] = cell;
   }
   return { name, facts: found, problems };

@@ -10,7 +10,7 @@ import { cellUnder, findHeader, matchHeader, type Header } from './locate.js';
 import type { Agency, IndicatorScore, OitRecommendation, OitSection, Recommendations } from './model.js';
 import { parseIndicatorNumber, splitNumberPrefix } from './indicator-names.js';
 import { LABELS } from './labels.js';
-import { cleanText, labelKey, singleLine, warnUnprintable } from './text.js';
+import { cleanText, labelKey, singleLine, TEXT_FACTS, warnUnprintable, withoutErrorValue } from './text.js';
 import { parseTool, TOOL_HEADERS } from './tools.js';
 
 type Role = 'agency' | 'tool' | 'subIndicator' | 'indicator' | 'text';
@@ -66,6 +66,8 @@ export function readRecommendationSheet(header: Header<Role>): RecommendationShe
     if (!textCell || cleanText(cellText(textCell)) === '') continue;
     const problems: Problem[] = [];
     warnUnprintable(sheet, textCell, problems);
+    // "#NUM!" is no recommendation: the row is said and left out.
+    const written = withoutErrorValue({ sheet, cell: textCell }, TEXT_FACTS.recommendation, problems);
     const toolCell = column('tool');
     const tool = toolCell ? parseTool(cellText(toolCell)) : undefined;
     if (!tool) {
@@ -83,7 +85,7 @@ export function readRecommendationSheet(header: Header<Role>): RecommendationShe
       ...(tool && { tool }),
       ...(indicator !== undefined && { indicator }),
       ...(subIndicator && { subIndicator: { number: subIndicator.number, name: subIndicator.name } }),
-      paragraphs: cleanText(cellText(textCell)).split('\n').filter((line) => line !== ''),
+      paragraphs: written ? cleanText(cellText(textCell)).split('\n').filter((line) => line !== '') : [],
       problems,
       indicatorCell: indicatorCell ?? textCell,
     });
@@ -109,6 +111,7 @@ export function assembleRecommendations(sheet: RecommendationSheet, rows: readon
   const recommendations: Recommendations = { iit: [], eit: [], oit: [] };
   for (const row of rows) {
     problems.push(...row.problems);
+    if (!row.paragraphs.length) continue;
     if (row.tool === 'IIT') recommendations.iit.push(...row.paragraphs);
     if (row.tool === 'EIT') recommendations.eit.push(...row.paragraphs);
     if (row.tool !== 'OIT') continue;

@@ -4,7 +4,8 @@
  */
 import { normaliseThai, toArabicDigits } from '../thai.js';
 import { cellText, placeOf, type Cell, type Sheet } from '../read/cells.js';
-import { placeName, warning, type Problem } from '../problem.js';
+import type { Message } from '../language.js';
+import { error, placeName, warning, type Place, type Problem } from '../problem.js';
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 /** C0/C1 controls other than tab and line breaks: Word refuses them in a document. */
@@ -52,6 +53,42 @@ export function warnUnprintable(sheet: Sheet, cell: Cell | undefined, problems: 
   const place = placeOf(sheet, cell);
   const at = placeName(place);
   problems.push(warning('control-characters', place, `${at.th} มีอักขระที่มองไม่เห็นหรือพิมพ์ไม่ได้ ซึ่งได้ตัดออกแล้ว: ตรวจข้อความในเอกสารอีกครั้ง`, `${at.en.charAt(0).toUpperCase()}${at.en.slice(1)} had invisible or unprintable characters, which were removed: check the text in the document`));
+}
+
+/**
+ * One of a spreadsheet's error values (#NUM!, #REF!, #N/A, #VALUE!: a formula that failed, or a
+ * number no computer holds) where text is printed, as a name, a result or a recommendation.
+ */
+export function errorValue(cell: Cell | undefined): string | undefined {
+  return cell?.value.kind === 'error' ? cell.value.text : undefined;
+}
+
+/** What each text a workbook may state is, as a warning about an error value in its place names it. */
+export const TEXT_FACTS = {
+  province: { th: 'ชื่อจังหวัด', en: 'the province' },
+  level: { th: 'ระดับผลการประเมิน', en: 'the level' },
+  result: { th: 'ผลการประเมิน', en: 'the result' },
+  levelDescription: { th: 'คำอธิบายระดับ', en: "the level's description" },
+  recommendation: { th: 'ข้อเสนอแนะ', en: 'a recommendation' },
+} satisfies Record<string, Message>;
+
+/**
+ * The cell, unless it holds an error value: then a warning, into `problems`, and undefined, so
+ * that the text is taken as not stated (computed, or left out) and "#NUM!" is never printed.
+ */
+export function withoutErrorValue<T extends { sheet: Sheet; cell: Cell }>(stated: T | undefined, what: Message, problems: Problem[]): T | undefined {
+  const value = errorValue(stated?.cell);
+  if (value === undefined) return stated;
+  const place = placeOf(stated!.sheet, stated!.cell);
+  const at = placeName(place);
+  problems.push(warning('cell-error-value', place, `${at.th} มีค่าผิดพลาด ${value} แทน${what.th}: ไม่ใช้ค่านี้ (ถือว่าไม่ได้ระบุ) ตรวจสูตรหรือค่าในเซลล์นี้`, `${at.en.charAt(0).toUpperCase()}${at.en.slice(1)} holds the error value ${value} where ${what.en} belongs: not used (taken as not stated); check the formula or value in that cell`));
+  return undefined;
+}
+
+/** The agency's name cell holds an error value (#NUM!, #REF!), which is no name. */
+export function agencyNameError(cell: Place, value: string): Problem {
+  const at = placeName(cell);
+  return error('agency-missing', cell, `${at.th} มีค่าผิดพลาด ${value} แทนชื่อหน่วยงาน: พิมพ์ชื่อหน่วยงานในเซลล์นี้ เช่น อบต.ลำปางรอง`, `${at.en.charAt(0).toUpperCase()}${at.en.slice(1)} holds the error value ${value} instead of the agency's name: type the name there, e.g. อบต.ลำปางรอง`);
 }
 
 /** Text as it will be printed: Thai written one way (see `normaliseThai`), invisible characters gone, spaces folded, line breaks kept. */
