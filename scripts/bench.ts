@@ -13,6 +13,9 @@
  *   time per agency, reading and writing included, ÷ that of a plain docxtemplater loop rendering the
  *   same template and views and writing each file (scripts/lib/plain-docxtemplater.mjs), both whole processes.
  * - A batch of --large agencies (every agency of a year): wall time and peak memory, all cores.
+ * - `--analysis`: a batch of --analysis-agencies, and the example, each run with the analysis
+ *   report and without it, alternating: the processor time per agency of announcement + analysis
+ *   ÷ that of the announcement alone, and one agency start to exit.
  */
 import { COMMAND_LINE_NAMES } from '../src/setting-names.js';
 import { spawnSync } from 'node:child_process';
@@ -34,13 +37,14 @@ const TEMPLATE = path.join(ROOT, 'templates', 'ita-announcement.docx');
 const EXAMPLE = path.join(ROOT, 'input', 'ตัวอย่าง ผลการประเมิน ITA 2565 อบต.ลำปางรอง.xlsx');
 const START = path.join(ROOT, 'src', 'start.cjs');
 const PEER = path.join(ROOT, 'scripts', 'lib', 'plain-docxtemplater.mjs');
-const GOALS = { batchCpuRatio: 0.3, renderRatio: 0.25, oneRatio: 6, largeSeconds: 15, largeMemoryMB: 400 };
+const GOALS = { batchCpuRatio: 0.3, renderRatio: 0.25, oneRatio: 6, largeSeconds: 15, largeMemoryMB: 400, analysisRatio: 1.3 };
 
 const args = yargs(hideBin(process.argv))
   .option('agencies', { type: 'number', default: 1000, describe: 'the batch measured against the plain docxtemplater loop' })
   .option('large', { type: 'number', default: 8323, describe: 'the batch measured for wall time and memory' })
   .option('runs', { type: 'number', default: 5, describe: 'runs of the single announcement' })
   .option('batch-runs', { type: 'number', default: 3, describe: 'runs of the batch and of its peer' })
+  .option('analysis-agencies', { type: 'number', default: 200, describe: 'the batch run with --analysis and without it' })
   .strict()
   .parseSync();
 const work = mkdtempSync(path.join(os.tmpdir(), 'ita-bench-'));
@@ -90,9 +94,9 @@ const batchAnnouncements = await announcementsOf(batchFile, TEMPLATE);
 writeFileSync(views, JSON.stringify(batchAnnouncements.map((a) => toView(a, 'thai'))));
 const runBatch = (file: string, out: string, nodeFlags: string[] = [], options: string[] = []) => {
   const run = timed(process.execPath, ['--expose-gc', ...nodeFlags, START, 'build-doc', file, '--out', out, '--json', ...options]);
-  const summary = JSON.parse(run.stdout) as { documents: unknown[]; run: { peakMemoryMB: number; cpuSeconds: number } };
+  const summary = JSON.parse(run.stdout) as { documents: unknown[]; analyses?: unknown[]; run: { peakMemoryMB: number; cpuSeconds: number } };
   rmSync(out, { recursive: true, force: true });
-  return { seconds: run.seconds, documents: summary.documents.length, ...summary.run };
+  return { seconds: run.seconds, documents: summary.documents.length, analyses: summary.analyses?.length ?? 0, ...summary.run };
 };
 const batchRuns = { ours: [] as ReturnType<typeof runBatch>[], plain: [] as { seconds: number; cpuSeconds: number; peakMemoryMB: number }[] };
 for (let run = 0; run < args['batch-runs']; run++) {
@@ -113,6 +117,32 @@ const batch = {
   plainSeconds: median(batchRuns.plain.map((r) => r.seconds)),
 };
 
+// The analysis report: the same batch and the example with --analysis and without it, alternating.
+const analysisFile = await benchWorkbook(args['analysis-agencies'], work);
+const analysisRuns = { with: [] as ReturnType<typeof runBatch>[], without: [] as ReturnType<typeof runBatch>[], oneWith: [] as number[], oneWithout: [] as number[] };
+for (let run = 0; run < args['batch-runs']; run++) {
+  analysisRuns.without.push(runBatch(analysisFile, path.join(work, 'announcements')));
+  analysisRuns.with.push(runBatch(analysisFile, path.join(work, 'analyses'), [], ['--analysis']));
+}
+for (let run = 0; run < args.runs; run++) {
+  analysisRuns.oneWithout.push(timed(process.execPath, ['--expose-gc', START, 'build-doc', EXAMPLE, '--out', path.join(work, 'one')]).seconds);
+  analysisRuns.oneWith.push(timed(process.execPath, ['--expose-gc', START, 'build-doc', EXAMPLE, '--out', path.join(work, 'one'), '--analysis']).seconds);
+}
+if (analysisRuns.with.some((r) => r.documents !== args['analysis-agencies'] || r.analyses !== args['analysis-agencies'])) throw new Error(`the batch with --analysis did not give ${args['analysis-agencies']} announcements and as many reports`);
+const perAgency = (runs: { cpuSeconds: number }[]) => (median(runs.map((r) => r.cpuSeconds)) * 1000) / args['analysis-agencies'];
+const analysis = {
+  agencies: args['analysis-agencies'],
+  runs: args['batch-runs'],
+  withCpuMsPerAgency: perAgency(analysisRuns.with),
+  withoutCpuMsPerAgency: perAgency(analysisRuns.without),
+  ratio: perAgency(analysisRuns.with) / perAgency(analysisRuns.without),
+  withSeconds: median(analysisRuns.with.map((r) => r.seconds)),
+  withoutSeconds: median(analysisRuns.without.map((r) => r.seconds)),
+  oneWithSeconds: median(analysisRuns.oneWith),
+  oneWithoutSeconds: median(analysisRuns.oneWithout),
+  oneRatio: median(analysisRuns.oneWith) / median(analysisRuns.oneWithout),
+};
+
 // Every agency of a year, all cores.
 const largeFile = await benchWorkbook(args.large, work);
 const largeRuns = Array.from({ length: Math.max(1, Math.min(args['batch-runs'], 3)) }, () => runBatch(largeFile, path.join(work, 'large')));
@@ -127,7 +157,7 @@ rmSync(work, { recursive: true, force: true });
 
 const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.availableParallelism(), memoryGB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, node: process.version };
 const date = new Date().toISOString().slice(0, 10);
-writeFileSync(path.join(ROOT, 'docs', 'benchmarks.json'), `${JSON.stringify({ date, machine, goals: GOALS, oneAnnouncement, rendering, batch, large, profile: top }, null, 2)}\n`);
+writeFileSync(path.join(ROOT, 'docs', 'benchmarks.json'), `${JSON.stringify({ date, machine, goals: GOALS, oneAnnouncement, rendering, batch, large, analysis, profile: top }, null, 2)}\n`);
 
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
 const s = (seconds: number) => `${seconds.toFixed(2)} s`;
@@ -142,6 +172,8 @@ const lines = [
   `| the same without npm (\`node src/start.cjs build-doc\`) ÷ \`node -e ''\` | ${oneAnnouncement.withoutNpmRatio.toFixed(1)}× (${s(oneAnnouncement.withoutNpmSeconds)}) | | |`,
   `| ${args.large} agencies: wall time, ${machine.cores} cores (median of ${large.runs}) | ${large.seconds.toFixed(1)} s | ≤ ${GOALS.largeSeconds} s | ${mark(large.seconds <= GOALS.largeSeconds)} |`,
   `| ${args.large} agencies: peak memory | ${large.peakMemoryMB} MB${large.runs > 1 ? ` (${large.peakMemoryRangeMB[0]}–${large.peakMemoryRangeMB[1]} MB)` : ''} | ≤ ${GOALS.largeMemoryMB} MB | ${mark(large.peakMemoryMB <= GOALS.largeMemoryMB)} |`,
+  `| \`--analysis\`, ${analysis.agencies} agencies: processor time per agency, announcement + analysis report ÷ the announcement alone (median of ${analysis.runs}, alternating) | ${analysis.ratio.toFixed(2)}× (${analysis.withCpuMsPerAgency.toFixed(2)} ms vs ${analysis.withoutCpuMsPerAgency.toFixed(2)} ms; wall ${s(analysis.withSeconds)} vs ${s(analysis.withoutSeconds)}) | ≤ ${GOALS.analysisRatio}× | ${mark(analysis.ratio <= GOALS.analysisRatio)} |`,
+  `| \`--analysis\`, one agency (the example), \`node src/start.cjs build-doc\` start to exit ÷ the same without it (median of ${args.runs}) | ${analysis.oneRatio.toFixed(2)}× (${s(analysis.oneWithSeconds)} vs ${s(analysis.oneWithoutSeconds)}) | | |`,
   '',
   `Where the processor time of ${args.agencies} agencies goes (one thread, \`--cpu-prof\`; self time, top 15):`,
   '',

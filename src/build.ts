@@ -15,7 +15,7 @@ import type { AnnounceOptions } from './ita/announce.js';
 import type { FrameworkLibrary } from './ita/framework.js';
 import type { Announcement } from './ita/model.js';
 import { analyse, type Analysis } from './ita/analysis.js';
-import { earlierYears } from './ita/history.js';
+import { earlierYears, yearTotals } from './ita/history.js';
 import { normalise, type AgencyResult, type Seen } from './ita/normalise.js';
 import { cleanSignature } from './ita/signature.js';
 import { hasErrors, type Place, type Problem } from './problem.js';
@@ -104,16 +104,35 @@ export interface BuildResult {
 
 export async function build(request: BuildRequest): Promise<BuildResult> {
   const result: BuildResult = { problems: [], announcements: [], documents: [], failures: [], analyses: [] };
-  const prepared = prepare(request, result.problems);
-  if (!prepared) return result;
+  const template = prepare(request, result.problems);
+  if (!template) return result;
   const analysisTemplate = request.analysis && prepareAnalysisTemplate(request.analysis.template, request.announce.names, result.problems);
   const signature = cleanSignature(request.announce, request.announce.names);
   result.problems.push(...signature.problems);
   const cleaned = { ...request, announce: { ...request.announce, signer: signature.signer, position: signature.position } };
   const used = new Set<string>();
-  for (const input of request.workbooks) await buildWorkbook(input, prepared, cleaned, used, result);
+  // Every workbook read before any is rendered: an announcement's years are found among all of them.
+  const read: ReadWorkbook[] = [];
+  for (const input of request.workbooks) read.push(await readWorkbookAnnouncements(input, cleaned, used));
+  addHistory(read, template.usesHistory);
+  for (const workbook of read) await buildWorkbook(workbook, template.prepared, cleaned, result);
   if (analysisTemplate) await buildAnalyses(analysisTemplate, cleaned, used, result);
   return result;
+}
+
+/**
+ * Each announcement given its agency's years in the run (ita/history.ts), for a template's
+ * {#history}. When the template uses it, a year that cannot be told apart is a warning there,
+ * and the announcement is made without the years; otherwise nothing is said of it.
+ */
+function addHistory(read: ReadWorkbook[], usesHistory: boolean): void {
+  const all = read.flatMap((workbook) => workbook.ready);
+  const found = earlierYears(all.map((r) => r.announcement), 'announcement');
+  all.forEach((ready, index) => {
+    const { earlier, problems } = found[index]!;
+    if (usesHistory) ready.problems.push(...problems);
+    if (earlier.length) ready.announcement.history = yearTotals([...earlier, ready.announcement]).map(({ announcement: _announcement, ...year }) => year);
+  });
 }
 
 /** The analysis template checked against the analysis's tags; undefined when it cannot be used (the announcements go on). */
@@ -167,10 +186,10 @@ async function buildAnalyses(prepared: PreparedTemplate, request: BuildRequest, 
   }
 }
 
-/** The template checked and prepared with the emblem; undefined when either cannot be used. */
-function prepare(request: BuildRequest, problems: Problem[]): PreparedTemplate | undefined {
+/** The template checked and prepared with the emblem, and whether it prints the years; undefined when either cannot be used. */
+function prepare(request: BuildRequest, problems: Problem[]): { prepared: PreparedTemplate; usesHistory: boolean } | undefined {
   const names = request.announce.names;
-  const { template, problems: templateProblems } = readTemplate(request.template, names);
+  const { template, tags, problems: templateProblems } = readTemplate(request.template, names);
   problems.push(...templateProblems);
   if (!template) return undefined;
   const emblem = request.emblem && readEmblem(request.emblem, names);
@@ -178,12 +197,29 @@ function prepare(request: BuildRequest, problems: Problem[]): PreparedTemplate |
   if (emblem && !emblem.image) return undefined;
   const made = prepareTemplate(template, emblem?.image, names);
   problems.push(...made.problems);
-  return made.prepared;
+  return made.prepared && { prepared: made.prepared, usesHistory: tags?.has('history') ?? false };
 }
 
-async function buildWorkbook(input: Input, prepared: PreparedTemplate, request: BuildRequest, used: Set<string>, result: BuildResult): Promise<void> {
+/** A workbook's agencies, read: the problems found, and the announcements ready to render, each named. */
+interface ReadWorkbook {
+  workbook: string;
+  problems: Problem[];
+  agencies: AgencyResult[];
+  seen?: Seen;
+  ready: { workbook: string; name: string; announcement: Announcement; /** Found after reading: the years'. */ problems: Problem[] }[];
+}
+
+async function readWorkbookAnnouncements(input: Input, request: BuildRequest, used: Set<string>): Promise<ReadWorkbook> {
   const workbook = input.name;
   const { agencies, problems, seen } = await readAnnouncements(input, request);
+  if (hasErrors(problems) || agencies.length === 0) return { workbook, problems, agencies: [], ready: [], ...(seen && { seen }) };
+  const announced = agencies.flatMap((a) => (a.announcement ? [a.announcement] : []));
+  const names = documentNames(announced).map((name) => uniqueName(name, used));
+  return { workbook, problems, agencies, ready: announced.map((announcement, i) => ({ workbook, name: names[i]!, announcement, problems: [] })) };
+}
+
+async function buildWorkbook(read: ReadWorkbook, prepared: PreparedTemplate, request: BuildRequest, result: BuildResult): Promise<void> {
+  const { workbook, problems, agencies, seen } = read;
   result.problems.push(...problems);
   if (hasErrors(problems) || agencies.length === 0) {
     result.failures.push({ input: workbook, agency: '', problems: problems.filter((p) => p.severity === 'error'), ...(seen && { seen }) });
@@ -197,9 +233,9 @@ async function buildWorkbook(input: Input, prepared: PreparedTemplate, request: 
   }
 
   const announced = agencies.filter((a): a is AgencyResult & { announcement: Announcement } => a.announcement !== undefined);
-  const names = documentNames(announced.map((a) => a.announcement)).map((name) => uniqueName(name, used));
-  const ready = announced.map((agency, i) => ({ workbook, name: names[i]!, announcement: agency.announcement }));
+  const ready = read.ready.map(({ problems: _problems, ...r }) => r);
   if (request.check) {
+    read.ready.forEach((r) => result.problems.push(...r.problems));
     result.announcements.push(...ready);
     return;
   }
@@ -212,7 +248,7 @@ async function buildWorkbook(input: Input, prepared: PreparedTemplate, request: 
   await renderMany(prepared, request.digits, ready.map((r) => r.announcement), async (index, outcome) => {
     const agency = announced[index]!;
     const ofAgency = (found: Problem[]) => found.map((p) => ({ ...p, where: { ...p.where, agency: agency.name } }));
-    const problems = ofAgency(outcome.problems);
+    const problems = [...read.ready[index]!.problems, ...ofAgency(outcome.problems)];
     if (outcome.document && !hasErrors(problems)) {
       const document = { ...ready[index]!, bytes: outcome.document };
       if (request.onDocument) problems.push(...ofAgency(await request.onDocument(document)));

@@ -82,6 +82,8 @@ export type ProblemCode =
   // the analysis report and the years before
   | 'analysis-year-twice'
   | 'analysis-year-ambiguous'
+  | 'history-year-twice'
+  | 'history-year-ambiguous'
   // the settings file
   | 'settings-invalid'
   | 'settings-key-unknown'

@@ -14,7 +14,9 @@ import { frameworksOnDisk } from '../src/frameworks-on-disk.js';
 import { analyse } from '../src/ita/analysis.js';
 import { earlierYears } from '../src/ita/history.js';
 import type { Announcement } from '../src/ita/model.js';
+import { ANALYSIS_TEMPLATE, prepareTemplate, readTemplate, renderAnalysis } from '../src/render/index.js';
 import { COMMAND_LINE_NAMES } from '../src/setting-names.js';
+import { unzipSync } from 'fflate';
 import { ANALYSIS_TEMPLATE_FILE, ANALYSIS_TEMPLATE_SOURCE, packTemplate } from '../scripts/lib/template-package.js';
 import { buildDoc, checkTemplate, PROJECT_ROOT, writtenIn } from './helpers/cli.js';
 import { canRender, pdfPageText, toPdf, validate } from './helpers/clients.js';
@@ -131,6 +133,25 @@ describe('the analysis report as a document', () => {
     expect(await validate(report.bytes)).toEqual([]);
     const again = (await built(['lampangrong-2563', 'lampangrong-2564', 'lampangrong-2565'])).documents.find((d) => d.name === SEED_REPORT)!;
     expect(Buffer.from(again.bytes).equals(Buffer.from(report.bytes))).toBe(true);
+  });
+
+  it('the fast path (the template compiled once, the chart\'s references made once) gives the general path\'s parts, with the chart and without it, in both digits', async () => {
+    const announcements = (await built(['lampangrong-2564', 'lampangrong-2565', 'several-below-2567'], { check: true })).announcements.map((a) => a.announcement);
+    const parts = (docx: Uint8Array) => Object.fromEntries(Object.entries(unzipSync(docx)).map(([name, bytes]) => [name, /\.(xml|rels)$/.test(name) ? new TextDecoder().decode(bytes) : Buffer.from(bytes).toString('hex')]));
+    const withoutChart = new PizZip(analysisTemplate.bytes);
+    withoutChart.file('word/document.xml', withoutChart.file('word/document.xml')!.asText().replace('{chart}', ''));
+    for (const bytes of [analysisTemplate.bytes, withoutChart.generate({ type: 'nodebuffer' })]) {
+      const prepared = prepareTemplate(readTemplate({ name: 'แม่แบบรายงาน.docx', bytes }, COMMAND_LINE_NAMES, ANALYSIS_TEMPLATE).template!, undefined, COMMAND_LINE_NAMES).prepared!;
+      for (const digits of ['thai', 'arabic'] as const) {
+        for (const [i, announcement] of announcements.entries()) {
+          const analysis = analyse(announcement, { ...PASS, year: announcement.fiscalYear }, announcements.slice(0, i).filter((a) => a.agency.fullName === announcement.agency.fullName));
+          const fast = await renderAnalysis(prepared, analysis, digits);
+          const general = await renderAnalysis(prepared, analysis, digits, undefined, 'general');
+          expect(parts(fast.document!)).toEqual(parts(general.document!));
+          expect(Object.keys(parts(fast.document!)).includes('word/charts/chart1.xml')).toBe(bytes === analysisTemplate.bytes);
+        }
+      }
+    }
   });
 
   it.skipIf(!canRender)('LibreOffice converts the report, heading and chart legend on its pages (needs LibreOffice)', async () => {

@@ -7,7 +7,8 @@
  *   announcement + pass mark (+ earlier years, history.ts) → Analysis → view → template → DOCX
  */
 import type { Confidence, Tool } from './framework.js';
-import type { Agency, Announcement, IndicatorScore, OitSection, Signature } from './model.js';
+import { yearTotals } from './history.js';
+import type { Agency, Announcement, IndicatorScore, OitSection, Signature, YearTotal } from './model.js';
 import { roundScore } from './scoring.js';
 import { toArabicDigits } from '../thai.js';
 
@@ -39,13 +40,7 @@ export interface PointToImprove extends IndicatorScore {
 }
 
 /** One year of the agency's results, for the table of years and the chart. */
-export interface YearResult {
-  fiscalYear: number;
-  total: number;
-  level: string;
-  result: string;
-  /** The total minus the year before's in the list; absent for the first. */
-  change?: number;
+export interface YearResult extends YearTotal {
   /** In official order. */
   scores: { number: number; score: number }[];
 }
@@ -107,17 +102,9 @@ export function analyse(announcement: Announcement, criteria: Criteria, earlier:
   };
 }
 
-/** The years oldest first, each with its change from the one before. */
+/** The years oldest first, each with its change from the one before and its scores. */
 function yearsOf(announcements: readonly Announcement[]): YearResult[] {
-  const sorted = [...announcements].sort((x, y) => x.fiscalYear - y.fiscalYear);
-  return sorted.map((year, i) => ({
-    fiscalYear: year.fiscalYear,
-    total: year.total,
-    level: year.level,
-    result: year.result,
-    ...(i > 0 && { change: roundScore(year.total - sorted[i - 1]!.total) }),
-    scores: year.indicators.map((s) => ({ number: s.number, score: s.score })),
-  }));
+  return yearTotals(announcements).map(({ announcement, ...year }) => ({ ...year, scores: announcement.indicators.map((s) => ({ number: s.number, score: s.score })) }));
 }
 
 /**

@@ -7,7 +7,8 @@
  */
 import { error, warning, type Problem } from '../problem.js';
 import { fullAgencyName } from './agency.js';
-import type { Announcement } from './model.js';
+import type { Announcement, YearTotal } from './model.js';
+import { roundScore } from './scoring.js';
 import { labelKey } from './text.js';
 
 export interface YearsFound {
@@ -31,8 +32,36 @@ function sameAgency(a: Announcement, b: Announcement): boolean {
   return pa === undefined || pb === undefined || pa === pb;
 }
 
+/** The years oldest first, each with its change from the one before. */
+export function yearTotals(announcements: readonly Announcement[]): (YearTotal & { announcement: Announcement })[] {
+  const sorted = [...announcements].sort((x, y) => x.fiscalYear - y.fiscalYear);
+  return sorted.map((year, i) => ({
+    announcement: year,
+    fiscalYear: year.fiscalYear,
+    total: year.total,
+    level: year.level,
+    result: year.result,
+    ...(i > 0 && { change: roundScore(year.total - sorted[i - 1]!.total) }),
+  }));
+}
+
+/**
+ * Which document the years are found for. The analysis report is not made when a year is given
+ * twice (an error for that report); an announcement is always made, without the years (a warning).
+ */
+export type YearsFor = 'analysis' | 'announcement';
+
+const LEFT_OUT = {
+  analysis: { th: 'ไม่สร้างรายงานการวิเคราะห์ของหน่วยงานนี้', en: 'no analysis report for this agency' },
+  announcement: { th: 'ประกาศของหน่วยงานนี้ไม่แสดงผลการประเมินย้อนหลัง', en: "this agency's announcement shows no earlier years" },
+};
+const COMPARED_BY = { analysis: { th: 'รายงานการวิเคราะห์ไม่นำปี', en: 'the analysis leaves' }, announcement: { th: 'ประกาศไม่นำปี', en: 'the announcement leaves' } };
+
 /** For each announcement (by its index), its earlier years and the problems in finding them. */
-export function earlierYears(announcements: readonly Announcement[]): YearsFound[] {
+export function earlierYears(announcements: readonly Announcement[], yearsFor: YearsFor = 'analysis'): YearsFound[] {
+  const twiceProblem = yearsFor === 'analysis' ? error : warning;
+  const [twiceCode, ambiguousCode] = yearsFor === 'analysis' ? (['analysis-year-twice', 'analysis-year-ambiguous'] as const) : (['history-year-twice', 'history-year-ambiguous'] as const);
+  const leftOut = LEFT_OUT[yearsFor];
   const byKey = new Map<string, number[]>();
   announcements.forEach((a, i) => byKey.set(agencyKey(a), [...(byKey.get(agencyKey(a)) ?? []), i]));
   return announcements.map((target, index) => {
@@ -43,11 +72,11 @@ export function earlierYears(announcements: readonly Announcement[]): YearsFound
     if (twice.length) {
       const other = announcements[twice[0]!]!;
       problems.push(
-        error(
-          'analysis-year-twice',
+        twiceProblem(
+          twiceCode,
           where,
-          `ปี ${target.fiscalYear} ของ ${target.agency.shortName} มีสองชุด (${target.source.file} และ ${other.source.file}): ไม่สร้างรายงานการวิเคราะห์ของหน่วยงานนี้ เพราะไม่รู้ว่าชุดใดถูก ให้ใช้ไฟล์ของปีนี้ไฟล์เดียว`,
-          `Fiscal year ${target.fiscalYear} of ${target.agency.shortName} is given twice (${target.source.file} and ${other.source.file}): no analysis report for this agency, as which is right is not known; give one file of the year`,
+          `ปี ${target.fiscalYear} ของ ${target.agency.shortName} มีสองชุด (${target.source.file} และ ${other.source.file}): ${leftOut.th} เพราะไม่รู้ว่าชุดใดถูก ให้ใช้ไฟล์ของปีนี้ไฟล์เดียว`,
+          `Fiscal year ${target.fiscalYear} of ${target.agency.shortName} is given twice (${target.source.file} and ${other.source.file}): ${leftOut.en}, as which is right is not known; give one file of the year`,
         ),
       );
       return { earlier: [], problems };
@@ -64,21 +93,21 @@ export function earlierYears(announcements: readonly Announcement[]): YearsFound
         const provinces = ofYear.map((a) => a.agency.province ?? '?').join(', ');
         problems.push(
           warning(
-            'analysis-year-ambiguous',
+            ambiguousCode,
             where,
-            `ปี ${year} มีหน่วยงานชื่อ ${target.agency.shortName} มากกว่าหนึ่งแห่ง (จังหวัด ${provinces}) ซึ่งอาจเป็นหน่วยงานนี้: รายงานการวิเคราะห์ไม่นำปี ${year} มาเทียบ ให้ไฟล์ระบุจังหวัดของหน่วยงาน`,
-            `Fiscal year ${year} has more than one agency named ${target.agency.shortName} (provinces ${provinces}) that could be this one: the analysis leaves ${year} out; give the agency's province in the file`,
+            `ปี ${year} มีหน่วยงานชื่อ ${target.agency.shortName} มากกว่าหนึ่งแห่ง (จังหวัด ${provinces}) ซึ่งอาจเป็นหน่วยงานนี้: ${COMPARED_BY[yearsFor].th} ${year} มาเทียบ ให้ไฟล์ระบุจังหวัดของหน่วยงาน`,
+            `Fiscal year ${year} has more than one agency named ${target.agency.shortName} (provinces ${provinces}) that could be this one: ${COMPARED_BY[yearsFor].en} ${year} out; give the agency's province in the file`,
           ),
         );
         continue;
       }
       // Several announcements of one year that are all the same agency: that year is given twice.
       problems.push(
-        error(
-          'analysis-year-twice',
+        twiceProblem(
+          twiceCode,
           where,
-          `ปี ${year} ของ ${target.agency.shortName} มีสองชุด (${ofYear.map((a) => a.source.file).join(' และ ')}): ไม่สร้างรายงานการวิเคราะห์ของหน่วยงานนี้ เพราะไม่รู้ว่าชุดใดถูก ให้ใช้ไฟล์ของแต่ละปีไฟล์เดียว`,
-          `Fiscal year ${year} of ${target.agency.shortName} is given twice (${ofYear.map((a) => a.source.file).join(' and ')}): no analysis report for this agency, as which is right is not known; give one file of each year`,
+          `ปี ${year} ของ ${target.agency.shortName} มีสองชุด (${ofYear.map((a) => a.source.file).join(' และ ')}): ${leftOut.th} เพราะไม่รู้ว่าชุดใดถูก ให้ใช้ไฟล์ของแต่ละปีไฟล์เดียว`,
+          `Fiscal year ${year} of ${target.agency.shortName} is given twice (${ofYear.map((a) => a.source.file).join(' and ')}): ${leftOut.en}, as which is right is not known; give one file of each year`,
         ),
       );
       return { earlier: [], problems };

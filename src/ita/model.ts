@@ -51,6 +51,16 @@ export interface Signature {
   position?: string;
 }
 
+/** One year of an agency's results, in the table of years (the analysis report's, and an announcement template's `{#history}`). */
+export interface YearTotal {
+  fiscalYear: number;
+  total: number;
+  level: string;
+  result: string;
+  /** The total minus the year before's in the list; absent for the first. */
+  change?: number;
+}
+
 export interface Announcement {
   /** Where the facts came from, for messages and the summary. */
   source: { file: string; sheet: string; row?: number };
@@ -77,4 +87,9 @@ export interface Announcement {
   /** The announcement date (ประกาศ ณ วันที่), a calendar day in the Gregorian calendar: YYYY-MM-DD. */
   date: string;
   signature: Signature;
+  /**
+   * The agency's years among the run's announcements (ita/history.ts), oldest first, this one
+   * last; absent when no earlier year was matched. Set by the core (build.ts), not the reader.
+   */
+  history?: YearTotal[];
 }

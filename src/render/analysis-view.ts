@@ -5,7 +5,7 @@
  */
 import type { Analysis } from '../ita/analysis.js';
 import { formatterFor, type Digits } from '../format.js';
-import { DOTTED_LINE, keptTogether } from './view.js';
+import { DOTTED_LINE, keptTogether, yearViews, type YearView } from './view.js';
 
 /** What the template's {chart} prints before the writer puts the chart in its place (analysis-docx.ts). */
 export const CHART_MARKER = 'ITA-ANALYSIS-CHART';
@@ -40,7 +40,7 @@ export interface AnalysisView {
   improvements: (IndicatorView & { recommendations: { heading: { number: string; name: string } | false; texts: string[] }[] })[];
   measures: Omit<IndicatorView, 'score'>[];
   /** The table of years, when earlier years were given. */
-  history: { years: { fiscalYear: string; total: string; level: string; result: string; change: string }[] } | false;
+  history: { years: YearView[] } | false;
   /** Where the chart goes: the paragraph holding {chart}. */
   chart: string;
   date: string;
@@ -53,7 +53,6 @@ export function toAnalysisView(analysis: Analysis, digits: Digits): AnalysisView
   const f = { ...formatter, text: (t: string) => keptTogether(formatter.text(t)) };
   const a = analysis;
   const indicator = (i: { number: number; name: string; tool: string; score: number }): IndicatorView => ({ number: f.integer(i.number), name: f.text(i.name), tool: i.tool, score: f.score(i.score) });
-  const signed = (change: number) => (change > 0 ? `+${f.score(change)}` : change < 0 ? `-${f.score(-change)}` : f.score(0));
   return {
     agencyFullName: f.text(a.agency.fullName),
     agencyShortName: f.text(a.agency.shortName),
@@ -74,10 +73,7 @@ export function toAnalysisView(analysis: Analysis, digits: Digits): AnalysisView
       recommendations: i.recommendations.map((r) => ({ heading: r.subIndicator ? { number: f.text(r.subIndicator.number), name: f.text(r.subIndicator.name) } : false, texts: r.texts.map(f.text) })),
     })),
     measures: a.measures.map((m) => ({ number: f.integer(m.number), name: f.text(m.name), tool: m.tool })),
-    history:
-      a.history.length > 1
-        ? { years: a.history.map((y) => ({ fiscalYear: f.integer(y.fiscalYear), total: f.score(y.total), level: y.level, result: y.result, change: y.change === undefined ? '-' : signed(y.change) })) }
-        : false,
+    history: a.history.length > 1 ? { years: yearViews(a.history, f) } : false,
     chart: CHART_MARKER,
     date: keptTogether(f.date(a.date)),
     signer: a.signature.signer ? f.text(a.signature.signer) : DOTTED_LINE,

@@ -143,11 +143,23 @@ export async function chartWorkbook(data: ChartData): Promise<Uint8Array> {
   return zipOf([...opened.entries].map(([name, bytes]) => zipPart(name, bytes, portableDeflater)));
 }
 
-/** The chart's parts added to a rendered package: the chart, its workbook, their relationships and content types. */
-export function addChartParts(zip: PizZip, data: ChartData, workbook: Uint8Array): void {
-  zip.file(CHART_PART, chartXml(data));
-  zip.file(WORKBOOK_PART, workbook);
-  zip.file(CHART_RELS, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rels}"><Relationship Id="rId1" Type="${PACKAGE_TYPE}" Target="../embeddings/${WORKBOOK_PART.split('/').pop()}"/></Relationships>`);
+/** The chart's own parts: the chart, its workbook and their relationship, in the order they are added. */
+export function chartParts(data: ChartData, workbook: Uint8Array): { name: string; content: Uint8Array }[] {
+  const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rels}"><Relationship Id="rId1" Type="${PACKAGE_TYPE}" Target="../embeddings/${WORKBOOK_PART.split('/').pop()}"/></Relationships>`;
+  return [
+    { name: CHART_PART, content: encoder.encode(chartXml(data)) },
+    { name: WORKBOOK_PART, content: workbook },
+    { name: CHART_RELS, content: encoder.encode(rels) },
+  ];
+}
+
+const encoder = new TextEncoder();
+
+/** The parts a document with the chart has changed, the same for every report: the body's relationship to the chart, and the content types. */
+export const CHART_REFERENCING_PARTS = ['word/_rels/document.xml.rels', '[Content_Types].xml'];
+
+/** The body's relationship to the chart and the chart's content types added to a package. */
+export function addChartReferences(zip: PizZip): void {
   editXml(zip, 'word/_rels/document.xml.rels', (rels) => {
     const relationship = rels.createElementNS(NS.rels, 'Relationship');
     relationship.setAttribute('Id', CHART_RELATIONSHIP_ID);
@@ -169,4 +181,10 @@ export function addChartParts(zip: PizZip, data: ChartData, workbook: Uint8Array
     chart.setAttribute('ContentType', CHART_CONTENT_TYPE);
     root.appendChild(chart);
   });
+}
+
+/** The chart's parts added to a rendered package: the chart, its workbook, their relationships and content types. */
+export function addChartParts(zip: PizZip, data: ChartData, workbook: Uint8Array): void {
+  for (const { name, content } of chartParts(data, workbook)) zip.file(name, content);
+  addChartReferences(zip);
 }

@@ -52,7 +52,18 @@ export class CompiledTemplate {
     private readonly parts: readonly (ZipPart | undefined)[],
     /** The body finished on its text, when the template's body allows it (finish-text.ts). */
     private readonly finisher: TextFinisher | undefined,
+    /** The parts' names, in order. */
+    private readonly names: readonly string[],
+    /** The parts' contents, but the body's. */
+    private readonly contents: ReadonlyMap<string, Uint8Array>,
   ) {}
+
+  /** The same template, with parts other than the body changed for every document (the analysis report's chart relationships). */
+  withParts(replaced: ReadonlyMap<string, Uint8Array>): CompiledTemplate {
+    const parts = this.names.map((name, i) => (replaced.has(name) ? zipPart(name, replaced.get(name)!, this.deflater) : this.parts[i]));
+    const contents = new Map([...this.contents, ...replaced]);
+    return new CompiledTemplate(this.prepared, this.digits, this.deflater, this.compiled, parts, this.finisher, this.names, contents);
+  }
 
   /** The template compiled for a run; undefined when it must take the general path (a tag outside the body, or a template that does not render). */
   static compile(prepared: PreparedTemplate, digits: Digits, deflater: Deflater): CompiledTemplate | undefined {
@@ -68,21 +79,39 @@ export class CompiledTemplate {
     // (its body part renders again for each document: `renderBody` starts from a fresh scope).
     const probe = renderPackage(prepared, {} as AnnouncementView, digits, { probing: true, compiled }).zip;
     if (!probe) return undefined;
-    const parts = Object.entries(probe.files).map(([name, entry]) => (name === BODY ? undefined : zipPart(name, entry.dir ? new Uint8Array(0) : entry.asUint8Array(), deflater)));
-    return new CompiledTemplate(prepared, digits, deflater, { ...compiled, doc: compiled.doc }, parts, finisher);
+    const entries = Object.entries(probe.files).map(([name, entry]) => [name, entry.dir ? new Uint8Array(0) : entry.asUint8Array()] as const);
+    const parts = entries.map(([name, content]) => (name === BODY ? undefined : zipPart(name, content, deflater)));
+    const contents = new Map(entries.filter(([name]) => name !== BODY));
+    return new CompiledTemplate(prepared, digits, deflater, { ...compiled, doc: compiled.doc }, parts, finisher, entries.map(([name]) => name), contents);
   }
 
   /** One document; undefined when its body does not render here (the general path then reports why). */
-  render(view: AnnouncementView): { document?: Uint8Array; problems: Problem[] } | undefined {
+  render(view: AnnouncementView | object): { document?: Uint8Array; problems: Problem[] } | undefined {
+    const body = this.finishedBody(view);
+    if (body === undefined || 'problems' in body) return body;
+    return { document: this.document(body.xml), problems: [] };
+  }
+
+  /** The body merged with the view and finished, as text; undefined when it does not render here. */
+  finishedBody(view: AnnouncementView | object): { xml: string } | { problems: Problem[] } | undefined {
     this.compiled.missingTags.length = 0;
     const text = this.renderBody(view);
     if (text === undefined) return undefined;
     if (this.compiled.missingTags.length) return { problems: unknownTags(this.compiled.missingTags, this.prepared.template.file) };
     const onText = this.finisher?.finish(text);
     this.finished[onText === undefined ? 'onDom' : 'onText']++;
-    const xml = encoder.encode(onText ?? finishBody(text, this.digits, this.prepared.emblem));
-    const bodyPart = zipPart(BODY, xml, this.deflater);
-    return { document: zipOf(this.parts.map((part) => part ?? bodyPart)), problems: [] };
+    return { xml: onText ?? finishBody(text, this.digits, this.prepared.emblem) };
+  }
+
+  /** The document's zip around a finished body: the template's other parts, and `added` after them. */
+  document(body: string, added: readonly { name: string; content: Uint8Array }[] = []): Uint8Array {
+    const bodyPart = zipPart(BODY, encoder.encode(body), this.deflater);
+    return zipOf([...this.parts.map((part) => part ?? bodyPart), ...added.map(({ name, content }) => zipPart(name, content, this.deflater))]);
+  }
+
+  /** A part of the document as every document of the run has it (not the body). */
+  partContent(name: string): Uint8Array | undefined {
+    return this.contents.get(name);
   }
 
   /**
@@ -90,7 +119,7 @@ export class CompiledTemplate {
    * compiled parts in a fresh scope, each module's postrender, joinUncorrupt), but the merged
    * text is kept as text, not turned into UTF-8 bytes to be read back. Undefined on an error.
    */
-  private renderBody(view: AnnouncementView): string | undefined {
+  private renderBody(view: AnnouncementView | object): string | undefined {
     const internals = this.compiled.doc as unknown as Internals;
     const body = internals.compiled[BODY]!;
     internals.scopeManagers = {};

@@ -70,9 +70,9 @@ interface Scope {
   shape: unknown;
 }
 
-export function tagProblems(file: string, collector: PartCollector, kind: TemplateKind = ANNOUNCEMENT_TEMPLATE): Problem[] {
+/** The template's tags checked against the kind's; the paths of the tags it uses are added to `used`. */
+export function tagProblems(file: string, collector: PartCollector, kind: TemplateKind = ANNOUNCEMENT_TEMPLATE, used = new Set<string>()): Problem[] {
   const problems: Problem[] = [];
-  const used = new Set<string>();
   for (const [part, parts] of Object.entries(collector.postparsed)) {
     const place = (offset: number | undefined) => {
       const paragraph = offset === undefined ? undefined : collector.paragraphAt(part, offset);

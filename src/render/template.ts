@@ -42,14 +42,18 @@ export function templateTooLarge(file: string, size: number): Problem {
   return error('template-unreadable', { file }, `แม่แบบเอกสารมีขนาด ${mb(size)} MB ใหญ่เกินกว่าแม่แบบจะเป็นได้ (ไม่เกิน ${mb(MAX_TEMPLATE_BYTES)} MB): ตรวจว่าเลือกไฟล์ถูก`, `The template is ${mb(size)} MB, larger than a template can be (at most ${mb(MAX_TEMPLATE_BYTES)} MB): check that this is the right file`);
 }
 
-/** A template's bytes, checked: the template when nothing stops it, and every problem it has. */
-export function readTemplate({ name: file, bytes: content }: NamedBytes, names: SettingNames, kind: TemplateKind = ANNOUNCEMENT_TEMPLATE): { template?: Template; problems: Problem[] } {
-  const problems = checkTemplate({ file, content }, names, kind);
-  return problems.some((p) => p.severity === 'error') ? { problems } : { template: { file, content }, problems };
+/**
+ * A template's bytes, checked: the template when nothing stops it, with the paths of the tags it
+ * uses ("history/total" is {total} inside {#history}), and every problem it has.
+ */
+export function readTemplate({ name: file, bytes: content }: NamedBytes, names: SettingNames, kind: TemplateKind = ANNOUNCEMENT_TEMPLATE): { template?: Template; tags?: ReadonlySet<string>; problems: Problem[] } {
+  const tags = new Set<string>();
+  const problems = checkTemplate({ file, content }, names, kind, tags);
+  return problems.some((p) => p.severity === 'error') ? { problems } : { template: { file, content }, tags, problems };
 }
 
-/** Every problem of a template, without rendering it. */
-export function checkTemplate(template: Template, names: SettingNames, kind: TemplateKind = ANNOUNCEMENT_TEMPLATE): Problem[] {
+/** Every problem of a template, without rendering it; the paths of the tags it uses are added to `tags`. */
+export function checkTemplate(template: Template, names: SettingNames, kind: TemplateKind = ANNOUNCEMENT_TEMPLATE, tags = new Set<string>()): Problem[] {
   const contents = templateContentProblems(template.content, template.file);
   if (contents.length) return contents;
   const zip = openZip(template);
@@ -61,7 +65,7 @@ export function checkTemplate(template: Template, names: SettingNames, kind: Tem
     return templateProblems(e, template.file, collector);
   }
   return [
-    ...tagProblems(template.file, collector, kind),
+    ...tagProblems(template.file, collector, kind, tags),
     ...(!kind.emblem || hasEmblemPicture(zip.zip)
       ? []
       : [

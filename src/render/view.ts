@@ -2,8 +2,8 @@
  * Model → view: every value the template prints, formatted (digits, decimals, dates).
  * The template only places these; it computes nothing.
  */
-import type { Announcement } from '../ita/model.js';
-import { formatterFor, type Digits } from '../format.js';
+import type { Announcement, YearTotal } from '../ita/model.js';
+import { formatterFor, type Digits, type Formatter } from '../format.js';
 
 /** Printed where the signer's name or position is not known, to fill in by hand. */
 export const DOTTED_LINE = '....................................';
@@ -33,9 +33,26 @@ export interface AnnouncementView {
         }[];
       }
     | false;
+  /** The agency's years, oldest first, this one last, when earlier years were given in the run; empty otherwise. */
+  history: YearView[];
   date: string;
   signer: string;
   position: string;
+}
+
+/** A row of a table of years: the announcement's `{#history}`, the analysis report's `{#history}{#years}`. */
+export interface YearView {
+  fiscalYear: string;
+  total: string;
+  level: string;
+  result: string;
+  /** Signed ("+๑.๒๓", "-๐.๕๐", "๐.๐๐"); "-" for the first year. */
+  change: string;
+}
+
+export function yearViews(years: readonly YearTotal[], f: Formatter): YearView[] {
+  const signed = (change: number) => (change > 0 ? `+${f.score(change)}` : change < 0 ? `-${f.score(-change)}` : f.score(0));
+  return years.map((y) => ({ fiscalYear: f.integer(y.fiscalYear), total: f.score(y.total), level: y.level, result: y.result, change: y.change === undefined ? '-' : signed(y.change) }));
 }
 
 /**
@@ -78,6 +95,7 @@ export function toView(announcement: Announcement, digits: Digits): Announcement
           })),
         }
       : false,
+    history: a.history ? yearViews(a.history, f) : [],
     date: f.date(a.date),
     signer: a.signature.signer ? f.text(a.signature.signer) : DOTTED_LINE,
     position: a.signature.position ? f.text(a.signature.position) : DOTTED_LINE,
@@ -111,6 +129,7 @@ export const SAMPLE_VIEW: AnnouncementView = {
       },
     ],
   },
+  history: [{ fiscalYear: '๒๕๖๔', total: '๗๕.๐๐', level: 'B', result: 'ไม่ผ่าน', change: '-' }],
   date: '๒ สิงหาคม พ.ศ. ๒๕๖๕',
   signer: DOTTED_LINE,
   position: DOTTED_LINE,
