@@ -17,7 +17,7 @@
  *   report and without it, alternating: the processor time per agency of announcement + analysis
  *   ÷ that of the announcement alone, and one agency start to exit.
  */
-import { COMMAND_LINE_NAMES } from '../src/setting-names.js';
+import { COMMAND_LINE_NAMES } from '../src/core/setting-names.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { prepareTemplate, readTemplate, renderAnnouncement } from '../src/render/index.js';
-import { nodeDeflater } from '../src/write/deflater.js';
+import { nodeDeflater } from '../src/node/deflater.js';
 import { benchWorkbook } from './lib/bench-workbook.js';
 import { profileTop } from './lib/profile-top.js';
 import { toView } from '../src/render/view.js';
@@ -35,7 +35,7 @@ import { announcementsOf, plainDocxtemplater } from './lib/render-peers.js';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TEMPLATE = path.join(ROOT, 'templates', 'ita-announcement.docx');
 const EXAMPLE = path.join(ROOT, 'input', 'ตัวอย่าง ผลการประเมิน ITA 2565 อบต.ลำปางรอง.xlsx');
-const START = path.join(ROOT, 'src', 'start.cjs');
+const START = path.join(ROOT, 'src', 'cli', 'start.cjs');
 const PEER = path.join(ROOT, 'scripts', 'lib', 'plain-docxtemplater.mjs');
 const GOALS = { batchCpuRatio: 0.3, renderRatio: 0.25, oneRatio: 6, largeSeconds: 15, largeMemoryMB: 400, analysisRatio: 1.3 };
 
@@ -169,11 +169,11 @@ const lines = [
   `| ${args.agencies} agencies: processor time per agency, reading and writing included, ÷ a plain docxtemplater loop (median of ${batch.runs}) | ${batch.ratio.toFixed(2)}× (${batch.oursCpuMsPerAgency.toFixed(2)} ms vs ${batch.plainCpuMsPerAgency.toFixed(2)} ms; wall ${s(batch.oursSeconds)} vs ${s(batch.plainSeconds)}) | ≤ ${GOALS.batchCpuRatio}× | ${mark(batch.ratio <= GOALS.batchCpuRatio)} |`,
   `| \`renderAnnouncement\` ÷ plain docxtemplater render + generate (median of 11 rounds of ${perRound}) | ${rendering.ratio.toFixed(2)}× (${rendering.oursMs.toFixed(2)} ms vs ${rendering.plainMs.toFixed(2)} ms) | ≤ ${GOALS.renderRatio}× | ${mark(rendering.ratio <= GOALS.renderRatio)} |`,
   `| one announcement, \`npm run build-doc\` start to exit ÷ \`node -e ''\` (median of ${args.runs}) | ${oneAnnouncement.ratio.toFixed(1)}× (${s(oneAnnouncement.npmSeconds)} vs ${s(oneAnnouncement.nodeSeconds)}) | ≤ ${GOALS.oneRatio}× | ${mark(oneAnnouncement.ratio <= GOALS.oneRatio)} |`,
-  `| the same without npm (\`node src/start.cjs build-doc\`) ÷ \`node -e ''\` | ${oneAnnouncement.withoutNpmRatio.toFixed(1)}× (${s(oneAnnouncement.withoutNpmSeconds)}) | | |`,
+  `| the same without npm (\`node src/cli/start.cjs build-doc\`) ÷ \`node -e ''\` | ${oneAnnouncement.withoutNpmRatio.toFixed(1)}× (${s(oneAnnouncement.withoutNpmSeconds)}) | | |`,
   `| ${args.large} agencies: wall time, ${machine.cores} cores (median of ${large.runs}) | ${large.seconds.toFixed(1)} s | ≤ ${GOALS.largeSeconds} s | ${mark(large.seconds <= GOALS.largeSeconds)} |`,
   `| ${args.large} agencies: peak memory | ${large.peakMemoryMB} MB${large.runs > 1 ? ` (${large.peakMemoryRangeMB[0]}–${large.peakMemoryRangeMB[1]} MB)` : ''} | ≤ ${GOALS.largeMemoryMB} MB | ${mark(large.peakMemoryMB <= GOALS.largeMemoryMB)} |`,
   `| \`--analysis\`, ${analysis.agencies} agencies: processor time per agency, announcement + analysis report ÷ the announcement alone (median of ${analysis.runs}, alternating) | ${analysis.ratio.toFixed(2)}× (${analysis.withCpuMsPerAgency.toFixed(2)} ms vs ${analysis.withoutCpuMsPerAgency.toFixed(2)} ms; wall ${s(analysis.withSeconds)} vs ${s(analysis.withoutSeconds)}) | ≤ ${GOALS.analysisRatio}× | ${mark(analysis.ratio <= GOALS.analysisRatio)} |`,
-  `| \`--analysis\`, one agency (the example), \`node src/start.cjs build-doc\` start to exit ÷ the same without it (median of ${args.runs}) | ${analysis.oneRatio.toFixed(2)}× (${s(analysis.oneWithSeconds)} vs ${s(analysis.oneWithoutSeconds)}) | | |`,
+  `| \`--analysis\`, one agency (the example), \`node src/cli/start.cjs build-doc\` start to exit ÷ the same without it (median of ${args.runs}) | ${analysis.oneRatio.toFixed(2)}× (${s(analysis.oneWithSeconds)} vs ${s(analysis.oneWithoutSeconds)}) | | |`,
   '',
   `Where the processor time of ${args.agencies} agencies goes (one thread, \`--cpu-prof\`; self time, top 15):`,
   '',

@@ -1,6 +1,6 @@
 /**
  * npm run build-web: web/ita-announcement.html, one file with everything the page needs inside
- * it: the core (src/build.ts and all it imports, bundled for the browser by esbuild), the page's
+ * it: the core (src/build/index.ts and all it imports, bundled for the browser by esbuild), the page's
  * own script (web/src/page.ts), the default template and the framework files. The committed file
  * must equal a fresh build (tests/web.test.ts).
  */
@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { executedAsProgram } from '../src/cli-io.js';
+import { executedAsProgram } from '../src/cli/io.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const WEB_PAGE = path.join(ROOT, 'web', 'ita-announcement.html');

@@ -8,9 +8,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
-import { frameworksOnDisk } from '../src/frameworks-on-disk.js';
-import { COMMAND_LINE_NAMES } from '../src/setting-names.js';
+import { build } from '../src/build/index.js';
+import { frameworksOnDisk } from '../src/node/frameworks-on-disk.js';
+import { COMMAND_LINE_NAMES } from '../src/core/setting-names.js';
 import { buildDoc, checkTemplate, writtenIn } from './helpers/cli.js';
 import { DEFAULT_TEMPLATE, paragraphs, templateVariant } from './helpers/docx.js';
 import { temporaryDir, workbookFile } from './helpers/workbooks.js';

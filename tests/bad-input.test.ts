@@ -7,8 +7,8 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, truncateSync, write
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureWorkbook } from './helpers/workbook-fixture.js';
-import { cannotWriteMessage } from '../src/write/files.js';
-import { documentFileName } from '../src/write/names.js';
+import { cannotWriteMessage } from '../src/node/files.js';
+import { documentFileName } from '../src/build/names.js';
 import type { Announcement } from '../src/ita/model.js';
 import { buildDoc, writtenIn } from './helpers/cli.js';
 import { paragraphs } from './helpers/docx.js';

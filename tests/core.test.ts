@@ -1,15 +1,15 @@
 /**
- * The core on bytes (src/build.ts): what a web page or a service calls, with no files, no
+ * The core on bytes (src/build/index.ts): what a web page or a service calls, with no files, no
  * terminal and no process. Its path imports nothing only Node has, so the same code can run in
  * a browser: esbuild, bundling it for one, refuses any `node:` module.
  */
-import { COMMAND_LINE_NAMES } from '../src/setting-names.js';
+import { COMMAND_LINE_NAMES } from '../src/core/setting-names.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { build, type BuildRequest, type Progress } from '../src/build.js';
-import { frameworksOnDisk } from '../src/frameworks-on-disk.js';
+import { build, type BuildRequest, type Progress } from '../src/build/index.js';
+import { frameworksOnDisk } from '../src/node/frameworks-on-disk.js';
 import { PROJECT_ROOT } from './helpers/cli.js';
 import { docxText } from './helpers/golden.js';
 import { fixture, workbookFile } from './helpers/workbooks.js';
@@ -79,11 +79,11 @@ describe('build(): workbooks in as bytes, documents out as bytes', () => {
 });
 
 describe('the core has no Node-only import', () => {
-  it('bundles for a browser: src/build.ts and all it imports', () => {
-    const bundled = buildSync({ entryPoints: [path.join(PROJECT_ROOT, 'src', 'build.ts')], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent', metafile: true });
+  it('bundles for a browser: src/build/index.ts and all it imports', () => {
+    const bundled = buildSync({ entryPoints: [path.join(PROJECT_ROOT, 'src', 'build', 'index.ts')], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent', metafile: true });
     expect(bundled.errors).toEqual([]);
     const inputs = Object.keys(bundled.metafile!.inputs);
-    expect(inputs.filter((i) => i.startsWith('src/')).sort()).toContain('src/build.ts');
-    expect(inputs.filter((i) => /^src\/(cli|cli-io|settings|frameworks-on-disk)\.ts$|^src\/write\/(files|pdf|threads)\.ts$/.test(i))).toEqual([]);
+    expect(inputs.filter((i) => i.startsWith('src/')).sort()).toContain('src/build/index.ts');
+    expect(inputs.filter((i) => /^src\/(cli|node)\//.test(i))).toEqual([]);
   });
 });

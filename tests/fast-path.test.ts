@@ -1,21 +1,21 @@
 /**
- * The fast path (render/compiled.ts: the template compiled once, only the body rendered, the
+ * The fast path (render/fast/compiled.ts: the template compiled once, only the body rendered, the
  * body finished on its text) against the general path (render/general.ts: docxtemplater over
  * the whole template, the body finished through a DOM): every part of every document the same,
  * for the default template and for templates as agencies make them in Word.
  */
-import { COMMAND_LINE_NAMES } from '../src/setting-names.js';
+import { COMMAND_LINE_NAMES } from '../src/core/setting-names.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
 import type { Announcement } from '../src/ita/model.js';
-import { CompiledTemplate } from '../src/render/compiled.js';
+import { CompiledTemplate } from '../src/render/fast/compiled.js';
 import { prepareTemplate, readEmblem, readTemplate, renderAnnouncement, type PreparedTemplate } from '../src/render/index.js';
-import { nodeDeflater } from '../src/write/deflater.js';
-import { portableDeflater } from '../src/zip-writer.js';
-import type { Digits } from '../src/format.js';
+import { nodeDeflater } from '../src/node/deflater.js';
+import { portableDeflater } from '../src/zip/write.js';
+import type { Digits } from '../src/core/format.js';
 import { buildCase, GOLDEN_DIR, goldenCases } from './helpers/golden.js';
 import { DEFAULT_TEMPLATE, splitTagsLikeWord } from './helpers/docx.js';
 

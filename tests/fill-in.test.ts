@@ -2,12 +2,12 @@
  * The fill-in form (src/ita/fill-in.ts): the results typed in, as the web page's form gives them,
  * through the same model and checks as a workbook; the seed's figures give the seed's announcement.
  */
-import { COMMAND_LINE_NAMES } from '../src/setting-names.js';
+import { COMMAND_LINE_NAMES } from '../src/core/setting-names.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, type BuildRequest } from '../src/build.js';
-import { frameworksOnDisk } from '../src/frameworks-on-disk.js';
+import { build, type BuildRequest } from '../src/build/index.js';
+import { frameworksOnDisk } from '../src/node/frameworks-on-disk.js';
 import ExcelJS from 'exceljs';
 import { fillInFields, fillInSheets, typedWorkbook, TYPED_SOURCE, type TypedResults } from '../src/ita/fill-in.js';
 import { normalise } from '../src/ita/normalise.js';

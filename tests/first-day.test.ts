@@ -99,13 +99,13 @@ describe('what a clerk types', () => {
   });
 
   it('checks the Node.js version before anything, in Thai', () => {
-    const { supported } = createRequire(import.meta.url)('../src/require-node.cjs') as { supported: (v: string) => boolean };
+    const { supported } = createRequire(import.meta.url)('../src/cli/require-node.cjs') as { supported: (v: string) => boolean };
     expect(['18.19.0', 'v20.18.1', '21.7.0', '22.11.0'].map(supported)).toEqual([false, false, false, false]);
     expect(['20.19.0', '20.20.2', '22.12.0', '24.1.0'].map(supported)).toEqual([true, true, true, true]);
-    // Every program a clerk runs starts at src/start.cjs, whose first line of code is this check.
+    // Every program a clerk runs starts at src/cli/start.cjs, whose first line of code is this check.
     const scripts = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    for (const name of ['build-doc', 'check', 'check-template']) expect(scripts[name]).toMatch(/^node (--expose-gc )?src\/start\.cjs /);
-    const code = readFileSync(path.join(PROJECT_ROOT, 'src', 'start.cjs'), 'utf8').split('\n').filter((line) => line.trim() && !line.startsWith('//') && line !== "'use strict';");
+    for (const name of ['build-doc', 'check', 'check-template']) expect(scripts[name]).toMatch(/^node (--expose-gc )?src\/cli\/start\.cjs /);
+    const code = readFileSync(path.join(PROJECT_ROOT, 'src', 'cli', 'start.cjs'), 'utf8').split('\n').filter((line) => line.trim() && !line.startsWith('//') && line !== "'use strict';");
     expect(code[0]).toBe("require('./require-node.cjs');");
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chiefExecutiveTitle, fullAgencyName } from '../src/ita/agency.js';
 import { cleanText, labelKey, parseNumber } from '../src/ita/text.js';
-import { formatterFor } from '../src/format.js';
+import { formatterFor } from '../src/core/format.js';
 
 describe('Thai digits, scores and dates', () => {
   const thai = formatterFor('thai');

@@ -144,7 +144,7 @@ describe('input/', () => {
     offered.forEach((name, i) => copyFileSync(path.join(FORMATS, sources[i]!), path.join(root, 'input', name)));
     for (const skipped of ['~$a.xls', '.hidden.ods']) copyFileSync(path.join(FORMATS, 'seed-libreoffice.xls'), path.join(root, 'input', skipped));
     writeFileSync(path.join(root, 'input', 'settings.yaml'), 'ผู้ลงนาม: นายสันติ นาวีสัมพันธ์\n');
-    const run = spawnSync(process.execPath, [path.join(root, 'src', 'start.cjs'), 'build-doc', '--json'], { cwd: root, encoding: 'utf8', env: { ...process.env, INIT_CWD: root } });
+    const run = spawnSync(process.execPath, [path.join(root, 'src', 'cli', 'start.cjs'), 'build-doc', '--json'], { cwd: root, encoding: 'utf8', env: { ...process.env, INIT_CWD: root } });
     const json = JSON.parse(run.stdout) as { documents: { input: string }[]; failed: { input: string; problems: { code: string }[] }[] };
     // h.csv holds tabs, read as a CSV; i.xlsx is a binary .xls renamed: read by its bytes.
     expect(json.failed).toEqual([]);

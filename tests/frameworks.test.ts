@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FRAMEWORK_DIR, frameworksOnDisk } from '../src/frameworks-on-disk.js';
+import { FRAMEWORK_DIR, frameworksOnDisk } from '../src/node/frameworks-on-disk.js';
 import { frameworkLibrary, parseFrameworkFile, type Basis, type Framework } from '../src/ita/framework.js';
 
 const library = frameworksOnDisk();

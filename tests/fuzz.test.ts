@@ -1,5 +1,5 @@
 /**
- * Seeded fuzzing, in-process through the core (build.ts): a few hundred mutants of the example
+ * Seeded fuzzing, in-process through the core (build/index.ts): a few hundred mutants of the example
  * workbook in input/, of its CSV and web-page forms, and of the default template
  * (tests/helpers/mutants.ts: parts cut short, deleted, elements deleted or repeated, odd and
  * missing attributes, extreme values, shared-string games, relationships and content types
@@ -15,13 +15,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { build, type BuildRequest, type BuildResult } from '../src/build.js';
-import { frameworksOnDisk } from '../src/frameworks-on-disk.js';
+import { build, type BuildRequest, type BuildResult } from '../src/build/index.js';
+import { frameworksOnDisk } from '../src/node/frameworks-on-disk.js';
 import type { Announcement } from '../src/ita/model.js';
 import { readWorkbook } from '../src/read/workbook.js';
 import type { Workbook } from '../src/read/cells.js';
-import { announcementLines, documentTable } from '../src/report.js';
-import { COMMAND_LINE_NAMES } from '../src/setting-names.js';
+import { announcementLines, documentTable } from '../src/build/report.js';
+import { COMMAND_LINE_NAMES } from '../src/core/setting-names.js';
 import { libraryText, PROJECT_ROOT } from './helpers/cli.js';
 import { validate } from './helpers/clients.js';
 import { random, textMutants, zipMutants, type Mutant } from './helpers/mutants.js';

@@ -1,5 +1,5 @@
 /**
- * How npm's scripts start the program (src/start.cjs, src/launch.cjs): plain JavaScript built
+ * How npm's scripts start the program (src/cli/start.cjs, src/cli/launch.cjs): plain JavaScript built
  * ahead into dist/, rebuilt when a source changes, never a compiler at run time.
  */
 import { spawnSync } from 'node:child_process';
@@ -19,7 +19,7 @@ function projectCopy(): string {
 }
 
 function start(dir: string, args: string[], preload: string[] = []) {
-  const run = spawnSync(process.execPath, [...preload, path.join(dir, 'src', 'start.cjs'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, INIT_CWD: dir } });
+  const run = spawnSync(process.execPath, [...preload, path.join(dir, 'src', 'cli', 'start.cjs'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, INIT_CWD: dir } });
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }
 
@@ -43,7 +43,7 @@ describe('the program as npm starts it', () => {
     expect(built(dir)).toBe(firstBuild);
 
     // An edited source is never run stale.
-    const source = path.join(dir, 'src', 'check-template.ts');
+    const source = path.join(dir, 'src', 'cli', 'check-template.ts');
     writeFileSync(source, readFileSync(source, 'utf8').replace('ใช้ได้', 'ใช้ได้ (ฉบับแก้)'));
     const edited = start(dir, ['check-template', template]);
     expect(edited.status, edited.output).toBe(0);
@@ -65,13 +65,13 @@ describe('the program as npm starts it', () => {
     expect(readdirSync(out)).toContain('ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx');
     const loaded = JSON.parse(readFileSync(path.join(dir, 'loaded.json'), 'utf8')) as string[];
     // The launcher ran (the bundle it loads through node:vm is not in require's cache).
-    expect(loaded.some((file) => file.endsWith(path.join('src', 'launch.cjs')))).toBe(true);
+    expect(loaded.some((file) => file.endsWith(path.join('src', 'cli', 'launch.cjs')))).toBe(true);
     expect(loaded.filter((file) => /node_modules[\\/](tsx|typescript|esbuild)[\\/]/.test(file))).toEqual([]);
   });
 
   it('says in Thai what to do when the program cannot be built', () => {
     const dir = projectCopy();
-    const source = path.join(dir, 'src', 'nearest.ts');
+    const source = path.join(dir, 'src', 'core', 'nearest.ts');
     writeFileSync(source, `${readFileSync(source, 'utf8')}\nexport const broken = ;\n`);
     const run = start(dir, ['check-template']);
     expect(run.status).toBe(5);

@@ -14,10 +14,10 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { benchWorkbook } from '../scripts/lib/bench-workbook.js';
 import { buildDoc, PROJECT_ROOT } from './helpers/cli.js';
 import { paragraphs } from './helpers/docx.js';
-import { folderFault } from '../src/write/files.js';
+import { folderFault } from '../src/node/files.js';
 import { temporaryDir } from './helpers/workbooks.js';
 
-const START = path.join(PROJECT_ROOT, 'src', 'start.cjs');
+const START = path.join(PROJECT_ROOT, 'src', 'cli', 'start.cjs');
 const RECORD = '.ita-announcement-written.json';
 /** Whether a small tmpfs can be mounted here (`mount` needs root, tmpfs is Linux's): tried once, and undone at once. */
 const CAN_MOUNT = ((): boolean => {

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDoc } from './helpers/cli.js';
 import { canRender, pdfLines, type LineBox } from './helpers/clients.js';
 import { layout2, LAMPANGRONG } from './helpers/layouts.js';
-import { toThaiDigits } from '../src/thai.js';
+import { toThaiDigits } from '../src/core/thai.js';
 import type { FixtureCell } from './helpers/workbook-fixture.js';
 import { temporaryDir, workbookFile } from './helpers/workbooks.js';
 

@@ -57,7 +57,7 @@ describe('npm install', () => {
     const said = `${run.stdout}\n${run.stderr}`;
     expect(said).toMatch(/added \d+ packages/);
     expect(said).not.toMatch(/warn|npm fund|npm audit|vulnerabilit|approve/i);
-    // npm's `prepare` built the program the scripts run (src/launch.cjs).
+    // npm's `prepare` built the program the scripts run (src/cli/launch.cjs).
     expect(existsSync(path.join(dir, 'dist', 'programs.cjs'))).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import { buildDoc, writtenIn } from './helpers/cli.js';
 import { documentXml, paragraphs, withoutWhitespace } from './helpers/docx.js';
 import { codes, LAMPANGRONG, layout1, layout2, NAMES, normaliseWorkbook, OPTIONS } from './helpers/layouts.js';
 import { fixture, temporaryDir, workbookFile } from './helpers/workbooks.js';
-import { normaliseThai } from '../src/thai.js';
+import { normaliseThai } from '../src/core/thai.js';
 import { normalise } from '../src/ita/normalise.js';
 import { readWorkbook } from '../src/read/workbook.js';
 import { fixtureHtml } from './helpers/workbook-fixture.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameworksOnDisk } from '../src/frameworks-on-disk.js';
+import { frameworksOnDisk } from '../src/node/frameworks-on-disk.js';
 import type { IndicatorScore } from '../src/ita/model.js';
 import { levelFor, rankIndicators, resultFor, roundScore, toolScores, weightedTotal } from '../src/ita/scoring.js';
 

@@ -2,7 +2,7 @@
 import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSettings } from '../src/settings.js';
+import { readSettings } from '../src/cli/settings-file.js';
 import { buildDoc, PROJECT_ROOT, writtenIn } from './helpers/cli.js';
 import { paragraphs, part } from './helpers/docx.js';
 import { FIXTURES, temporaryDir, workbookFile } from './helpers/workbooks.js';

@@ -5,7 +5,7 @@
  * messages still cannot type 104.
  */
 import ExcelJS from 'exceljs';
-import { frameworksOnDisk } from '../../src/frameworks-on-disk.js';
+import { frameworksOnDisk } from '../../src/node/frameworks-on-disk.js';
 import { fillInFields, fillInSheets, FILL_IN_SHEET, INSTRUCTIONS, RECOMMENDATIONS_SHEET } from '../../src/ita/fill-in.js';
 import { TOOLS } from '../../src/ita/framework.js';
 

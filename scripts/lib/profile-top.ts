@@ -55,7 +55,7 @@ export function profileTop(file: string, count: number): ProfileEntry[] {
     .map((e) => ({ percent: (100 * e.micros) / busy, name: e.name, where: e.where }));
 }
 
-/** node_modules/docxtemplater/js/render.js, src/render/finish-text.ts, node:zlib. */
+/** node_modules/docxtemplater/js/render.js, src/render/finish/text.ts, node:zlib. */
 function shortSource(source: string): string {
   const plain = source.startsWith('file:') ? fileURLToPath(source) : source;
   const inPackages = plain.lastIndexOf('node_modules/');

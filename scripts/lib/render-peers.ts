@@ -3,13 +3,13 @@
  * and view, as its README shows it — the template's zip loaded and compiled for each document,
  * rendered, and written back deflated — and the announcements of the example workbook to render.
  */
-import { COMMAND_LINE_NAMES } from '../../src/setting-names.js';
+import { COMMAND_LINE_NAMES } from '../../src/core/setting-names.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
-import { build } from '../../src/build.js';
-import { frameworksOnDisk } from '../../src/frameworks-on-disk.js';
+import { build } from '../../src/build/index.js';
+import { frameworksOnDisk } from '../../src/node/frameworks-on-disk.js';
 import type { Announcement } from '../../src/ita/model.js';
 
 /** One document the way docxtemplater's own README makes one. */

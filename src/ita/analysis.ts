@@ -10,7 +10,7 @@ import type { Confidence, Tool } from './framework.js';
 import { yearTotals } from './history.js';
 import type { Agency, Announcement, IndicatorScore, OitSection, Signature, YearTotal } from './model.js';
 import { roundScore } from './scoring.js';
-import { toArabicDigits } from '../thai.js';
+import { toArabicDigits } from '../core/thai.js';
 
 /** The rule the year's results are judged by, with how sure the program is of it. */
 export interface Criteria {

@@ -4,15 +4,15 @@
  * them and, when it is allowed to stand, printed.
  */
 import { cellText, placeOf } from '../read/cells.js';
-import { cellName, error, placeName, warning, type Place, type Problem } from '../problem.js';
+import { cellName, error, placeName, warning, type Place, type Problem } from '../core/problem.js';
 import { chiefExecutiveTitle, fullAgencyName } from './agency.js';
 import { assumption, TOOLS, weakest, type Basis, type Framework, type Tool } from './framework.js';
-import type { Message } from '../language.js';
-import { whereToSet, type SettingNames } from '../setting-names.js';
+import type { Message } from '../core/language.js';
+import { whereToSet, type SettingNames } from '../core/setting-names.js';
 import type { AgencyFacts, StatedCell } from './facts.js';
 import type { Announcement, IndicatorScore } from './model.js';
-import { assembleRecommendations, rowsOfAgency, type RecommendationSheet } from './recommendations.js';
-import { readScore } from './score-cell.js';
+import { assembleRecommendations, rowsOfAgency, type RecommendationSheet } from './find/recommendations.js';
+import { readScore } from './find/score-cell.js';
 import { basesDeciding, levelFor, rankIndicators, resultFor, roundScore, toolContributions, toolScores, toolWeights, weightedTotal } from './scoring.js';
 import { cleanText, hasControlCharacters, labelKey, singleLine } from './text.js';
 
@@ -23,7 +23,7 @@ export interface AnnounceOptions {
   position?: string;
   /** Print the workbook's total even when it differs from the recomputed one (a warning instead of an error). */
   trustStatedTotal?: boolean;
-  /** How the front end names the settings its messages point to (setting-names.ts). */
+  /** How the front end names the settings its messages point to (core/setting-names.ts). */
   names: SettingNames;
 }
 

@@ -8,11 +8,11 @@
  *
  * The files reach this module as text (`FrameworkFile`), so it runs wherever the core runs.
  */
-import type { SettingNames } from '../setting-names.js';
+import type { SettingNames } from '../core/setting-names.js';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import type { Message } from '../language.js';
-import { error, warning, type Place, type Problem } from '../problem.js';
+import type { Message } from '../core/language.js';
+import { error, warning, type Place, type Problem } from '../core/problem.js';
 
 export const TOOLS = ['IIT', 'EIT', 'OIT'] as const;
 export type Tool = (typeof TOOLS)[number];

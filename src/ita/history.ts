@@ -5,7 +5,7 @@
  * year that two announcements of the agency both give is an error (which one is right?), and an
  * earlier year that two different agencies of that name could be is a warning, and left out.
  */
-import { error, warning, type Problem } from '../problem.js';
+import { error, warning, type Problem } from '../core/problem.js';
 import { fullAgencyName } from './agency.js';
 import type { Announcement, YearTotal } from './model.js';
 import { roundScore } from './scoring.js';

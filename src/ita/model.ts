@@ -89,7 +89,7 @@ export interface Announcement {
   signature: Signature;
   /**
    * The agency's years among the run's announcements (ita/history.ts), oldest first, this one
-   * last; absent when no earlier year was matched. Set by the core (build.ts), not the reader.
+   * last; absent when no earlier year was matched. Set by the core (build/index.ts), not the reader.
    */
   history?: YearTotal[];
 }

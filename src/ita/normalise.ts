@@ -5,18 +5,18 @@
  * the first; an agency gets an announcement only when it has no error.
  */
 import { cellsOf, cellText, placeOf, type Sheet, type Workbook } from '../read/cells.js';
-import { error, hasErrors, warning, type Place, type Problem } from '../problem.js';
-import { findAgencyTables, readAgencyRows, type AgencyReading } from './agency-rows.js';
+import { error, hasErrors, warning, type Place, type Problem } from '../core/problem.js';
+import { findAgencyTables, readAgencyRows, type AgencyReading } from './find/agency-rows.js';
 import { announce, type AnnounceOptions } from './announce.js';
 import type { Framework, FrameworkLibrary } from './framework.js';
-import { findIndicatorHeader } from './indicator-table.js';
-import { christianYearRead, findFacts, parseFiscalYear, yearInTitles, type Fact, type FoundFact } from './labels.js';
+import { findIndicatorHeader } from './find/indicator-table.js';
+import { christianYearRead, findFacts, parseFiscalYear, yearInTitles, type Fact, type FoundFact } from './find/labels.js';
 import type { Announcement } from './model.js';
-import { readOneAgency } from './one-agency.js';
-import { findRecommendationsHeader, readRecommendationSheet } from './recommendations.js';
+import { readOneAgency } from './find/one-agency.js';
+import { findRecommendationsHeader, readRecommendationSheet } from './find/recommendations.js';
 import { cellNumber, labelKey, singleLine } from './text.js';
-import { sheetsInSearchOrder } from './locate.js';
-import { whereToSet } from '../setting-names.js';
+import { sheetsInSearchOrder } from './find/locate.js';
+import { whereToSet } from '../core/setting-names.js';
 
 export interface AnnouncementOptions extends AnnounceOptions {
   /** Used when the workbook states no fiscal year (the command line's `--year`, the page's year field). */

@@ -4,8 +4,8 @@
  * typed around it go; doubled spaces and characters no document may hold go too; a position may
  * have two lines (ปลัด… / รักษาราชการแทน…). Each change is a warning that shows it.
  */
-import { warning, type Problem } from '../problem.js';
-import { whereToSet, type SettingNames } from '../setting-names.js';
+import { warning, type Problem } from '../core/problem.js';
+import { whereToSet, type SettingNames } from '../core/setting-names.js';
 import { cleanText, hasControlCharacters } from './text.js';
 
 export interface Signature {

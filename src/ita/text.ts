@@ -2,10 +2,10 @@
  * How text from a workbook is compared and kept. Clerks' workbooks carry NBSP, zero-width
  * characters, line breaks inside labels and trailing colons; none of these change meaning.
  */
-import { normaliseThai, toArabicDigits } from '../thai.js';
+import { normaliseThai, toArabicDigits } from '../core/thai.js';
 import { cellText, placeOf, type Cell, type Sheet } from '../read/cells.js';
-import type { Message } from '../language.js';
-import { error, placeName, warning, type Place, type Problem } from '../problem.js';
+import type { Message } from '../core/language.js';
+import { error, placeName, warning, type Place, type Problem } from '../core/problem.js';
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 /** C0/C1 controls other than tab and line breaks: Word refuses them in a document. */

@@ -5,7 +5,7 @@
  * which a reader could take either way. A record is a 2-byte type, a 2-byte length, then its
  * data ([MS-XLS] 2.1.4). Knows nothing of ITA.
  */
-import { latin1 } from '../bytes.js';
+import { latin1 } from '../core/bytes.js';
 import { cellRef, type CellRange } from './cells.js';
 import { decodeCodePage, knowsCodePage } from './code-pages.js';
 import { mergesFault, Tally, type ReadFault } from './limits.js';

@@ -6,7 +6,7 @@
  * The cells of a merged range other than its top-left one are empty, so a merged label or
  * header counts once.
  */
-import type { Place } from '../problem.js';
+import type { Place } from '../core/problem.js';
 
 export type CellValue =
   | { kind: 'text'; text: string }

@@ -2,7 +2,7 @@
  * Text files from Thai offices come in UTF-8 (with or without a byte-order mark), UTF-16, or the
  * Windows Thai code page (windows-874, a superset of TIS-620). A declared charset wins.
  */
-import { latin1 } from '../bytes.js';
+import { latin1 } from '../core/bytes.js';
 
 export function decodeText(bytes: Uint8Array, declared?: string): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);

@@ -4,7 +4,7 @@
  * ods-check.ts, xml-spreadsheet-check.ts) count on the file's own bytes or text; workbook.ts
  * turns a fault into the clerk's message. Knows nothing of ITA.
  */
-import type { Message } from '../language.js';
+import type { Message } from '../core/language.js';
 import { cellRef, type CellRange } from './cells.js';
 
 /** A national list of 8,300 agencies has about 200,000 cells. */

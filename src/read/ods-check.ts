@@ -1,6 +1,6 @@
 /**
  * An OpenDocument spreadsheet (.ods, from LibreOffice, Google Sheets, Gnumeric, WPS), checked on
- * the entries src/zip.ts inflated and measured, before SheetJS reads them. ODS compresses runs of
+ * the entries src/zip/open.ts inflated and measured, before SheetJS reads them. ODS compresses runs of
  * like cells into one element with table:number-rows-repeated / number-columns-repeated:
  * LibreOffice ends every sheet with a million empty rows that way, which SheetJS skips for
  * nothing; but a repeated cell with a value SheetJS makes once per repetition, so a few bytes

@@ -4,9 +4,9 @@
  * that made it and save it again); in English for a maintainer, who may also see what a library
  * said. One function per kind of refusal, one code each (problem.ts, "reading the file").
  */
-import type { Message } from '../language.js';
-import { partInWords } from '../package-parts.js';
-import { error, type Place, type Problem } from '../problem.js';
+import type { Message } from '../core/language.js';
+import { partInWords } from '../zip/parts.js';
+import { error, type Place, type Problem } from '../core/problem.js';
 import { MAX_CELLS, MAX_GRID_CELLS, MAX_MERGED_CELLS, MAX_MERGES, MAX_ROWS, type ReadFault } from './limits.js';
 
 export const MB = 1024 * 1024;

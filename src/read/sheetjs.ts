@@ -10,7 +10,7 @@ import { read, set_cptable, type CellObject, type WorkBook, type WorkSheet } fro
 import { UNRECORDED_CODE_PAGE } from './biff-check.js';
 import { cellRef, numberValue, type Cell, type CellRange, type CellValue, type Sheet } from './cells.js';
 import { SHEETJS_CODE_PAGES, UnknownCodePage } from './code-pages.js';
-import { unescapeXml } from '../xml.js';
+import { unescapeXml } from '../core/xml.js';
 
 set_cptable(SHEETJS_CODE_PAGES);
 

@@ -12,12 +12,12 @@
  * refused: too large, a zip bomb, a lying container, too many cells, rows or merges, too deep.
  * Encrypted and damaged files are refused with what to do that needs no particular program.
  */
-import { extensionOf, indexOfBytes, latin1, startsWith, baseName, type NamedBytes } from '../bytes.js';
-import type { Message } from '../language.js';
-import type { Problem } from '../problem.js';
-import { zipRefusalInWords } from '../package-parts.js';
-import { xmlFault } from '../xml.js';
-import { openZip } from '../zip.js';
+import { extensionOf, indexOfBytes, latin1, startsWith, baseName, type NamedBytes } from '../core/bytes.js';
+import type { Message } from '../core/language.js';
+import type { Problem } from '../core/problem.js';
+import { zipRefusalInWords } from '../zip/parts.js';
+import { xmlFault } from '../core/xml.js';
+import { openZip } from '../zip/open.js';
 import { checkBiff } from './biff-check.js';
 import { cellsOf, type Sheet, type Workbook } from './cells.js';
 import { csvSheet } from './csv.js';
@@ -78,7 +78,7 @@ async function readCompoundFile(file: string, bytes: Uint8Array): Promise<ReadRe
   return result;
 }
 
-/** An .xlsx or an .ods: the zip opened by measuring it (src/zip.ts), then told apart by what it holds. */
+/** An .xlsx or an .ods: the zip opened by measuring it (src/zip/open.ts), then told apart by what it holds. */
 async function readZip(file: string, bytes: Uint8Array): Promise<ReadResult> {
   const zip = openZip(bytes, WORKBOOK_ZIP);
   if ('refused' in zip) {

@@ -1,5 +1,5 @@
 /**
- * What an .xlsx holds, checked before exceljs reads it, on the entries src/zip.ts inflated and
+ * What an .xlsx holds, checked before exceljs reads it, on the entries src/zip/open.ts inflated and
  * measured: the parts a workbook cannot be without, and limits no results workbook comes near,
  * which exceljs would otherwise spend gigabytes on (it makes a cell for every cell a merge covers).
  * Also what a reader could take two ways: two cells of one address; and what exceljs cannot take
@@ -10,7 +10,7 @@
 
 import { MAX_COLUMNS, mergesFault, Tally, type ReadFault } from './limits.js';
 import type { CellRange } from './cells.js';
-import { unescapeXml } from '../xml.js';
+import { unescapeXml } from '../core/xml.js';
 
 /**
  * The number cells whose text is no finite number, by sheet name and cell reference, with their

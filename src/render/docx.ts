@@ -3,21 +3,21 @@
  *
  * What does not depend on the announcement is done once per run (`prepareTemplate`): the
  * headers' Thai runs marked in the template itself, the emblem checked. Each document is then
- * rendered by the fast path (compiled.ts: the template compiled once, only the body rendered),
+ * rendered by the fast path (fast/compiled.ts: the template compiled once, only the body rendered),
  * or by the general path (general.ts: docxtemplater over the whole template) when the template
  * or the document needs it. Both give the same document XML.
  */
 import PizZip from 'pizzip';
-import type { Problem } from '../problem.js';
-import type { Digits } from '../format.js';
+import type { Problem } from '../core/problem.js';
+import type { Digits } from '../core/format.js';
 import type { Announcement } from '../ita/model.js';
-import { portableDeflater, type Deflater } from '../zip-writer.js';
-import { CompiledTemplate } from './compiled.js';
-import type { SettingNames } from '../setting-names.js';
+import { portableDeflater, type Deflater } from '../zip/write.js';
+import { CompiledTemplate } from './fast/compiled.js';
+import type { SettingNames } from '../core/setting-names.js';
 import { finishEmblem, hasEmblemPicture, noEmblemPicture, type EmblemImage } from './emblem.js';
 import { BODY, renderGeneral, type PreparedTemplate } from './general.js';
-import { markThaiRuns } from './thai-runs.js';
-import type { Template } from './template.js';
+import { markThaiRuns } from './finish/thai-runs.js';
+import type { Template } from './template/read.js';
 import { toView } from './view.js';
 import { editXml, textParts } from './word-xml.js';
 
@@ -44,7 +44,7 @@ const compiledFor = new WeakMap<PreparedTemplate, { digits: Digits; deflater: De
 
 /**
  * One announcement as a document: its DOCX bytes, or the problems that stopped it. `deflater`
- * compresses the zip (node:zlib in Node, write/deflater.ts; fflate by default).
+ * compresses the zip (node:zlib in Node, node/deflater.ts; fflate by default).
  * `path: 'general'` renders by the general path (for the test that compares both).
  */
 export function renderAnnouncement(prepared: PreparedTemplate, announcement: Announcement, digits: Digits, deflater: Deflater = portableDeflater, path: 'fast' | 'general' = 'fast'): { document?: Uint8Array; problems: Problem[] } {

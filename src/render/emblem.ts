@@ -5,10 +5,10 @@
  */
 import type { Document, Element } from '@xmldom/xmldom';
 import type PizZip from 'pizzip';
-import type { Message } from '../language.js';
-import { error, warning, type Problem } from '../problem.js';
-import { baseName, folderOfPart, joinPartName, latin1, startsWith, type NamedBytes } from '../bytes.js';
-import { whereToSet, type SettingNames } from '../setting-names.js';
+import type { Message } from '../core/language.js';
+import { error, warning, type Problem } from '../core/problem.js';
+import { baseName, folderOfPart, joinPartName, latin1, startsWith, type NamedBytes } from '../core/bytes.js';
+import { whereToSet, type SettingNames } from '../core/setting-names.js';
 import { NS, editXml, elements, readXml } from './word-xml.js';
 
 /** The name (Word: Alt Text ▸ name, or Selection Pane) that marks the emblem in a template. */

@@ -2,19 +2,19 @@
  * The general path: one document rendered by docxtemplater from the whole template, compiled
  * for it alone, then the finishing steps docxtemplater does not do (Thai runs, page number
  * digits, the closing kept with the text, the emblem). Any template docxtemplater reads renders
- * this way; `compiled.ts` is the fast path for the templates that allow it, and gives the same XML.
+ * this way; `fast/compiled.ts` is the fast path for the templates that allow it, and gives the same XML.
  */
 import { XMLSerializer } from '@xmldom/xmldom';
-import { parseXml } from '../xml.js';
+import { parseXml } from '../core/xml.js';
 import type PizZip from 'pizzip';
-import { error, type Problem } from '../problem.js';
-import type { Digits } from '../format.js';
+import { error, type Problem } from '../core/problem.js';
+import type { Digits } from '../core/format.js';
 import { finishEmblem, sizeEmblem, type EmblemImage } from './emblem.js';
-import { keepClosingWithText } from './keep-closing.js';
-import { setPageNumberDigits } from './page-numbers.js';
-import { compileTemplate, type Compiled, type Template } from './template.js';
-import { templateProblems } from './template-errors.js';
-import { markThaiRuns } from './thai-runs.js';
+import { keepClosingWithText } from './finish/keep-closing.js';
+import { setPageNumberDigits } from './finish/page-numbers.js';
+import { compileTemplate, type Compiled, type Template } from './template/read.js';
+import { templateProblems } from './template/errors.js';
+import { markThaiRuns } from './finish/thai-runs.js';
 import type { AnnouncementView } from './view.js';
 
 /** Every zip entry gets this date, so the same input gives a byte-identical file. */
@@ -38,7 +38,7 @@ export function renderGeneral(prepared: PreparedTemplate, view: AnnouncementView
 
 /**
  * The document's package, every part as it will be written; no zip when a problem stopped it.
- * compiled.ts probes with it, rendering an empty view to see the other parts: it passes the
+ * fast/compiled.ts probes with it, rendering an empty view to see the other parts: it passes the
  * template it compiled (`compiled`), and tags without a value are left empty instead of refused (`probing`).
  */
 export function renderPackage({ template, emblem }: PreparedTemplate, view: AnnouncementView | object, digits: Digits, { probing = false, compiled = compileTemplate(template) }: { probing?: boolean; compiled?: Compiled } = {}): { zip?: PizZip; problems: Problem[] } {

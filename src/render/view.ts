@@ -3,7 +3,7 @@
  * The template only places these; it computes nothing.
  */
 import type { Announcement, YearTotal } from '../ita/model.js';
-import { formatterFor, type Digits, type Formatter } from '../format.js';
+import { formatterFor, type Digits, type Formatter } from '../core/format.js';
 
 /** Printed where the signer's name or position is not known, to fill in by hand. */
 export const DOTTED_LINE = '....................................';

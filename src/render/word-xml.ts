@@ -3,7 +3,7 @@
  * finishing steps docxtemplater does not do: Thai runs, page number digits, the emblem.
  */
 import { XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
-import { parseXml } from '../xml.js';
+import { parseXml } from '../core/xml.js';
 import type PizZip from 'pizzip';
 
 export const NS = {

@@ -8,9 +8,9 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Io } from '../../src/cli-io.js';
-import { main as buildDocMain } from '../../src/cli.js';
-import { main as checkTemplateMain } from '../../src/check-template.js';
+import type { Io } from '../../src/cli/io.js';
+import { main as buildDocMain } from '../../src/cli/build-doc.js';
+import { main as checkTemplateMain } from '../../src/cli/check-template.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -50,9 +50,9 @@ export function checkTemplate(args: string[], options: RunOptions = {}): Promise
   return inProcess(checkTemplateMain, args, options);
 }
 
-/** npm run build-doc -- ARGS as its own Node process, as npm starts it (the program built in dist/, src/launch.cjs), from `cwd`. */
+/** npm run build-doc -- ARGS as its own Node process, as npm starts it (the program built in dist/, src/cli/launch.cjs), from `cwd`. */
 export function buildDocProcess(args: string[], options: RunOptions = {}): Run {
-  const result = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('../../src/start.cjs', import.meta.url)), 'build-doc', ...args], {
+  const result = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('../../src/cli/start.cjs', import.meta.url)), 'build-doc', ...args], {
     cwd: options.cwd ?? PROJECT_ROOT,
     encoding: 'utf8',
     env: { ...environment(options), INIT_CWD: options.cwd ?? PROJECT_ROOT },
@@ -60,7 +60,7 @@ export function buildDocProcess(args: string[], options: RunOptions = {}): Run {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** The files a run left in an output folder, less the record of what it wrote (write/output-folder.ts). */
+/** The files a run left in an output folder, less the record of what it wrote (src/node/output-folder.ts). */
 export function writtenIn(dir: string): string[] {
   return readdirSync(dir)
     .filter((name) => name !== '.ita-announcement-written.json')

@@ -5,16 +5,16 @@
  * printed one element per line (`<name>.xml`), so a failure shows the lines that differ.
  * `npm run make-golden` rewrites the expected files on purpose, never silently.
  */
-import { COMMAND_LINE_NAMES } from '../../src/setting-names.js';
+import { COMMAND_LINE_NAMES } from '../../src/core/setting-names.js';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PizZip from 'pizzip';
-import { build, type BuildResult } from '../../src/build.js';
-import type { Digits } from '../../src/format.js';
-import { renderInThreads } from '../../src/write/threads.js';
-import { frameworksOnDisk } from '../../src/frameworks-on-disk.js';
+import { build, type BuildResult } from '../../src/build/index.js';
+import type { Digits } from '../../src/core/format.js';
+import { renderInThreads } from '../../src/node/threads.js';
+import { frameworksOnDisk } from '../../src/node/frameworks-on-disk.js';
 import { temporaryDir, workbookFile } from './workbooks.js';
 import { readFixture } from './workbook-fixture.js';
 

@@ -1,9 +1,9 @@
 /** Workbooks of both layouts built from a few facts, for tests that vary one thing at a time. */
-import { COMMAND_LINE_NAMES } from '../../src/setting-names.js';
+import { COMMAND_LINE_NAMES } from '../../src/core/setting-names.js';
 import { expect } from 'vitest';
 import type { FixtureCell, FixtureSheet, FixtureWorkbook } from './workbook-fixture.js';
 import { normalise, type AnnouncementOptions } from '../../src/ita/normalise.js';
-import { frameworksOnDisk } from '../../src/frameworks-on-disk.js';
+import { frameworksOnDisk } from '../../src/node/frameworks-on-disk.js';
 import { workbookFile, readWorkbookFile } from './workbooks.js';
 
 export const NAMES = ['การปฏิบัติหน้าที่', 'การใช้งบประมาณ', 'การใช้อำนาจ', 'การใช้ทรัพย์สินของราชการ', 'การแก้ไขปัญหาการทุจริต', 'คุณภาพการดำเนินงาน', 'ประสิทธิภาพการสื่อสาร', 'การปรับปรุงระบบการทำงาน', 'การเปิดเผยข้อมูล', 'การป้องกันการทุจริต'];

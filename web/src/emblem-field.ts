@@ -5,10 +5,10 @@
  * the results goes on without it.
  */
 import { unzipSync } from 'fflate';
-import type { NamedBytes } from '../../src/bytes.js';
-import type { Problem } from '../../src/problem.js';
+import type { NamedBytes } from '../../src/core/bytes.js';
+import type { Problem } from '../../src/core/problem.js';
 import { readEmblem } from '../../src/render/index.js';
-import type { SettingNames } from '../../src/setting-names.js';
+import type { SettingNames } from '../../src/core/setting-names.js';
 
 export interface EmblemField {
   /** The picture to put in the announcement; none: the placeholder prints. */

@@ -1,5 +1,5 @@
 /**
- * The web page (web/ita-announcement.html): the same core as the command line (src/build.ts),
+ * The web page (web/ita-announcement.html): the same core as the command line (src/build/index.ts),
  * run in the browser on the results the clerk brings: a file chosen or dropped, a table pasted, or
  * the scores typed in (./typed-form.ts). It reads, checks and shows what the
  * announcement will say, then makes the documents for download. No request leaves the page: the
@@ -10,17 +10,17 @@ import renderWorker from 'ita:render-worker';
 import { zipSync } from 'fflate';
 import templateBase64 from 'ita:template';
 import analysisBase64 from 'ita:analysis-template';
-import { parseAnnouncementDate } from '../../src/announcement-date.js';
-import { baseName, type NamedBytes } from '../../src/bytes.js';
-import { build, renderOneByOne, type BuildRequest, type BuildResult, type BuiltDocument, type Input } from '../../src/build.js';
-import { formatterFor, type Digits } from '../../src/format.js';
+import { parseAnnouncementDate } from '../../src/core/announcement-date.js';
+import { baseName, type NamedBytes } from '../../src/core/bytes.js';
+import { build, renderOneByOne, type BuildRequest, type BuildResult, type BuiltDocument, type Input } from '../../src/build/index.js';
+import { formatterFor, type Digits } from '../../src/core/format.js';
 import { typedWorkbook, TYPED_SOURCE, type FactField } from '../../src/ita/fill-in.js';
 import { frameworkLibrary, type Framework } from '../../src/ita/framework.js';
-import { parseFiscalYear } from '../../src/ita/labels.js';
+import { parseFiscalYear } from '../../src/ita/find/labels.js';
 import { readWorkbook } from '../../src/read/workbook.js';
 import type { Seen } from '../../src/ita/normalise.js';
-import type { Problem } from '../../src/problem.js';
-import type { SettingNames } from '../../src/setting-names.js';
+import type { Problem } from '../../src/core/problem.js';
+import type { SettingNames } from '../../src/core/setting-names.js';
 import { emblemField } from './emblem-field.js';
 import { announcementView, batchView, element, problemsView } from './results-view.js';
 import { showDocument } from './preview.js';

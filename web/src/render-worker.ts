@@ -1,11 +1,11 @@
 /**
  * A Web Worker of the page's `renderInWorkers`: the same renderer as the command line's threads
- * (src/write/render-worker.ts), deflating with fflate, as the page does on its main thread, so a
+ * (src/node/render-worker.ts), deflating with fflate, as the page does on its main thread, so a
  * document is the same bytes whichever renders it. Given the prepared template once, then chunks
  * of announcements; sends back each chunk's documents, moved, not copied.
  */
-import type { RenderOutcome } from '../../src/build.js';
-import type { Digits } from '../../src/format.js';
+import type { RenderOutcome } from '../../src/build/index.js';
+import type { Digits } from '../../src/core/format.js';
 import type { Announcement } from '../../src/ita/model.js';
 import { renderAnnouncement, type PreparedTemplate } from '../../src/render/index.js';
 

@@ -6,9 +6,9 @@
  * page half a kilometre long.
  */
 import type { Announcement } from '../../src/ita/model.js';
-import type { Digits } from '../../src/format.js';
-import type { Problem } from '../../src/problem.js';
-import { problemLines } from '../../src/report.js';
+import type { Digits } from '../../src/core/format.js';
+import type { Problem } from '../../src/core/problem.js';
+import { problemLines } from '../../src/build/report.js';
 import { toView } from '../../src/render/view.js';
 
 /** Warnings a clerk must see before the others: the year's rules are assumed. */

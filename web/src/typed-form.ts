@@ -6,7 +6,7 @@
  */
 import { fillInFields, type FactField, type FieldPlace, type ScoreField, type TypedResults } from '../../src/ita/fill-in.js';
 import type { Framework, Tool } from '../../src/ita/framework.js';
-import type { Problem } from '../../src/problem.js';
+import type { Problem } from '../../src/core/problem.js';
 
 const HINTS: Partial<Record<FactField, string>> = {
   agency: 'ตามที่ระบบ ITAS แสดง เช่น อบต.ลำปางรอง',

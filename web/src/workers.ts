@@ -4,7 +4,7 @@
  * allows workers from there and nothing else). Chunks are handed out as workers finish, so both
  * cores stay busy to the end; documents may finish in any order, as build() allows.
  */
-import type { RenderMany, RenderOutcome } from '../../src/build.js';
+import type { RenderMany, RenderOutcome } from '../../src/build/index.js';
 
 /** Below this many documents, starting workers costs more than it saves. */
 const PARALLEL_FROM = 40;

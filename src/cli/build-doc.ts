@@ -1,0 +1,492 @@
+/**
+ * npm run build-doc -- [FILES...] [--out DIR] [--template FILE] [--emblem FILE] [--date YYYY-MM-DD]
+ *                      [--signer NAME] [--position TEXT] [--digits thai|arabic] [--year YYYY] [--json]
+ *                      [--lang th|en] …  (the rest: --help)
+ *
+ * The command line, a thin front end over the core (build/index.ts): it parses the arguments, reads
+ * the files, calls `build`, writes the documents, prints and picks the exit code. `main` runs
+ * only when this file is executed, so tests call it in-process with an `Io` of their own.
+ */
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { build, type BuildResult, type Failure, type Progress } from '../build/index.js';
+import type { NamedBytes } from '../core/bytes.js';
+import { executedAsProgram, processIo, readInput, type Io } from './io.js';
+import { frameworksOnDisk } from '../node/frameworks-on-disk.js';
+import { error, hasErrors, type Problem } from '../core/problem.js';
+import { chooser, counted, languageAsked, LANGUAGES, type Language } from '../core/language.js';
+import { EMBLEM_MOST_BYTES, emblemTooLarge, MAX_TEMPLATE_BYTES, templateTooLarge } from '../render/index.js';
+import { parseAnnouncementDate, today } from '../core/announcement-date.js';
+import { MAX_FILE_BYTES, fileTooLarge } from '../read/workbook.js';
+import { readSettings } from './settings-file.js';
+import { COMMAND_LINE_NAMES, SETTINGS } from '../core/setting-names.js';
+import { openOutputFolder } from '../node/output-folder.js';
+import { writePdfs } from '../node/pdf.js';
+import { renderInThreads } from '../node/threads.js';
+import { nearest } from '../core/nearest.js';
+import { PROJECT_ROOT } from '../node/project-root.js';
+import { takenByNpm, type CommandOption } from './npm-trap.js';
+import { digitsNamed } from '../core/format.js';
+import { analysisLines, announcementLines, documentTable, failureLines, printable, problemLines, unsavedLines, type DocumentSummary } from '../build/report.js';
+
+const EXIT = {
+  done: 0,
+  /** At least one workbook gave no announcement. */
+  inputRefused: 1,
+  usage: 2,
+  template: 3,
+  cannotWrite: 4,
+  /** A bug: shown with its stack trace under --debug. */
+  internal: 5,
+  /** The picture given with --emblem is not a PNG or JPEG that can be read. */
+  emblem: 6,
+} as const;
+
+/** Problems that are the template's fault, not the workbook's. */
+const TEMPLATE_CODES = new Set(['template-unreadable', 'template-error', 'template-syntax', 'template-tag-unknown', 'template-piece-missing', 'template-active']);
+
+const DEFAULT_TEMPLATE = path.join(PROJECT_ROOT, 'templates', 'ita-announcement.docx');
+const DEFAULT_ANALYSIS_TEMPLATE = path.join(PROJECT_ROOT, 'templates', 'ita-analysis.docx');
+/** What a results file may be named in input/: workbooks, a web page or its table saved as text (the reader tells them apart by their bytes). */
+const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods', '.xml', '.csv', '.tsv', '.txt', '.html', '.htm']);
+/** Batches of at least this many announcements show a progress line. */
+const PROGRESS_FROM = 10;
+
+class UsageError extends Error {}
+
+/** Every option, and whether it takes a value: for npm's `--` trap and for naming a mistyped one. */
+const COMMAND_OPTIONS: CommandOption[] = [
+  ...['out', 'template', 'analysis-template', 'emblem', 'date', 'signer', 'position', 'digits', 'year', 'threads', 'settings', 'lang'].map((name) => ({ name, takesValue: true })),
+  ...['json', 'trust-stated-total', 'analysis', 'pdf', 'check', 'debug'].map((name) => ({ name, takesValue: false })),
+];
+/** Options that may be given twice: each --position is a line of the position. */
+const REPEATABLE = new Set(['position']);
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  let debug = argv.includes('--debug');
+  // Read before yargs, which needs it for --help itself; yargs refuses a value that is neither.
+  const language = languageAsked(argv);
+  const text = chooser(language);
+  try {
+    const took = takenByNpm(io.env, argv, COMMAND_OPTIONS);
+    if (took) {
+      io.stderr(
+        text(
+          `npm ไม่ได้ส่งตัวเลือก ${took.options.join(' ')} ให้โปรแกรม เพราะในคำสั่งไม่มี -- ก่อนตัวเลือก จึงยังไม่ได้ทำอะไร\nพิมพ์คำสั่งนี้แทน:\n\n  ${took.meant}\n`,
+          `npm kept the options ${took.options.join(' ')} to itself, as the command has no -- before them, so nothing was done\nType this instead:\n\n  ${took.meant}\n`,
+        ),
+      );
+      return EXIT.usage;
+    }
+    const args = parseArguments(argv, language);
+    debug = args.debug;
+    if (args.help !== undefined) {
+      io.stdout(`${args.help}\n`);
+      return EXIT.done;
+    }
+    return await run(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`${e.message}\n${text('ดูวิธีใช้', 'Usage')}: npm run build-doc -- --help\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`${text('เกิดข้อผิดพลาดภายในโปรแกรม', 'Internal error')}: ${(e as Error).message}\n`);
+    io.stderr(debug ? `${(e as Error).stack}\n` : text('แจ้งผู้ดูแลโปรแกรม พร้อมรันซ้ำด้วย --debug เพื่อดูรายละเอียด\n', 'Please report it; run again with --debug for the details\n'));
+    return EXIT.internal;
+  }
+}
+
+function parseArguments(argv: string[], language: Language) {
+  const text = chooser(language);
+  refuseUnknownOptions(argv, text);
+  let help: string | undefined;
+  const parsed = yargs(argv)
+    .locale(language)
+    .scriptName('npm run build-doc --')
+    .usage(
+      text(
+        '$0 [ไฟล์...] [ตัวเลือก]\n\nสร้างประกาศผลการประเมิน ITA (.docx) จากไฟล์ผลการประเมินที่ดาวน์โหลดจากระบบ ITAS\nไม่ระบุไฟล์: ใช้ทุกไฟล์ผลการประเมิน (.xlsx .xls .ods .xml .csv .txt .html) ในโฟลเดอร์ input/',
+        '$0 [files...] [options]\n\nMakes the ITA results announcement (.docx) from the results workbook downloaded from ITAS\nWithout files: every results file (.xlsx .xls .ods .xml .csv .txt .html) in input/',
+      ),
+    )
+    .option('out', { type: 'string', describe: text('โฟลเดอร์ที่จะบันทึกประกาศ (ค่าเริ่มต้น: output/)', 'folder to write the announcements to (default: output/)') })
+    .option('template', { type: 'string', describe: text('แม่แบบเอกสาร Word (.docx) ของหน่วยงาน', "the agency's Word template (.docx)") })
+    .option('emblem', { type: 'string', describe: text('ภาพตราครุฑ (.png หรือ .jpg) ที่จะใส่หัวประกาศ สูง 3 ซม.', 'the Garuda emblem (.png or .jpg) for the heading, printed 3 cm high') })
+    .option('date', {
+      type: 'string',
+      describe: text('วันที่ประกาศ ปี-เดือน-วัน เช่น 2565-08-02 หรือ 2022-08-02 (ค่าเริ่มต้น: วันนี้)', 'announcement date, year-month-day, e.g. 2565-08-02 or 2022-08-02 (default: today)'),
+    })
+    .option('signer', { type: 'string', describe: text('ชื่อผู้ลงนาม เช่น "นายสันติ นาวีสัมพันธ์"', 'name of the signer, e.g. "นายสันติ นาวีสัมพันธ์"') })
+    .option('position', {
+      type: 'string',
+      describe: text(
+        'ตำแหน่งผู้ลงนาม (อบต./อบจ./เทศบาล: ได้จากชื่อหน่วยงานโดยอัตโนมัติ); ตำแหน่งสองบรรทัด: ระบุ --position สองครั้ง',
+        "the signer's position (local governments: derived from the agency's name); a position of two lines: give --position twice",
+      ),
+    })
+    .option('digits', { type: 'string', describe: text('ตัวเลขไทยหรืออารบิก: thai หรือ ไทย, arabic หรือ อารบิก (ค่าเริ่มต้น: ไทย)', 'Thai or Arabic digits: thai (ไทย) or arabic (อารบิก) (default: thai)') })
+    .option('year', { type: 'number', describe: text('ปีงบประมาณ เมื่อไฟล์ไม่ได้ระบุ เช่น 2565', 'fiscal year, when the workbook does not say, e.g. 2565') })
+    .option('json', { type: 'boolean', default: false, describe: text('พิมพ์สรุปผลเป็น JSON ทาง stdout', 'print the summary as JSON on stdout') })
+    .option('trust-stated-total', {
+      type: 'boolean',
+      default: false,
+      describe: text('พิมพ์คะแนนรวมตามไฟล์ แม้ไม่ตรงกับที่คำนวณได้', "print the workbook's total even when it differs from the computed one"),
+    })
+    .option('threads', {
+      type: 'number',
+      describe: text('จำนวนเธรดที่ใช้สร้างประกาศ (ค่าเริ่มต้น: ตามจำนวนแกนของเครื่อง เมื่อมี 200 ฉบับขึ้นไป)', 'threads to write with (default: one per core, from 200 announcements)'),
+    })
+    .option('analysis', {
+      type: 'boolean',
+      describe: text('สร้างรายงานการวิเคราะห์ผลการประเมิน (.docx) คู่กับประกาศแต่ละฉบับ (ให้ไฟล์ของปีก่อนมาด้วยเพื่อเทียบ)', 'also write the analysis report (.docx) beside each announcement (give earlier years\' files too to compare)'),
+    })
+    .option('analysis-template', { type: 'string', describe: text('แม่แบบรายงานการวิเคราะห์ (.docx) ของหน่วยงาน', "the agency's analysis report template (.docx)") })
+    .option('pdf', { type: 'boolean', default: false, describe: text('สร้างไฟล์ PDF คู่กับไฟล์ Word ด้วย (ต้องติดตั้ง LibreOffice)', 'also write a PDF beside each Word file (needs LibreOffice)') })
+    .option('settings', { type: 'string', describe: text('ไฟล์ตั้งค่า (ค่าเริ่มต้น: input/settings.yaml)', 'settings file (default: input/settings.yaml)') })
+    .option('check', {
+      type: 'boolean',
+      default: false,
+      describe: text('ตรวจไฟล์และแสดงสิ่งที่ประกาศจะพิมพ์ โดยไม่สร้างเอกสาร (npm run check)', 'check the inputs and show what the announcements would say, writing nothing (npm run check)'),
+    })
+    .option('lang', { choices: LANGUAGES, default: 'th' as Language, describe: text('ภาษาของข้อความบนจอ (en: ภาษาอังกฤษ สำหรับผู้ดูแล)', 'language of the messages on screen (th: Thai, for clerks)') })
+    .option('debug', { type: 'boolean', default: false, describe: text('แสดงรายละเอียดสำหรับผู้ดูแล: ข้อความจากส่วนที่อ่านไฟล์ และรายละเอียดเมื่อโปรแกรมขัดข้อง', 'show what the readers said of a bad file, and the stack trace of an internal error (for maintainers)') })
+    .strictOptions()
+    .exitProcess(false)
+    .fail((message, e) => {
+      throw e ?? new UsageError(message);
+    })
+    .help()
+    .version(false)
+    // With a callback yargs hands over the help text instead of printing it: the caller's Io prints it.
+    .parse(argv, {}, (_error, _argv, output) => {
+      if (output) help = output;
+    });
+  if (parsed instanceof Promise) throw new Error('yargs parsed asynchronously');
+  for (const [name, value] of Object.entries(parsed)) {
+    if (Array.isArray(value) && name !== '_' && !REPEATABLE.has(name)) throw new UsageError(text(`ระบุ --${name} ได้ครั้งเดียว (ระบุมา ${value.length} ครั้ง)`, `--${name} can be given once (it was given ${value.length} times)`));
+  }
+  const digits = parsed.digits === undefined ? undefined : digitsNamed(String(parsed.digits));
+  if (parsed.digits !== undefined && !digits) throw new UsageError(text(`--digits "${parsed.digits}" ไม่ถูกต้อง: ใช้ ไทย (thai) หรือ อารบิก (arabic)`, `--digits "${parsed.digits}" is not valid: use thai (ไทย) or arabic (อารบิก)`));
+  const position = parsed.position === undefined ? undefined : ([] as unknown[]).concat(parsed.position).map(String).join('\n');
+  return {
+    language,
+    help,
+    files: parsed._.map(String),
+    out: parsed.out,
+    template: parsed.template,
+    analysis: parsed.analysis,
+    analysisTemplate: parsed['analysis-template'],
+    emblem: parsed.emblem,
+    date: parsed.date === undefined ? undefined : parseDate(parsed.date, text),
+    signer: parsed.signer,
+    position,
+    digits,
+    year: parsed.year === undefined ? undefined : parseYear(parsed.year, text),
+    json: parsed.json,
+    trustStatedTotal: parsed['trust-stated-total'],
+    threads: parsed.threads === undefined ? undefined : parseThreads(parsed.threads, text),
+    settings: parsed.settings,
+    pdf: parsed.pdf,
+    check: parsed.check,
+    debug: parsed.debug,
+  };
+}
+
+/** An option this program does not have: refused, with the one the clerk most likely meant. */
+function refuseUnknownOptions(argv: readonly string[], text: Text): void {
+  const known = [...COMMAND_OPTIONS.map((o) => o.name), 'help'];
+  const flags = new Set([...known, ...COMMAND_OPTIONS.filter((o) => !o.takesValue).map((o) => `no-${o.name}`), 'h']);
+  for (const arg of argv) {
+    if (arg === '--') break;
+    const name = /^--?([^=]+)/.exec(arg)?.[1];
+    if (name === undefined || /^-\d/.test(arg) || flags.has(name)) continue;
+    const meant = nearest(name, known);
+    throw new UsageError(
+      text(`ไม่มีตัวเลือก ${arg.split('=')[0]}${meant ? `: หมายถึง --${meant} หรือไม่` : ''}`, `There is no option ${arg.split('=')[0]}${meant ? `: did you mean --${meant}?` : ''}`),
+    );
+  }
+}
+
+type Arguments = ReturnType<typeof parseArguments>;
+/** What `chooser(language)` gives: the text in the language asked for. */
+type Text = ReturnType<typeof chooser>;
+
+/** YYYY-MM-DD; a year above 2400 is Buddhist Era. */
+function parseDate(date: string, text: Text): string {
+  const parsed = parseAnnouncementDate(date);
+  if ('why' in parsed) throw new UsageError(`--date "${date}" ${text('ไม่ถูกต้อง', 'is not valid')}: ${text(parsed.why.th, parsed.why.en)}`);
+  return parsed.date;
+}
+
+function parseThreads(threads: number, text: Text): number {
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads ${threads} ${text('ไม่ถูกต้อง: ใช้จำนวนเต็ม 1–64', 'is not valid: use a whole number from 1 to 64')}`);
+  return threads;
+}
+
+function parseYear(year: number, text: Text): number {
+  if (!Number.isInteger(year) || year < 1900 || year > 3000) throw new UsageError(`--year ${year} ${text('ไม่ถูกต้อง: ใช้ปีงบประมาณ พ.ศ. เช่น 2565', 'is not valid: use the fiscal year, e.g. 2565 or 2022')}`);
+  return year < 2400 ? year + 543 : year;
+}
+
+async function run(args: Arguments, io: Io): Promise<number> {
+  const say = (line: string) => io.stderr(`${printable(line)}\n`);
+  const text = chooser(args.language);
+  const userPath = (p: string) => path.resolve(io.cwd, p);
+  /** A path as the clerk reads it on screen: relative to where they ran the command. */
+  const shown = (file: string) => path.relative(io.cwd, file) || file;
+  const show = (result: Pick<BuildResult, 'problems' | 'failures'>, documents: DocumentSummary[] = [], ready = 0, analyses: string[] = [], stopped?: Problem) => report(args, documents, result.failures, result.problems, say, shown, io, ready, analyses, stopped);
+
+  const settingsFile = args.settings === undefined ? path.join(PROJECT_ROOT, 'input', 'settings.yaml') : userPath(args.settings);
+  const { settings, lines: settingsLines, problems: settingsProblems } = await readSettings(settingsFile);
+  if (hasErrors(settingsProblems)) {
+    show({ problems: settingsProblems, failures: [] });
+    return EXIT.usage;
+  }
+  // The command line wins over the settings file, which wins over the defaults.
+  const digits = args.digits ?? settings.digits ?? 'thai';
+  const signer = args.signer ?? settings.signer;
+  const position = args.position ?? settings.position;
+  const templateFile = args.template ? userPath(args.template) : (settings.template ?? DEFAULT_TEMPLATE);
+  const emblemFile = args.emblem !== undefined ? userPath(args.emblem) : settings.emblem;
+  /** Where a file setting was given: its option, or its line of the settings file. */
+  const givenAt = (setting: 'template' | 'emblem' | 'analysisTemplate', option: string | undefined) =>
+    option !== undefined
+      ? { th: SETTINGS[setting].option, en: SETTINGS[setting].option }
+      : { th: `${SETTINGS[setting].key}: ของไฟล์ตั้งค่า ${path.basename(settingsFile)} บรรทัดที่ ${settingsLines[setting]}`, en: `${SETTINGS[setting].key}: of the settings file ${path.basename(settingsFile)}, line ${settingsLines[setting]}` };
+
+  const template = await readInput(templateFile, MAX_TEMPLATE_BYTES, {
+    cannotOpen: (code) => {
+      const at = givenAt('template', args.template);
+      return error('template-unreadable', { file: templateFile }, `เปิดแม่แบบเอกสารไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน ${at.th}`, `Cannot open the template (${code}): check the file name given with ${at.en}`);
+    },
+    tooLarge: (size) => templateTooLarge(templateFile, size),
+  });
+  if ('problem' in template) {
+    show({ problems: [template.problem], failures: [] });
+    return EXIT.template;
+  }
+  const emblem =
+    emblemFile === undefined
+      ? undefined
+      : await readInput(emblemFile, EMBLEM_MOST_BYTES, {
+          cannotOpen: (code) => {
+            const at = givenAt('emblem', args.emblem);
+            return error('emblem-unusable', { file: emblemFile }, `เปิดไฟล์ภาพตราครุฑไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน ${at.th}`, `Cannot open the emblem picture (${code}): check the file name given with ${at.en}`);
+          },
+          tooLarge: () => emblemTooLarge(emblemFile),
+        });
+  if (emblem && 'problem' in emblem) {
+    show({ problems: [emblem.problem], failures: [] });
+    return EXIT.emblem;
+  }
+
+  // The analysis report: a template that cannot be read is reported, and the announcements are made all the same.
+  const analysisProblems: Problem[] = [];
+  let analysisTemplate: NamedBytes | undefined;
+  if (args.analysis ?? settings.analysis ?? false) {
+    const file = args.analysisTemplate !== undefined ? userPath(args.analysisTemplate) : (settings.analysisTemplate ?? DEFAULT_ANALYSIS_TEMPLATE);
+    const read = await readInput(file, MAX_TEMPLATE_BYTES, {
+      cannotOpen: (code) => {
+        const at = givenAt('analysisTemplate', args.analysisTemplate);
+        return error('template-unreadable', { file }, `เปิดแม่แบบรายงานการวิเคราะห์ไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน ${at.th}`, `Cannot open the analysis report's template (${code}): check the file name given with ${at.en}`);
+      },
+      tooLarge: (size) => templateTooLarge(file, size),
+    });
+    if ('problem' in read) analysisProblems.push(read.problem);
+    else analysisTemplate = read;
+  }
+
+  const inputs = args.files.length ? args.files.map((file) => givenWorkbook(file, userPath)) : await workbooksIn(path.join(PROJECT_ROOT, 'input'));
+  if (inputs.length === 0) {
+    const none = error(
+      'file-unreadable',
+      { file: 'input' },
+      'ไม่พบไฟล์ผลการประเมิน (.xlsx .xls .ods .xml .csv .txt .html) ในโฟลเดอร์ input/: วางไฟล์ที่ดาวน์โหลดจากระบบ ITAS ไว้ในโฟลเดอร์ input/ แล้วรันอีกครั้ง',
+      'No results file (.xlsx .xls .ods .xml .csv .txt .html) in input/: put the file downloaded from ITAS in input/ and run again',
+    );
+    show({ problems: [none], failures: [] });
+    return EXIT.inputRefused;
+  }
+  const unreadable: Failure[] = [];
+  const workbooks: NamedBytes[] = [];
+  for (const file of inputs) {
+    const read = await readInput(file, MAX_FILE_BYTES, {
+      cannotOpen: (code) => error('file-unreadable', { file }, `เปิดไฟล์ไม่ได้ (${code}): ตรวจว่าไฟล์มีอยู่จริงและไม่ได้ถูกโปรแกรมอื่นล็อกไว้`, `Cannot open the file (${code}): check that it exists and is not locked by another program`),
+      tooLarge: (size) => fileTooLarge(file, size),
+    });
+    if ('problem' in read) unreadable.push({ input: file, agency: '', problems: [read.problem] });
+    else workbooks.push(read);
+  }
+
+  const outDir = args.out === undefined ? path.join(PROJECT_ROOT, 'output') : userPath(args.out);
+  const opened = args.check ? undefined : await openOutputFolder(outDir);
+  if (opened && 'problem' in opened) {
+    show({ problems: [opened.problem], failures: [] });
+    return EXIT.cannotWrite;
+  }
+  const folder = opened;
+  const progress = progressLine(say, io, args.language);
+  const written: DocumentSummary[] = [];
+  const analysesWritten: string[] = [];
+  const result = await build({
+    workbooks,
+    template,
+    ...(analysisTemplate && { analysis: { template: analysisTemplate } }),
+    ...(emblem && { emblem }),
+    frameworks: frameworksOnDisk(),
+    announce: {
+      names: COMMAND_LINE_NAMES,
+      date: args.date ?? settings.date ?? today(),
+      trustStatedTotal: args.trustStatedTotal,
+      ...(signer !== undefined && { signer }),
+      ...(position !== undefined && { position }),
+      ...(args.year !== undefined && { fiscalYear: args.year }),
+    },
+    digits,
+    check: args.check,
+    renderMany: renderInThreads(args.threads),
+    onProgress: progress,
+    onDocument: async (document) => {
+      const target = path.join(outDir, document.name);
+      const problems = await folder!.write(document.name, document.bytes);
+      const a = document.announcement;
+      if (document.analysis) {
+        if (!hasErrors(problems)) analysesWritten.push(target);
+        return problems;
+      }
+      if (!hasErrors(problems)) written.push({ input: document.workbook, agency: a.agency.shortName, fiscalYear: a.fiscalYear, total: a.total, level: a.level, result: a.result, output: target });
+      return problems;
+    },
+  });
+  result.problems.unshift(...analysisProblems, ...unreadable.flatMap((f) => f.problems));
+  result.failures.unshift(...unreadable);
+  if (hasErrors(result.problems.filter((p) => p.code === 'emblem-unusable'))) {
+    show(result);
+    return EXIT.emblem;
+  }
+
+  // The summary lists the documents in the order of the workbooks and their agencies.
+  const order = new Map(result.announcements.map((a, i) => [a.name, i]));
+  const documents = written.sort((a, b) => order.get(path.basename(a.output))! - order.get(path.basename(b.output))!);
+  if (args.check) {
+    for (const { workbook, announcement } of result.announcements) {
+      announcementLines(announcement, shown, args.language).forEach(say);
+      for (const report of result.analyses.filter((r) => r.workbook === workbook && r.analysis.agency === announcement.agency && r.analysis.fiscalYear === announcement.fiscalYear)) analysisLines(report.name, report.analysis, args.language).forEach(say);
+    }
+  }
+  if (args.pdf && documents.length && !folder?.stopped) {
+    say(text(`กำลังสร้าง PDF ${documents.length + analysesWritten.length} ฉบับด้วย LibreOffice`, `Making ${counted(documents.length + analysesWritten.length, 'PDF')} with LibreOffice`));
+    const made = await writePdfs([...documents.map((d) => d.output), ...analysesWritten], io.env, (pdf, bytes) => folder!.save(path.basename(pdf), bytes));
+    result.problems.push(...made.problems);
+    for (const d of documents) {
+      const pdf = made.pdfs.get(d.output);
+      if (pdf) d.pdf = pdf;
+    }
+  }
+  await folder?.close();
+
+  show(result, documents, args.check ? result.announcements.length : 0, args.check ? result.analyses.map((a) => a.name) : analysesWritten, folder?.stopped);
+  if (hasErrors(result.problems.filter((p) => TEMPLATE_CODES.has(p.code)))) return EXIT.template;
+  // A full or read-only disk: the run did not end as asked, whatever else it met.
+  if (folder?.stopped) return EXIT.cannotWrite;
+  const unwritableOnly = (f: Failure) => f.problems.length > 0 && f.problems.every((p) => p.code === 'output-not-writable');
+  if (result.failures.some((f) => !unwritableOnly(f))) return EXIT.inputRefused;
+  if (result.failures.length) return EXIT.cannotWrite;
+  return EXIT.done;
+}
+
+/**
+ * A progress line while a long batch runs: rewritten in place on a terminal, a line at every
+ * tenth otherwise (a log file, a CI run).
+ */
+function progressLine(say: (line: string) => void, io: Io, language: Language): (progress: Progress) => void {
+  const text = chooser(language);
+  let shownAt = 0;
+  return ({ workbook, done, total, agency }) => {
+    if (total < PROGRESS_FROM) return;
+    if (done === 0) {
+      say(text(`กำลังสร้างประกาศ ${total} ฉบับจาก ${path.basename(workbook)}`, `Writing ${counted(total, 'announcement')} from ${path.basename(workbook)}`));
+      return;
+    }
+    if (io.terminal) {
+      const now = Date.now();
+      if (now - shownAt > 100) io.stderr(`\r\x1b[K  ${done}/${total} ${agency}`);
+      shownAt = now;
+      if (done === total) io.stderr(`\r\x1b[K  ${done}/${total} ${text('เสร็จแล้ว', 'done')}\n`);
+    } else if (done % Math.ceil(total / 10) === 0) {
+      say(`  ${done}/${total} (${Math.round((100 * done) / total)}%)`);
+    }
+  };
+}
+
+/** A workbook named on the command line: where the clerk is, or else, given by its name alone, in input/. */
+function givenWorkbook(file: string, userPath: (p: string) => string): string {
+  const here = userPath(file);
+  const inInput = path.join(PROJECT_ROOT, 'input', file);
+  return !existsSync(here) && path.basename(file) === file && existsSync(inInput) ? inInput : here;
+}
+
+async function workbooksIn(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => WORKBOOK_EXTENSIONS.has(path.extname(name).toLowerCase()))
+    // "~$name.xlsx" is Excel's lock file while the workbook is open; dot files are hidden.
+    .filter((name) => !name.startsWith('~$') && !name.startsWith('.'))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+function report(args: Arguments, documents: DocumentSummary[], failures: Failure[], problems: Problem[], say: (line: string) => void, shown: (file: string) => string, io: Io, ready: number, analyses: string[], stopped?: Problem): void {
+  const { language } = args;
+  const text = chooser(language);
+  const printed = new Set<string>();
+  // Announcements made but not saved once the folder took no more: why is said once, then which.
+  const unsaved = stopped ? failures.filter((f) => f.problems.length > 0 && f.problems.every((p) => p.code === stopped.code && p.message.th === stopped.message.th)) : [];
+  const failed = failures.filter((f) => !unsaved.includes(f));
+  // An error that stopped a workbook or an agency is printed with it, in the list of what could not be made.
+  const withFailure = new Set(failures.flatMap((f) => f.problems));
+  for (const p of problems) {
+    if (withFailure.has(p)) continue;
+    // The same template warning comes with every document of a batch: once is enough.
+    const key = JSON.stringify({ ...p, where: { ...p.where, agency: undefined } });
+    if (printed.has(key)) continue;
+    printed.add(key);
+    problemLines(p, shown, language, args.debug).forEach(say);
+  }
+  if (documents.length) documentTable(documents, shown, language).forEach(say);
+  if (!args.check) for (const file of analyses) say(text(`รายงานการวิเคราะห์: ${shown(file)}`, `Analysis report: ${shown(file)}`));
+  if (failed.length) failureLines(failed, shown, language, args.debug).forEach(say);
+  if (stopped && unsaved.length) unsavedLines(stopped, unsaved, shown, language).forEach(say);
+  const reports = analyses.length ? text(` และรายงานการวิเคราะห์ ${analyses.length} ฉบับ`, ` and ${counted(analyses.length, 'analysis report')}`) : '';
+  const notSaved = unsaved.length ? text(`, ยังไม่ได้บันทึก ${unsaved.length} ฉบับ`, `, ${unsaved.length} not saved`) : '';
+  const notMade = failed.length ? text(`, สร้างไม่ได้ ${failed.length} รายการ`, `, ${failed.length} failed`) : '';
+  say(
+    args.check
+      ? text(`สรุปการตรวจ (ยังไม่ได้สร้างเอกสาร): พร้อมสร้างประกาศ ${ready} ฉบับ${reports}${notMade}`, `Check (nothing written): ${counted(ready, 'announcement')}${reports} ready${notMade}`)
+      : text(`สรุป: สร้างประกาศ ${documents.length} ฉบับ${reports}${notSaved}${notMade}`, `Summary: ${counted(documents.length, 'announcement')}${reports} written${notSaved}${notMade}`),
+  );
+  if (args.json) {
+    // One message, in the language asked for, as a string: what a script reading the JSON expects.
+    // What a library said stays out of the JSON too, unless --debug asks for it.
+    const where = ({ debug, ...p }: Problem) => ({ ...p, message: p.message[language], ...(args.debug && debug && { debug }), where: { ...p.where, ...(p.where.file && { file: shown(p.where.file) }) } });
+    const json = {
+      documents: documents.map((d) => ({ ...d, input: shown(d.input), output: shown(d.output), ...(d.pdf && { pdf: shown(d.pdf) }) })),
+      ...(analyses.length && { analyses: analyses.map(shown) }),
+      failed: failures.map((f) => ({ input: shown(f.input), agency: f.agency, problems: f.problems.map(where) })),
+      problems: problems.map(where),
+      // For the benchmark: this run's peak memory and processor time, its threads included (maxRSS is in KB, CPU times in µs).
+      run: { peakMemoryMB: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6 },
+    };
+    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+  }
+}
+
+if (executedAsProgram(import.meta.url)) main(hideBin(process.argv)).then((code) => (process.exitCode = code));

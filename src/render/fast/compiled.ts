@@ -1,0 +1,136 @@
+/**
+ * The fast path: the template compiled once per run (per thread), each document rendering only
+ * its body. docxtemplater has no public way to render one compiled template twice, so this uses
+ * its internals — the compiled body part (`doc.compiled[part]`), rendered again with a fresh
+ * scope — and docxtemplater is pinned to one version in package.json: the golden cases and the
+ * test comparing both paths are the tripwire when it is upgraded.
+ *
+ * Every part but the body is the same in every document of a run, when no tag is in it: those
+ * parts are taken once from a document rendered by the general path, deflated once, and each
+ * document's zip is written from them and its own body (zip/write.ts). A template with a tag
+ * outside the body takes the general path for the whole run; a document whose body docxtemplater
+ * cannot render takes it alone, so its problems are reported as the general path reports them.
+ */
+/// <reference path="./docxtemplater-internals.d.ts" />
+import type Docxtemplater from 'docxtemplater';
+import joinUncorrupt from 'docxtemplater/js/join-uncorrupt.js';
+import renderParts from 'docxtemplater/js/render.js';
+import type { Digits } from '../../core/format.js';
+import type { Problem } from '../../core/problem.js';
+import { zipOf, zipPart, type Deflater, type ZipPart } from '../../zip/write.js';
+import { BODY, finishBody, renderPackage, unknownTags, type PreparedTemplate } from '../general.js';
+import { roundTripsUnchanged, TextFinisher } from '../finish/text.js';
+import { compileTemplate, type Compiled } from '../template/read.js';
+import type { AnnouncementView } from '../view.js';
+
+/** The parts of docxtemplater's internals this relies on (docxtemplater 3.71). */
+interface CompiledPart {
+  postparsed: { type: string }[];
+  filePath: string;
+  scopeManager: { resolved?: unknown };
+  getOptions(): { modules: { postrender(parts: unknown[], options: object): unknown[] }[] } & Record<string, unknown>;
+}
+interface Internals {
+  compiled: Record<string, CompiledPart>;
+  scopeManagers: Record<string, unknown>;
+  getScopeManager(to: string, part: CompiledPart, data: object): unknown;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export class CompiledTemplate {
+  /** How the bodies were finished: on their text (finish/text.ts) or, for markup it does not read, through the DOM. */
+  readonly finished = { onText: 0, onDom: 0 };
+
+  private constructor(
+    private readonly prepared: PreparedTemplate,
+    private readonly digits: Digits,
+    private readonly deflater: Deflater,
+    private readonly compiled: Compiled & { doc: Docxtemplater },
+    /** The document's parts in order, the body's place left undefined. */
+    private readonly parts: readonly (ZipPart | undefined)[],
+    /** The body finished on its text, when the template's body allows it (finish/text.ts). */
+    private readonly finisher: TextFinisher | undefined,
+    /** The parts' names, in order. */
+    private readonly names: readonly string[],
+    /** The parts' contents, but the body's. */
+    private readonly contents: ReadonlyMap<string, Uint8Array>,
+  ) {}
+
+  /** The same template, with parts other than the body changed for every document (the analysis report's chart relationships). */
+  withParts(replaced: ReadonlyMap<string, Uint8Array>): CompiledTemplate {
+    const parts = this.names.map((name, i) => (replaced.has(name) ? zipPart(name, replaced.get(name)!, this.deflater) : this.parts[i]));
+    const contents = new Map([...this.contents, ...replaced]);
+    return new CompiledTemplate(this.prepared, this.digits, this.deflater, this.compiled, parts, this.finisher, this.names, contents);
+  }
+
+  /** The template compiled for a run; undefined when it must take the general path (a tag outside the body, or a template that does not render). */
+  static compile(prepared: PreparedTemplate, digits: Digits, deflater: Deflater): CompiledTemplate | undefined {
+    const compiled = compileTemplate(prepared.template);
+    if (!compiled.doc) return undefined;
+    const internals = compiled.doc as unknown as Internals;
+    const tagged = Object.entries(internals.compiled).filter(([, part]) => part.postparsed.some((p) => p.type === 'placeholder'));
+    if (!internals.compiled[BODY] || tagged.some(([name]) => name !== BODY)) return undefined;
+    // Read before the probe renders over it.
+    const templateBody = decoder.decode(compiled.doc.getZip().file(BODY)!.asUint8Array());
+    const finisher = roundTripsUnchanged(templateBody) ? new TextFinisher(digits, prepared.emblem) : undefined;
+    // The parts around the body, as the general path writes them, rendered by this compiled template
+    // (its body part renders again for each document: `renderBody` starts from a fresh scope).
+    const probe = renderPackage(prepared, {} as AnnouncementView, digits, { probing: true, compiled }).zip;
+    if (!probe) return undefined;
+    const entries = Object.entries(probe.files).map(([name, entry]) => [name, entry.dir ? new Uint8Array(0) : entry.asUint8Array()] as const);
+    const parts = entries.map(([name, content]) => (name === BODY ? undefined : zipPart(name, content, deflater)));
+    const contents = new Map(entries.filter(([name]) => name !== BODY));
+    return new CompiledTemplate(prepared, digits, deflater, { ...compiled, doc: compiled.doc }, parts, finisher, entries.map(([name]) => name), contents);
+  }
+
+  /** One document; undefined when its body does not render here (the general path then reports why). */
+  render(view: AnnouncementView | object): { document?: Uint8Array; problems: Problem[] } | undefined {
+    const body = this.finishedBody(view);
+    if (body === undefined || 'problems' in body) return body;
+    return { document: this.document(body.xml), problems: [] };
+  }
+
+  /** The body merged with the view and finished, as text; undefined when it does not render here. */
+  finishedBody(view: AnnouncementView | object): { xml: string } | { problems: Problem[] } | undefined {
+    this.compiled.missingTags.length = 0;
+    const text = this.renderBody(view);
+    if (text === undefined) return undefined;
+    if (this.compiled.missingTags.length) return { problems: unknownTags(this.compiled.missingTags, this.prepared.template.file) };
+    const onText = this.finisher?.finish(text);
+    this.finished[onText === undefined ? 'onDom' : 'onText']++;
+    return { xml: onText ?? finishBody(text, this.digits, this.prepared.emblem) };
+  }
+
+  /** The document's zip around a finished body: the template's other parts, and `added` after them. */
+  document(body: string, added: readonly { name: string; content: Uint8Array }[] = []): Uint8Array {
+    const bodyPart = zipPart(BODY, encoder.encode(body), this.deflater);
+    return zipOf([...this.parts.map((part) => part ?? bodyPart), ...added.map(({ name, content }) => zipPart(name, content, this.deflater))]);
+  }
+
+  /** A part of the document as every document of the run has it (not the body). */
+  partContent(name: string): Uint8Array | undefined {
+    return this.contents.get(name);
+  }
+
+  /**
+   * The body merged with the view: what docxtemplater's XmlTemplater.render does (render the
+   * compiled parts in a fresh scope, each module's postrender, joinUncorrupt), but the merged
+   * text is kept as text, not turned into UTF-8 bytes to be read back. Undefined on an error.
+   */
+  private renderBody(view: AnnouncementView | object): string | undefined {
+    const internals = this.compiled.doc as unknown as Internals;
+    const body = internals.compiled[BODY]!;
+    internals.scopeManagers = {};
+    body.scopeManager = internals.getScopeManager(BODY, body, view) as CompiledPart['scopeManager'];
+    body.filePath = BODY;
+    const options = Object.assign(body.getOptions(), { resolved: body.scopeManager.resolved, scopeManager: body.scopeManager, render: renderParts, joinUncorrupt });
+    const { errors, parts } = renderParts(options);
+    if (errors.length) return undefined;
+    let merged = parts.map((part) => (typeof part === 'number' ? String(part) : part));
+    for (const module of options.modules) merged = module.postrender(merged, options);
+    const joined = joinUncorrupt(merged, options);
+    return joined.every((part) => typeof part === 'string') ? joined.join('') : undefined;
+  }
+}
