@@ -15,6 +15,7 @@ import { hideBin } from 'yargs/helpers';
 import { build, type BuildResult, type Failure, type Progress } from '../build/index.js';
 import type { NamedBytes } from '../core/bytes.js';
 import { executedAsProgram, processIo, readInput, type Io } from './io.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
 import { frameworksOnDisk } from '../node/frameworks-on-disk.js';
 import { error, hasErrors, type Problem } from '../core/problem.js';
 import { chooser, counted, languageAsked, LANGUAGES, type Language } from '../core/language.js';
@@ -32,21 +33,6 @@ import { takenByNpm, type CommandOption } from './npm-trap.js';
 import { digitsNamed } from '../core/format.js';
 import { analysisLines, announcementLines, documentTable, failureLines, printable, problemLines, unsavedLines, type DocumentSummary } from '../build/report.js';
 
-const EXIT = {
-  done: 0,
-  /** At least one workbook gave no announcement. */
-  inputRefused: 1,
-  usage: 2,
-  template: 3,
-  cannotWrite: 4,
-  /** A bug: shown with its stack trace under --debug. */
-  internal: 5,
-  /** The picture given with --emblem is not a PNG or JPEG that can be read. */
-  emblem: 6,
-} as const;
-
-/** Problems that are the template's fault, not the workbook's. */
-const TEMPLATE_CODES = new Set(['template-unreadable', 'template-error', 'template-syntax', 'template-tag-unknown', 'template-piece-missing', 'template-active']);
 
 const DEFAULT_TEMPLATE = path.join(PROJECT_ROOT, 'templates', 'ita-announcement.docx');
 const DEFAULT_ANALYSIS_TEMPLATE = path.join(PROJECT_ROOT, 'templates', 'ita-analysis.docx');
@@ -243,7 +229,7 @@ async function run(args: Arguments, io: Io): Promise<number> {
   const { settings, lines: settingsLines, problems: settingsProblems } = await readSettings(settingsFile);
   if (hasErrors(settingsProblems)) {
     show({ problems: settingsProblems, failures: [] });
-    return EXIT.usage;
+    return exitCodeFor({ problems: settingsProblems });
   }
   // The command line wins over the settings file, which wins over the defaults.
   const digits = args.digits ?? settings.digits ?? 'thai';
@@ -266,7 +252,7 @@ async function run(args: Arguments, io: Io): Promise<number> {
   });
   if ('problem' in template) {
     show({ problems: [template.problem], failures: [] });
-    return EXIT.template;
+    return exitCodeFor({ problems: [template.problem] });
   }
   const emblem =
     emblemFile === undefined
@@ -280,7 +266,7 @@ async function run(args: Arguments, io: Io): Promise<number> {
         });
   if (emblem && 'problem' in emblem) {
     show({ problems: [emblem.problem], failures: [] });
-    return EXIT.emblem;
+    return exitCodeFor({ problems: [emblem.problem] });
   }
 
   // The analysis report: a template that cannot be read is reported, and the announcements are made all the same.
@@ -308,7 +294,7 @@ async function run(args: Arguments, io: Io): Promise<number> {
       'No results file (.xlsx .xls .ods .xml .csv .txt .html) in input/: put the file downloaded from ITAS in input/ and run again',
     );
     show({ problems: [none], failures: [] });
-    return EXIT.inputRefused;
+    return exitCodeFor({ problems: [none] });
   }
   const unreadable: Failure[] = [];
   const workbooks: NamedBytes[] = [];
@@ -325,7 +311,7 @@ async function run(args: Arguments, io: Io): Promise<number> {
   const opened = args.check ? undefined : await openOutputFolder(outDir);
   if (opened && 'problem' in opened) {
     show({ problems: [opened.problem], failures: [] });
-    return EXIT.cannotWrite;
+    return exitCodeFor({ problems: [opened.problem] });
   }
   const folder = opened;
   const progress = progressLine(say, io, args.language);
@@ -365,7 +351,7 @@ async function run(args: Arguments, io: Io): Promise<number> {
   result.failures.unshift(...unreadable);
   if (hasErrors(result.problems.filter((p) => p.code === 'emblem-unusable'))) {
     show(result);
-    return EXIT.emblem;
+    return exitCodeFor(result);
   }
 
   // The summary lists the documents in the order of the workbooks and their agencies.
@@ -389,13 +375,7 @@ async function run(args: Arguments, io: Io): Promise<number> {
   await folder?.close();
 
   show(result, documents, args.check ? result.announcements.length : 0, args.check ? result.analyses.map((a) => a.name) : analysesWritten, folder?.stopped);
-  if (hasErrors(result.problems.filter((p) => TEMPLATE_CODES.has(p.code)))) return EXIT.template;
-  // A full or read-only disk: the run did not end as asked, whatever else it met.
-  if (folder?.stopped) return EXIT.cannotWrite;
-  const unwritableOnly = (f: Failure) => f.problems.length > 0 && f.problems.every((p) => p.code === 'output-not-writable');
-  if (result.failures.some((f) => !unwritableOnly(f))) return EXIT.inputRefused;
-  if (result.failures.length) return EXIT.cannotWrite;
-  return EXIT.done;
+  return exitCodeFor({ ...result, ...(folder?.stopped && { stopped: folder.stopped }) });
 }
 
 /**

@@ -9,6 +9,7 @@
 import { COMMAND_LINE_NAMES } from '../core/setting-names.js';
 import path from 'node:path';
 import { executedAsProgram, processIo, readInput, type Io } from './io.js';
+import { EXIT } from './exit-codes.js';
 import { chooser, counted, languageAsked } from '../core/language.js';
 import { error } from '../core/problem.js';
 import { ANALYSIS_TEMPLATE, MAX_TEMPLATE_BYTES, readTemplate, templateTooLarge } from '../render/index.js';
@@ -17,7 +18,6 @@ import { PROJECT_ROOT } from '../node/project-root.js';
 
 const DEFAULT_TEMPLATE = path.join(PROJECT_ROOT, 'templates', 'ita-announcement.docx');
 const DEFAULT_ANALYSIS_TEMPLATE = path.join(PROJECT_ROOT, 'templates', 'ita-analysis.docx');
-const EXIT = { usable: 0, usage: 2, unusable: 3 } as const;
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const language = languageAsked(argv);
@@ -32,7 +32,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         "npm run check-template -- [template.docx] [--analysis] [--lang en] [--debug]\n\nChecks an agency's Word template, writing nothing\nWithout a file: checks the project's own (templates/ita-announcement.docx; --analysis: templates/ita-analysis.docx)\n--analysis: check it as an analysis report's template\n",
       ),
     );
-    return EXIT.usable;
+    return EXIT.done;
   }
   const files = rest.filter((a) => !a.startsWith('-'));
   const unknownOptions = rest.filter((a) => a.startsWith('-'));
@@ -63,7 +63,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
           `Summary: the template ${shown(file)} is not usable, ${counted(errors, 'error')}: fix them in Word and check again${syntaxFirst ? ' (tag names and missing pieces are checked once the braces and loops are mended)' : ''}\n`,
         ),
   );
-  return template ? EXIT.usable : EXIT.unusable;
+  return template ? EXIT.done : EXIT.template;
 }
 
 if (executedAsProgram(import.meta.url)) main(process.argv.slice(2)).then((code) => (process.exitCode = code));

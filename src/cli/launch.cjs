@@ -23,8 +23,7 @@ const DIST = path.join(ROOT, 'dist');
 const ENTRIES = { programs: 'src/cli/programs.ts', 'render-worker': 'src/node/render-worker.ts' };
 /** The packages' versions, as installed: a changed one means a rebuild. */
 const INSTALLED = ['package.json', 'package-lock.json', path.join('node_modules', '.package-lock.json')];
-const CAN_NOT_WRITE = 4;
-const INTERNAL = 5;
+const EXIT = require('./exit-codes.json');
 
 /** What a build is made from, one line a file: every source's name, size and modification time, and the installed packages'. */
 function sourcesOf(root) {
@@ -117,7 +116,7 @@ function ensureBuilt(root, dist) {
         ? `เตรียมโปรแกรมไม่ได้ เพราะเขียนโฟลเดอร์ ${dist} ไม่ได้ (${detail}): ตรวจว่าโฟลเดอร์โครงการไม่ได้ตั้งเป็นอ่านอย่างเดียวและดิสก์ไม่เต็ม\n(Cannot prepare the program: ${dist} cannot be written.)\n`
         : `เตรียมโปรแกรมไม่ได้ (${detail})\nรัน npm install ใหม่ ถ้ายังไม่ได้ แจ้งผู้ดูแลโปรแกรม\n(Cannot build the program: run npm install again, and if that does not help, tell the maintainer.)\n`,
     );
-    process.exitCode = cannotWrite ? CAN_NOT_WRITE : INTERNAL;
+    process.exitCode = cannotWrite ? EXIT.cannotWrite : EXIT.internal;
     return false;
   }
 }

@@ -16,7 +16,7 @@ if (!supported(process.versions.node)) {
       'ดาวน์โหลดรุ่น LTS จาก nodejs.org ติดตั้งทับรุ่นเดิม (กด Next ตามค่าเริ่มต้น) ปิดหน้าต่างคำสั่งแล้วเปิดใหม่ แล้วรันอีกครั้ง\n' +
       '(This program needs Node.js 20.19 or later, LTS; this machine has ' + process.versions.node + ': install the LTS from nodejs.org.)\n'
   );
-  process.exit(2);
+  process.exit(require('./exit-codes.json').usage);
 }
 
 module.exports = { supported: supported };

@@ -25,87 +25,117 @@ export interface Place {
   field?: string;
 }
 
-export type ProblemCode =
-  // reading the file
-  | 'file-unreadable'
-  | 'file-empty'
-  | 'file-encrypted'
-  | 'file-not-spreadsheet'
-  | 'file-text-not-table'
-  | 'file-thai-lost'
-  | 'file-code-page'
-  | 'file-doctype'
-  | 'file-damaged'
-  | 'file-too-large'
-  | 'file-zip-bomb'
-  | 'file-too-complex'
-  | 'file-inconsistent'
-  // finding the facts
-  | 'no-indicator-table'
-  | 'no-agency-rows'
-  | 'agency-column-missing'
-  | 'agency-row-without-scores'
-  | 'agency-repeated'
-  | 'tool-score-mismatch'
-  | 'indicator-unknown'
-  | 'indicator-name-unofficial'
-  | 'indicator-tool-mismatch'
-  | 'indicator-missing'
-  | 'indicator-duplicate'
-  | 'indicator-number-mismatch'
-  | 'score-missing'
-  | 'score-not-number'
-  | 'score-out-of-range'
-  | 'score-forms-mixed'
-  | 'formula-without-result'
-  | 'agency-missing'
-  | 'fiscal-year-missing'
-  | 'fiscal-year-unknown'
-  | 'fiscal-year-mismatch'
-  | 'fiscal-year-christian'
-  | 'date-far-from-year'
-  | 'framework-invalid'
-  | 'framework-carried-forward'
-  | 'computed-not-confirmed'
-  | 'label-conflict'
-  | 'total-mismatch'
-  | 'total-trusted'
-  | 'level-unknown'
-  | 'level-mismatch'
-  | 'result-mismatch'
-  | 'recommendations-missing'
-  | 'recommendations-unassigned'
-  | 'recommendation-tool-unknown'
-  | 'recommendation-indicator-missing'
-  | 'control-characters'
-  | 'cell-error-value'
-  // the analysis report and the years before
-  | 'analysis-year-twice'
-  | 'analysis-year-ambiguous'
-  | 'history-year-twice'
-  | 'history-year-ambiguous'
-  // the settings file
-  | 'settings-invalid'
-  | 'settings-key-unknown'
-  // the signature block
-  | 'signer-missing'
-  | 'signer-for-many'
-  | 'signature-cleaned'
-  | 'position-missing'
-  // the template and the output
-  | 'template-unreadable'
-  | 'template-error'
-  | 'template-syntax'
-  | 'template-tag-unknown'
-  | 'template-piece-missing'
-  | 'template-active'
-  | 'emblem-unusable'
-  | 'emblem-placeholder'
-  | 'output-not-writable'
-  | 'output-edited-kept'
-  | 'pdf-outdated'
-  | 'pdf-unavailable'
-  | 'pdf-failed';
+/** Every problem's code, by the stage that finds it: a front end decides by the stage (an exit code, where to look). */
+export const PROBLEM_CODES = {
+  /** Reading the file. */
+  file: [
+    'file-unreadable',
+    'file-empty',
+    'file-encrypted',
+    'file-not-spreadsheet',
+    'file-text-not-table',
+    'file-thai-lost',
+    'file-code-page',
+    'file-doctype',
+    'file-damaged',
+    'file-too-large',
+    'file-zip-bomb',
+    'file-too-complex',
+    'file-inconsistent',
+  ],
+  /** Finding the facts. */
+  facts: [
+    'no-indicator-table',
+    'no-agency-rows',
+    'agency-column-missing',
+    'agency-row-without-scores',
+    'agency-repeated',
+    'tool-score-mismatch',
+    'indicator-unknown',
+    'indicator-name-unofficial',
+    'indicator-tool-mismatch',
+    'indicator-missing',
+    'indicator-duplicate',
+    'indicator-number-mismatch',
+    'score-missing',
+    'score-not-number',
+    'score-out-of-range',
+    'score-forms-mixed',
+    'formula-without-result',
+    'agency-missing',
+    'fiscal-year-missing',
+    'fiscal-year-unknown',
+    'fiscal-year-mismatch',
+    'fiscal-year-christian',
+    'date-far-from-year',
+    'framework-invalid',
+    'framework-carried-forward',
+    'computed-not-confirmed',
+    'label-conflict',
+    'total-mismatch',
+    'total-trusted',
+    'level-unknown',
+    'level-mismatch',
+    'result-mismatch',
+    'recommendations-missing',
+    'recommendations-unassigned',
+    'recommendation-tool-unknown',
+    'recommendation-indicator-missing',
+    'control-characters',
+    'cell-error-value',
+  ],
+  /** The analysis report and the years before. */
+  years: [
+    'analysis-year-twice',
+    'analysis-year-ambiguous',
+    'history-year-twice',
+    'history-year-ambiguous',
+  ],
+  /** The settings file. */
+  settings: [
+    'settings-invalid',
+    'settings-key-unknown',
+  ],
+  /** The signature block. */
+  signature: [
+    'signer-missing',
+    'signer-for-many',
+    'signature-cleaned',
+    'position-missing',
+  ],
+  /** The template. */
+  template: [
+    'template-unreadable',
+    'template-error',
+    'template-syntax',
+    'template-tag-unknown',
+    'template-piece-missing',
+    'template-active',
+  ],
+  /** The emblem. */
+  emblem: [
+    'emblem-unusable',
+    'emblem-placeholder',
+  ],
+  /** Writing the output. */
+  output: [
+    'output-not-writable',
+    'output-edited-kept',
+    'pdf-outdated',
+    'pdf-unavailable',
+    'pdf-failed',
+  ],
+} as const;
+
+export type ProblemStage = keyof typeof PROBLEM_CODES;
+export type ProblemCode = (typeof PROBLEM_CODES)[ProblemStage][number];
+
+const STAGE_OF = new Map<ProblemCode, ProblemStage>(Object.entries(PROBLEM_CODES).flatMap(([stage, codes]) => codes.map((code) => [code, stage as ProblemStage] as const)));
+
+/** The stage that finds a problem of this code. */
+export function stageOf(code: ProblemCode): ProblemStage {
+  return STAGE_OF.get(code)!;
+}
 
 export interface Problem {
   code: ProblemCode;
