@@ -17,7 +17,7 @@
  *   report and without it, alternating: the processor time per agency of announcement + analysis
  *   ÷ that of the announcement alone, and one agency start to exit.
  */
-import { COMMAND_LINE_NAMES } from '../src/core/setting-names.js';
+import { COMMAND_LINE_NAMES } from '../src/cli/options.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -15,7 +15,7 @@ import { analyse } from '../src/ita/analysis.js';
 import { earlierYears } from '../src/ita/history.js';
 import type { Announcement } from '../src/ita/model.js';
 import { ANALYSIS_TEMPLATE, prepareTemplate, readTemplate, renderAnalysis } from '../src/render/index.js';
-import { COMMAND_LINE_NAMES } from '../src/core/setting-names.js';
+import { COMMAND_LINE_NAMES } from '../src/cli/options.js';
 import { unzipSync } from 'fflate';
 import { ANALYSIS_TEMPLATE_FILE, ANALYSIS_TEMPLATE_SOURCE, packTemplate } from '../scripts/lib/template-package.js';
 import { buildDoc, checkTemplate, PROJECT_ROOT, writtenIn } from './helpers/cli.js';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build/index.js';
 import { frameworksOnDisk } from '../src/node/frameworks-on-disk.js';
-import { COMMAND_LINE_NAMES } from '../src/core/setting-names.js';
+import { COMMAND_LINE_NAMES } from '../src/cli/options.js';
 import { buildDoc, checkTemplate, writtenIn } from './helpers/cli.js';
 import { DEFAULT_TEMPLATE, paragraphs, templateVariant } from './helpers/docx.js';
 import { temporaryDir, workbookFile } from './helpers/workbooks.js';

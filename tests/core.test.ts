@@ -3,7 +3,7 @@
  * terminal and no process. Its path imports nothing only Node has, so the same code can run in
  * a browser: esbuild, bundling it for one, refuses any `node:` module.
  */
-import { COMMAND_LINE_NAMES } from '../src/core/setting-names.js';
+import { COMMAND_LINE_NAMES } from '../src/cli/options.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';

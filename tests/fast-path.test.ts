@@ -4,7 +4,7 @@
  * the whole template, the body finished through a DOM): every part of every document the same,
  * for the default template and for templates as agencies make them in Word.
  */
-import { COMMAND_LINE_NAMES } from '../src/core/setting-names.js';
+import { COMMAND_LINE_NAMES } from '../src/cli/options.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';

@@ -2,7 +2,7 @@
  * The fill-in form (src/ita/fill-in.ts): the results typed in, as the web page's form gives them,
  * through the same model and checks as a workbook; the seed's figures give the seed's announcement.
  */
-import { COMMAND_LINE_NAMES } from '../src/core/setting-names.js';
+import { COMMAND_LINE_NAMES } from '../src/cli/options.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

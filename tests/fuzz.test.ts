@@ -21,7 +21,7 @@ import type { Announcement } from '../src/ita/model.js';
 import { readWorkbook } from '../src/read/workbook.js';
 import type { Workbook } from '../src/read/cells.js';
 import { announcementLines, documentTable } from '../src/build/report.js';
-import { COMMAND_LINE_NAMES } from '../src/core/setting-names.js';
+import { COMMAND_LINE_NAMES } from '../src/cli/options.js';
 import { libraryText, PROJECT_ROOT } from './helpers/cli.js';
 import { validate } from './helpers/clients.js';
 import { random, textMutants, zipMutants, type Mutant } from './helpers/mutants.js';

@@ -3,7 +3,7 @@
  * and view, as its README shows it — the template's zip loaded and compiled for each document,
  * rendered, and written back deflated — and the announcements of the example workbook to render.
  */
-import { COMMAND_LINE_NAMES } from '../../src/core/setting-names.js';
+import { COMMAND_LINE_NAMES } from '../../src/cli/options.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Docxtemplater from 'docxtemplater';

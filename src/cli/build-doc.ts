@@ -18,18 +18,18 @@ import { executedAsProgram, processIo, readInput, type Io } from './io.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { frameworksOnDisk } from '../node/frameworks-on-disk.js';
 import { error, hasErrors, type Problem } from '../core/problem.js';
-import { chooser, counted, languageAsked, LANGUAGES, type Language } from '../core/language.js';
+import { chooser, counted, languageAsked, type Language } from '../core/language.js';
 import { EMBLEM_MOST_BYTES, emblemTooLarge, MAX_TEMPLATE_BYTES, templateTooLarge } from '../render/index.js';
 import { parseAnnouncementDate, today } from '../core/announcement-date.js';
 import { MAX_FILE_BYTES, fileTooLarge } from '../read/workbook.js';
 import { readSettings } from './settings-file.js';
-import { COMMAND_LINE_NAMES, SETTINGS } from '../core/setting-names.js';
+import { COMMAND_LINE_NAMES, COMMAND_OPTIONS, REPEATABLE, SETTINGS, yargsOptions } from './options.js';
 import { openOutputFolder } from '../node/output-folder.js';
 import { writePdfs } from '../node/pdf.js';
 import { renderInThreads } from '../node/threads.js';
 import { nearest } from '../core/nearest.js';
 import { PROJECT_ROOT } from '../node/project-root.js';
-import { takenByNpm, type CommandOption } from './npm-trap.js';
+import { takenByNpm } from './npm-trap.js';
 import { digitsNamed } from '../core/format.js';
 import { analysisLines, announcementLines, documentTable, failureLines, printable, problemLines, unsavedLines, type DocumentSummary } from '../build/report.js';
 
@@ -43,13 +43,6 @@ const PROGRESS_FROM = 10;
 
 class UsageError extends Error {}
 
-/** Every option, and whether it takes a value: for npm's `--` trap and for naming a mistyped one. */
-const COMMAND_OPTIONS: CommandOption[] = [
-  ...['out', 'template', 'analysis-template', 'emblem', 'date', 'signer', 'position', 'digits', 'year', 'threads', 'settings', 'lang'].map((name) => ({ name, takesValue: true })),
-  ...['json', 'trust-stated-total', 'analysis', 'pdf', 'check', 'debug'].map((name) => ({ name, takesValue: false })),
-];
-/** Options that may be given twice: each --position is a line of the position. */
-const REPEATABLE = new Set(['position']);
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let debug = argv.includes('--debug');
@@ -98,47 +91,7 @@ function parseArguments(argv: string[], language: Language) {
         '$0 [files...] [options]\n\nMakes the ITA results announcement (.docx) from the results workbook downloaded from ITAS\nWithout files: every results file (.xlsx .xls .ods .xml .csv .txt .html) in input/',
       ),
     )
-    .option('out', { type: 'string', describe: text('โฟลเดอร์ที่จะบันทึกประกาศ (ค่าเริ่มต้น: output/)', 'folder to write the announcements to (default: output/)') })
-    .option('template', { type: 'string', describe: text('แม่แบบเอกสาร Word (.docx) ของหน่วยงาน', "the agency's Word template (.docx)") })
-    .option('emblem', { type: 'string', describe: text('ภาพตราครุฑ (.png หรือ .jpg) ที่จะใส่หัวประกาศ สูง 3 ซม.', 'the Garuda emblem (.png or .jpg) for the heading, printed 3 cm high') })
-    .option('date', {
-      type: 'string',
-      describe: text('วันที่ประกาศ ปี-เดือน-วัน เช่น 2565-08-02 หรือ 2022-08-02 (ค่าเริ่มต้น: วันนี้)', 'announcement date, year-month-day, e.g. 2565-08-02 or 2022-08-02 (default: today)'),
-    })
-    .option('signer', { type: 'string', describe: text('ชื่อผู้ลงนาม เช่น "นายสันติ นาวีสัมพันธ์"', 'name of the signer, e.g. "นายสันติ นาวีสัมพันธ์"') })
-    .option('position', {
-      type: 'string',
-      describe: text(
-        'ตำแหน่งผู้ลงนาม (อบต./อบจ./เทศบาล: ได้จากชื่อหน่วยงานโดยอัตโนมัติ); ตำแหน่งสองบรรทัด: ระบุ --position สองครั้ง',
-        "the signer's position (local governments: derived from the agency's name); a position of two lines: give --position twice",
-      ),
-    })
-    .option('digits', { type: 'string', describe: text('ตัวเลขไทยหรืออารบิก: thai หรือ ไทย, arabic หรือ อารบิก (ค่าเริ่มต้น: ไทย)', 'Thai or Arabic digits: thai (ไทย) or arabic (อารบิก) (default: thai)') })
-    .option('year', { type: 'number', describe: text('ปีงบประมาณ เมื่อไฟล์ไม่ได้ระบุ เช่น 2565', 'fiscal year, when the workbook does not say, e.g. 2565') })
-    .option('json', { type: 'boolean', default: false, describe: text('พิมพ์สรุปผลเป็น JSON ทาง stdout', 'print the summary as JSON on stdout') })
-    .option('trust-stated-total', {
-      type: 'boolean',
-      default: false,
-      describe: text('พิมพ์คะแนนรวมตามไฟล์ แม้ไม่ตรงกับที่คำนวณได้', "print the workbook's total even when it differs from the computed one"),
-    })
-    .option('threads', {
-      type: 'number',
-      describe: text('จำนวนเธรดที่ใช้สร้างประกาศ (ค่าเริ่มต้น: ตามจำนวนแกนของเครื่อง เมื่อมี 200 ฉบับขึ้นไป)', 'threads to write with (default: one per core, from 200 announcements)'),
-    })
-    .option('analysis', {
-      type: 'boolean',
-      describe: text('สร้างรายงานการวิเคราะห์ผลการประเมิน (.docx) คู่กับประกาศแต่ละฉบับ (ให้ไฟล์ของปีก่อนมาด้วยเพื่อเทียบ)', 'also write the analysis report (.docx) beside each announcement (give earlier years\' files too to compare)'),
-    })
-    .option('analysis-template', { type: 'string', describe: text('แม่แบบรายงานการวิเคราะห์ (.docx) ของหน่วยงาน', "the agency's analysis report template (.docx)") })
-    .option('pdf', { type: 'boolean', default: false, describe: text('สร้างไฟล์ PDF คู่กับไฟล์ Word ด้วย (ต้องติดตั้ง LibreOffice)', 'also write a PDF beside each Word file (needs LibreOffice)') })
-    .option('settings', { type: 'string', describe: text('ไฟล์ตั้งค่า (ค่าเริ่มต้น: input/settings.yaml)', 'settings file (default: input/settings.yaml)') })
-    .option('check', {
-      type: 'boolean',
-      default: false,
-      describe: text('ตรวจไฟล์และแสดงสิ่งที่ประกาศจะพิมพ์ โดยไม่สร้างเอกสาร (npm run check)', 'check the inputs and show what the announcements would say, writing nothing (npm run check)'),
-    })
-    .option('lang', { choices: LANGUAGES, default: 'th' as Language, describe: text('ภาษาของข้อความบนจอ (en: ภาษาอังกฤษ สำหรับผู้ดูแล)', 'language of the messages on screen (th: Thai, for clerks)') })
-    .option('debug', { type: 'boolean', default: false, describe: text('แสดงรายละเอียดสำหรับผู้ดูแล: ข้อความจากส่วนที่อ่านไฟล์ และรายละเอียดเมื่อโปรแกรมขัดข้อง', 'show what the readers said of a bad file, and the stack trace of an internal error (for maintainers)') })
+    .options(yargsOptions(language))
     .strictOptions()
     .exitProcess(false)
     .fail((message, e) => {

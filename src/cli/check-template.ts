@@ -6,7 +6,7 @@
  * not provide, pieces of the ประกาศ the template lacks. Exit 0 when usable, 3 when not, 2 on usage.
  * --debug adds what the zip, XML and template readers said of a broken template.
  */
-import { COMMAND_LINE_NAMES } from '../core/setting-names.js';
+import { COMMAND_LINE_NAMES } from '../cli/options.js';
 import path from 'node:path';
 import { executedAsProgram, processIo, readInput, type Io } from './io.js';
 import { EXIT } from './exit-codes.js';

@@ -6,11 +6,7 @@
  * npm took and writes the command the clerk meant, so the program can stop and say it.
  */
 
-export interface CommandOption {
-  name: string;
-  /** Takes a value (`--signer NAME`), or is a flag (`--pdf`). */
-  takesValue: boolean;
-}
+import type { CommandOption } from './options.js';
 
 /** Options npm reads as a bundle of its own one-letter settings, each set to these values. */
 const BUNDLES: Record<string, Record<string, string>> = {
@@ -18,17 +14,6 @@ const BUNDLES: Record<string, Record<string, string>> = {
   lang: { npm_config_long: 'true', npm_config_all: 'true', npm_config_global: 'true' },
 };
 
-/** What a value looks like, per option: to give each taken option back the value npm passed on. */
-const SHAPES: Record<string, RegExp> = {
-  date: /^\d{4}-\d{1,2}-\d{1,2}$/,
-  year: /^\d{4}$/,
-  threads: /^\d{1,2}$/,
-  digits: /^(thai|arabic|ไทย|อารบิก)$/i,
-  lang: /^(th|en)$/i,
-  template: /\.(docx|dotx)$/i,
-  settings: /\.ya?ml$/i,
-  emblem: /\.(png|jpe?g)$/i,
-};
 const WORKBOOK = /\.(xlsx|xlsm|xls|csv)$/i;
 
 export interface TakenByNpm {
@@ -58,13 +43,13 @@ export function takenByNpm(env: NodeJS.ProcessEnv, args: readonly string[], ours
   const valueOf = (option: CommandOption): string | undefined => {
     const kept = env[`npm_config_${option.name.replaceAll('-', '_')}`];
     if (kept !== undefined && kept !== 'true') return kept;
-    const shape = SHAPES[option.name];
+    const shape = option.shape;
     const at = rest.findIndex((arg) => (shape ? shape.test(arg) : !WORKBOOK.test(arg)));
     return at < 0 ? undefined : rest.splice(at, 1)[0];
   };
   // Options whose values have a shape of their own choose first; the rest take what is left, in order.
   const values = new Map<string, string | undefined>();
-  for (const option of [...taken].sort((a, b) => Number(!SHAPES[a.name]) - Number(!SHAPES[b.name]))) values.set(option.name, option.takesValue ? valueOf(option) : undefined);
+  for (const option of [...taken].sort((a, b) => Number(!a.shape) - Number(!b.shape))) values.set(option.name, option.takesValue ? valueOf(option) : undefined);
   const options = taken.map((option) => {
     if (!option.takesValue) return `--${option.name}`;
     return `--${option.name} ${quoted(values.get(option.name) ?? '…')}`;

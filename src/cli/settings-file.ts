@@ -13,7 +13,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'y
 import { parseAnnouncementDate } from '../core/announcement-date.js';
 import { digitsNamed, type Digits } from '../core/format.js';
 import { error, type Problem } from '../core/problem.js';
-import { SETTINGS } from '../core/setting-names.js';
+import { SETTINGS } from './options.js';
 
 export interface Settings {
   signer?: string;

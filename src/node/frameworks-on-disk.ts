@@ -5,15 +5,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from './project-root.js';
-import { COMMAND_LINE_NAMES } from '../core/setting-names.js';
+import type { Message } from '../core/language.js';
 import { frameworkLibrary, yearOfFile, type FrameworkLibrary } from '../ita/framework.js';
 
 export const FRAMEWORK_DIR = path.join(PROJECT_ROOT, 'src', 'ita', 'frameworks');
+
+/** Where a year's criteria are added, as a message says it (the frameworks setting of `SettingNames`). */
+export const FRAMEWORKS_ON_DISK: Message = { th: 'ไฟล์ <ปี>.yaml ในโฟลเดอร์ src/ita/frameworks/ ดู README หัวข้อ "เกณฑ์การประเมินแต่ละปี"', en: 'a file <year>.yaml in src/ita/frameworks/, see the README' };
 
 export function frameworksOnDisk(dir = FRAMEWORK_DIR): FrameworkLibrary {
   const names = readdirSync(dir).filter((name) => yearOfFile(name) !== undefined);
   return frameworkLibrary(
     names.map((name) => ({ name: path.join(dir, name), text: readFileSync(path.join(dir, name), 'utf8') })),
-    COMMAND_LINE_NAMES,
+    { frameworks: FRAMEWORKS_ON_DISK },
   );
 }

@@ -5,7 +5,7 @@
  * printed one element per line (`<name>.xml`), so a failure shows the lines that differ.
  * `npm run make-golden` rewrites the expected files on purpose, never silently.
  */
-import { COMMAND_LINE_NAMES } from '../../src/core/setting-names.js';
+import { COMMAND_LINE_NAMES } from '../../src/cli/options.js';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

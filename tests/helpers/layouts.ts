@@ -1,5 +1,5 @@
 /** Workbooks of both layouts built from a few facts, for tests that vary one thing at a time. */
-import { COMMAND_LINE_NAMES } from '../../src/core/setting-names.js';
+import { COMMAND_LINE_NAMES } from '../../src/cli/options.js';
 import { expect } from 'vitest';
 import type { FixtureCell, FixtureSheet, FixtureWorkbook } from './workbook-fixture.js';
 import { normalise, type AnnouncementOptions } from '../../src/ita/normalise.js';
