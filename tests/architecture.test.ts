@@ -1,9 +1,11 @@
 /**
  * The layers of docs/architecture.md, checked on the sources: each folder of src/ imports only
- * from its own layer and the layers below it, and no folder of the core imports a Node-only module.
+ * from its own layer and the layers below it, no folder of the core imports a Node-only module,
+ * and no function of src/ is longer than a screen (80 lines).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from './helpers/cli.js';
 
@@ -56,5 +58,44 @@ describe('the layers of src/ (docs/architecture.md)', () => {
       if (/\bprocess\.(env|argv|exit|cwd|stdout|stderr)\b/.test(text)) nodeOnly.push(`${name} uses process`);
     }
     expect(nodeOnly).toEqual([]);
+  });
+});
+
+/** The longest a function of src/ may be, from its first line to its last. */
+const MOST_LINES = 80;
+
+/** Each function of a source longer than `most` lines (declarations, expressions, arrows, methods), as `file:line name (n lines)`. */
+function longFunctions(file: string, text: string, most = MOST_LINES): string[] {
+  const parsed = parseSync(file, text, { lang: file.endsWith('.ts') ? 'ts' : 'js', sourceType: file.endsWith('.cjs') ? 'script' : 'module' });
+  if (parsed.errors.length) throw new Error(`${file}: ${parsed.errors[0]!.message}`);
+  const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
+  const lineAt = (offset: number) => lineStarts.findLastIndex((start) => start <= offset) + 1;
+  const long: string[] = [];
+  const visit = (node: unknown, name: string): void => {
+    if (Array.isArray(node)) return node.forEach((child) => visit(child, name));
+    if (typeof node !== 'object' || node === null) return;
+    const n = node as { type?: string; start: number; end: number; id?: { name?: string }; key?: { name?: string }; body?: unknown };
+    let named = name;
+    if (n.type === 'VariableDeclarator' || n.type === 'PropertyDefinition' || n.type === 'MethodDefinition' || n.type === 'Property') named = n.id?.name ?? n.key?.name ?? name;
+    if ((n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') && n.body) {
+      named = n.id?.name ?? named;
+      const lines = lineAt(n.end) - lineAt(n.start) + 1;
+      if (lines > most) long.push(`${file}:${lineAt(n.start)} ${named} (${lines} lines)`);
+    }
+    for (const [key, child] of Object.entries(n)) if (key !== 'type') visit(child, named);
+  };
+  visit(parsed.program, '(anonymous)');
+  return long;
+}
+
+describe(`functions of src/: none over ${MOST_LINES} lines`, () => {
+  it('finds a function one line too long, an arrow and a method too, and passes one of exactly the limit', () => {
+    const body = (lines: number) => Array.from({ length: lines - 2 }, (_, i) => `  const a${i} = ${i};`).join('\n');
+    const source = [`export function tooLong(): void {\n${body(81)}\n}`, `export function justRight(): void {\n${body(80)}\n}`, `const arrow = (): void => {\n${body(82)}\n};`, `class Kept {\n  method(): void {\n${body(81)}\n  }\n}`].join('\n');
+    expect(longFunctions('sample.ts', source)).toEqual(['sample.ts:1 tooLong (81 lines)', 'sample.ts:162 arrow (82 lines)', 'sample.ts:245 method (81 lines)']);
+  });
+
+  it('has none in src/', () => {
+    expect(sources.flatMap((name) => longFunctions(name, readFileSync(path.join(SRC, name), 'utf8')))).toEqual([]);
   });
 });
