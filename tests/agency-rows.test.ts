@@ -1,9 +1,9 @@
 /** Layout 2, one agency per row: each rule on a real workbook generated from data and read back. */
 import { describe, expect, it } from 'vitest';
-import type { FixtureSheet, FixtureWorkbook } from './helpers/workbook-fixture.js';
+import type { FixtureSheet, FixtureWorkbook } from '../tools/workbook-fixture.js';
 import type { AgencyResult } from '../src/ita/normalise.js';
 import { codes, LAMPANGRONG, layout2, NAMES, normaliseWorkbook, type Layout2, type Row } from './helpers/layouts.js';
-import { fixture } from './helpers/workbooks.js';
+import { fixture } from '../tools/workbooks.js';
 
 /** The workbook's problems, less the warning every test here gets for giving several agencies one signer (checked once, below). */
 const workbookCodes = (problems: Parameters<typeof codes>[0]) => codes(problems).filter((c) => c !== 'warning:signer-for-many');

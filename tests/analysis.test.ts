@@ -17,10 +17,10 @@ import type { Announcement } from '../src/ita/model.js';
 import { ANALYSIS_TEMPLATE, prepareTemplate, readTemplate, renderAnalysis } from '../src/render/index.js';
 import { COMMAND_LINE_NAMES } from '../src/cli/options.js';
 import { unzipSync } from 'fflate';
-import { ANALYSIS_TEMPLATE_FILE, ANALYSIS_TEMPLATE_SOURCE, packTemplate } from '../scripts/lib/template-package.js';
+import { ANALYSIS_TEMPLATE_FILE, ANALYSIS_TEMPLATE_SOURCE, packTemplate } from '../tools/template-package.js';
 import { buildDoc, checkTemplate, PROJECT_ROOT, writtenIn } from './helpers/cli.js';
 import { canRender, pdfPageText, toPdf, validate } from './helpers/clients.js';
-import { temporaryDir, workbookFile } from './helpers/workbooks.js';
+import { temporaryDir, workbookFile } from '../tools/workbooks.js';
 
 const template = { name: 'ita-announcement.docx', bytes: readFileSync(path.join(PROJECT_ROOT, 'templates', 'ita-announcement.docx')) };
 const analysisTemplate = { name: 'ita-analysis.docx', bytes: readFileSync(ANALYSIS_TEMPLATE_FILE) };

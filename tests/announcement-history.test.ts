@@ -13,7 +13,7 @@ import { frameworksOnDisk } from '../src/node/frameworks-on-disk.js';
 import { COMMAND_LINE_NAMES } from '../src/cli/options.js';
 import { buildDoc, checkTemplate, writtenIn } from './helpers/cli.js';
 import { DEFAULT_TEMPLATE, paragraphs, templateVariant } from './helpers/docx.js';
-import { temporaryDir, workbookFile } from './helpers/workbooks.js';
+import { temporaryDir, workbookFile } from '../tools/workbooks.js';
 
 const SIGNING = ['--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์'];
 const SEED = 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx';

@@ -1,7 +1,8 @@
 /**
  * The layers of docs/architecture.md, checked on the sources: each folder of src/ imports only
  * from its own layer and the layers below it, no folder of the core imports a Node-only module,
- * and no function of src/ is longer than a screen (80 lines).
+ * scripts/ and tests/ share their helpers through tools/ and never import each other, and no
+ * function of src/ is longer than a screen (80 lines).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -87,6 +88,30 @@ function longFunctions(file: string, text: string, most = MOST_LINES): string[] 
   visit(parsed.program, '(anonymous)');
   return long;
 }
+
+/** The sources of a top-level folder, as paths from the project's root. */
+const sourcesIn = (folder: string) =>
+  readdirSync(path.join(PROJECT_ROOT, folder), { recursive: true, encoding: 'utf8' })
+    .map((name) => `${folder}/${name.split(path.sep).join('/')}`)
+    .filter((name) => /\.(ts|mts|cts|mjs|cjs|js)$/.test(name) && !name.endsWith('.d.ts') && !name.includes('/fixtures/') && !name.includes('/golden/'));
+
+/** The top-level folder each relative import of `file` reaches. */
+function foldersImported(file: string): string[] {
+  return specifiers(readFileSync(path.join(PROJECT_ROOT, file), 'utf8'))
+    .filter((spec) => spec.startsWith('.'))
+    .map((spec) => path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)).split('/')[0]!);
+}
+
+describe('scripts/, tests/ and tools/: dependencies one way', () => {
+  /** What each may import besides packages: tools/ holds what scripts and tests share. */
+  const MAY_IMPORT: Record<string, readonly string[]> = { scripts: ['scripts', 'tools', 'src'], tests: ['tests', 'tools', 'src'], tools: ['tools', 'src'] };
+  for (const [folder, allowed] of Object.entries(MAY_IMPORT)) {
+    it(`${folder}/ imports only from ${allowed.join(', ')}`, () => {
+      const outside = sourcesIn(folder).flatMap((file) => foldersImported(file).filter((to) => !allowed.includes(to)).map((to) => `${file} → ${to}/`));
+      expect(outside).toEqual([]);
+    });
+  }
+});
 
 describe(`functions of src/: none over ${MOST_LINES} lines`, () => {
   it('finds a function one line too long, an arrow and a method too, and passes one of exactly the limit', () => {

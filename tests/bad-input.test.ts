@@ -6,14 +6,14 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FixtureWorkbook } from './helpers/workbook-fixture.js';
+import type { FixtureWorkbook } from '../tools/workbook-fixture.js';
 import { cannotWriteMessage } from '../src/node/files.js';
 import { documentFileName } from '../src/build/names.js';
 import type { Announcement } from '../src/ita/model.js';
 import { buildDoc, writtenIn } from './helpers/cli.js';
 import { paragraphs } from './helpers/docx.js';
 import { LAMPANGRONG, layout1 } from './helpers/layouts.js';
-import { temporaryDir, workbookFile, readWorkbookFile } from './helpers/workbooks.js';
+import { temporaryDir, workbookFile, readWorkbookFile } from '../tools/workbooks.js';
 import { writeZipBomb } from './helpers/zip-bomb.js';
 
 const EARLIER = 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx';

@@ -5,11 +5,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureCsv, fixtureHtml, type FixtureWorkbook } from './helpers/workbook-fixture.js';
+import { fixtureCsv, fixtureHtml, type FixtureWorkbook } from '../tools/workbook-fixture.js';
 import { buildDoc, writtenIn } from './helpers/cli.js';
 import { resaveWithLibreOffice, soffice, validate } from './helpers/clients.js';
 import { paragraphs } from './helpers/docx.js';
-import { fixture, temporaryDir, workbookFile } from './helpers/workbooks.js';
+import { fixture, temporaryDir, workbookFile } from '../tools/workbooks.js';
 
 const SIGNING = ['--date', '2021-10-01'];
 const FILES = [

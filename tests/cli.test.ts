@@ -6,7 +6,7 @@ import { buildDoc, checkTemplate, writtenIn } from './helpers/cli.js';
 import PizZip from 'pizzip';
 import { documentXml, paragraphs } from './helpers/docx.js';
 import { hasPythonDocx, runPython, validate } from './helpers/clients.js';
-import { temporaryDir, workbookFile } from './helpers/workbooks.js';
+import { temporaryDir, workbookFile } from '../tools/workbooks.js';
 
 const NAME = 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx';
 const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);

@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { build, type BuildRequest, type Progress } from '../src/build/index.js';
 import { frameworksOnDisk } from '../src/node/frameworks-on-disk.js';
 import { PROJECT_ROOT } from './helpers/cli.js';
-import { docxText } from './helpers/golden.js';
-import { fixture, workbookFile } from './helpers/workbooks.js';
+import { docxText } from '../tools/golden.js';
+import { fixture, workbookFile } from '../tools/workbooks.js';
 
 const template = { name: 'ita-announcement.docx', bytes: readFileSync(path.join(PROJECT_ROOT, 'templates', 'ita-announcement.docx')) };
 const frameworks = frameworksOnDisk();

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDoc } from './helpers/cli.js';
 import { canRender, pdfImages, toPdf, validate } from './helpers/clients.js';
 import { part, templateVariant } from './helpers/docx.js';
-import { FIXTURES, temporaryDir, workbookFile } from './helpers/workbooks.js';
+import { FIXTURES, temporaryDir, workbookFile } from '../tools/workbooks.js';
 
 const NAME = 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx';
 const SIGNING = ['--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์'];

@@ -16,7 +16,7 @@ import { prepareTemplate, readEmblem, readTemplate, renderAnnouncement, type Pre
 import { nodeDeflater } from '../src/node/deflater.js';
 import { portableDeflater } from '../src/zip/write.js';
 import type { Digits } from '../src/core/format.js';
-import { buildCase, GOLDEN_DIR, goldenCases } from './helpers/golden.js';
+import { buildCase, GOLDEN_DIR, goldenCases } from '../tools/golden.js';
 import { DEFAULT_TEMPLATE, splitTagsLikeWord } from './helpers/docx.js';
 
 function prepared(edit?: (zip: PizZip) => void, emblemFile?: string, checked = true): PreparedTemplate {

@@ -6,11 +6,11 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureCsv } from './helpers/workbook-fixture.js';
+import { fixtureCsv } from '../tools/workbook-fixture.js';
 import { normalise } from '../src/ita/normalise.js';
 import { cellText } from '../src/read/cells.js';
 import { OPTIONS } from './helpers/layouts.js';
-import { fixture, temporaryDir, readWorkbookFile } from './helpers/workbooks.js';
+import { fixture, temporaryDir, readWorkbookFile } from '../tools/workbooks.js';
 
 function fileWith(name: string, content: string | Buffer): string {
   const file = path.join(temporaryDir('ita-kinds-'), name);

@@ -18,7 +18,7 @@ import { seedTyped } from './helpers/typed.js';
 import { seedText } from './helpers/formats.js';
 import { paragraphs, withoutWhitespace } from './helpers/docx.js';
 import { NAMES, OPTIONS } from './helpers/layouts.js';
-import { fixture, temporaryDir } from './helpers/workbooks.js';
+import { fixture, temporaryDir } from '../tools/workbooks.js';
 
 const template = { name: 'ita-announcement.docx', bytes: readFileSync(path.join(PROJECT_ROOT, 'templates', 'ita-announcement.docx')) };
 const frameworks = frameworksOnDisk();

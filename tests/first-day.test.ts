@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDoc, PROJECT_ROOT, writtenIn } from './helpers/cli.js';
 import { canRender } from './helpers/clients.js';
 import { documentXml, paragraphs } from './helpers/docx.js';
-import { temporaryDir, workbookFile } from './helpers/workbooks.js';
+import { temporaryDir, workbookFile } from '../tools/workbooks.js';
 
 const NAME = 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx';
 const EXAMPLE = 'ตัวอย่าง ผลการประเมิน ITA 2565 อบต.ลำปางรอง.xlsx';

@@ -6,12 +6,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureHtml, type FixtureCell, type FixtureWorkbook } from './helpers/workbook-fixture.js';
+import { fixtureHtml, type FixtureCell, type FixtureWorkbook } from '../tools/workbook-fixture.js';
 import { buildDoc } from './helpers/cli.js';
 import { resaveWithLibreOffice, soffice } from './helpers/clients.js';
 import { paragraphs } from './helpers/docx.js';
 import { codes, layout1, layout2, normaliseWorkbook } from './helpers/layouts.js';
-import { FIXTURES, temporaryDir, workbookFile } from './helpers/workbooks.js';
+import { FIXTURES, temporaryDir, workbookFile } from '../tools/workbooks.js';
 
 /** อบต.ลำปางรอง's scores (78.29) under the 2566–2568 pass levels: ต้องปรับปรุง, ไม่ผ่าน. */
 const STATED: FixtureCell[][] = [

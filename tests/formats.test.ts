@@ -13,8 +13,8 @@ import { cellText, type Cell, type Sheet } from '../src/read/cells.js';
 import { buildDoc, PROJECT_ROOT, writtenIn } from './helpers/cli.js';
 import { editedXls, fileOf, formatFixture, FORMATS, record, seedAnnouncementFrom, seedText, workbookStream } from './helpers/formats.js';
 import { compoundFile } from './helpers/ole.js';
-import { windows874 } from './helpers/workbook-fixture.js';
-import { readWorkbookFile, temporaryDir } from './helpers/workbooks.js';
+import { windows874 } from '../tools/workbook-fixture.js';
+import { readWorkbookFile, temporaryDir } from '../tools/workbooks.js';
 
 const SEED_FILES = [
   'seed-libreoffice.xls',

@@ -25,8 +25,8 @@ import { COMMAND_LINE_NAMES } from '../src/cli/options.js';
 import { libraryText, PROJECT_ROOT } from './helpers/cli.js';
 import { validate } from './helpers/clients.js';
 import { random, textMutants, zipMutants, type Mutant } from './helpers/mutants.js';
-import { fixtureCsv, fixtureHtml } from './helpers/workbook-fixture.js';
-import { fixture } from './helpers/workbooks.js';
+import { fixtureCsv, fixtureHtml } from '../tools/workbook-fixture.js';
+import { fixture } from '../tools/workbooks.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 2023);
 const EXAMPLE = path.join(PROJECT_ROOT, 'input', 'ตัวอย่าง ผลการประเมิน ITA 2565 อบต.ลำปางรอง.xlsx');

@@ -1,13 +1,13 @@
 /**
- * Golden cases (tests/helpers/golden.ts): each case's announcements, model and document XML, as
+ * Golden cases (tools/golden.ts): each case's announcements, model and document XML, as
  * committed; and the same input giving the same bytes twice, and across threads.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCase, expectedFiles, GOLDEN_DIR, goldenCases } from './helpers/golden.js';
+import { buildCase, expectedFiles, GOLDEN_DIR, goldenCases } from '../tools/golden.js';
 import { buildDoc, buildDocProcess } from './helpers/cli.js';
-import { temporaryDir, workbookFile } from './helpers/workbooks.js';
+import { temporaryDir, workbookFile } from '../tools/workbooks.js';
 
 describe('golden cases', () => {
   it.each(goldenCases())('$name: the announcements, their models and their XML as committed (npm run make-golden after a deliberate change)', async (golden) => {

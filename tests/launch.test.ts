@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, sym
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from './helpers/cli.js';
-import { temporaryDir, workbookFile } from './helpers/workbooks.js';
+import { temporaryDir, workbookFile } from '../tools/workbooks.js';
 
 /** A copy of the project without dist/, sharing this one's installed packages. */
 function projectCopy(): string {

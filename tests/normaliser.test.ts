@@ -1,6 +1,6 @@
 /** The normaliser's rules, each on a real workbook generated from data and read back. */
 import { describe, expect, it } from 'vitest';
-import type { FixtureWorkbook } from './helpers/workbook-fixture.js';
+import type { FixtureWorkbook } from '../tools/workbook-fixture.js';
 import type { AnnouncementOptions } from '../src/ita/normalise.js';
 import { codes, LAMPANGRONG, layout1, NAMES, normaliseWorkbook } from './helpers/layouts.js';
 

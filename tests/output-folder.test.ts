@@ -11,11 +11,11 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import PizZip from 'pizzip';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { benchWorkbook } from '../scripts/lib/bench-workbook.js';
+import { benchWorkbook } from '../tools/bench-workbook.js';
 import { buildDoc, PROJECT_ROOT } from './helpers/cli.js';
 import { paragraphs } from './helpers/docx.js';
 import { folderFault } from '../src/node/files.js';
-import { temporaryDir } from './helpers/workbooks.js';
+import { temporaryDir } from '../tools/workbooks.js';
 
 const START = path.join(PROJECT_ROOT, 'src', 'cli', 'start.cjs');
 const RECORD = '.ita-announcement-written.json';

@@ -11,8 +11,8 @@ import { buildDoc } from './helpers/cli.js';
 import { canRender, pdfLines, type LineBox } from './helpers/clients.js';
 import { layout2, LAMPANGRONG } from './helpers/layouts.js';
 import { toThaiDigits } from '../src/core/thai.js';
-import type { FixtureCell } from './helpers/workbook-fixture.js';
-import { temporaryDir, workbookFile } from './helpers/workbooks.js';
+import type { FixtureCell } from '../tools/workbook-fixture.js';
+import { temporaryDir, workbookFile } from '../tools/workbooks.js';
 
 const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
 const thai = (n: number) => [...String(n)].map((d) => THAI_DIGITS[Number(d)]).join('');

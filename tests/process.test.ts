@@ -8,7 +8,7 @@ import { copyFileSync, cpSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDocProcess, PROJECT_ROOT, writtenIn } from './helpers/cli.js';
-import { temporaryDir } from './helpers/workbooks.js';
+import { temporaryDir } from '../tools/workbooks.js';
 
 describe('npm run build-doc as a process', () => {
   it('prints its help on stdout and exits 0', () => {

@@ -6,15 +6,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FixtureCell, FixtureWorkbook } from './helpers/workbook-fixture.js';
+import type { FixtureCell, FixtureWorkbook } from '../tools/workbook-fixture.js';
 import { buildDoc, writtenIn } from './helpers/cli.js';
 import { documentXml, paragraphs, withoutWhitespace } from './helpers/docx.js';
 import { codes, LAMPANGRONG, layout1, layout2, NAMES, normaliseWorkbook, OPTIONS } from './helpers/layouts.js';
-import { fixture, temporaryDir, workbookFile } from './helpers/workbooks.js';
+import { fixture, temporaryDir, workbookFile } from '../tools/workbooks.js';
 import { normaliseThai } from '../src/core/thai.js';
 import { normalise } from '../src/ita/normalise.js';
 import { readWorkbook } from '../src/read/workbook.js';
-import { fixtureHtml } from './helpers/workbook-fixture.js';
+import { fixtureHtml } from '../tools/workbook-fixture.js';
 import { seedText } from './helpers/formats.js';
 
 const SIGNING = ['--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์'];

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { buildDoc, PROJECT_ROOT, writtenIn } from './helpers/cli.js';
 import { resaveWithLibreOffice, soffice, validate } from './helpers/clients.js';
 import { paragraphs, withoutWhitespace } from './helpers/docx.js';
-import { fixture, temporaryDir, workbookFile } from './helpers/workbooks.js';
-import { fixtureHtml } from './helpers/workbook-fixture.js';
+import { fixture, temporaryDir, workbookFile } from '../tools/workbooks.js';
+import { fixtureHtml } from '../tools/workbook-fixture.js';
 
 const SEED = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'reference', 'seed-announcement-lampangrong-2565.txt');
 const SIGNING = ['--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์'];

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readSettings } from '../src/cli/settings-file.js';
 import { buildDoc, PROJECT_ROOT, writtenIn } from './helpers/cli.js';
 import { paragraphs, part } from './helpers/docx.js';
-import { FIXTURES, temporaryDir, workbookFile } from './helpers/workbooks.js';
+import { FIXTURES, temporaryDir, workbookFile } from '../tools/workbooks.js';
 
 const NAME = 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx';
 

@@ -2,9 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TEMPLATE_FILE, packTemplate } from '../scripts/lib/template-package.js';
+import { TEMPLATE_FILE, packTemplate } from '../tools/template-package.js';
 import { PROJECT_ROOT } from './helpers/cli.js';
-import { workbookFile, readWorkbookFile } from './helpers/workbooks.js';
+import { workbookFile, readWorkbookFile } from '../tools/workbooks.js';
 
 describe('generated files in the repository', () => {
   it('templates/ita-announcement.docx is its source packed (run npm run pack-template after editing the source)', async () => {

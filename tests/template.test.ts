@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDoc, checkTemplate } from './helpers/cli.js';
 import { DEFAULT_TEMPLATE, paragraphs, part, splitTagsLikeWord, templateVariant, thaiRuns, withoutWhitespace } from './helpers/docx.js';
 import { validate } from './helpers/clients.js';
-import { temporaryDir, workbookFile } from './helpers/workbooks.js';
+import { temporaryDir, workbookFile } from '../tools/workbooks.js';
 
 const NAME = 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx';
 const SIGNING = ['--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์'];

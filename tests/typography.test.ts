@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDoc } from './helpers/cli.js';
 import { canRender, hasPythonDocx, pdfPageCount, pdfPageText, pdfWords, runPython, toPdf, validate } from './helpers/clients.js';
 import { part, templateVariant, thaiRuns } from './helpers/docx.js';
-import { temporaryDir, workbookFile } from './helpers/workbooks.js';
+import { temporaryDir, workbookFile } from '../tools/workbooks.js';
 
 const NAME = 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx';
 const SIGNING = ['--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์'];

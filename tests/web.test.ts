@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildWebPage, WEB_PAGE } from '../scripts/build-web.js';
+import { buildWebPage, WEB_PAGE } from '../tools/web-page.js';
 
 describe('web/ita-announcement.html', () => {
   it('is what npm run build-web makes from the sources (run it after changing them)', async () => {

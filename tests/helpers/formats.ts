@@ -12,7 +12,7 @@ import { openCompoundFile } from '../../src/read/ole.js';
 import { buildDoc, PROJECT_ROOT, writtenIn } from './cli.js';
 import { paragraphs, withoutWhitespace } from './docx.js';
 import { compoundFile } from './ole.js';
-import { FIXTURES, temporaryDir } from './workbooks.js';
+import { FIXTURES, temporaryDir } from '../../tools/workbooks.js';
 
 export const FORMATS = path.join(FIXTURES, 'formats');
 export const SEED_DOCUMENT = 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx';

@@ -1,6 +1,6 @@
 /** The generated workbooks the benchmarks read: one agency per row, plausible scores, the same every run. */
 import path from 'node:path';
-import { writeFixtureWorkbook, type FixtureCell } from '../../tests/helpers/workbook-fixture.js';
+import { writeFixtureWorkbook, type FixtureCell } from './workbook-fixture.js';
 
 const NAMES = ['การปฏิบัติหน้าที่', 'การใช้งบประมาณ', 'การใช้อำนาจ', 'การใช้ทรัพย์สินของราชการ', 'การแก้ไขปัญหาการทุจริต', 'คุณภาพการดำเนินงาน', 'ประสิทธิภาพการสื่อสาร', 'การปรับปรุงระบบการทำงาน', 'การเปิดเผยข้อมูล', 'การป้องกันการทุจริต'];
 

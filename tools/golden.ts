@@ -5,20 +5,20 @@
  * printed one element per line (`<name>.xml`), so a failure shows the lines that differ.
  * `npm run make-golden` rewrites the expected files on purpose, never silently.
  */
-import { COMMAND_LINE_NAMES } from '../../src/cli/options.js';
+import { COMMAND_LINE_NAMES } from '../src/cli/options.js';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PizZip from 'pizzip';
-import { build, type BuildResult } from '../../src/build/index.js';
-import type { Digits } from '../../src/core/format.js';
-import { renderInThreads } from '../../src/node/threads.js';
-import { frameworksOnDisk } from '../../src/node/frameworks-on-disk.js';
+import { build, type BuildResult } from '../src/build/index.js';
+import type { Digits } from '../src/core/format.js';
+import { renderInThreads } from '../src/node/threads.js';
+import { frameworksOnDisk } from '../src/node/frameworks-on-disk.js';
 import { temporaryDir, workbookFile } from './workbooks.js';
 import { readFixture } from './workbook-fixture.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const GOLDEN_DIR = path.join(ROOT, 'tests', 'golden');
 export const DEFAULT_TEMPLATE = path.join(ROOT, 'templates', 'ita-announcement.docx');
 export const ANALYSIS_TEMPLATE = path.join(ROOT, 'templates', 'ita-analysis.docx');
@@ -27,7 +27,7 @@ export const ANALYSIS_TEMPLATE = path.join(ROOT, 'templates', 'ita-analysis.docx
 export interface GoldenCase {
   name: string;
   description: string;
-  /** A workbook fixture (tests/helpers/workbook-fixture.ts). */
+  /** A workbook fixture (tools/workbook-fixture.ts). */
   input: string;
   /** Workbook fixtures of the same agency's earlier years, given with the input (the analysis report's years before). */
   earlier?: string[];

@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFixture, writeFixtureWorkbook, type FixtureWorkbook } from './workbook-fixture.js';
-import { readWorkbook } from '../../src/read/workbook.js';
+import { readWorkbook } from '../src/read/workbook.js';
 
-export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+export const FIXTURES = fileURLToPath(new URL('../tests/fixtures/', import.meta.url));
 
 export function fixture(name: string): FixtureWorkbook {
   return readFixture(path.join(FIXTURES, name, 'workbook.json'));
