@@ -2,7 +2,7 @@
  * The web page's tests in one real browser (web/ita-announcement.html, opened from disk with no
  * network): the example in, the same announcement out as the command line, each thing a clerk hit
  * (issue 22's numbered items), nothing said on the console, no request. One test file per browser
- * (tests/web-chromium.test.ts, tests/web-firefox.test.ts), so that the two run side by side.
+ * (tests/end-to-end/web-chromium.test.ts, tests/end-to-end/web-firefox.test.ts), so that the two run side by side.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
