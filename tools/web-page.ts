@@ -2,7 +2,7 @@
  * The web page web/ita-announcement.html (npm run build-web writes it): one file with everything
  * the page needs inside it: the core (src/build/index.ts and all it imports, bundled for the
  * browser by esbuild), the page's own script (web/src/page.ts), the default template and the
- * framework files. The committed file must equal a fresh build (tests/web.test.ts).
+ * framework files. The committed file must equal a fresh build (tests/repository/web-page.test.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
