@@ -13,8 +13,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { launchBrowser, type TestBrowser, type TestPage } from '../tests/helpers/browser.js';
-import { benchWorkbook } from './lib/bench-workbook.js';
+import { launchBrowser, type TestBrowser, type TestPage } from '../tools/browser.js';
+import { benchWorkbook } from '../tools/bench-workbook.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PAGE = path.join(ROOT, 'web', 'ita-announcement.html');

@@ -27,7 +27,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { prepareTemplate, readTemplate, renderAnnouncement } from '../src/render/index.js';
 import { nodeDeflater } from '../src/node/deflater.js';
-import { benchWorkbook } from './lib/bench-workbook.js';
+import { benchWorkbook } from '../tools/bench-workbook.js';
 import { profileTop } from './lib/profile-top.js';
 import { toView } from '../src/render/view.js';
 import { announcementsOf, plainDocxtemplater } from './lib/render-peers.js';

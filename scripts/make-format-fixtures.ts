@@ -33,7 +33,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readFixture, windows874, writeFixtureWorkbook } from '../tests/helpers/workbook-fixture.js';
+import { readFixture, windows874, writeFixtureWorkbook } from '../tools/workbook-fixture.js';
 
 const FIXTURES = fileURLToPath(new URL('../tests/fixtures/', import.meta.url));
 const OUT = path.join(FIXTURES, 'formats');

@@ -1,7 +1,7 @@
 /** npm run make-golden: rewrites the expected files of tests/golden/<case>/ from each case.json, after a deliberate change to the output. */
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildCase, expectedFiles, GOLDEN_DIR, goldenCases } from '../tests/helpers/golden.js';
+import { buildCase, expectedFiles, GOLDEN_DIR, goldenCases } from '../tools/golden.js';
 
 for (const golden of goldenCases()) {
   const folder = path.join(GOLDEN_DIR, golden.name);

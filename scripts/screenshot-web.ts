@@ -11,8 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { BROWSERS, launchBrowser, type BrowserName } from '../tests/helpers/browser.js';
-import { benchWorkbook } from './lib/bench-workbook.js';
+import { BROWSERS, launchBrowser, type BrowserName } from '../tools/browser.js';
+import { benchWorkbook } from '../tools/bench-workbook.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PAGE = path.join(ROOT, 'web', 'ita-announcement.html');

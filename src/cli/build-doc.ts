@@ -18,13 +18,13 @@ import { executedAsProgram, processIo, readInput, type Io } from './io.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { frameworksOnDisk } from '../node/frameworks-on-disk.js';
 import { error, hasErrors, type Problem } from '../core/problem.js';
-import { chooser, counted, languageAsked, type Language } from '../core/language.js';
+import { chooser, counted, languageAsked, type Language, type Message } from '../core/language.js';
 import { EMBLEM_MOST_BYTES, emblemTooLarge, MAX_TEMPLATE_BYTES, templateTooLarge } from '../render/index.js';
 import { parseAnnouncementDate, today } from '../core/announcement-date.js';
 import { MAX_FILE_BYTES, fileTooLarge } from '../read/workbook.js';
-import { readSettings } from './settings-file.js';
+import { readSettings, type SettingsRead } from './settings-file.js';
 import { COMMAND_LINE_NAMES, COMMAND_OPTIONS, REPEATABLE, SETTINGS, yargsOptions } from './options.js';
-import { openOutputFolder } from '../node/output-folder.js';
+import { openOutputFolder, type OutputFolder } from '../node/output-folder.js';
 import { writePdfs } from '../node/pdf.js';
 import { renderInThreads } from '../node/threads.js';
 import { nearest } from '../core/nearest.js';
@@ -170,84 +170,148 @@ function parseYear(year: number, text: Text): number {
   return year < 2400 ? year + 543 : year;
 }
 
-async function run(args: Arguments, io: Io): Promise<number> {
-  const say = (line: string) => io.stderr(`${printable(line)}\n`);
-  const text = chooser(args.language);
-  const userPath = (p: string) => path.resolve(io.cwd, p);
+/** How a run speaks to the clerk: in the language asked for, a line at a time, naming paths as they read them. */
+interface Screen {
+  language: Language;
+  /** The text in the language asked for. */
+  words: Text;
+  /** One line for the clerk, on the error stream. */
+  tell(line: string): void;
   /** A path as the clerk reads it on screen: relative to where they ran the command. */
-  const shown = (file: string) => path.relative(io.cwd, file) || file;
-  const show = (result: Pick<BuildResult, 'problems' | 'failures'>, documents: DocumentSummary[] = [], ready = 0, analyses: string[] = [], stopped?: Problem) => report(args, documents, result.failures, result.problems, say, shown, io, ready, analyses, stopped);
+  pathShown(file: string): string;
+}
 
-  const settingsFile = args.settings === undefined ? path.join(PROJECT_ROOT, 'input', 'settings.yaml') : userPath(args.settings);
-  const { settings, lines: settingsLines, problems: settingsProblems } = await readSettings(settingsFile);
-  if (hasErrors(settingsProblems)) {
-    show({ problems: settingsProblems, failures: [] });
-    return exitCodeFor({ problems: settingsProblems });
+function screenOf(language: Language, io: Io): Screen {
+  return {
+    language,
+    words: chooser(language),
+    tell: (line) => io.stderr(`${printable(line)}\n`),
+    pathShown: (file) => path.relative(io.cwd, file) || file,
+  };
+}
+
+/** A path the clerk typed: from where they ran the command. */
+const givenPath = (io: Io, file: string) => path.resolve(io.cwd, file);
+
+async function run(args: Arguments, io: Io): Promise<number> {
+  const screen = screenOf(args.language, io);
+  const stopWith = (problem: Problem | Problem[]) => {
+    const problems = ([] as Problem[]).concat(problem);
+    report(args, screen, io, { problems, failures: [] });
+    return exitCodeFor({ problems });
+  };
+
+  const given = await readSettingsFile(args, io);
+  if (hasErrors(given.problems)) return stopWith(given.problems);
+  const parts = await readDocumentParts(args, io, given);
+  if ('problem' in parts) return stopWith(parts.problem);
+  const inputs = await readWorkbooks(args, io);
+  if ('problem' in inputs) return stopWith(inputs.problem);
+  const outDir = args.out === undefined ? path.join(PROJECT_ROOT, 'output') : givenPath(io, args.out);
+  const opened = args.check ? undefined : await openOutputFolder(outDir);
+  if (opened && 'problem' in opened) return stopWith(opened.problem);
+  const folder = opened;
+
+  const { result, written, analysesWritten } = await makeDocuments(args, io, screen, { given, parts, workbooks: inputs.workbooks, outDir, folder });
+  result.problems.unshift(...parts.analysisProblems, ...inputs.unreadable.flatMap((f) => f.problems));
+  result.failures.unshift(...inputs.unreadable);
+  if (hasErrors(result.problems.filter((p) => p.code === 'emblem-unusable'))) {
+    report(args, screen, io, { problems: result.problems, failures: result.failures });
+    return exitCodeFor(result);
   }
-  // The command line wins over the settings file, which wins over the defaults.
-  const digits = args.digits ?? settings.digits ?? 'thai';
-  const signer = args.signer ?? settings.signer;
-  const position = args.position ?? settings.position;
-  const templateFile = args.template ? userPath(args.template) : (settings.template ?? DEFAULT_TEMPLATE);
-  const emblemFile = args.emblem !== undefined ? userPath(args.emblem) : settings.emblem;
-  /** Where a file setting was given: its option, or its line of the settings file. */
-  const givenAt = (setting: 'template' | 'emblem' | 'analysisTemplate', option: string | undefined) =>
-    option !== undefined
-      ? { th: SETTINGS[setting].option, en: SETTINGS[setting].option }
-      : { th: `${SETTINGS[setting].key}: ของไฟล์ตั้งค่า ${path.basename(settingsFile)} บรรทัดที่ ${settingsLines[setting]}`, en: `${SETTINGS[setting].key}: of the settings file ${path.basename(settingsFile)}, line ${settingsLines[setting]}` };
 
+  // The summary lists the documents in the order of the workbooks and their agencies.
+  const order = new Map(result.announcements.map((a, i) => [a.name, i]));
+  const documents = written.sort((a, b) => order.get(path.basename(a.output))! - order.get(path.basename(b.output))!);
+  if (args.check) tellWhatWouldBeMade(result, screen);
+  if (args.pdf && documents.length && !folder?.stopped) result.problems.push(...(await writePdfsBeside(documents, analysesWritten, folder!, io, screen)));
+  await folder?.close();
+
+  report(args, screen, io, {
+    problems: result.problems,
+    failures: result.failures,
+    documents,
+    ready: args.check ? result.announcements.length : 0,
+    analyses: args.check ? result.analyses.map((a) => a.name) : analysesWritten,
+    stopped: folder?.stopped,
+  });
+  return exitCodeFor({ ...result, ...(folder?.stopped && { stopped: folder.stopped }) });
+}
+
+/** The settings file (input/settings.yaml, or --settings): its settings, the line of each, its problems. */
+type SettingsGiven = SettingsRead & { file: string };
+
+async function readSettingsFile(args: Arguments, io: Io): Promise<SettingsGiven> {
+  const file = args.settings === undefined ? path.join(PROJECT_ROOT, 'input', 'settings.yaml') : givenPath(io, args.settings);
+  return { file, ...(await readSettings(file)) };
+}
+
+/** Where a file setting was given: its option, or its line of the settings file. */
+function givenAt(given: SettingsGiven, setting: 'template' | 'emblem' | 'analysisTemplate', option: string | undefined): Message {
+  return option !== undefined
+    ? { th: SETTINGS[setting].option, en: SETTINGS[setting].option }
+    : { th: `${SETTINGS[setting].key}: ของไฟล์ตั้งค่า ${path.basename(given.file)} บรรทัดที่ ${given.lines[setting]}`, en: `${SETTINGS[setting].key}: of the settings file ${path.basename(given.file)}, line ${given.lines[setting]}` };
+}
+
+/** What every document is made with besides the workbook. */
+interface DocumentParts {
+  template: NamedBytes;
+  emblem?: NamedBytes;
+  analysisTemplate?: NamedBytes;
+  /** An analysis template that cannot be read is reported, and the announcements are made all the same. */
+  analysisProblems: Problem[];
+}
+
+/** The template and the emblem (a problem with either stops the run), then the analysis report's template. */
+async function readDocumentParts(args: Arguments, io: Io, given: SettingsGiven): Promise<DocumentParts | { problem: Problem }> {
+  const { settings } = given;
+  const templateFile = args.template ? givenPath(io, args.template) : (settings.template ?? DEFAULT_TEMPLATE);
+  const emblemFile = args.emblem !== undefined ? givenPath(io, args.emblem) : settings.emblem;
   const template = await readInput(templateFile, MAX_TEMPLATE_BYTES, {
     cannotOpen: (code) => {
-      const at = givenAt('template', args.template);
+      const at = givenAt(given, 'template', args.template);
       return error('template-unreadable', { file: templateFile }, `เปิดแม่แบบเอกสารไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน ${at.th}`, `Cannot open the template (${code}): check the file name given with ${at.en}`);
     },
     tooLarge: (size) => templateTooLarge(templateFile, size),
   });
-  if ('problem' in template) {
-    show({ problems: [template.problem], failures: [] });
-    return exitCodeFor({ problems: [template.problem] });
-  }
+  if ('problem' in template) return template;
   const emblem =
     emblemFile === undefined
       ? undefined
       : await readInput(emblemFile, EMBLEM_MOST_BYTES, {
           cannotOpen: (code) => {
-            const at = givenAt('emblem', args.emblem);
+            const at = givenAt(given, 'emblem', args.emblem);
             return error('emblem-unusable', { file: emblemFile }, `เปิดไฟล์ภาพตราครุฑไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน ${at.th}`, `Cannot open the emblem picture (${code}): check the file name given with ${at.en}`);
           },
           tooLarge: () => emblemTooLarge(emblemFile),
         });
-  if (emblem && 'problem' in emblem) {
-    show({ problems: [emblem.problem], failures: [] });
-    return exitCodeFor({ problems: [emblem.problem] });
-  }
+  if (emblem && 'problem' in emblem) return emblem;
+  if (!(args.analysis ?? settings.analysis ?? false)) return { template, ...(emblem && { emblem }), analysisProblems: [] };
 
-  // The analysis report: a template that cannot be read is reported, and the announcements are made all the same.
-  const analysisProblems: Problem[] = [];
-  let analysisTemplate: NamedBytes | undefined;
-  if (args.analysis ?? settings.analysis ?? false) {
-    const file = args.analysisTemplate !== undefined ? userPath(args.analysisTemplate) : (settings.analysisTemplate ?? DEFAULT_ANALYSIS_TEMPLATE);
-    const read = await readInput(file, MAX_TEMPLATE_BYTES, {
-      cannotOpen: (code) => {
-        const at = givenAt('analysisTemplate', args.analysisTemplate);
-        return error('template-unreadable', { file }, `เปิดแม่แบบรายงานการวิเคราะห์ไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน ${at.th}`, `Cannot open the analysis report's template (${code}): check the file name given with ${at.en}`);
-      },
-      tooLarge: (size) => templateTooLarge(file, size),
-    });
-    if ('problem' in read) analysisProblems.push(read.problem);
-    else analysisTemplate = read;
-  }
+  const file = args.analysisTemplate !== undefined ? givenPath(io, args.analysisTemplate) : (settings.analysisTemplate ?? DEFAULT_ANALYSIS_TEMPLATE);
+  const analysisTemplate = await readInput(file, MAX_TEMPLATE_BYTES, {
+    cannotOpen: (code) => {
+      const at = givenAt(given, 'analysisTemplate', args.analysisTemplate);
+      return error('template-unreadable', { file }, `เปิดแม่แบบรายงานการวิเคราะห์ไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน ${at.th}`, `Cannot open the analysis report's template (${code}): check the file name given with ${at.en}`);
+    },
+    tooLarge: (size) => templateTooLarge(file, size),
+  });
+  if ('problem' in analysisTemplate) return { template, ...(emblem && { emblem }), analysisProblems: [analysisTemplate.problem] };
+  return { template, ...(emblem && { emblem }), analysisTemplate, analysisProblems: [] };
+}
 
-  const inputs = args.files.length ? args.files.map((file) => givenWorkbook(file, userPath)) : await workbooksIn(path.join(PROJECT_ROOT, 'input'));
+/** The workbooks named, or every one in input/: those read, and a failure for each that cannot be; a problem when there is none at all. */
+async function readWorkbooks(args: Arguments, io: Io): Promise<{ workbooks: NamedBytes[]; unreadable: Failure[] } | { problem: Problem }> {
+  const inputs = args.files.length ? args.files.map((file) => givenWorkbook(file, io)) : await workbooksIn(path.join(PROJECT_ROOT, 'input'));
   if (inputs.length === 0) {
-    const none = error(
-      'file-unreadable',
-      { file: 'input' },
-      'ไม่พบไฟล์ผลการประเมิน (.xlsx .xls .ods .xml .csv .txt .html) ในโฟลเดอร์ input/: วางไฟล์ที่ดาวน์โหลดจากระบบ ITAS ไว้ในโฟลเดอร์ input/ แล้วรันอีกครั้ง',
-      'No results file (.xlsx .xls .ods .xml .csv .txt .html) in input/: put the file downloaded from ITAS in input/ and run again',
-    );
-    show({ problems: [none], failures: [] });
-    return exitCodeFor({ problems: [none] });
+    return {
+      problem: error(
+        'file-unreadable',
+        { file: 'input' },
+        'ไม่พบไฟล์ผลการประเมิน (.xlsx .xls .ods .xml .csv .txt .html) ในโฟลเดอร์ input/: วางไฟล์ที่ดาวน์โหลดจากระบบ ITAS ไว้ในโฟลเดอร์ input/ แล้วรันอีกครั้ง',
+        'No results file (.xlsx .xls .ods .xml .csv .txt .html) in input/: put the file downloaded from ITAS in input/ and run again',
+      ),
+    };
   }
   const unreadable: Failure[] = [];
   const workbooks: NamedBytes[] = [];
@@ -259,19 +323,25 @@ async function run(args: Arguments, io: Io): Promise<number> {
     if ('problem' in read) unreadable.push({ input: file, agency: '', problems: [read.problem] });
     else workbooks.push(read);
   }
+  return { workbooks, unreadable };
+}
 
-  const outDir = args.out === undefined ? path.join(PROJECT_ROOT, 'output') : userPath(args.out);
-  const opened = args.check ? undefined : await openOutputFolder(outDir);
-  if (opened && 'problem' in opened) {
-    show({ problems: [opened.problem], failures: [] });
-    return exitCodeFor({ problems: [opened.problem] });
-  }
-  const folder = opened;
-  const progress = progressLine(say, io, args.language);
+/** Builds every document and writes each to the folder as it is made (none with --check): the result, and what was written. */
+async function makeDocuments(
+  args: Arguments,
+  io: Io,
+  screen: Screen,
+  to: { given: SettingsGiven; parts: DocumentParts; workbooks: NamedBytes[]; outDir: string; folder: OutputFolder | undefined },
+): Promise<{ result: BuildResult; written: DocumentSummary[]; analysesWritten: string[] }> {
+  const { settings } = to.given;
+  const { template, emblem, analysisTemplate } = to.parts;
+  // The command line wins over the settings file, which wins over the defaults.
+  const signer = args.signer ?? settings.signer;
+  const position = args.position ?? settings.position;
   const written: DocumentSummary[] = [];
   const analysesWritten: string[] = [];
   const result = await build({
-    workbooks,
+    workbooks: to.workbooks,
     template,
     ...(analysisTemplate && { analysis: { template: analysisTemplate } }),
     ...(emblem && { emblem }),
@@ -284,13 +354,13 @@ async function run(args: Arguments, io: Io): Promise<number> {
       ...(position !== undefined && { position }),
       ...(args.year !== undefined && { fiscalYear: args.year }),
     },
-    digits,
+    digits: args.digits ?? settings.digits ?? 'thai',
     check: args.check,
     renderMany: renderInThreads(args.threads),
-    onProgress: progress,
+    onProgress: progressLine(screen, io),
     onDocument: async (document) => {
-      const target = path.join(outDir, document.name);
-      const problems = await folder!.write(document.name, document.bytes);
+      const target = path.join(to.outDir, document.name);
+      const problems = await to.folder!.write(document.name, document.bytes);
       const a = document.announcement;
       if (document.analysis) {
         if (!hasErrors(problems)) analysesWritten.push(target);
@@ -300,64 +370,54 @@ async function run(args: Arguments, io: Io): Promise<number> {
       return problems;
     },
   });
-  result.problems.unshift(...analysisProblems, ...unreadable.flatMap((f) => f.problems));
-  result.failures.unshift(...unreadable);
-  if (hasErrors(result.problems.filter((p) => p.code === 'emblem-unusable'))) {
-    show(result);
-    return exitCodeFor(result);
-  }
+  return { result, written, analysesWritten };
+}
 
-  // The summary lists the documents in the order of the workbooks and their agencies.
-  const order = new Map(result.announcements.map((a, i) => [a.name, i]));
-  const documents = written.sort((a, b) => order.get(path.basename(a.output))! - order.get(path.basename(b.output))!);
-  if (args.check) {
-    for (const { workbook, announcement } of result.announcements) {
-      announcementLines(announcement, shown, args.language).forEach(say);
-      for (const report of result.analyses.filter((r) => r.workbook === workbook && r.analysis.agency === announcement.agency && r.analysis.fiscalYear === announcement.fiscalYear)) analysisLines(report.name, report.analysis, args.language).forEach(say);
-    }
+/** --check: what each announcement and analysis report would print. */
+function tellWhatWouldBeMade(result: BuildResult, screen: Screen): void {
+  for (const { workbook, announcement } of result.announcements) {
+    announcementLines(announcement, screen.pathShown, screen.language).forEach(screen.tell);
+    for (const report of result.analyses.filter((r) => r.workbook === workbook && r.analysis.agency === announcement.agency && r.analysis.fiscalYear === announcement.fiscalYear)) analysisLines(report.name, report.analysis, screen.language).forEach(screen.tell);
   }
-  if (args.pdf && documents.length && !folder?.stopped) {
-    say(text(`กำลังสร้าง PDF ${documents.length + analysesWritten.length} ฉบับด้วย LibreOffice`, `Making ${counted(documents.length + analysesWritten.length, 'PDF')} with LibreOffice`));
-    const made = await writePdfs([...documents.map((d) => d.output), ...analysesWritten], io.env, (pdf, bytes) => folder!.save(path.basename(pdf), bytes));
-    result.problems.push(...made.problems);
-    for (const d of documents) {
-      const pdf = made.pdfs.get(d.output);
-      if (pdf) d.pdf = pdf;
-    }
-  }
-  await folder?.close();
+}
 
-  show(result, documents, args.check ? result.announcements.length : 0, args.check ? result.analyses.map((a) => a.name) : analysesWritten, folder?.stopped);
-  return exitCodeFor({ ...result, ...(folder?.stopped && { stopped: folder.stopped }) });
+/** --pdf: a PDF beside each document written, through LibreOffice; the problems of those that could not be made. */
+async function writePdfsBeside(documents: DocumentSummary[], analysesWritten: string[], folder: OutputFolder, io: Io, screen: Screen): Promise<Problem[]> {
+  screen.tell(screen.words(`กำลังสร้าง PDF ${documents.length + analysesWritten.length} ฉบับด้วย LibreOffice`, `Making ${counted(documents.length + analysesWritten.length, 'PDF')} with LibreOffice`));
+  const made = await writePdfs([...documents.map((d) => d.output), ...analysesWritten], io.env, (pdf, bytes) => folder.save(path.basename(pdf), bytes));
+  for (const d of documents) {
+    const pdf = made.pdfs.get(d.output);
+    if (pdf) d.pdf = pdf;
+  }
+  return made.problems;
 }
 
 /**
  * A progress line while a long batch runs: rewritten in place on a terminal, a line at every
  * tenth otherwise (a log file, a CI run).
  */
-function progressLine(say: (line: string) => void, io: Io, language: Language): (progress: Progress) => void {
-  const text = chooser(language);
+function progressLine(screen: Screen, io: Io): (progress: Progress) => void {
   let shownAt = 0;
   return ({ workbook, done, total, agency }) => {
     if (total < PROGRESS_FROM) return;
     if (done === 0) {
-      say(text(`กำลังสร้างประกาศ ${total} ฉบับจาก ${path.basename(workbook)}`, `Writing ${counted(total, 'announcement')} from ${path.basename(workbook)}`));
+      screen.tell(screen.words(`กำลังสร้างประกาศ ${total} ฉบับจาก ${path.basename(workbook)}`, `Writing ${counted(total, 'announcement')} from ${path.basename(workbook)}`));
       return;
     }
     if (io.terminal) {
       const now = Date.now();
       if (now - shownAt > 100) io.stderr(`\r\x1b[K  ${done}/${total} ${agency}`);
       shownAt = now;
-      if (done === total) io.stderr(`\r\x1b[K  ${done}/${total} ${text('เสร็จแล้ว', 'done')}\n`);
+      if (done === total) io.stderr(`\r\x1b[K  ${done}/${total} ${screen.words('เสร็จแล้ว', 'done')}\n`);
     } else if (done % Math.ceil(total / 10) === 0) {
-      say(`  ${done}/${total} (${Math.round((100 * done) / total)}%)`);
+      screen.tell(`  ${done}/${total} (${Math.round((100 * done) / total)}%)`);
     }
   };
 }
 
 /** A workbook named on the command line: where the clerk is, or else, given by its name alone, in input/. */
-function givenWorkbook(file: string, userPath: (p: string) => string): string {
-  const here = userPath(file);
+function givenWorkbook(file: string, io: Io): string {
+  const here = givenPath(io, file);
   const inInput = path.join(PROJECT_ROOT, 'input', file);
   return !existsSync(here) && path.basename(file) === file && existsSync(inInput) ? inInput : here;
 }
@@ -377,9 +437,19 @@ async function workbooksIn(dir: string): Promise<string[]> {
     .map((name) => path.join(dir, name));
 }
 
-function report(args: Arguments, documents: DocumentSummary[], failures: Failure[], problems: Problem[], say: (line: string) => void, shown: (file: string) => string, io: Io, ready: number, analyses: string[], stopped?: Problem): void {
-  const { language } = args;
-  const text = chooser(language);
+/** What a run's summary tells: its problems and failures, the documents written (with --check, how many are ready), the analysis reports, why the folder stopped taking files. */
+interface Outcome {
+  problems: Problem[];
+  failures: Failure[];
+  documents?: DocumentSummary[];
+  ready?: number;
+  analyses?: string[];
+  stopped?: Problem | undefined;
+}
+
+function report(args: Arguments, screen: Screen, io: Io, outcome: Outcome): void {
+  const { problems, failures, documents = [], ready = 0, analyses = [], stopped } = outcome;
+  const { language, words, tell, pathShown } = screen;
   const printed = new Set<string>();
   // Announcements made but not saved once the folder took no more: why is said once, then which.
   const unsaved = stopped ? failures.filter((f) => f.problems.length > 0 && f.problems.every((p) => p.code === stopped.code && p.message.th === stopped.message.th)) : [];
@@ -392,28 +462,28 @@ function report(args: Arguments, documents: DocumentSummary[], failures: Failure
     const key = JSON.stringify({ ...p, where: { ...p.where, agency: undefined } });
     if (printed.has(key)) continue;
     printed.add(key);
-    problemLines(p, shown, language, args.debug).forEach(say);
+    problemLines(p, pathShown, language, args.debug).forEach(tell);
   }
-  if (documents.length) documentTable(documents, shown, language).forEach(say);
-  if (!args.check) for (const file of analyses) say(text(`รายงานการวิเคราะห์: ${shown(file)}`, `Analysis report: ${shown(file)}`));
-  if (failed.length) failureLines(failed, shown, language, args.debug).forEach(say);
-  if (stopped && unsaved.length) unsavedLines(stopped, unsaved, shown, language).forEach(say);
-  const reports = analyses.length ? text(` และรายงานการวิเคราะห์ ${analyses.length} ฉบับ`, ` and ${counted(analyses.length, 'analysis report')}`) : '';
-  const notSaved = unsaved.length ? text(`, ยังไม่ได้บันทึก ${unsaved.length} ฉบับ`, `, ${unsaved.length} not saved`) : '';
-  const notMade = failed.length ? text(`, สร้างไม่ได้ ${failed.length} รายการ`, `, ${failed.length} failed`) : '';
-  say(
+  if (documents.length) documentTable(documents, pathShown, language).forEach(tell);
+  if (!args.check) for (const file of analyses) tell(words(`รายงานการวิเคราะห์: ${pathShown(file)}`, `Analysis report: ${pathShown(file)}`));
+  if (failed.length) failureLines(failed, pathShown, language, args.debug).forEach(tell);
+  if (stopped && unsaved.length) unsavedLines(stopped, unsaved, pathShown, language).forEach(tell);
+  const reports = analyses.length ? words(` และรายงานการวิเคราะห์ ${analyses.length} ฉบับ`, ` and ${counted(analyses.length, 'analysis report')}`) : '';
+  const notSaved = unsaved.length ? words(`, ยังไม่ได้บันทึก ${unsaved.length} ฉบับ`, `, ${unsaved.length} not saved`) : '';
+  const notMade = failed.length ? words(`, สร้างไม่ได้ ${failed.length} รายการ`, `, ${failed.length} failed`) : '';
+  tell(
     args.check
-      ? text(`สรุปการตรวจ (ยังไม่ได้สร้างเอกสาร): พร้อมสร้างประกาศ ${ready} ฉบับ${reports}${notMade}`, `Check (nothing written): ${counted(ready, 'announcement')}${reports} ready${notMade}`)
-      : text(`สรุป: สร้างประกาศ ${documents.length} ฉบับ${reports}${notSaved}${notMade}`, `Summary: ${counted(documents.length, 'announcement')}${reports} written${notSaved}${notMade}`),
+      ? words(`สรุปการตรวจ (ยังไม่ได้สร้างเอกสาร): พร้อมสร้างประกาศ ${ready} ฉบับ${reports}${notMade}`, `Check (nothing written): ${counted(ready, 'announcement')}${reports} ready${notMade}`)
+      : words(`สรุป: สร้างประกาศ ${documents.length} ฉบับ${reports}${notSaved}${notMade}`, `Summary: ${counted(documents.length, 'announcement')}${reports} written${notSaved}${notMade}`),
   );
   if (args.json) {
     // One message, in the language asked for, as a string: what a script reading the JSON expects.
     // What a library said stays out of the JSON too, unless --debug asks for it.
-    const where = ({ debug, ...p }: Problem) => ({ ...p, message: p.message[language], ...(args.debug && debug && { debug }), where: { ...p.where, ...(p.where.file && { file: shown(p.where.file) }) } });
+    const where = ({ debug, ...p }: Problem) => ({ ...p, message: p.message[language], ...(args.debug && debug && { debug }), where: { ...p.where, ...(p.where.file && { file: pathShown(p.where.file) }) } });
     const json = {
-      documents: documents.map((d) => ({ ...d, input: shown(d.input), output: shown(d.output), ...(d.pdf && { pdf: shown(d.pdf) }) })),
-      ...(analyses.length && { analyses: analyses.map(shown) }),
-      failed: failures.map((f) => ({ input: shown(f.input), agency: f.agency, problems: f.problems.map(where) })),
+      documents: documents.map((d) => ({ ...d, input: pathShown(d.input), output: pathShown(d.output), ...(d.pdf && { pdf: pathShown(d.pdf) }) })),
+      ...(analyses.length && { analyses: analyses.map(pathShown) }),
+      failed: failures.map((f) => ({ input: pathShown(f.input), agency: f.agency, problems: f.problems.map(where) })),
       problems: problems.map(where),
       // For the benchmark: this run's peak memory and processor time, its threads included (maxRSS is in KB, CPU times in µs).
       run: { peakMemoryMB: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6 },

@@ -48,34 +48,13 @@ export interface SettingsRead {
 /** The settings in `file`; none when there is no such file. */
 export async function readSettings(file: string): Promise<SettingsRead> {
   const name = path.basename(file);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { settings: {}, lines: {}, problems: [] };
-    const code = (e as NodeJS.ErrnoException).code;
-    return { settings: {}, lines: {}, problems: [error('settings-invalid', { file }, `เปิดไฟล์ตั้งค่า ${name} ไม่ได้ (${code})`, `Cannot open the settings file ${name} (${code})`)] };
-  }
-  const text = decodeSettings(bytes);
-  if (text === undefined) {
-    return {
-      settings: {},
-      lines: {},
-      problems: [
-        error(
-          'settings-invalid',
-          { file },
-          `อ่านตัวอักษรในไฟล์ตั้งค่า ${name} ไม่ได้: เปิดด้วย Notepad แล้วเลือก "บันทึกเป็น" โดยตั้ง "การเข้ารหัส" เป็น UTF-8 แล้วบันทึก`,
-          `The characters of the settings file ${name} cannot be read: open it in Notepad, choose "Save As" with "Encoding" set to UTF-8, and save`,
-        ),
-      ],
-    };
-  }
+  const text = await settingsText(file);
+  if (typeof text !== 'string') return { settings: {}, lines: {}, problems: text.problems };
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, schema: 'failsafe' });
   const at = (offset: number | undefined) => (offset === undefined ? 1 : lines.linePos(offset).line);
   const lineOf = (node: Node | null | undefined) => at(node?.range?.[0]);
-  const problem = (line: number, th: string, en: string, code: 'settings-invalid' | 'settings-key-unknown' = 'settings-invalid') =>
+  const problemAt = (line: number, th: string, en: string, code: 'settings-invalid' | 'settings-key-unknown' = 'settings-invalid') =>
     error(code, { file, line }, `ไฟล์ตั้งค่า ${name} บรรทัดที่ ${line}: ${th}`, `Settings file ${name}, line ${line}: ${en}`);
   const none = (problems: Problem[]): SettingsRead => ({ settings: {}, lines: {}, problems });
 
@@ -85,10 +64,10 @@ export async function readSettings(file: string): Promise<SettingsRead> {
       th: 'เขียนไม่ถูกรูปแบบ: แต่ละบรรทัดเป็น "ชื่อ: ค่า" เช่น "ผู้ลงนาม: นายสันติ นาวีสัมพันธ์" (ขึ้นต้นบรรทัดโดยไม่เว้นวรรค)',
       en: 'not valid YAML: each line is "key: value", e.g. "signer: นายสันติ นาวีสัมพันธ์", starting at the beginning of the line',
     };
-    return none(badLines.map((line) => problem(line, why.th, why.en)));
+    return none(badLines.map((line) => problemAt(line, why.th, why.en)));
   }
   if (document.contents === null) return none([]);
-  if (!isMap(document.contents)) return none([problem(lineOf(document.contents), 'ต้องเป็นรายการ "ชื่อ: ค่า" บรรทัดละหนึ่งค่า', 'must be a list of "key: value", one per line')]);
+  if (!isMap(document.contents)) return none([problemAt(lineOf(document.contents), 'ต้องเป็นรายการ "ชื่อ: ค่า" บรรทัดละหนึ่งค่า', 'must be a list of "key: value", one per line')]);
 
   const read: SettingsRead = { settings: {}, lines: {}, problems: [] };
   const folder = path.dirname(path.resolve(file));
@@ -98,7 +77,7 @@ export async function readSettings(file: string): Promise<SettingsRead> {
     const key = (Object.keys(KEYS) as Key[]).find((k) => KEYS[k].includes(keyName));
     if (!key) {
       read.problems.push(
-        problem(
+        problemAt(
           line,
           `ไม่รู้จัก "${keyName}": ใช้ได้เฉพาะ ${Object.values(KEYS).map((k) => k[0]).join(', ')}`,
           `unknown key "${keyName}": the keys are ${Object.values(KEYS).map((k) => k.join(' or ')).join(', ')}`,
@@ -111,32 +90,64 @@ export async function readSettings(file: string): Promise<SettingsRead> {
     if (value === undefined) {
       read.problems.push(
         key === 'position'
-          ? problem(line, `"${keyName}" ต้องเป็นข้อความ หรือรายการบรรทัด (บรรทัดละ "- ข้อความ")`, `"${keyName}" must be a text, or a list of lines ("- text" each)`)
-          : problem(line, `"${keyName}" ต้องเป็นข้อความบรรทัดเดียว`, `"${keyName}" must be one line of text`),
+          ? problemAt(line, `"${keyName}" ต้องเป็นข้อความ หรือรายการบรรทัด (บรรทัดละ "- ข้อความ")`, `"${keyName}" must be a text, or a list of lines ("- text" each)`)
+          : problemAt(line, `"${keyName}" ต้องเป็นข้อความบรรทัดเดียว`, `"${keyName}" must be one line of text`),
       );
       continue;
     }
     if (value === '') continue;
     read.lines[key] = line;
-    if (key === 'digits') {
-      const digits = digitsNamed(value);
-      if (digits) read.settings.digits = digits;
-      else read.problems.push(problem(line, `"${keyName}" ต้องเป็น ไทย หรือ อารบิก (ไม่ใช่ "${value}")`, `"${keyName}" must be thai or arabic (ไทย or อารบิก), not "${value}"`));
-    } else if (key === 'date') {
-      const parsed = parseAnnouncementDate(value);
-      if ('date' in parsed) read.settings.date = parsed.date;
-      else read.problems.push(problem(line, `"${keyName}: ${value}" ไม่ถูกต้อง: ${parsed.why.th}`, `"${keyName}: ${value}" is not a date: ${parsed.why.en}`));
-    } else if (key === 'analysis') {
-      const yes = YES_NO[value.toLowerCase()];
-      if (yes !== undefined) read.settings.analysis = yes;
-      else read.problems.push(problem(line, `"${keyName}" ต้องเป็น ใช่ หรือ ไม่ (ไม่ใช่ "${value}")`, `"${keyName}" must be yes or no (ใช่ or ไม่), not "${value}"`));
-    } else if (key === 'emblem' || key === 'template' || key === 'analysisTemplate') {
-      read.settings[key] = path.resolve(folder, value);
-    } else if (key === 'signer' || key === 'position') {
-      read.settings[key] = value;
-    }
+    const problem = (th: string, en: string) => problemAt(line, th, en);
+    keep(read, key, value, { keyName, problem, folder });
   }
   return read;
+}
+
+/** Keeps one setting's value, read as its kind is (digits, a date, yes or no, a file, a text); a value that is not one is a problem. */
+function keep(read: SettingsRead, key: Key, value: string, at: { keyName: string; folder: string; problem: (th: string, en: string) => Problem }): void {
+  const { keyName, problem } = at;
+  if (key === 'digits') {
+    const digits = digitsNamed(value);
+    if (digits) read.settings.digits = digits;
+    else read.problems.push(problem(`"${keyName}" ต้องเป็น ไทย หรือ อารบิก (ไม่ใช่ "${value}")`, `"${keyName}" must be thai or arabic (ไทย or อารบิก), not "${value}"`));
+  } else if (key === 'date') {
+    const parsed = parseAnnouncementDate(value);
+    if ('date' in parsed) read.settings.date = parsed.date;
+    else read.problems.push(problem(`"${keyName}: ${value}" ไม่ถูกต้อง: ${parsed.why.th}`, `"${keyName}: ${value}" is not a date: ${parsed.why.en}`));
+  } else if (key === 'analysis') {
+    const yes = YES_NO[value.toLowerCase()];
+    if (yes !== undefined) read.settings.analysis = yes;
+    else read.problems.push(problem(`"${keyName}" ต้องเป็น ใช่ หรือ ไม่ (ไม่ใช่ "${value}")`, `"${keyName}" must be yes or no (ใช่ or ไม่), not "${value}"`));
+  } else if (key === 'emblem' || key === 'template' || key === 'analysisTemplate') {
+    read.settings[key] = path.resolve(at.folder, value);
+  } else if (key === 'signer' || key === 'position') {
+    read.settings[key] = value;
+  }
+}
+
+/** The settings file's text, or the problem why it cannot be read (none when there is no such file). */
+async function settingsText(file: string): Promise<string | { problems: Problem[] }> {
+  const name = path.basename(file);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { problems: [] };
+    const code = (e as NodeJS.ErrnoException).code;
+    return { problems: [error('settings-invalid', { file }, `เปิดไฟล์ตั้งค่า ${name} ไม่ได้ (${code})`, `Cannot open the settings file ${name} (${code})`)] };
+  }
+  const text = decodeSettings(bytes);
+  if (text !== undefined) return text;
+  return {
+    problems: [
+      error(
+        'settings-invalid',
+        { file },
+        `อ่านตัวอักษรในไฟล์ตั้งค่า ${name} ไม่ได้: เปิดด้วย Notepad แล้วเลือก "บันทึกเป็น" โดยตั้ง "การเข้ารหัส" เป็น UTF-8 แล้วบันทึก`,
+        `The characters of the settings file ${name} cannot be read: open it in Notepad, choose "Save As" with "Encoding" set to UTF-8, and save`,
+      ),
+    ],
+  };
 }
 
 /** A setting's value as typed: a text; for the position, lines too. Undefined: a list, a map or an alias where none may be. */

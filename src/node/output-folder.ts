@@ -51,28 +51,12 @@ export async function openOutputFolder(dir: string): Promise<OutputFolder | { pr
   let changed = false;
   let stopped: Problem | undefined;
 
-  const ours = (name: string, content: Uint8Array) => written.get(name)?.has(sha256(content)) === true;
   /** A file that could not be written: the folder's fault stops the batch, one file's fault is that file's. */
   const fault = (e: unknown, file: string): Problem => {
     const ofFolder = folderFault(e as NodeJS.ErrnoException);
     if (ofFolder) return (stopped ??= error('output-not-writable', { file: dir }, ofFolder.th, ofFolder.en));
     const why = cannotWriteMessage(e as NodeJS.ErrnoException);
     return error('output-not-writable', { file }, why.th, why.en);
-  };
-
-  /** Moves `name` aside when it is there and is not what the program wrote; says where to. */
-  const keepIfChanged = async (name: string): Promise<{ kept?: string; ours: boolean; edited: boolean }> => {
-    const file = path.join(dir, name);
-    let content: Buffer;
-    try {
-      content = await readFile(file);
-    } catch {
-      return { ours: false, edited: false };
-    }
-    if (ours(name, content)) return { ours: true, edited: false };
-    const aside = await asideName(dir, name, (await stat(file)).mtime);
-    await rename(file, path.join(dir, aside));
-    return { kept: aside, ours: false, edited: written.has(name) };
   };
 
   /** Writes `name` whole; `clearWay` moves what is in its way; its hash goes in the journal before it takes the name. */
@@ -96,31 +80,7 @@ export async function openOutputFolder(dir: string): Promise<OutputFolder | { pr
       if (stopped) return [stopped];
       const problems: Problem[] = [];
       try {
-        await place(name, bytes, async () => {
-          const document = await keepIfChanged(name);
-          if (document.kept) {
-            const why = document.edited
-              ? { th: 'ถูกแก้ไขหลังจากที่โปรแกรมสร้าง (เช่น แก้ใน Word)', en: 'was changed after the program made it (edited in Word, say)' }
-              : { th: 'ไม่ใช่ไฟล์ที่โปรแกรมสร้างไว้ครั้งล่าสุด', en: 'is not the file the program last made there' };
-            problems.push(
-              warning(
-                'output-edited-kept',
-                { file: path.join(dir, document.kept) },
-                `"${name}" ${why.th} จึงไม่เขียนทับ: ฉบับเดิมเก็บไว้เป็น "${document.kept}" และประกาศฉบับใหม่ใช้ชื่อเดิม`,
-                `"${name}" ${why.en}, so it was not overwritten: it is kept as "${document.kept}", and the new announcement takes the name`,
-              ),
-            );
-          }
-          const pdfName = name.replace(/\.docx$/i, '.pdf');
-          const pdf = await keepIfChanged(pdfName);
-          if (pdf.ours) {
-            await rm(path.join(dir, pdfName), { force: true });
-            written.delete(pdfName);
-            problems.push(warning('pdf-outdated', { file: path.join(dir, pdfName) }, `ลบ "${pdfName}" ที่สร้างจากประกาศฉบับเดิม เพราะไม่ตรงกับฉบับใหม่ (สร้าง PDF ใหม่ด้วย --pdf)`, `Removed "${pdfName}", made from the earlier announcement, as it no longer matches the new one (--pdf makes a new one)`));
-          } else if (pdf.kept) {
-            problems.push(warning('pdf-outdated', { file: path.join(dir, pdf.kept) }, `"${pdfName}" ไม่ได้สร้างจากประกาศฉบับใหม่ จึงย้ายไปเป็น "${pdf.kept}"`, `"${pdfName}" was not made from the new announcement, so it was moved to "${pdf.kept}"`));
-          }
-        });
+        await place(name, bytes, () => clearWayFor(dir, name, written, problems));
       } catch (e) {
         return [...problems, fault(e, path.join(dir, name))];
       }
@@ -144,6 +104,48 @@ export async function openOutputFolder(dir: string): Promise<OutputFolder | { pr
       }
     },
   };
+}
+
+/** Moves `name` aside when it is there and is not what the program wrote; says where to. */
+async function keepIfChanged(dir: string, name: string, written: ReadonlyMap<string, ReadonlySet<string>>): Promise<{ kept?: string; ours: boolean; edited: boolean }> {
+  const file = path.join(dir, name);
+  let content: Buffer;
+  try {
+    content = await readFile(file);
+  } catch {
+    return { ours: false, edited: false };
+  }
+  if (written.get(name)?.has(sha256(content)) === true) return { ours: true, edited: false };
+  const aside = await asideName(dir, name, (await stat(file)).mtime);
+  await rename(file, path.join(dir, aside));
+  return { kept: aside, ours: false, edited: written.has(name) };
+}
+
+/** Clears the way for a new document `name`: a document of that name the program did not write is kept aside, and the PDF beside it removed (the program's) or kept aside (anyone else's); `problems` says what was done. */
+async function clearWayFor(dir: string, name: string, written: Map<string, Set<string>>, problems: Problem[]): Promise<void> {
+  const document = await keepIfChanged(dir, name, written);
+  if (document.kept) {
+    const why = document.edited
+      ? { th: 'ถูกแก้ไขหลังจากที่โปรแกรมสร้าง (เช่น แก้ใน Word)', en: 'was changed after the program made it (edited in Word, say)' }
+      : { th: 'ไม่ใช่ไฟล์ที่โปรแกรมสร้างไว้ครั้งล่าสุด', en: 'is not the file the program last made there' };
+    problems.push(
+      warning(
+        'output-edited-kept',
+        { file: path.join(dir, document.kept) },
+        `"${name}" ${why.th} จึงไม่เขียนทับ: ฉบับเดิมเก็บไว้เป็น "${document.kept}" และประกาศฉบับใหม่ใช้ชื่อเดิม`,
+        `"${name}" ${why.en}, so it was not overwritten: it is kept as "${document.kept}", and the new announcement takes the name`,
+      ),
+    );
+  }
+  const pdfName = name.replace(/\.docx$/i, '.pdf');
+  const pdf = await keepIfChanged(dir, pdfName, written);
+  if (pdf.ours) {
+    await rm(path.join(dir, pdfName), { force: true });
+    written.delete(pdfName);
+    problems.push(warning('pdf-outdated', { file: path.join(dir, pdfName) }, `ลบ "${pdfName}" ที่สร้างจากประกาศฉบับเดิม เพราะไม่ตรงกับฉบับใหม่ (สร้าง PDF ใหม่ด้วย --pdf)`, `Removed "${pdfName}", made from the earlier announcement, as it no longer matches the new one (--pdf makes a new one)`));
+  } else if (pdf.kept) {
+    problems.push(warning('pdf-outdated', { file: path.join(dir, pdf.kept) }, `"${pdfName}" ไม่ได้สร้างจากประกาศฉบับใหม่ จึงย้ายไปเป็น "${pdf.kept}"`, `"${pdfName}" was not made from the new announcement, so it was moved to "${pdf.kept}"`));
+  }
 }
 
 /** Why the folder cannot take new files, found without making anything there: it is a file, or it (or the folder it is to be made in) may not be written to. */

@@ -62,27 +62,11 @@ function compoundFile(bytes: Uint8Array): CompoundFile {
   const shift = u16(30);
   if (u16(28) !== 0xfffe || (shift !== 9 && shift !== 12) || u16(32) !== 6) throw damaged('not a compound file header');
   const sectorSize = 1 << shift;
-  const sectorCount = Math.ceil((bytes.length - sectorSize) / sectorSize);
-  const sector = (n: number) => {
-    if (n >= sectorCount) throw damaged(`sector ${n} lies past the end of the file (it may have been cut short)`);
-    const start = (n + 1) * sectorSize;
-    return bytes.subarray(start, Math.min(start + sectorSize, bytes.length));
-  };
-  /** Every sector belongs to one chain at most: a second claim is a lie about the file. */
-  const claimed = new Uint8Array(sectorCount);
-  const claim = (n: number, what: string) => {
-    if (n >= sectorCount) throw damaged(`the ${what} needs sector ${n}, past the end of the file (it may have been cut short)`);
-    if (claimed[n]) throw new Refused({ kind: 'inconsistent', detail: `sector ${n} is claimed twice (by the ${what})` });
-    claimed[n] = 1;
-  };
+  const { sector, claim } = sectorsOf(bytes, sectorSize);
 
   const fatSectors = fatSectorsOf(bytes, view, sectorSize, sector, claim);
   const fat = new Uint32Array(fatSectors.length * (sectorSize / 4));
-  fatSectors.forEach((n, i) => {
-    const data = sector(n);
-    const table = new DataView(data.buffer, data.byteOffset, data.byteLength);
-    for (let k = 0; k * 4 + 4 <= data.length; k++) fat[i * (sectorSize / 4) + k] = table.getUint32(k * 4, true);
-  });
+  fatSectors.forEach((n, i) => fat.set(sectorNumbers(sector(n)), i * (sectorSize / 4)));
 
   /** The sectors of a chain, in order; refused when it loops, runs off the table or the file. */
   const chain = (start: number, what: string, table: Uint32Array = fat, claimSector = (n: number) => claim(n, what)): number[] => {
@@ -93,16 +77,6 @@ function compoundFile(bytes: Uint8Array): CompoundFile {
       sectors.push(n);
     }
     return sectors;
-  };
-  const chainBytes = (sectors: number[], size: number, read: (n: number) => Uint8Array, unit: number, what: string): Uint8Array => {
-    if (size > sectors.length * unit) throw damaged(`the ${what} records ${size} bytes but its sectors hold ${sectors.length * unit} (it may have been cut short)`);
-    const out = new Uint8Array(size);
-    for (let i = 0, at = 0; at < size; i++, at += unit) {
-      const data = read(sectors[i]!).subarray(0, Math.min(unit, size - at));
-      if (data.length < Math.min(unit, size - at)) throw damaged(`the ${what} is cut short`);
-      out.set(data, at);
-    }
-    return out;
   };
 
   const directorySectors = chain(u32(48), 'directory');
@@ -117,9 +91,7 @@ function compoundFile(bytes: Uint8Array): CompoundFile {
     if (mini) return mini;
     const miniFatSectors = u32(60) >= LAST_SECTOR ? [] : chain(u32(60), 'mini-stream table');
     const miniFatBytes = chainBytes(miniFatSectors, miniFatSectors.length * sectorSize, sector, sectorSize, 'mini-stream table');
-    const miniFat = new Uint32Array(miniFatBytes.length / 4);
-    const miniView = new DataView(miniFatBytes.buffer);
-    for (let k = 0; k < miniFat.length; k++) miniFat[k] = miniView.getUint32(k * 4, true);
+    const miniFat = sectorNumbers(miniFatBytes);
     const rootSectors = root.start >= LAST_SECTOR ? [] : chain(root.start, 'mini stream');
     mini = { fat: miniFat, stream: chainBytes(rootSectors, Math.min(root.size, rootSectors.length * sectorSize), sector, sectorSize, 'mini stream') };
     return mini;
@@ -152,6 +124,43 @@ function compoundFile(bytes: Uint8Array): CompoundFile {
       return read.get(entry)!;
     },
   };
+}
+
+/** The file's sectors by number, and the claim a chain makes on one: every sector belongs to one chain at most, a second claim is a lie about the file. */
+function sectorsOf(bytes: Uint8Array, sectorSize: number): { sector: (n: number) => Uint8Array; claim: (n: number, what: string) => void } {
+  const sectorCount = Math.ceil((bytes.length - sectorSize) / sectorSize);
+  const sector = (n: number) => {
+    if (n >= sectorCount) throw damaged(`sector ${n} lies past the end of the file (it may have been cut short)`);
+    const start = (n + 1) * sectorSize;
+    return bytes.subarray(start, Math.min(start + sectorSize, bytes.length));
+  };
+  const claimed = new Uint8Array(sectorCount);
+  const claim = (n: number, what: string) => {
+    if (n >= sectorCount) throw damaged(`the ${what} needs sector ${n}, past the end of the file (it may have been cut short)`);
+    if (claimed[n]) throw new Refused({ kind: 'inconsistent', detail: `sector ${n} is claimed twice (by the ${what})` });
+    claimed[n] = 1;
+  };
+  return { sector, claim };
+}
+
+/** A stream's bytes from its chain of sectors (or mini sectors, `unit` bytes each); refused when the chain holds fewer than it records. */
+function chainBytes(sectors: number[], size: number, read: (n: number) => Uint8Array, unit: number, what: string): Uint8Array {
+  if (size > sectors.length * unit) throw damaged(`the ${what} records ${size} bytes but its sectors hold ${sectors.length * unit} (it may have been cut short)`);
+  const out = new Uint8Array(size);
+  for (let i = 0, at = 0; at < size; i++, at += unit) {
+    const data = read(sectors[i]!).subarray(0, Math.min(unit, size - at));
+    if (data.length < Math.min(unit, size - at)) throw damaged(`the ${what} is cut short`);
+    out.set(data, at);
+  }
+  return out;
+}
+
+/** The sector numbers a table's sector holds, little-endian, four bytes each. */
+function sectorNumbers(data: Uint8Array): Uint32Array {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const numbers = new Uint32Array(Math.floor(data.length / 4));
+  for (let k = 0; k < numbers.length; k++) numbers[k] = view.getUint32(k * 4, true);
+  return numbers;
 }
 
 /** The sectors holding the allocation table: 109 named in the header, the rest in a chain of DIFAT sectors. */

@@ -13,7 +13,7 @@ const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&
 
 /**
  * Every paragraph's text, body and table cells alike, in document order, as a reviewer reads it:
- * a non-breaking space reads as a space (tests/typography.test.ts checks where they are).
+ * a non-breaking space reads as a space (tests/real-clients/typography.test.ts checks where they are).
  */
 export function paragraphs(docx: Buffer | string): string[] {
   const xml = documentXml(docx);

@@ -12,7 +12,7 @@ import { openCompoundFile } from '../../src/read/ole.js';
 import { buildDoc, PROJECT_ROOT, writtenIn } from './cli.js';
 import { paragraphs, withoutWhitespace } from './docx.js';
 import { compoundFile } from './ole.js';
-import { FIXTURES, temporaryDir } from './workbooks.js';
+import { FIXTURES, temporaryDir } from '../../tools/workbooks.js';
 
 export const FORMATS = path.join(FIXTURES, 'formats');
 export const SEED_DOCUMENT = 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx';
@@ -22,7 +22,7 @@ export function formatFixture(name: string): Buffer {
   return readFileSync(path.join(FORMATS, name));
 }
 
-/** The real announcement's text, whitespace aside, with "o๒๕" where the seed has "๐๒๕" (as tests/seed-announcement.test.ts reads it). */
+/** The real announcement's text, whitespace aside, with "o๒๕" where the seed has "๐๒๕" (as tests/end-to-end/seed-announcement.test.ts reads it). */
 export function seedText(): string {
   return withoutWhitespace(readFileSync(path.join(PROJECT_ROOT, 'tests', 'fixtures', 'reference', 'seed-announcement-lampangrong-2565.txt'), 'utf8')).replace('๐๒๕', 'o๒๕');
 }

@@ -1,10 +1,10 @@
 /** Workbooks of both layouts built from a few facts, for tests that vary one thing at a time. */
 import { COMMAND_LINE_NAMES } from '../../src/cli/options.js';
 import { expect } from 'vitest';
-import type { FixtureCell, FixtureSheet, FixtureWorkbook } from './workbook-fixture.js';
+import type { FixtureCell, FixtureSheet, FixtureWorkbook } from '../../tools/workbook-fixture.js';
 import { normalise, type AnnouncementOptions } from '../../src/ita/normalise.js';
 import { frameworksOnDisk } from '../../src/node/frameworks-on-disk.js';
-import { workbookFile, readWorkbookFile } from './workbooks.js';
+import { workbookFile, readWorkbookFile } from '../../tools/workbooks.js';
 
 export const NAMES = ['การปฏิบัติหน้าที่', 'การใช้งบประมาณ', 'การใช้อำนาจ', 'การใช้ทรัพย์สินของราชการ', 'การแก้ไขปัญหาการทุจริต', 'คุณภาพการดำเนินงาน', 'ประสิทธิภาพการสื่อสาร', 'การปรับปรุงระบบการทำงาน', 'การเปิดเผยข้อมูล', 'การป้องกันการทุจริต'];
 /** อบต.ลำปางรอง 2565: 78.29, B. */

@@ -2,7 +2,7 @@
 import type { TypedResults } from '../../src/ita/fill-in.js';
 import type { Tool } from '../../src/ita/framework.js';
 import { LAMPANGRONG } from './layouts.js';
-import { fixture } from './workbooks.js';
+import { fixture } from '../../tools/workbooks.js';
 
 /** The seed's recommendations as the ITAS page prints them, from the fixture's sheet: IIT and EIT paragraphs, OIT under its indicator and sub-indicator. */
 function seedRecommendations(): Record<Tool, string> {

@@ -2,20 +2,20 @@
  * The web page's tests in one real browser (web/ita-announcement.html, opened from disk with no
  * network): the example in, the same announcement out as the command line, each thing a clerk hit
  * (issue 22's numbered items), nothing said on the console, no request. One test file per browser
- * (tests/web-chromium.test.ts, tests/web-firefox.test.ts), so that the two run side by side.
+ * (tests/end-to-end/web-chromium.test.ts, tests/end-to-end/web-firefox.test.ts), so that the two run side by side.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_PAGE } from '../../scripts/build-web.js';
-import { BROWSERS, launchBrowser, type BrowserName, type PageMessage, type TestBrowser, type TestPage } from './browser.js';
+import { WEB_PAGE } from '../../tools/web-page.js';
+import { BROWSERS, launchBrowser, type BrowserName, type PageMessage, type TestBrowser, type TestPage } from '../../tools/browser.js';
 import { buildDoc, PROJECT_ROOT } from './cli.js';
-import { docxText } from './golden.js';
-import { FIXTURES, fixture, temporaryDir, workbookFile } from './workbooks.js';
-import { benchWorkbook } from '../../scripts/lib/bench-workbook.js';
-import { fixtureHtml } from './workbook-fixture.js';
+import { docxText } from '../../tools/golden.js';
+import { FIXTURES, fixture, temporaryDir, workbookFile } from '../../tools/workbooks.js';
+import { benchWorkbook } from '../../tools/bench-workbook.js';
+import { fixtureHtml } from '../../tools/workbook-fixture.js';
 import { paragraphs, withoutWhitespace } from './docx.js';
 import { LAMPANGRONG, layout1 } from './layouts.js';
 import { seedTyped } from './typed.js';

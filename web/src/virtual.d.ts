@@ -1,4 +1,4 @@
-/** Modules scripts/build-web.ts makes while bundling the page: what the page carries inside it. */
+/** Modules tools/web-page.ts makes while bundling the page: what the page carries inside it. */
 declare module 'ita:frameworks' {
   /** src/ita/frameworks/<year>.yaml, each as its name and text. */
   const files: { name: string; text: string }[];

@@ -93,20 +93,8 @@ function readHeader(sheet: Sheet, titleRow: number, titleBottom: number, end: nu
   const problems: Problem[] = [];
   const where = (cell: Cell) => placeOf(sheet, cell);
 
-  const indicators: IndicatorColumn[] = [];
+  const indicators = indicatorColumns(sheet, titleRow, titleBottom, framework, problems);
   let bottom = titleBottom;
-  for (let row = titleRow; row <= titleBottom; row++) {
-    for (const title of indicatorTitles(sheet, row, framework)) {
-      const same = indicators.find((c) => c.definition === title.definition);
-      const span = spanOf(sheet, title.cell);
-      if (!same) indicators.push({ ...title, span });
-      else if (same.span.left !== span.left) {
-        problems.push(error('indicator-duplicate', where(title.cell), `ตัวชี้วัดที่ ${title.definition.number} (${title.definition.name}) มีสองคอลัมน์: ${cellName(sheet.name, same.cell.ref)} และ ${cellName(sheet.name, title.cell.ref)}: ลบคอลัมน์ที่ซ้ำออก`, `Indicator ${title.definition.number} (${title.definition.name}) has two columns, ${cellName(sheet.name, same.cell.ref)} and ${cellName(sheet.name, title.cell.ref)}: delete the repeated one`));
-      } else if (same.name === same.definition.printed && title.name !== title.definition.printed) {
-        same.name = title.name;
-      }
-    }
-  }
   const inIndicatorColumns = (span: Span) => indicators.some((c) => span.left <= c.span.right && c.span.left <= span.right);
 
   // Group rows above the titles: a row belongs to the header when it names a tool over the
@@ -121,6 +109,48 @@ function readHeader(sheet: Sheet, titleRow: number, titleBottom: number, end: nu
     }
   }
 
+  const { columns, toolScores, taken } = columnsByRole(sheet, top, bottom, inIndicatorColumns);
+
+  const headerCell = indicators[0]!.cell;
+  const missing = framework.indicators.filter((d) => !indicators.some((c) => c.definition === d));
+  if (missing.length) {
+    const unknown = unrecognisedTitles(sheet, titleRow, bottom, taken, inIndicatorColumns);
+    problems.push(
+      error(
+        'indicator-missing',
+        where(headerCell),
+        `หัวตารางที่แถว ${titleRow} ของชีต "${sheet.name}" ไม่มีคอลัมน์ของ${missing.map((d) => `ตัวชี้วัดที่ ${d.number} (${d.name})`).join(', ')}${unknown.length ? `: หัวคอลัมน์ที่ไม่รู้จักคือ ${unknown.join(', ')}` : ''}: ตั้งชื่อหัวคอลัมน์ตามชื่อหรือหมายเลขตัวชี้วัด`, `The header at row ${titleRow} of sheet "${sheet.name}" has no column for ${missing.map((d) => `indicator ${d.number} (${d.name})`).join(', ')}${unknown.length ? `; the column titles not recognised are ${unknown.join(', ')}` : ''}: title each column with the indicator's name or number`,
+      ),
+    );
+  }
+  if (!columns.agency) {
+    problems.push(error('agency-column-missing', where(headerCell), `ตารางคะแนนที่แถว ${titleRow} ของชีต "${sheet.name}" มีคอลัมน์ตัวชี้วัดแต่ไม่มีคอลัมน์ "หน่วยงาน": เพิ่มหัวคอลัมน์ "หน่วยงาน" เหนือชื่อหน่วยงาน`, `The score table at row ${titleRow} of sheet "${sheet.name}" has indicator columns but no "หน่วยงาน" (agency) column: add the title "หน่วยงาน" above the agency names`));
+  }
+  indicators.sort((a, b) => a.definition.number - b.definition.number);
+  return { sheet, top, bottom, end, indicators, columns, toolScores, problems };
+}
+
+/** The indicators' columns, by their titles in the header's rows; an indicator titled over two columns is a problem. */
+function indicatorColumns(sheet: Sheet, titleRow: number, titleBottom: number, framework: Framework, problems: Problem[]): IndicatorColumn[] {
+  const where = (cell: Cell) => placeOf(sheet, cell);
+  const indicators: IndicatorColumn[] = [];
+  for (let row = titleRow; row <= titleBottom; row++) {
+    for (const title of indicatorTitles(sheet, row, framework)) {
+      const same = indicators.find((c) => c.definition === title.definition);
+      const span = spanOf(sheet, title.cell);
+      if (!same) indicators.push({ ...title, span });
+      else if (same.span.left !== span.left) {
+        problems.push(error('indicator-duplicate', where(title.cell), `ตัวชี้วัดที่ ${title.definition.number} (${title.definition.name}) มีสองคอลัมน์: ${cellName(sheet.name, same.cell.ref)} และ ${cellName(sheet.name, title.cell.ref)}: ลบคอลัมน์ที่ซ้ำออก`, `Indicator ${title.definition.number} (${title.definition.name}) has two columns, ${cellName(sheet.name, same.cell.ref)} and ${cellName(sheet.name, title.cell.ref)}: delete the repeated one`));
+      } else if (same.name === same.definition.printed && title.name !== title.definition.printed) {
+        same.name = title.name;
+      }
+    }
+  }
+  return indicators;
+}
+
+/** The other columns of the header (agency, total, level, …) and each tool's subtotal, by their titles, beside the indicators' columns. */
+function columnsByRole(sheet: Sheet, top: number, bottom: number, inIndicatorColumns: (span: Span) => boolean): { columns: Partial<Record<Role, Span>>; toolScores: Partial<Record<Tool, Span>>; taken: Span[] } {
   const columns: Partial<Record<Role, Span>> = {};
   const toolScores: Partial<Record<Tool, Span>> = {};
   const taken: Span[] = [];
@@ -141,24 +171,7 @@ function readHeader(sheet: Sheet, titleRow: number, titleBottom: number, end: nu
       taken.push(span);
     }
   }
-
-  const headerCell = indicators[0]!.cell;
-  const missing = framework.indicators.filter((d) => !indicators.some((c) => c.definition === d));
-  if (missing.length) {
-    const unknown = unrecognisedTitles(sheet, titleRow, bottom, taken, inIndicatorColumns);
-    problems.push(
-      error(
-        'indicator-missing',
-        where(headerCell),
-        `หัวตารางที่แถว ${titleRow} ของชีต "${sheet.name}" ไม่มีคอลัมน์ของ${missing.map((d) => `ตัวชี้วัดที่ ${d.number} (${d.name})`).join(', ')}${unknown.length ? `: หัวคอลัมน์ที่ไม่รู้จักคือ ${unknown.join(', ')}` : ''}: ตั้งชื่อหัวคอลัมน์ตามชื่อหรือหมายเลขตัวชี้วัด`, `The header at row ${titleRow} of sheet "${sheet.name}" has no column for ${missing.map((d) => `indicator ${d.number} (${d.name})`).join(', ')}${unknown.length ? `; the column titles not recognised are ${unknown.join(', ')}` : ''}: title each column with the indicator's name or number`,
-      ),
-    );
-  }
-  if (!columns.agency) {
-    problems.push(error('agency-column-missing', where(headerCell), `ตารางคะแนนที่แถว ${titleRow} ของชีต "${sheet.name}" มีคอลัมน์ตัวชี้วัดแต่ไม่มีคอลัมน์ "หน่วยงาน": เพิ่มหัวคอลัมน์ "หน่วยงาน" เหนือชื่อหน่วยงาน`, `The score table at row ${titleRow} of sheet "${sheet.name}" has indicator columns but no "หน่วยงาน" (agency) column: add the title "หน่วยงาน" above the agency names`));
-  }
-  indicators.sort((a, b) => a.definition.number - b.definition.number);
-  return { sheet, top, bottom, end, indicators, columns, toolScores, problems };
+  return { columns, toolScores, taken };
 }
 
 function belongsToHeader(sheet: Sheet, row: number, titleRow: number, inIndicatorColumns: (span: Span) => boolean): boolean {

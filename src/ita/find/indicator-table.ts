@@ -71,12 +71,7 @@ export function readIndicatorTable(header: Header<Role>, framework: Framework, e
 
     const identified = identify(nameCell, numberCell, framework);
     if (identified.kind === 'none') {
-      const key = labelKey(cellText(identityCell));
-      // A tool's own row ("IIT", "แบบวัด EIT" with its subtotal) groups the indicators under it.
-      const isToolRow = parseTool(cellText(identityCell)) !== undefined;
-      if (scoreCell && !NOT_AN_INDICATOR.has(key) && !isToolRow) {
-        problems.push(error('indicator-unknown', where(identityCell), `ไม่รู้จักตัวชี้วัด "${singleLine(cellText(identityCell))}" ในเซลล์ ${cellName(sheet.name, identityCell.ref)}: ตรวจชื่อหรือหมายเลขตัวชี้วัดให้ตรงกับตัวชี้วัด ๑–${framework.indicators.length} ของปี ${framework.fiscalYear}`, `Unknown indicator "${singleLine(cellText(identityCell))}" in cell ${cellName(sheet.name, identityCell.ref)}: check the name or number against indicators 1–${framework.indicators.length} of fiscal year ${framework.fiscalYear}`));
-      }
+      if (scoreCell) problems.push(...unknownIndicator(sheet, identityCell, framework));
       continue;
     }
     if (identified.kind === 'conflict') {
@@ -115,14 +110,31 @@ export function readIndicatorTable(header: Header<Role>, framework: Framework, e
     });
   }
 
+  problems.push(...missingIndicators(header, framework, seen));
+  const indicators = [...found.values()].map((f) => f.score).sort((a, b) => a.number - b.number);
+  return { header, indicators, scoreCells, problems };
+}
+
+/** A scored row naming no indicator of the year: an error, unless the row is a tool's own (its subtotal) or a total's. */
+function unknownIndicator(sheet: Sheet, identityCell: Cell, framework: Framework): Problem[] {
+  const key = labelKey(cellText(identityCell));
+  // A tool's own row ("IIT", "แบบวัด EIT" with its subtotal) groups the indicators under it.
+  const isToolRow = parseTool(cellText(identityCell)) !== undefined;
+  if (NOT_AN_INDICATOR.has(key) || isToolRow) return [];
+  return [error('indicator-unknown', placeOf(sheet, identityCell), `ไม่รู้จักตัวชี้วัด "${singleLine(cellText(identityCell))}" ในเซลล์ ${cellName(sheet.name, identityCell.ref)}: ตรวจชื่อหรือหมายเลขตัวชี้วัดให้ตรงกับตัวชี้วัด ๑–${framework.indicators.length} ของปี ${framework.fiscalYear}`, `Unknown indicator "${singleLine(cellText(identityCell))}" in cell ${cellName(sheet.name, identityCell.ref)}: check the name or number against indicators 1–${framework.indicators.length} of fiscal year ${framework.fiscalYear}`)];
+}
+
+/** An error for each indicator of the year that has no row in the table. */
+function missingIndicators(header: Header<Role>, framework: Framework, seen: ReadonlyMap<number, Cell>): Problem[] {
+  const { sheet } = header;
+  const problems: Problem[] = [];
   for (const definition of framework.indicators) {
     if (!seen.has(definition.number)) {
       const headerCell = header.cells[0]!;
       problems.push(error('indicator-missing', placeOf(sheet, headerCell), `ไม่พบตัวชี้วัดที่ ${definition.number} (${definition.name}) ในตารางคะแนนที่เริ่มที่เซลล์ ${cellName(sheet.name, headerCell.ref)}: เพิ่มแถวของตัวชี้วัดนี้พร้อมคะแนน`, `Indicator ${definition.number} (${definition.name}) is missing from the score table starting at ${cellName(sheet.name, headerCell.ref)}: add its row with its score`));
     }
   }
-  const indicators = [...found.values()].map((f) => f.score).sort((a, b) => a.number - b.number);
-  return { header, indicators, scoreCells, problems };
+  return problems;
 }
 
 type Identified =
