@@ -15,9 +15,9 @@ import { FINISHING_STEPS } from './finish/steps.js';
 import { compileTemplate, type Compiled, type Template } from './template/read.js';
 import { templateProblems } from './template/errors.js';
 import type { AnnouncementView } from './view.js';
+import { FIXED_ZIP_DATE } from '../zip/write.js';
 
-/** Every zip entry gets this date, so the same input gives a byte-identical file. */
-export const FIXED_ZIP_DATE = new Date(2000, 0, 1, 0, 0, 0);
+export { FIXED_ZIP_DATE };
 
 export const BODY = 'word/document.xml';
 
