@@ -7,7 +7,6 @@
  * or by the general path (general.ts: docxtemplater over the whole template) when the template
  * or the document needs it. Both give the same document XML.
  */
-import PizZip from 'pizzip';
 import type { Problem } from '../core/problem.js';
 import type { Digits } from '../core/format.js';
 import type { Announcement } from '../ita/model.js';
@@ -17,7 +16,7 @@ import type { SettingNames } from '../core/setting-names.js';
 import { finishEmblem, hasEmblemPicture, noEmblemPicture, type EmblemImage } from './emblem.js';
 import { BODY, renderGeneral, type PreparedTemplate } from './general.js';
 import { markThaiRuns } from './finish/thai-runs.js';
-import type { Template } from './template/read.js';
+import { templateZip, type Template } from './template/read.js';
 import { toView } from './view.js';
 import { editXml, textParts } from './word-xml.js';
 
@@ -29,7 +28,8 @@ export { FIXED_ZIP_DATE, type PreparedTemplate } from './general.js';
  * without an emblem a warning says the placeholder prints.
  */
 export function prepareTemplate(template: Template, emblem: EmblemImage | undefined, names: SettingNames): { prepared?: PreparedTemplate; problems: Problem[] } {
-  const zip = new PizZip(template.content);
+  const { zip, problems: unreadable } = templateZip(template);
+  if (!zip) return { problems: unreadable };
   for (const part of textParts(zip)) if (part !== BODY) editXml(zip, part, markThaiRuns);
   if (emblem && !hasEmblemPicture(zip)) {
     return { problems: [noEmblemPicture(template.file, names)] };

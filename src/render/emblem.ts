@@ -10,6 +10,7 @@ import { error, warning, type Problem } from '../core/problem.js';
 import { baseName, folderOfPart, joinPartName, latin1, startsWith, type NamedBytes } from '../core/bytes.js';
 import { whereToSet, type SettingNames } from '../core/setting-names.js';
 import { NS, editXml, elements, readXml } from './word-xml.js';
+import { domTree, type BodyTree } from './finish/body-tree.js';
 
 /** The name (Word: Alt Text ▸ name, or Selection Pane) that marks the emblem in a template. */
 export const EMBLEM_NAME = 'ตราครุฑ';
@@ -69,7 +70,7 @@ export function noEmblemPicture(templateFile: string, names: SettingNames): Prob
 /**
  * Puts `image` (or, without one, leaves the template's picture) in every picture named
  * "ตราครุฑ" in the document's package: the picture's part and its relationship (the body's
- * pictures are sized by `sizeEmblem`, with the body's other finishing). Returns a problem when there is no such picture to replace, and a
+ * pictures are sized by `sizeEmblemFrame`, with the body's other finishing: finish/emblem-size.ts). Returns a problem when there is no such picture to replace, and a
  * warning when the document still shows the default template's placeholder.
  */
 export function finishEmblem(zip: PizZip, image: EmblemImage | undefined, templateFile: string, names: SettingNames): Problem[] {
@@ -112,14 +113,14 @@ function placeholderPrints(templateFile: string, names: SettingNames): Problem {
   );
 }
 
-/** Sizes every picture named "ตราครุฑ" in the body for `image`: 3 cm high, as wide as its proportions make it. */
-export function sizeEmblem(body: Document, image: EmblemImage): void {
+/** Sizes an emblem's frame (`emblemFrames`) for `image`: 3 cm high, as wide as its proportions make it. */
+export function sizeEmblemFrame(frame: Element, image: EmblemImage): void {
+  const picture = pictureIn(frame);
+  if (!picture) return;
   const width = Math.round((EMBLEM_HEIGHT_EMU * image.width) / image.height);
-  for (const picture of emblemPictures(body)) {
-    for (const extent of [picture.extent, picture.shapeExtent]) {
-      extent?.setAttribute('cx', String(width));
-      extent?.setAttribute('cy', String(EMBLEM_HEIGHT_EMU));
-    }
+  for (const extent of [picture.extent, picture.shapeExtent]) {
+    extent?.setAttribute('cx', String(width));
+    extent?.setAttribute('cy', String(EMBLEM_HEIGHT_EMU));
   }
 }
 
@@ -137,19 +138,27 @@ interface EmblemPicture {
   shapeExtent?: Element;
 }
 
+/** The frames (wp:anchor or wp:inline) of the pictures named "ตราครุฑ", in document order: how every use of the emblem finds it. */
+export function emblemFrames<E>(body: BodyTree<E>): E[] {
+  return body
+    .all('wp:docPr')
+    .filter((docPr) => body.attribute(docPr, 'name')?.trim() === EMBLEM_NAME)
+    .flatMap((docPr) => body.parent(docPr) ?? []);
+}
+
 function emblemPictures(doc: Document): EmblemPicture[] {
-  return elements(doc, NS.wp, 'docPr')
-    .filter((docPr) => docPr.getAttribute('name')?.trim() === EMBLEM_NAME)
-    .flatMap((docPr) => {
-      const frame = docPr.parentNode as Element; // wp:anchor or wp:inline
-      const blip = elements(frame, NS.a, 'blip')[0];
-      const embedId = blip?.getAttributeNS(NS.r, 'embed');
-      if (!embedId) return [];
-      const extent = elements(frame, NS.wp, 'extent')[0];
-      const transform = elements(frame, NS.a, 'xfrm')[0];
-      const shapeExtent = transform && elements(transform, NS.a, 'ext')[0];
-      return [{ embedId, ...(extent && { extent }), ...(shapeExtent && { shapeExtent }) }];
-    });
+  return emblemFrames(domTree(doc)).flatMap((frame) => pictureIn(frame) ?? []);
+}
+
+/** The picture in an emblem's frame: its image's relationship and its extents; undefined without an image. */
+function pictureIn(frame: Element): EmblemPicture | undefined {
+  const blip = elements(frame, NS.a, 'blip')[0];
+  const embedId = blip?.getAttributeNS(NS.r, 'embed');
+  if (!embedId) return undefined;
+  const extent = elements(frame, NS.wp, 'extent')[0];
+  const transform = elements(frame, NS.a, 'xfrm')[0];
+  const shapeExtent = transform && elements(transform, NS.a, 'ext')[0];
+  return { embedId, ...(extent && { extent }), ...(shapeExtent && { shapeExtent }) };
 }
 
 function imagePart(zip: PizZip, embedId: string): string | undefined {

@@ -9,16 +9,15 @@ import { parseXml } from '../core/xml.js';
 import type PizZip from 'pizzip';
 import { error, type Problem } from '../core/problem.js';
 import type { Digits } from '../core/format.js';
-import { finishEmblem, sizeEmblem, type EmblemImage } from './emblem.js';
-import { keepClosingWithText } from './finish/keep-closing.js';
-import { setPageNumberDigits } from './finish/page-numbers.js';
+import { finishEmblem, type EmblemImage } from './emblem.js';
+import { finishOnDom } from './finish/step.js';
+import { FINISHING_STEPS } from './finish/steps.js';
 import { compileTemplate, type Compiled, type Template } from './template/read.js';
 import { templateProblems } from './template/errors.js';
-import { markThaiRuns } from './finish/thai-runs.js';
 import type { AnnouncementView } from './view.js';
+import { FIXED_ZIP_DATE } from '../zip/write.js';
 
-/** Every zip entry gets this date, so the same input gives a byte-identical file. */
-export const FIXED_ZIP_DATE = new Date(2000, 0, 1, 0, 0, 0);
+export { FIXED_ZIP_DATE };
 
 export const BODY = 'word/document.xml';
 
@@ -63,12 +62,9 @@ export function unknownTags(tags: readonly string[], file: string): Problem[] {
   );
 }
 
-/** The merged body finished: Thai runs marked, page number digits set, the closing kept with the text, the emblem sized. */
+/** The merged body finished through its DOM by the finishing steps (finish/steps.ts). */
 export function finishBody(xml: string, digits: Digits, emblem: EmblemImage | undefined): string {
   const doc = parseXml(xml);
-  markThaiRuns(doc);
-  setPageNumberDigits(doc, digits);
-  keepClosingWithText(doc);
-  if (emblem) sizeEmblem(doc, emblem);
+  finishOnDom(doc, FINISHING_STEPS, { digits, emblem });
   return new XMLSerializer().serializeToString(doc);
 }

@@ -34,7 +34,9 @@ export function zipPart(name: string, content: Uint8Array, deflater: Deflater): 
   return { name: encoder.encode(name), folder, crc: folder ? 0 : deflater.crc32(content), size: folder ? 0 : content.length, compressed: folder ? new Uint8Array(0) : deflater.deflateRaw(content) };
 }
 
-/** 1 January 2000, 00:00, in MS-DOS form: the date every entry carries. */
+/** Every zip entry gets this date (PizZip's too: render/general.ts), so the same input gives a byte-identical file. */
+export const FIXED_ZIP_DATE = new Date(2000, 0, 1, 0, 0, 0);
+/** FIXED_ZIP_DATE, 1 January 2000, 00:00, in MS-DOS form: the date every entry carries. */
 const DOS_TIME = 0;
 const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1;
 const UTF8_NAME = 0x0800;

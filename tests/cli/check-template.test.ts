@@ -136,3 +136,20 @@ describe('npm run build-doc -- --template', () => {
     expect(readFileSync(template).equals(before)).toBe(true);
   });
 });
+
+describe('a template reaches docxtemplater only as zip/open.ts measured it', () => {
+  it('a template whose part does not match its CRC-32 is refused by prepareTemplate too, not trusted', async () => {
+    const { prepareTemplate } = await import('../../src/render/index.js');
+    const { COMMAND_LINE_NAMES: names } = await import('../../src/cli/options.js');
+    const { DEFAULT_TEMPLATE: file } = await import('../helpers/docx.js');
+    const bytes = new Uint8Array(readFileSync(file));
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let directory = bytes.length - 22;
+    while (view.getUint32(directory, true) !== 0x06054b50) directory--;
+    const first = view.getUint32(directory + 16, true);
+    view.setUint32(first + 16, view.getUint32(first + 16, true) ^ 1, true); // the first entry's CRC-32, as the directory records it
+    const { prepared, problems } = prepareTemplate({ file: 'แม่แบบ.docx', content: bytes }, undefined, names);
+    expect(prepared).toBeUndefined();
+    expect(problems.map((p) => p.code)).toEqual(['template-unreadable']);
+  });
+});

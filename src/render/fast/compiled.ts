@@ -1,9 +1,11 @@
 /**
  * The fast path: the template compiled once per run (per thread), each document rendering only
  * its body. docxtemplater has no public way to render one compiled template twice, so this uses
- * its internals — the compiled body part (`doc.compiled[part]`), rendered again with a fresh
- * scope — and docxtemplater is pinned to one version in package.json: the golden cases and the
- * test comparing both paths are the tripwire when it is upgraded.
+ * its internals (typed in internals.ts and docxtemplater-internals.d.ts) — the compiled body part
+ * (`doc.compiled[part]`), rendered again with a fresh scope — and docxtemplater is pinned to one
+ * version in package.json: tests/render/fast/docxtemplater-internals.test.ts names what to check
+ * when it is upgraded, the golden cases and the test comparing both paths are the tripwire. A
+ * template whose compiled form lacks what is used (`internalsFaults`) takes the general path.
  *
  * Every part but the body is the same in every document of a run, when no tag is in it: those
  * parts are taken once from a document rendered by the general path, deflated once, and each
@@ -22,19 +24,7 @@ import { BODY, finishBody, renderPackage, unknownTags, type PreparedTemplate } f
 import { roundTripsUnchanged, TextFinisher } from '../finish/text.js';
 import { compileTemplate, type Compiled } from '../template/read.js';
 import type { AnnouncementView } from '../view.js';
-
-/** The parts of docxtemplater's internals this relies on (docxtemplater 3.71). */
-interface CompiledPart {
-  postparsed: { type: string }[];
-  filePath: string;
-  scopeManager: { resolved?: unknown };
-  getOptions(): { modules: { postrender(parts: unknown[], options: object): unknown[] }[] } & Record<string, unknown>;
-}
-interface Internals {
-  compiled: Record<string, CompiledPart>;
-  scopeManagers: Record<string, unknown>;
-  getScopeManager(to: string, part: CompiledPart, data: object): unknown;
-}
+import { internalsFaults, internalsOf } from './internals.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -69,7 +59,8 @@ export class CompiledTemplate {
   static compile(prepared: PreparedTemplate, digits: Digits, deflater: Deflater): CompiledTemplate | undefined {
     const compiled = compileTemplate(prepared.template);
     if (!compiled.doc) return undefined;
-    const internals = compiled.doc as unknown as Internals;
+    if (internalsFaults(compiled.doc, BODY).length) return undefined;
+    const internals = internalsOf(compiled.doc);
     const tagged = Object.entries(internals.compiled).filter(([, part]) => part.postparsed.some((p) => p.type === 'placeholder'));
     if (!internals.compiled[BODY] || tagged.some(([name]) => name !== BODY)) return undefined;
     // Read before the probe renders over it.
@@ -120,10 +111,10 @@ export class CompiledTemplate {
    * text is kept as text, not turned into UTF-8 bytes to be read back. Undefined on an error.
    */
   private renderBody(view: AnnouncementView | object): string | undefined {
-    const internals = this.compiled.doc as unknown as Internals;
+    const internals = internalsOf(this.compiled.doc);
     const body = internals.compiled[BODY]!;
     internals.scopeManagers = {};
-    body.scopeManager = internals.getScopeManager(BODY, body, view) as CompiledPart['scopeManager'];
+    body.scopeManager = internals.getScopeManager(BODY, body, view);
     body.filePath = BODY;
     const options = Object.assign(body.getOptions(), { resolved: body.scopeManager.resolved, scopeManager: body.scopeManager, render: renderParts, joinUncorrupt });
     const { errors, parts } = renderParts(options);

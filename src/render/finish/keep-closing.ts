@@ -5,7 +5,9 @@
  * the workbook (a recommendation, or the level's description), so it is found in each document.
  */
 import type { Document, Element } from '@xmldom/xmldom';
-import { NS, childElements, createW, elements, insertInOrder } from '../word-xml.js';
+import { NS, childElements, createW, insertInOrder } from '../word-xml.js';
+import type { BodyTree } from './body-tree.js';
+import type { FinishingStep } from './step.js';
 
 /** The style that starts the closing block, as the default template names it. */
 export const CLOSING_STYLE = 'ItaClosing';
@@ -13,15 +15,25 @@ export const CLOSING_STYLE = 'ItaClosing';
 /** CT_PPrBase's first children in schema order, as far as keepNext and keepLines. */
 const PARAGRAPH_PROPERTY_ORDER = ['pStyle', 'keepNext', 'keepLines'];
 
-export function keepClosingWithText(doc: Document): void {
-  const closing = elements(doc, NS.w, 'p').find((p) => styleOf(p) === CLOSING_STYLE);
-  let before = closing?.previousSibling;
-  while (before && !(before.nodeType === 1 && (before as Element).localName === 'p' && hasText(before as Element))) before = before.previousSibling;
-  if (before) keepWithNext(doc, before as Element);
-}
+/** The last paragraph with text before the closing, among its siblings. */
+export const closingKeptWithText: FinishingStep<object> = {
+  pick: (body) => {
+    const closing = body.all('w:p').find((p) => styleOf(body, p) === CLOSING_STYLE);
+    const parent = closing && body.parent(closing);
+    if (!parent) return [];
+    const siblings = body.children(parent);
+    for (let i = siblings.indexOf(closing) - 1; i >= 0; i--) {
+      const sibling = siblings[i]!;
+      if (body.localName(sibling) === 'p' && body.descendants(sibling, 'w:t').some((t) => body.text(t).trim() !== '')) return [sibling];
+    }
+    return [];
+  },
+  change: (doc, paragraph) => keepWithNext(doc, paragraph),
+  onText: { piece: 'w:pPr', around: ['<w:body><w:p>', '</w:p></w:body>'], target: (small) => small.all('w:p')[0] },
+};
 
 /** The paragraph kept on the page of the next one, its lines together (w:keepNext, w:keepLines). */
-export function keepWithNext(doc: Document, paragraph: Element): void {
+function keepWithNext(doc: Document, paragraph: Element): void {
   let properties = childElements(paragraph, NS.w, 'pPr')[0];
   if (!properties) {
     properties = createW(doc, paragraph, 'pPr');
@@ -33,12 +45,8 @@ export function keepWithNext(doc: Document, paragraph: Element): void {
   }
 }
 
-function styleOf(paragraph: Element): string | undefined {
-  const properties = childElements(paragraph, NS.w, 'pPr')[0];
-  const style = properties && childElements(properties, NS.w, 'pStyle')[0];
-  return style?.getAttributeNS(NS.w, 'val') ?? undefined;
-}
-
-function hasText(paragraph: Element): boolean {
-  return elements(paragraph, NS.w, 't').some((t) => (t.textContent ?? '').trim() !== '');
+function styleOf<E>(body: BodyTree<E>, paragraph: E): string | undefined {
+  const properties = body.children(paragraph, 'w:pPr')[0];
+  const style = properties && body.children(properties, 'w:pStyle')[0];
+  return style && body.attribute(style, 'w:val');
 }

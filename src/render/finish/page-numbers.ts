@@ -4,9 +4,9 @@
  * not know that format and prints 2; the field switch "\* ThaiArabic" would be worse there (it
  * prints Thai letters), so the format, not a switch, carries the choice.
  */
-import type { Document } from '@xmldom/xmldom';
 import type { Digits } from '../../core/format.js';
-import { NS, childElements, createW, elements, insertInOrder } from '../word-xml.js';
+import { NS, childElements, createW, insertInOrder } from '../word-xml.js';
+import type { FinishingStep } from './step.js';
 
 /** CT_SectPr's children in schema order. */
 const SECTION_PROPERTY_ORDER = [
@@ -17,13 +17,16 @@ const SECTION_PROPERTY_ORDER = [
 
 const PAGE_NUMBER_FORMAT: Record<Digits, string> = { thai: 'thaiNumbers', arabic: 'decimal' };
 
-export function setPageNumberDigits(doc: Document, digits: Digits): void {
-  for (const section of elements(doc, NS.w, 'sectPr')) {
+/** Every section's page number format, for the run's digits. */
+export const pageNumberDigits: FinishingStep<{ digits: Digits }> = {
+  pick: (body) => body.all('w:sectPr'),
+  change: (doc, section, { digits }) => {
     let format = childElements(section, NS.w, 'pgNumType')[0];
     if (!format) {
       format = createW(doc, section, 'pgNumType');
       insertInOrder(section, format, SECTION_PROPERTY_ORDER);
     }
     format.setAttributeNS(NS.w, `${format.prefix ?? 'w'}:fmt`, PAGE_NUMBER_FORMAT[digits]);
-  }
-}
+  },
+  onText: { piece: 'element', around: ['<w:body>', '</w:body>'], target: (small) => small.all('w:sectPr')[0] },
+};

@@ -1,25 +1,24 @@
 /**
  * The body's finishing (general.ts `finishBody`) done on the text, for the fast path: parsing a
  * whole body into a DOM and writing it out again costs more than rendering it. The body is read
- * as a list of elements (where each starts and ends, and its parent); the few elements the
- * finishing changes — a Thai run's properties, a section's properties, the paragraph kept with
- * the closing, the emblem's frame — are each changed by the very same DOM functions, on a small
- * document holding only that element, and the results are remembered: a run's documents share
- * nearly all of them. Everything else is copied as it is.
+ * as a list of elements (where each starts and ends, and its parent), offered to the finishing
+ * steps (steps.ts) as a `BodyTree`, so each step picks its elements by its own code, the code the
+ * DOM path runs. Each picked element (a Thai run's properties, a section's properties, the
+ * paragraph kept with the closing, the emblem's frame) is changed by the step's own DOM change, on
+ * a small document holding only that piece (the step's `onText`), and the results are remembered:
+ * a run's documents share nearly all of them. Everything else is copied as it is.
  *
  * That gives finishBody's XML only where the DOM round trip leaves the text as it is, so it is
  * used for a template whose body the round trip leaves unchanged (`roundTripsUnchanged`, checked
  * once) and for markup it knows; on anything else (`undefined`) the caller takes finishBody.
  */
-import { DOMParser, XMLSerializer, type Document } from '@xmldom/xmldom';
+import { DOMParser, XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
 import type { Digits } from '../../core/format.js';
-import { sizeEmblem, EMBLEM_NAME, type EmblemImage } from '../emblem.js';
-import { CLOSING_STYLE, keepWithNext } from './keep-closing.js';
-import { setPageNumberDigits } from './page-numbers.js';
-import { markThaiRuns } from './thai-runs.js';
-import { NS, elements } from '../word-xml.js';
+import type { EmblemImage } from '../emblem.js';
+import { domTree, NAMESPACES, type BodyTree, type Name } from './body-tree.js';
+import type { Finishing, FinishingStep } from './step.js';
+import { FINISHING_STEPS } from './steps.js';
 
-const THAI = /[\u0E00-\u0E7F]/;
 /** A tag: its name and attributes (quoted values may hold anything but their quote). */
 const TAG = /<(\/?)([A-Za-z_][\w.-]*(?::[\w.-]+)?)((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
@@ -29,10 +28,11 @@ function unusual(xml: string): boolean {
   const body = xml.startsWith('<?xml ') ? xml.slice(xml.indexOf('?>') + 2) : xml;
   return body.includes('<!') || body.includes('<?') || body.includes('&#') || body.includes('\r') || CONTROL.test(body);
 }
-const MAIN_NAMESPACE = `xmlns:w="${NS.w}"`;
 
 interface XmlElement {
   name: string;
+  /** Its place in the list (document order). */
+  index: number;
   start: number;
   /** Just after the start tag. */
   openEnd: number;
@@ -84,66 +84,62 @@ function parse(xml: string): Document | undefined {
 /** The remembered results of changing one element, for one run's digits and emblem. */
 export class TextFinisher {
   private readonly changed = new Map<string, string | undefined>();
+  private readonly finishing: Finishing;
 
   constructor(
-    private readonly digits: Digits,
-    private readonly emblem: EmblemImage | undefined,
-  ) {}
+    digits: Digits,
+    emblem: EmblemImage | undefined,
+    private readonly steps: readonly FinishingStep[] = FINISHING_STEPS,
+  ) {
+    this.finishing = { digits, emblem };
+  }
 
   /** finishBody's result, or undefined for markup this does not read. */
   finish(merged: string): string | undefined {
     // The DOM writes quotes in text as they are; docxtemplater escapes them.
     const plain = asTheDomWrites(merged);
-    const xml = plain.includes('&quot;') || plain.includes('&apos;') ? plain.replace(/>([^<]*)</g, (_, text: string) => `>${text.replaceAll('&quot;', '"').replaceAll('&apos;', "'")}<`) : plain;
-    if (unusual(xml)) return undefined;
-    // w:noProof goes everywhere, as markThaiRuns removes it first.
-    const text = xml.replace(/<w:noProof(?:\s[^>]*)?\/>/g, '');
-    if (text.includes('<w:noProof')) return undefined;
+    const text = plain.includes('&quot;') || plain.includes('&apos;') ? plain.replace(/>([^<]*)</g, (_, inner: string) => `>${inner.replaceAll('&quot;', '"').replaceAll('&apos;', "'")}<`) : plain;
+    if (unusual(text)) return undefined;
     const list = elementsOf(text);
     if (!list) return undefined;
     const root = list[0];
     if (root?.name !== 'w:document') return undefined;
     const rootStart = text.slice(root.start, root.openEnd);
-    // The main namespace declared once, on the root: `w:` means the same everywhere.
-    if (!rootStart.includes(MAIN_NAMESPACE) || text.indexOf('xmlns:w=') !== text.lastIndexOf('xmlns:w=')) return undefined;
-    const slice = (e: XmlElement) => text.slice(e.start, e.end);
-    const childrenNamed = (e: XmlElement, name: string) => e.children.map((i) => list[i]!).filter((c) => c.name === name);
-    const inner = (e: XmlElement) => (e.openEnd === e.end ? '' : text.slice(e.openEnd, e.end - `</${e.name}>`.length));
-    const edits: { start: number; end: number; text: string }[] = [];
-    const change = (start: number, end: number, key: string, make: () => string | undefined) => {
-      if (!this.changed.has(key)) this.changed.set(key, make());
-      const made = this.changed.get(key);
-      if (made === undefined) return false;
-      edits.push({ start, end, text: made });
-      return true;
-    };
+    if (!namespacesOnRoot(text, rootStart, root.openEnd)) return undefined;
+    const body = textTree(list, text);
 
-    for (const run of list.filter((e) => e.name === 'w:r')) {
-      if (!THAI.test(childrenNamed(run, 'w:t').map(inner).join(''))) continue;
-      const properties = childrenNamed(run, 'w:rPr')[0];
-      const key = properties ? slice(properties) : '';
-      const at = properties ?? { start: run.openEnd, end: run.openEnd };
-      if (!change(at.start, at.end, `r ${key}`, () => viaDom(rootStart, '<w:body><w:p><w:r>', key, '<w:t>ก</w:t></w:r></w:p></w:body>', markThaiRuns))) return undefined;
-    }
-    for (const section of list.filter((e) => e.name === 'w:sectPr')) {
-      if (!change(section.start, section.end, `s ${slice(section)}`, () => viaDom(rootStart, '<w:body>', slice(section), '</w:body>', (doc) => setPageNumberDigits(doc, this.digits)))) return undefined;
-    }
-    const paragraph = keptWithClosing(list, text, inner);
-    if (paragraph) {
-      const properties = childrenNamed(paragraph, 'w:pPr')[0];
-      const key = properties ? slice(properties) : '';
-      const at = properties ?? { start: paragraph.openEnd, end: paragraph.openEnd };
-      if (!change(at.start, at.end, `p ${key}`, () => viaDom(rootStart, '<w:body><w:p>', key, '</w:p></w:body>', (doc) => keepWithNext(doc, elements(doc, NS.w, 'p')[0]!)))) return undefined;
-    }
-    if (this.emblem) {
-      const emblem = this.emblem;
-      for (const docPr of list.filter((e) => e.name === 'wp:docPr')) {
-        const name = /\sname="([^"]*)"/.exec(text.slice(docPr.start, docPr.openEnd))?.[1];
-        if (name === undefined || name.includes('&')) return undefined;
-        if (name.trim() !== EMBLEM_NAME) continue;
-        const frame = list[docPr.parent]!;
-        if (!change(frame.start, frame.end, `e ${slice(frame)}`, () => viaDom(rootStart, '<w:body><w:p><w:r><w:drawing>', slice(frame), '</w:drawing></w:r></w:p></w:body>', (doc) => sizeEmblem(doc, emblem)))) return undefined;
+    // Each step's elements cut out, or a piece of each replaced by the same piece changed through the DOM
+    // (without what the steps before cut out: the DOM's piece when the step runs).
+    const removed: { start: number; end: number; step: number }[] = [];
+    const edits: { start: number; end: number; text: string; step: number }[] = [];
+    for (let index = 0; index < this.steps.length; index++) {
+      const step = this.steps[index]!;
+      const onText = step.onText;
+      const picked = step.pick(body, this.finishing);
+      if ('removed' in onText) {
+        for (const { start, end } of picked) removed.push({ start, end, step: index });
+        continue;
       }
+      for (const element of picked) {
+        let { start, end } = element;
+        if (onText.piece !== 'element') {
+          const piece = body.children(element, onText.piece)[0];
+          ({ start, end } = piece ?? { start: element.openEnd, end: element.openEnd });
+        }
+        const inside = removed.length ? removed.filter((cut) => cut.start >= start && cut.end <= end) : removed;
+        const old = inside.length ? cutOut(text, start, end, inside) : text.slice(start, end);
+        const key = `${index} ${old}`;
+        if (!this.changed.has(key)) this.changed.set(key, viaDom(rootStart, onText, old, (doc, target) => step.change(doc, target, this.finishing)));
+        const made = this.changed.get(key);
+        if (made === undefined) return undefined;
+        edits.push({ start, end, text: made, step: index });
+      }
+    }
+    for (const cut of removed) {
+      const around = edits.find((edit) => cut.start >= edit.start && cut.end <= edit.end);
+      // Cut out of a later step's piece already; inside an earlier step's piece, the DOM would cut it from the changed piece: not done here.
+      if (!around) edits.push({ ...cut, text: '' });
+      else if (around.step < cut.step) return undefined;
     }
 
     edits.sort((a, b) => a.start - b.start);
@@ -158,22 +154,77 @@ export class TextFinisher {
   }
 }
 
-/** The paragraph keepClosingWithText keeps with the closing: the last one before it with text, among its siblings. */
-function keptWithClosing(list: XmlElement[], text: string, inner: (e: XmlElement) => string): XmlElement | undefined {
-  const firstChild = (e: XmlElement | undefined, name: string) => e?.children.map((i) => list[i]!).find((c) => c.name === name);
-  const styleOf = (paragraph: XmlElement) => {
-    const style = firstChild(firstChild(paragraph, 'w:pPr'), 'w:pStyle');
-    return style && /\sw:val="([^"]*)"/.exec(text.slice(style.start, style.openEnd))?.[1];
-  };
-  const closing = list.findIndex((e) => e.name === 'w:p' && styleOf(e) === CLOSING_STYLE);
-  if (closing === -1) return undefined;
-  const siblings = list[list[closing]!.parent]!.children;
-  const descendantsNamed = (e: XmlElement, name: string): XmlElement[] => e.children.flatMap((i) => [...(list[i]!.name === name ? [list[i]!] : []), ...descendantsNamed(list[i]!, name)]);
-  for (let i = siblings.indexOf(closing) - 1; i >= 0; i--) {
-    const sibling = list[siblings[i]!]!;
-    if (/(^|:)p$/.test(sibling.name) && descendantsNamed(sibling, 'w:t').some((t) => inner(t).trim() !== '')) return sibling;
+/** The text from `start` to `end` without the pieces inside it (in order). */
+function cutOut(text: string, start: number, end: number, inside: readonly { start: number; end: number }[]): string {
+  let out = '';
+  let at = start;
+  for (const cut of inside) {
+    out += text.slice(at, cut.start);
+    at = cut.end;
   }
-  return undefined;
+  return out + text.slice(at, end);
+}
+
+/**
+ * Each namespace the steps name elements in (`w:`, `wp:`) bound once, on the root, to its prefix:
+ * the text's `wp:docPr` is then the DOM's docPr of that namespace (a template may give it another
+ * prefix, or bind the prefix to another namespace, and the DOM would see other elements).
+ */
+function namespacesOnRoot(text: string, rootStart: string, rootEnd: number): boolean {
+  for (const [prefix, uri] of Object.entries(NAMESPACES)) {
+    const onRoot = rootStart.indexOf(uri);
+    if (onRoot === -1 ? text.includes(`<${prefix}:`) : !rootStart.includes(`xmlns:${prefix}="${uri}"`) || onRoot !== rootStart.lastIndexOf(uri)) return false;
+  }
+  // No declaration below the root binds one of these prefixes or namespaces again.
+  for (let at = text.indexOf('xmlns', rootEnd); at !== -1; at = text.indexOf('xmlns', at + 5)) {
+    const declaration = /^xmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(text.slice(at, at + 200));
+    if (!declaration) continue;
+    const [, prefix, double, single] = declaration;
+    if ((prefix && prefix in NAMESPACES) || Object.values(NAMESPACES).includes((double ?? single) as never)) return false;
+  }
+  return true;
+}
+
+const ENTITY = /&(lt|gt|amp|quot|apos);/g;
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** Text with its entities read (character references are `unusual`, not read here). */
+const entitiesRead = (raw: string) => (raw.includes('&') ? raw.replace(ENTITY, (_, name: string) => ENTITIES[name]!) : raw);
+const attributePatterns = new Map<string, RegExp>();
+/** An attribute of this name in a start tag: its value in double or single quotes. */
+function attributePattern(name: string): RegExp {
+  let pattern = attributePatterns.get(name);
+  if (!pattern) attributePatterns.set(name, (pattern = new RegExp(`\\s${name.replace(/[.]/g, '\\.')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  return pattern;
+}
+
+/** The element list as a `BodyTree`, for the steps to pick from. */
+function textTree(list: XmlElement[], text: string): BodyTree<XmlElement> {
+  const byName = new Map<string, XmlElement[]>();
+  const inner = (e: XmlElement) => (e.openEnd === e.end ? '' : text.slice(e.openEnd, e.end - `</${e.name}>`.length));
+  return {
+    all: (name) => {
+      let named = byName.get(name);
+      if (!named) byName.set(name, (named = list.filter((e) => e.name === name)));
+      return named;
+    },
+    children: (e, name?: Name) => {
+      const children: XmlElement[] = [];
+      for (const i of e.children) if (!name || list[i]!.name === name) children.push(list[i]!);
+      return children;
+    },
+    descendants: (e, name) => {
+      const found: XmlElement[] = [];
+      for (let i = e.index + 1; i < list.length && list[i]!.start < e.end; i++) if (list[i]!.name === name) found.push(list[i]!);
+      return found;
+    },
+    parent: (e) => list[e.parent],
+    localName: (e) => e.name.slice(e.name.indexOf(':') + 1),
+    attribute: (e, name) => {
+      const found = attributePattern(name).exec(text.slice(e.start, e.openEnd));
+      return found ? entitiesRead(found[1] ?? found[2]!) : undefined;
+    },
+    text: (e) => entitiesRead(inner(e)),
+  };
 }
 
 /** The body's elements in document order, or undefined for text this does not read (or elements not closed in order). */
@@ -196,7 +247,7 @@ function elementsOf(text: string): XmlElement[] | undefined {
       continue;
     }
     const parent = open.at(-1) ?? -1;
-    const element: XmlElement = { name, start: next, openEnd: at, end: at, parent, children: [] };
+    const element: XmlElement = { name, index: list.length, start: next, openEnd: at, end: at, parent, children: [] };
     if (parent !== -1) list[parent]!.children.push(list.length);
     list.push(element);
     if (tag[4]) continue;
@@ -207,11 +258,12 @@ function elementsOf(text: string): XmlElement[] | undefined {
   return open.length ? undefined : list;
 }
 
-/** `inner` (one element, or nothing) changed by `edit` in a small document of its own, and written back. */
-function viaDom(rootStart: string, before: string, inner: string, after: string, edit: (doc: Document) => void): string | undefined {
-  const doc = parse(`${rootStart}${before}${inner}${after}</w:document>`);
-  if (!doc) return undefined;
-  edit(doc);
+/** `piece` (one element, or nothing) put in a small document of its own, its target changed by `change`, and written back. */
+function viaDom(rootStart: string, { around: [before, after], target }: Extract<FinishingStep['onText'], { around: unknown }>, piece: string, change: (doc: Document, target: Element) => void): string | undefined {
+  const doc = parse(`${rootStart}${before}${piece}${after}</w:document>`);
+  const element = doc && target(domTree(doc));
+  if (!doc || !element) return undefined;
+  change(doc, element);
   const out = new XMLSerializer().serializeToString(doc);
   const head = `${rootStart}${before}`;
   const tail = `${after}</w:document>`;

@@ -9,7 +9,8 @@
  * w:noProof is removed everywhere: it hides spelling marks a reviewer relies on.
  */
 import type { Document, Element } from '@xmldom/xmldom';
-import { NS, childElements, createW, elements, insertInOrder, isOn } from '../word-xml.js';
+import { NS, childElements, createW, insertInOrder, isOn } from '../word-xml.js';
+import { finishOnDom, type FinishingStep } from './step.js';
 
 const THAI = /[\u0E00-\u0E7F]/;
 
@@ -24,35 +25,44 @@ const RUN_PROPERTY_ORDER = [
 /** Latin property → its complex-script twin. */
 const COMPLEX_SCRIPT_TWIN: Record<string, string> = { b: 'bCs', i: 'iCs', sz: 'szCs' };
 
+/** w:noProof, wherever it is. */
+export const noProofRemoved: FinishingStep<object> = {
+  pick: (body) => body.all('w:noProof'),
+  change: (_, noProof) => noProof.parentNode?.removeChild(noProof),
+  onText: { removed: true },
+};
+
+/** Every run with Thai in its text. */
+export const thaiRunsMarked: FinishingStep<object> = {
+  pick: (body) => body.all('w:r').filter((run) => body.children(run, 'w:t').some((t) => THAI.test(body.text(t)))),
+  change: (doc, run) => markThaiRun(doc, run),
+  onText: { piece: 'w:rPr', around: ['<w:body><w:p><w:r>', '<w:t>ก</w:t></w:r></w:p></w:body>'], target: (small) => small.all('w:r')[0] },
+};
+
+/** The two steps on a part (the headers and footers, once for a run). */
 export function markThaiRuns(doc: Document): void {
-  for (const noProof of elements(doc, NS.w, 'noProof')) noProof.parentNode?.removeChild(noProof);
-  for (const run of elements(doc, NS.w, 'r')) {
-    if (!THAI.test(runText(run))) continue;
-    const properties = runProperties(doc, run);
-    const cs = childElements(properties, NS.w, 'cs')[0];
-    if (cs) cs.removeAttributeNS(NS.w, 'val');
-    else insertInOrder(properties, createW(doc, properties, 'cs'), RUN_PROPERTY_ORDER);
-    for (const [latin, twin] of Object.entries(COMPLEX_SCRIPT_TWIN)) {
-      const property = childElements(properties, NS.w, latin)[0];
-      if (!property || childElements(properties, NS.w, twin).length) continue;
-      if (latin !== 'sz' && !isOn(property)) continue;
-      const copy = createW(doc, properties, twin);
-      const value = property.getAttributeNS(NS.w, 'val');
-      if (value) copy.setAttributeNS(NS.w, `${copy.prefix ?? 'w'}:val`, value);
-      insertInOrder(properties, copy, RUN_PROPERTY_ORDER);
-    }
-    const fonts = childElements(properties, NS.w, 'rFonts')[0];
-    if (fonts && !fonts.hasAttributeNS(NS.w, 'cs') && !fonts.hasAttributeNS(NS.w, 'cstheme')) {
-      const latinFont = fonts.getAttributeNS(NS.w, 'ascii') || fonts.getAttributeNS(NS.w, 'hAnsi');
-      if (latinFont) fonts.setAttributeNS(NS.w, `${fonts.prefix ?? 'w'}:cs`, latinFont);
-    }
-  }
+  finishOnDom(doc, [noProofRemoved, thaiRunsMarked], {});
 }
 
-function runText(run: Element): string {
-  return childElements(run, NS.w, 't')
-    .map((t) => t.textContent ?? '')
-    .join('');
+function markThaiRun(doc: Document, run: Element): void {
+  const properties = runProperties(doc, run);
+  const cs = childElements(properties, NS.w, 'cs')[0];
+  if (cs) cs.removeAttributeNS(NS.w, 'val');
+  else insertInOrder(properties, createW(doc, properties, 'cs'), RUN_PROPERTY_ORDER);
+  for (const [latin, twin] of Object.entries(COMPLEX_SCRIPT_TWIN)) {
+    const property = childElements(properties, NS.w, latin)[0];
+    if (!property || childElements(properties, NS.w, twin).length) continue;
+    if (latin !== 'sz' && !isOn(property)) continue;
+    const copy = createW(doc, properties, twin);
+    const value = property.getAttributeNS(NS.w, 'val');
+    if (value) copy.setAttributeNS(NS.w, `${copy.prefix ?? 'w'}:val`, value);
+    insertInOrder(properties, copy, RUN_PROPERTY_ORDER);
+  }
+  const fonts = childElements(properties, NS.w, 'rFonts')[0];
+  if (fonts && !fonts.hasAttributeNS(NS.w, 'cs') && !fonts.hasAttributeNS(NS.w, 'cstheme')) {
+    const latinFont = fonts.getAttributeNS(NS.w, 'ascii') || fonts.getAttributeNS(NS.w, 'hAnsi');
+    if (latinFont) fonts.setAttributeNS(NS.w, `${fonts.prefix ?? 'w'}:cs`, latinFont);
+  }
 }
 
 /** The run's w:rPr, created as its first child when missing. */

@@ -16,7 +16,7 @@ import { packageFault } from './package.js';
 
 const MB = 1024 * 1024;
 /** A template is a few hundred KB; its largest part is usually the emblem picture. */
-const TEMPLATE_ZIP = { entryBytes: 25 * MB, totalBytes: 60 * MB, ratio: 100 };
+export const TEMPLATE_ZIP = { entryBytes: 25 * MB, totalBytes: 60 * MB, ratio: 100 };
 const MAIN_DOCUMENT = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
 /** Relationship types a template may not have, by the end of their URI, with what a clerk calls them. */
 const FORBIDDEN_RELATIONSHIPS: [RegExp, { th: string; en: string }][] = [
@@ -30,17 +30,27 @@ const FORBIDDEN_PARTS = /^word\/(vbaProject\.bin|vbaData\.xml|activeX\/|embeddin
 /** Fields Word runs or fetches with when the document opens or is printed. */
 const ACTIVE_FIELD = /\b(DDE|DDEAUTO|INCLUDETEXT|INCLUDEPICTURE|IMPORT|LINK)\b/;
 
-export function templateContentProblems(content: Uint8Array, file: string): Problem[] {
-  const refuse = (th: string, en: string, debug?: string) => [{ ...error('template-unreadable', { file }, th, en), ...(debug && { debug }) }];
-  const active = (th: string, en: string) => [error('template-active', { file }, `แม่แบบมี${th} ซึ่งประกาศไม่ใช้และไม่ควรอยู่ในเอกสารราชการ: ลบออกใน Word แล้วบันทึกเป็น "เอกสาร Word (*.docx)" หรือใช้แม่แบบของโปรแกรม`, `The template has ${en}, which the announcement does not use and an official document should not carry: remove it in Word and save as "Word Document (*.docx)", or use the program's template`)];
+const refusal = (file: string, th: string, en: string, debug?: string) => [{ ...error('template-unreadable', { file }, th, en), ...(debug && { debug }) }];
+
+/** A template's parts, inflated by zip/open.ts within `TEMPLATE_ZIP`; or why its zip is refused. */
+export function openTemplate(content: Uint8Array, file: string): { entries: Map<string, Uint8Array> } | { problems: Problem[] } {
   const zip = openZip(content, TEMPLATE_ZIP);
-  if ('refused' in zip) {
-    const { kind, detail } = zip.refused;
-    const what = zipRefusalInWords(zip.refused);
-    return kind === 'bomb'
-      ? refuse('แม่แบบจะขยายใหญ่เกินกว่าเอกสาร Word จะเป็นได้เมื่อเปิด (อาจเป็นไฟล์อันตราย) จึงไม่ใช้: ใช้แม่แบบของโปรแกรม หรือบันทึกแม่แบบจาก Word ใหม่', 'The template would inflate far beyond what a Word document is when opened (it may be a malicious file), so it is not used: use the program\'s template, or save yours from Word again')
-      : refuse(`แม่แบบเอกสารเสียหรือขัดแย้งกับตัวเอง (${what.th}): เปิดใน Word แล้วบันทึกเป็น "เอกสาร Word (*.docx)" ใหม่`, `The template is damaged or contradicts itself (${what.en}): open it in Word and save it again as "Word Document (*.docx)"`, detail);
-  }
+  if (!('refused' in zip)) return zip;
+  const { kind, detail } = zip.refused;
+  const what = zipRefusalInWords(zip.refused);
+  return {
+    problems:
+      kind === 'bomb'
+        ? refusal(file, 'แม่แบบจะขยายใหญ่เกินกว่าเอกสาร Word จะเป็นได้เมื่อเปิด (อาจเป็นไฟล์อันตราย) จึงไม่ใช้: ใช้แม่แบบของโปรแกรม หรือบันทึกแม่แบบจาก Word ใหม่', 'The template would inflate far beyond what a Word document is when opened (it may be a malicious file), so it is not used: use the program\'s template, or save yours from Word again')
+        : refusal(file, `แม่แบบเอกสารเสียหรือขัดแย้งกับตัวเอง (${what.th}): เปิดใน Word แล้วบันทึกเป็น "เอกสาร Word (*.docx)" ใหม่`, `The template is damaged or contradicts itself (${what.en}): open it in Word and save it again as "Word Document (*.docx)"`, detail),
+  };
+}
+
+/** What must not travel in a template's parts (`openTemplate`'s entries), or what Word would not open. */
+export function templateContentProblems(entries: ReadonlyMap<string, Uint8Array>, file: string): Problem[] {
+  const refuse = (th: string, en: string, debug?: string) => refusal(file, th, en, debug);
+  const active = (th: string, en: string) => [error('template-active', { file }, `แม่แบบมี${th} ซึ่งประกาศไม่ใช้และไม่ควรอยู่ในเอกสารราชการ: ลบออกใน Word แล้วบันทึกเป็น "เอกสาร Word (*.docx)" หรือใช้แม่แบบของโปรแกรม`, `The template has ${en}, which the announcement does not use and an official document should not carry: remove it in Word and save as "Word Document (*.docx)", or use the program's template`)];
+  const zip = { entries };
   const text = new Map<string, string>();
   for (const [name, bytes] of zip.entries) if (/\.(xml|rels)$/i.test(name)) text.set(name, new TextDecoder().decode(bytes));
 

@@ -7,9 +7,10 @@ import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { error, warning, type Problem } from '../../core/problem.js';
 import type { NamedBytes } from '../../core/bytes.js';
+import { FIXED_ZIP_DATE } from '../../zip/write.js';
 import { whereToSet, type SettingNames } from '../../core/setting-names.js';
 import { EMBLEM_NAME, hasEmblemPicture } from '../emblem.js';
-import { templateContentProblems } from './contents.js';
+import { openTemplate, templateContentProblems } from './contents.js';
 import { templateProblems } from './errors.js';
 import { PartCollector } from './parts.js';
 import { ANNOUNCEMENT_TEMPLATE, tagProblems, type TemplateKind } from './tags.js';
@@ -54,10 +55,11 @@ export function readTemplate({ name: file, bytes: content }: NamedBytes, names: 
 
 /** Every problem of a template, without rendering it; the paths of the tags it uses are added to `tags`. */
 export function checkTemplate(template: Template, names: SettingNames, kind: TemplateKind = ANNOUNCEMENT_TEMPLATE, tags = new Set<string>()): Problem[] {
-  const contents = templateContentProblems(template.content, template.file);
+  const opened = openTemplate(template.content, template.file);
+  if ('problems' in opened) return opened.problems;
+  const contents = templateContentProblems(opened.entries, template.file);
   if (contents.length) return contents;
-  const zip = openZip(template);
-  if (!zip.zip) return zip.problems;
+  const zip = { zip: zipOfParts(opened.entries) };
   const collector = new PartCollector();
   try {
     new Docxtemplater(zip.zip, { ...TEMPLATE_OPTIONS, modules: [collector] });
@@ -88,7 +90,7 @@ export interface Compiled {
 
 export function compileTemplate(template: Template): Compiled {
   const missingTags: string[] = [];
-  const zip = openZip(template);
+  const zip = templateZip(template);
   if (!zip.zip) return { missingTags, problems: zip.problems };
   try {
     const doc = new Docxtemplater(zip.zip, {
@@ -104,11 +106,14 @@ export function compileTemplate(template: Template): Compiled {
   }
 }
 
-function openZip(template: Template): { zip?: PizZip; problems: Problem[] } {
-  try {
-    return { zip: new PizZip(template.content), problems: [] };
-  } catch (e) {
-    const problem = error('template-unreadable', { file: template.file }, 'แม่แบบเอกสารไม่ใช่ไฟล์ Word (.docx) ที่ใช้ได้: บันทึกแม่แบบจาก Word เป็น "เอกสาร Word (*.docx)"', 'The template is not a usable Word document (.docx): save it from Word as "Word Document (*.docx)"');
-    return { problems: [{ ...problem, debug: `PizZip: ${(e as Error).message}` }] };
-  }
+/** The template as a PizZip (what docxtemplater reads), made from its parts as zip/open.ts inflates and measures them. */
+export function templateZip(template: Template): { zip?: PizZip; problems: Problem[] } {
+  const opened = openTemplate(template.content, template.file);
+  return 'problems' in opened ? opened : { zip: zipOfParts(opened.entries), problems: [] };
+}
+
+function zipOfParts(entries: ReadonlyMap<string, Uint8Array>): PizZip {
+  const zip = new PizZip();
+  for (const [name, content] of entries) zip.file(name, content, { binary: true, date: FIXED_ZIP_DATE });
+  return zip;
 }

@@ -89,6 +89,13 @@ describe('the fast path gives the general path’s documents', () => {
     expect(expectSameDocuments(prepared(), odd, digits)).toEqual({ onText: odd.length, onDom: 0 });
   });
 
+  it('the emblem in a template that names the drawing namespace otherwise (wpd: for wp:): the same, the emblem sized on both paths', async () => {
+    const { announcements, digits, emblem } = await announcementsOf('lampangrong-2565-arabic-emblem');
+    const template = prepared(editBody((xml) => xml.replaceAll('xmlns:wp=', 'xmlns:wpd=').replaceAll('<wp:', '<wpd:').replaceAll('</wp:', '</wpd:')), emblem);
+    expect(new TextDecoder().decode(unzipSync(template.template.content)['word/document.xml'])).toContain('<wpd:docPr');
+    expect(expectSameDocuments(template, announcements, digits)).toEqual({ onText: 0, onDom: announcements.length });
+  });
+
   it('a text box in the body (runs inside a run): the same, finished through the DOM', async () => {
     const { announcements, digits } = await announcementsOf('lampangrong-2565');
     const textBox = '<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent><w:p><w:r><w:t>กล่องข้อความ</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>';
