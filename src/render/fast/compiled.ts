@@ -3,7 +3,7 @@
  * its body. docxtemplater has no public way to render one compiled template twice, so this uses
  * its internals (typed in internals.ts and docxtemplater-internals.d.ts) — the compiled body part
  * (`doc.compiled[part]`), rendered again with a fresh scope — and docxtemplater is pinned to one
- * version in package.json: tests/render/fast/docxtemplater-internals.test.ts names what to check
+ * version in package.json: tests/render/fast/internals.test.ts names what to check
  * when it is upgraded, the golden cases and the test comparing both paths are the tripwire. A
  * template whose compiled form lacks what is used (`internalsFaults`) takes the general path.
  *

@@ -1,7 +1,7 @@
 /**
  * The two modules of docxtemplater the fast path calls (compiled.ts), typed as far as it uses them:
  * how a compiled part renders (js/render.js) and how its rendered pieces are joined (js/join-uncorrupt.js).
- * Written against docxtemplater 3.71.0; tests/render/fast/docxtemplater-internals.test.ts checks them.
+ * Written against docxtemplater 3.71.0; tests/render/fast/internals.test.ts checks them.
  */
 declare module 'docxtemplater/js/render.js' {
   import type Docxtemplater from 'docxtemplater';

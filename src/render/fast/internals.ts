@@ -2,7 +2,7 @@
  * docxtemplater's internals, as the fast path (compiled.ts) uses them: the only place outside
  * docxtemplater's public API. Written against `DOCXTEMPLATER_VERSION`; `internalsFaults` checks,
  * on a compiled template, that what is used is there in the shape used, and the test
- * (tests/render/fast/docxtemplater-internals.test.ts) that the installed version and the two
+ * (tests/render/fast/internals.test.ts) that the installed version and the two
  * functions compiled.ts copies (`COPIED`) are the ones it was written from.
  */
 import type Docxtemplater from 'docxtemplater';
