@@ -11,12 +11,12 @@
  */
 import type { NamedBytes } from '../core/bytes.js';
 import type { Digits } from '../core/format.js';
-import type { AnnounceOptions } from '../ita/announce.js';
+import type { AnnouncementSettings } from '../ita/announce.js';
 import type { FrameworkLibrary } from '../ita/framework.js';
 import type { Announcement } from '../ita/model.js';
 import { analyse, type Analysis } from '../ita/analysis.js';
 import { earlierYears, yearTotals } from '../ita/history.js';
-import { normalise, type AgencyResult, type Seen } from '../ita/normalise.js';
+import { announceWorkbook, type AgencyResult, type Seen } from '../ita/announce-workbook.js';
 import { cleanSignature } from '../ita/signature.js';
 import { hasErrors, type Place, type Problem } from '../core/problem.js';
 import type { Workbook } from '../read/cells.js';
@@ -34,7 +34,7 @@ export interface BuildRequest {
   emblem?: NamedBytes;
   frameworks: FrameworkLibrary;
   /** The announcement date, the signer and the rest of what is not in the workbook. */
-  announce: AnnounceOptions & { /** Used when a workbook states no fiscal year. */ fiscalYear?: number };
+  announce: AnnouncementSettings & { /** Used when a workbook states no fiscal year. */ fiscalYear?: number };
   digits: Digits;
   /**
    * Given: beside each announcement, its analysis report (รายงานการวิเคราะห์ผลการประเมิน) from this
@@ -270,7 +270,7 @@ async function buildWorkbook(read: ReadWorkbook, prepared: PreparedTemplate, req
 async function readAnnouncements(input: Input, request: BuildRequest) {
   const read = 'cells' in input ? { workbook: input.cells, problems: [] } : await readWorkbook(input);
   if (!read.workbook) return { problems: read.problems, agencies: [] };
-  const normalised = normalise(read.workbook, { ...request.announce, frameworks: request.frameworks });
+  const normalised = announceWorkbook(read.workbook, { ...request.announce, frameworks: request.frameworks });
   return { problems: [...read.problems, ...normalised.problems], agencies: normalised.agencies, ...(normalised.seen && { seen: normalised.seen }) };
 }
 

@@ -16,7 +16,7 @@ import { readScore } from './find/score-cell.js';
 import { basesDeciding, levelFor, rankIndicators, resultFor, roundScore, toolContributions, toolScores, toolWeights, weightedTotal } from './scoring.js';
 import { cleanText, hasControlCharacters, labelKey, singleLine } from './text.js';
 
-export interface AnnounceOptions {
+export interface AnnouncementSettings {
   /** The announcement date, YYYY-MM-DD in the Christian calendar. */
   date: string;
   signer?: string;
@@ -30,7 +30,7 @@ export interface AnnounceOptions {
 /** Published totals are rounded from unrounded indicator scores: up to 0.01 apart is normal. */
 const TOLERANCE = 0.01 + 1e-9;
 
-export function announce(facts: AgencyFacts, recommendationSheet: RecommendationSheet | undefined, options: AnnounceOptions): { announcement?: Announcement; problems: Problem[] } {
+export function announce(facts: AgencyFacts, recommendationSheet: RecommendationSheet | undefined, options: AnnouncementSettings): { announcement?: Announcement; problems: Problem[] } {
   const problems: Problem[] = [];
   const { framework, indicators } = facts;
   const placeOfStated = (stated: StatedCell): Place => placeOf(stated.sheet, stated.cell);
@@ -112,7 +112,7 @@ interface Figure<T> {
  * from the confirmed weights is an error (unless trusted); from weights that are not confirmed, a
  * warning, and the workbook's total is printed: ITAS computed it.
  */
-function statedTotal(stated: StatedCell | undefined, computed: number, framework: Framework, options: AnnounceOptions, placeOf: PlaceOf, problems: Problem[]): Figure<number> | undefined {
+function statedTotal(stated: StatedCell | undefined, computed: number, framework: Framework, options: AnnouncementSettings, placeOf: PlaceOf, problems: Problem[]): Figure<number> | undefined {
   const unsureWeights = weakest([framework.basis.weights]);
   if (!stated) return { value: roundScore(computed), ...(unsureWeights && { unsure: { what: { th: 'คะแนนรวม', en: 'the total' }, basis: unsureWeights } }) };
   const place = placeOf(stated);

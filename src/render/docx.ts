@@ -11,7 +11,7 @@ import type { Problem } from '../core/problem.js';
 import type { Digits } from '../core/format.js';
 import type { Announcement } from '../ita/model.js';
 import { portableDeflater, type Deflater } from '../zip/write.js';
-import { CompiledTemplate } from './fast/compiled.js';
+import { FastTemplate } from './fast/compiled.js';
 import type { SettingNames } from '../core/setting-names.js';
 import { finishEmblem, hasEmblemPicture, noEmblemPicture, type EmblemImage } from './emblem.js';
 import { BODY, renderGeneral, type PreparedTemplate } from './general.js';
@@ -40,7 +40,7 @@ export function prepareTemplate(template: Template, emblem: EmblemImage | undefi
 }
 
 /** How a prepared template is rendered in this thread: compiled once (or known to need the general path). */
-const compiledFor = new WeakMap<PreparedTemplate, { digits: Digits; deflater: Deflater; compiled: CompiledTemplate | undefined }>();
+const compiledFor = new WeakMap<PreparedTemplate, { digits: Digits; deflater: Deflater; compiled: FastTemplate | undefined }>();
 
 /**
  * One announcement as a document: its DOCX bytes, or the problems that stopped it. `deflater`
@@ -52,7 +52,7 @@ export function renderAnnouncement(prepared: PreparedTemplate, announcement: Ann
   if (path === 'general') return renderGeneral(prepared, view, digits);
   let known = compiledFor.get(prepared);
   if (!known || known.digits !== digits || known.deflater !== deflater) {
-    known = { digits, deflater, compiled: CompiledTemplate.compile(prepared, digits, deflater) };
+    known = { digits, deflater, compiled: FastTemplate.compile(prepared, digits, deflater) };
     compiledFor.set(prepared, known);
   }
   return known.compiled?.render(view) ?? renderGeneral(prepared, view, digits);

@@ -12,7 +12,7 @@ import type { Digits } from '../core/format.js';
 import { finishEmblem, type EmblemImage } from './emblem.js';
 import { finishOnDom } from './finish/step.js';
 import { FINISHING_STEPS } from './finish/steps.js';
-import { compileTemplate, type Compiled, type Template } from './template/read.js';
+import { templaterFor, type Templater, type Template } from './template/read.js';
 import { templateProblems } from './template/errors.js';
 import type { AnnouncementView } from './view.js';
 import { FIXED_ZIP_DATE } from '../zip/write.js';
@@ -40,7 +40,7 @@ export function renderGeneral(prepared: PreparedTemplate, view: AnnouncementView
  * fast/compiled.ts probes with it, rendering an empty view to see the other parts: it passes the
  * template it compiled (`compiled`), and tags without a value are left empty instead of refused (`probing`).
  */
-export function renderPackage({ template, emblem }: PreparedTemplate, view: AnnouncementView | object, digits: Digits, { probing = false, compiled = compileTemplate(template) }: { probing?: boolean; compiled?: Compiled } = {}): { zip?: PizZip; problems: Problem[] } {
+export function renderPackage({ template, emblem }: PreparedTemplate, view: AnnouncementView | object, digits: Digits, { probing = false, compiled = templaterFor(template) }: { probing?: boolean; compiled?: Templater } = {}): { zip?: PizZip; problems: Problem[] } {
   if (!compiled.doc) return { problems: compiled.problems };
   try {
     compiled.doc.render(view);

@@ -42,7 +42,7 @@ const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1;
 const UTF8_NAME = 0x0800;
 
 /** The zip of these parts, in this order. */
-export function zipOf(parts: readonly ZipPart[]): Uint8Array {
+export function assembleZip(parts: readonly ZipPart[]): Uint8Array {
   const local = parts.reduce((sum, p) => sum + 30 + p.name.length + p.compressed.length, 0);
   const central = parts.reduce((sum, p) => sum + 46 + p.name.length, 0);
   const out = new Uint8Array(local + central + 22);

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCase, expectedFiles, GOLDEN_DIR, goldenCases } from '../../tools/golden.js';
-import { buildDoc, buildDocProcess } from '../helpers/cli.js';
+import { runBuildDoc, buildDocProcess } from '../helpers/cli.js';
 import { temporaryDir, workbookFile } from '../../tools/workbooks.js';
 
 describe('golden cases', () => {
@@ -32,7 +32,7 @@ describe('documents are deterministic', () => {
     const workbook = await workbookFile('province-2564');
     for (const threads of ['1', '2']) {
       const out = temporaryDir('ita-threads-');
-      expect((await buildDoc([workbook, '--out', out, '--date', province.settings.date, '--threads', threads])).status).toBe(0);
+      expect((await runBuildDoc([workbook, '--out', out, '--date', province.settings.date, '--threads', threads])).status).toBe(0);
       for (const document of core.documents) expect(readFileSync(path.join(out, document.name)).equals(Buffer.from(document.bytes)), `${threads} thread(s): ${document.name}`).toBe(true);
     }
   });

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDoc, checkTemplate } from '../helpers/cli.js';
+import { runBuildDoc, runCheckTemplate } from '../helpers/cli.js';
 import { DEFAULT_TEMPLATE, paragraphs, part, splitTagsLikeWord, templateVariant, thaiRuns, withoutWhitespace } from '../helpers/docx.js';
 import { validate } from '../helpers/clients.js';
 import { temporaryDir, workbookFile } from '../../tools/workbooks.js';
@@ -15,14 +15,14 @@ const SIGNING = ['--date', '2022-08-02', '--signer', 'นายสันติ �
 
 /** check-template on a copy of the default template edited by `edit`. */
 function checkEdited(name: string, edit: (documentXml: string) => string) {
-  return checkTemplate([templateVariant(temporaryDir('ita-check-'), name, edit)]);
+  return runCheckTemplate([templateVariant(temporaryDir('ita-check-'), name, edit)]);
 }
 
 describe('npm run check-template', () => {
   it('finds nothing wrong with the default template, and writes nothing', async () => {
     const dir = temporaryDir('ita-check-');
     const before = statSync(DEFAULT_TEMPLATE).mtimeMs;
-    const run = await checkTemplate([], { cwd: dir });
+    const run = await runCheckTemplate([], { cwd: dir });
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('ใช้ได้');
     expect(run.stderr).not.toContain('ข้อผิดพลาด');
@@ -34,7 +34,7 @@ describe('npm run check-template', () => {
     const dir = temporaryDir('ita-check-');
     const file = templateVariant(dir, 'แม่แบบ.docx', splitTagsLikeWord);
     expect(part(file, 'word/document.xml')).toContain('<w:proofErr w:type="spellStart"/>');
-    const run = await checkTemplate([file]);
+    const run = await runCheckTemplate([file]);
     expect(run.stderr).not.toContain('ข้อผิดพลาด');
     expect(run.status).toBe(0);
   });
@@ -60,7 +60,7 @@ describe('npm run check-template', () => {
 
     const out = temporaryDir('ita-out-');
     const template = templateVariant(temporaryDir('ita-code-'), 'แม่แบบโค้ด.docx', edit);
-    const build = await buildDoc([await workbookFile('lampangrong-2565'), '--template', template, '--out', out]);
+    const build = await runBuildDoc([await workbookFile('lampangrong-2565'), '--template', template, '--out', out]);
     expect(build.status).toBe(3);
     expect(readdirSync(out)).toEqual([]);
     expect(() => statSync(marker)).toThrow();
@@ -90,7 +90,7 @@ describe('npm run check-template', () => {
 
   it('refuses a file that is not a Word document with exit code 3', async () => {
     const dir = temporaryDir('ita-check-');
-    const run = await checkTemplate([path.join(dir, 'ไม่มีไฟล์นี้.docx')]);
+    const run = await runCheckTemplate([path.join(dir, 'ไม่มีไฟล์นี้.docx')]);
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('เปิดแม่แบบเอกสารไม่ได้');
   });
@@ -101,12 +101,12 @@ describe('npm run build-doc -- --template', () => {
     const dir = temporaryDir('ita-template-');
     const template = templateVariant(dir, 'แม่แบบของหน่วยงาน.docx', splitTagsLikeWord);
     const out = path.join(dir, 'out');
-    const run = await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--template', template, ...SIGNING]);
+    const run = await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--template', template, ...SIGNING]);
     expect(run.stderr).not.toContain('ข้อผิดพลาด');
     expect(run.status).toBe(0);
     const file = path.join(out, NAME);
     const ours = path.join(dir, 'ours');
-    await buildDoc([await workbookFile('lampangrong-2565'), '--out', ours, ...SIGNING]);
+    await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', ours, ...SIGNING]);
     expect(withoutWhitespace(paragraphs(file).join(''))).toBe(withoutWhitespace(paragraphs(path.join(ours, NAME)).join('')));
 
     const runs = thaiRuns(part(file, 'word/document.xml'));
@@ -121,7 +121,7 @@ describe('npm run build-doc -- --template', () => {
     const dir = temporaryDir('ita-template-');
     const template = templateVariant(dir, 'แม่แบบสะกดผิด.docx', (xml) => xml.replace('{highest}', '{higest}'));
     const out = path.join(dir, 'out');
-    const run = await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--template', template, ...SIGNING]);
+    const run = await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--template', template, ...SIGNING]);
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('{higest}');
     expect(run.stderr).toContain('หมายถึง {highest} หรือไม่');
@@ -132,7 +132,7 @@ describe('npm run build-doc -- --template', () => {
     const dir = temporaryDir('ita-template-');
     const template = templateVariant(dir, 'แม่แบบ.docx', (xml) => xml);
     const before = readFileSync(template);
-    await buildDoc([await workbookFile('lampangrong-2565'), '--out', path.join(dir, 'out'), '--template', template, ...SIGNING]);
+    await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', path.join(dir, 'out'), '--template', template, ...SIGNING]);
     expect(readFileSync(template).equals(before)).toBe(true);
   });
 });

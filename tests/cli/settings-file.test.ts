@@ -3,7 +3,7 @@ import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSettings } from '../../src/cli/settings-file.js';
-import { buildDoc, PROJECT_ROOT, writtenIn } from '../helpers/cli.js';
+import { runBuildDoc, PROJECT_ROOT, writtenIn } from '../helpers/cli.js';
 import { paragraphs, part } from '../helpers/docx.js';
 import { FIXTURES, temporaryDir, workbookFile } from '../../tools/workbooks.js';
 
@@ -19,7 +19,7 @@ function settingsFile(text: string): string {
 
 async function buildWith(settings: string, args: string[] = []) {
   const out = temporaryDir('ita-out-');
-  const run = await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--settings', settings, ...args]);
+  const run = await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--settings', settings, ...args]);
   const written = writtenIn(out);
   return { run, out, written, text: written.length ? paragraphs(path.join(out, written[0]!)).join('\n') : '' };
 }
@@ -76,7 +76,7 @@ describe('the settings file', () => {
 describe('npm run check', () => {
   it('prints what the announcement will say and every problem, and writes nothing', async () => {
     const out = temporaryDir('ita-out-');
-    const run = await buildDoc([await workbookFile('lampangrong-2565'), '--check', '--out', out]);
+    const run = await runBuildDoc([await workbookFile('lampangrong-2565'), '--check', '--out', out]);
     expect(run.status, run.stderr).toBe(0);
     expect(readdirSync(out)).toEqual([]);
     expect(run.stderr).toContain('อบต.ลำปางรอง · ปีงบประมาณ 2565');
@@ -90,7 +90,7 @@ describe('npm run check', () => {
   it('exits as a build would when the workbook has an error, still writing nothing', async () => {
     const out = temporaryDir('ita-out-');
     const bad = await workbookFile({ sheets: [{ name: 'ผล', rows: [['หน่วยงาน', 'อบต.ผิด'], ['ปีงบประมาณ', 2565], ['ตัวชี้วัด', 'คะแนน'], ['การปฏิบัติหน้าที่', 150]] }] });
-    const run = await buildDoc([bad, '--check', '--out', out]);
+    const run = await runBuildDoc([bad, '--check', '--out', out]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('ผล!B4');
     expect(readdirSync(out)).toEqual([]);

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureCsv, fixtureHtml, type FixtureWorkbook } from '../../tools/workbook-fixture.js';
-import { buildDoc, writtenIn } from '../helpers/cli.js';
+import { runBuildDoc, writtenIn } from '../helpers/cli.js';
 import { resaveWithLibreOffice, soffice, validate } from '../helpers/clients.js';
 import { paragraphs } from '../helpers/docx.js';
 import { fixture, temporaryDir, workbookFile } from '../../tools/workbooks.js';
@@ -22,7 +22,7 @@ const FILES = [
 /** Builds every announcement of a workbook; returns the run and each document's text by file name. */
 async function buildAll(workbook: string, args: string[] = []) {
   const out = temporaryDir('ita-batch-');
-  const run = await buildDoc([workbook, '--out', out, ...SIGNING, ...args]);
+  const run = await runBuildDoc([workbook, '--out', out, ...SIGNING, ...args]);
   const texts = Object.fromEntries(writtenIn(out).map((name) => [name, paragraphs(path.join(out, name)).join('\n')]));
   return { run, out, texts };
 }

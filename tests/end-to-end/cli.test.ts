@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDoc, checkTemplate, writtenIn } from '../helpers/cli.js';
+import { runBuildDoc, runCheckTemplate, writtenIn } from '../helpers/cli.js';
 import PizZip from 'pizzip';
 import { documentXml, paragraphs } from '../helpers/docx.js';
 import { hasPythonDocx, runPython, validate } from '../helpers/clients.js';
@@ -14,7 +14,7 @@ const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:
 describe('npm run build-doc', () => {
   it('builds every workbook in input/ when given no files, and summarises on screen', async () => {
     const out = temporaryDir('ita-out-');
-    const run = await buildDoc(['--out', out, '--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์']);
+    const run = await runBuildDoc(['--out', out, '--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์']);
     expect(run.status).toBe(0);
     expect(writtenIn(out)).toEqual([NAME]);
     expect(run.stderr).toContain('ประกาศที่สร้าง 1 ฉบับ จาก input/ตัวอย่าง ผลการประเมิน ITA 2565 อบต.ลำปางรอง.xlsx:');
@@ -25,7 +25,7 @@ describe('npm run build-doc', () => {
 
   it('prints a JSON summary on stdout with --json, problems included, human text on stderr', async () => {
     const out = temporaryDir('ita-out-');
-    const run = await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--date', '2565-08-02', '--json']);
+    const run = await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--date', '2565-08-02', '--json']);
     expect(run.status).toBe(0);
     const summary = JSON.parse(run.stdout);
     expect(summary.documents).toHaveLength(1);
@@ -37,20 +37,20 @@ describe('npm run build-doc', () => {
 
   it('leaves a dotted line to sign over without --signer, and derives the position from the agency', async () => {
     const out = temporaryDir('ita-out-');
-    await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--date', '2022-08-02']);
+    await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--date', '2022-08-02']);
     const text = paragraphs(path.join(out, NAME));
     expect(text.slice(-2)).toEqual(['(....................................)', 'นายกองค์การบริหารส่วนตำบลลำปางรอง']);
   });
 
   it('prints what --signer and --position say', async () => {
     const out = temporaryDir('ita-out-');
-    await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--signer', 'นางสาวทดสอบ ใจดี', '--position', 'ปลัดองค์การบริหารส่วนตำบล ปฏิบัติหน้าที่นายก']);
+    await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--signer', 'นางสาวทดสอบ ใจดี', '--position', 'ปลัดองค์การบริหารส่วนตำบล ปฏิบัติหน้าที่นายก']);
     expect(paragraphs(path.join(out, NAME)).slice(-2)).toEqual(['(นางสาวทดสอบ ใจดี)', 'ปลัดองค์การบริหารส่วนตำบล ปฏิบัติหน้าที่นายก']);
   });
 
   it('uses Arabic digits with --digits arabic', async () => {
     const out = temporaryDir('ita-out-');
-    await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--date', '2022-08-02', '--digits', 'arabic']);
+    await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--date', '2022-08-02', '--digits', 'arabic']);
     const text = paragraphs(path.join(out, NAME));
     expect(text).toContain('ได้รับคะแนนการประเมิน 78.29 คะแนน ผลคะแนนการประเมินอยู่ในระดับ B');
     expect(text).toContain('ประกาศ ณ วันที่ 2 สิงหาคม พ.ศ. 2565');
@@ -60,15 +60,15 @@ describe('npm run build-doc', () => {
   it('reads --date in either era and gives byte-identical documents for the same input', async () => {
     const workbook = await workbookFile('lampangrong-2565');
     const [a, b] = [temporaryDir('ita-a-'), temporaryDir('ita-b-')];
-    await buildDoc([workbook, '--out', a, '--date', '2565-08-02']);
-    await buildDoc([workbook, '--out', b, '--date', '2022-08-02']);
+    await runBuildDoc([workbook, '--out', a, '--date', '2565-08-02']);
+    await runBuildDoc([workbook, '--out', b, '--date', '2022-08-02']);
     expect(readFileSync(path.join(a, NAME)).equals(readFileSync(path.join(b, NAME)))).toBe(true);
     expect(paragraphs(path.join(a, NAME))).toContain('ประกาศ ณ วันที่ ๒ สิงหาคม พ.ศ. ๒๕๖๕');
   });
 
   it('refuses a bad option with exit code 2 and a Thai message', async () => {
     for (const args of [['--date', '2565-02-30'], ['--date', 'เมื่อวาน'], ['--digits', 'roman'], ['--no-such-option']]) {
-      const run = await buildDoc(args);
+      const run = await runBuildDoc(args);
       expect(run.status, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(/[ก-๙]/);
       noStackTrace(run.stderr);
@@ -78,11 +78,11 @@ describe('npm run build-doc', () => {
   it('refuses a file that is not a workbook with exit code 1, writing nothing and keeping an earlier announcement', async () => {
     const out = temporaryDir('ita-out-');
     const good = await workbookFile('lampangrong-2565');
-    await buildDoc([good, '--out', out]);
+    await runBuildDoc([good, '--out', out]);
     const earlier = readFileSync(path.join(out, NAME));
     const fake = path.join(temporaryDir(), 'ผลการประเมิน.xlsx');
     writeFileSync(fake, 'this is not a spreadsheet');
-    const run = await buildDoc([fake, '--out', out]);
+    const run = await runBuildDoc([fake, '--out', out]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('ผลการประเมิน.xlsx');
     expect(run.stderr).toContain('ไม่ใช่ไฟล์ Excel');
@@ -95,7 +95,7 @@ describe('npm run build-doc', () => {
     const out = temporaryDir('ita-out-');
     const dir = temporaryDir();
     const bad = await workbookFile({ sheets: [{ name: 'ผล', rows: [['หน่วยงาน', 'อบต.ผิดพลาด'], ['ปีงบประมาณ', 2565], ['ตัวชี้วัด', 'คะแนน'], ['การปฏิบัติหน้าที่', 150]] }] }, dir, 'bad.xlsx');
-    const run = await buildDoc([bad, await workbookFile('lampangrong-2565'), '--out', out, '--json']);
+    const run = await runBuildDoc([bad, await workbookFile('lampangrong-2565'), '--out', out, '--json']);
     expect(run.status).toBe(1);
     expect(writtenIn(out)).toEqual([NAME]);
     const summary = JSON.parse(run.stdout);
@@ -106,14 +106,14 @@ describe('npm run build-doc', () => {
     const template = path.join(temporaryDir(), 'แม่แบบ.docx');
     writeFileSync(template, 'not a docx');
     const out = temporaryDir('ita-out-');
-    const run = await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--template', template]);
+    const run = await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--template', template]);
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('แม่แบบ');
     expect(readdirSync(out)).toEqual([]);
   });
 
   it('shows its help in Thai', async () => {
-    const run = await buildDoc(['--help']);
+    const run = await runBuildDoc(['--help']);
     expect(run.status).toBe(0);
     expect(run.stdout + run.stderr).toContain('วันที่ประกาศ');
   });
@@ -121,7 +121,7 @@ describe('npm run build-doc', () => {
 
 describe('--lang en, for maintainers', () => {
   it('shows the help, the problems and the summary in English, and writes the very same document', async () => {
-    const help = await buildDoc(['--help', '--lang', 'en']);
+    const help = await runBuildDoc(['--help', '--lang', 'en']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Options:');
     expect(help.stdout).toContain('announcement date, year-month-day');
@@ -129,8 +129,8 @@ describe('--lang en, for maintainers', () => {
 
     const workbook = await workbookFile('lampangrong-2565');
     const [thai, english] = [temporaryDir('ita-th-'), temporaryDir('ita-en-')];
-    expect((await buildDoc([workbook, '--out', thai, '--date', '2022-08-02'])).status).toBe(0);
-    const run = await buildDoc([workbook, '--out', english, '--date', '2022-08-02', '--lang=en', '--json']);
+    expect((await runBuildDoc([workbook, '--out', thai, '--date', '2022-08-02'])).status).toBe(0);
+    const run = await runBuildDoc([workbook, '--out', english, '--date', '2022-08-02', '--lang=en', '--json']);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('! warning');
     expect(run.stderr).toContain('No signer given (ผู้ลงนาม: in the settings file, or --signer)');
@@ -142,22 +142,22 @@ describe('--lang en, for maintainers', () => {
   });
 
   it('refuses bad input in English with the same exit codes as in Thai', async () => {
-    const date = await buildDoc(['--date', '2565-02-30', '--lang', 'en']);
+    const date = await runBuildDoc(['--date', '2565-02-30', '--lang', 'en']);
     expect(date.status).toBe(2);
     expect(date.stderr).toContain('--date "2565-02-30" is not valid: there is no such day in the calendar');
-    expect((await buildDoc(['--lang', 'fr'])).status).toBe(2);
+    expect((await runBuildDoc(['--lang', 'fr'])).status).toBe(2);
 
     const fake = path.join(temporaryDir(), 'ผลการประเมิน.xlsx');
     writeFileSync(fake, 'this is not a spreadsheet');
     const out = temporaryDir('ita-out-');
-    const run = await buildDoc([fake, '--out', out, '--lang', 'en']);
+    const run = await runBuildDoc([fake, '--out', out, '--lang', 'en']);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('✗ error [');
     expect(run.stderr).toContain('This is not an Excel file (.xlsx)');
     expect(run.stderr).toContain('1 could not be made');
     expect(readdirSync(out)).toEqual([]);
 
-    const check = await checkTemplate([fake, '--lang', 'en']);
+    const check = await runCheckTemplate([fake, '--lang', 'en']);
     expect(check.status).toBe(3);
     expect(check.stderr).toContain('is not usable');
   });
@@ -166,7 +166,7 @@ describe('--lang en, for maintainers', () => {
 describe('clients other than ours', () => {
   it('the Open XML SDK validator finds no error in the announcement, and does find one in a broken copy', async () => {
     const out = temporaryDir('ita-out-');
-    await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์']);
+    await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์']);
     const file = path.join(out, NAME);
     expect(await validate(file)).toEqual([]);
 
@@ -179,7 +179,7 @@ describe('clients other than ours', () => {
 
   it.skipIf(!hasPythonDocx)('python-docx opens the announcement and finds its two tables (needs python3-docx: .ci/run installs it)', async () => {
     const out = temporaryDir('ita-out-');
-    await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--date', '2022-08-02']);
+    await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--date', '2022-08-02']);
     const script = 'import sys, docx\nd = docx.Document(sys.argv[1])\nprint(len(d.tables), len(d.tables[0].rows), d.tables[1].rows[1].cells[0].text)';
     const run = runPython(script, [path.join(out, NAME)]);
     expect(run.stderr).toBe('');

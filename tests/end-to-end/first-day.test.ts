@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDoc, PROJECT_ROOT, writtenIn } from '../helpers/cli.js';
+import { runBuildDoc, PROJECT_ROOT, writtenIn } from '../helpers/cli.js';
 import { canRender } from '../helpers/clients.js';
 import { documentXml, paragraphs } from '../helpers/docx.js';
 import { temporaryDir, workbookFile } from '../../tools/workbooks.js';
@@ -20,7 +20,7 @@ const npm = (config: Record<string, string>) => ({ env: { npm_lifecycle_event: '
 describe("npm's -- trap", () => {
   it('stops, writing nothing, and prints the command the clerk meant (--pdf read by npm as -p -d -f)', async () => {
     const out = temporaryDir('ita-out-');
-    const run = await buildDoc(['--out', out], npm({ parseable: 'true', loglevel: 'info', force: 'true' }));
+    const run = await runBuildDoc(['--out', out], npm({ parseable: 'true', loglevel: 'info', force: 'true' }));
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('npm ไม่ได้ส่งตัวเลือก --pdf ให้โปรแกรม');
     expect(run.stderr).toContain('npm run build-doc -- --pdf --out');
@@ -28,16 +28,16 @@ describe("npm's -- trap", () => {
   });
 
   it('gives each option npm took back its value: the name npm passed on as a file, --emblem=x.png npm kept', async () => {
-    const run = await buildDoc(['นายสันติ นาวีสัมพันธ์', '2565-08-02', 'ผลการประเมิน.xlsx'], npm({ signer: 'true', date: 'true', emblem: 'ตรา.png' }));
+    const run = await runBuildDoc(['นายสันติ นาวีสัมพันธ์', '2565-08-02', 'ผลการประเมิน.xlsx'], npm({ signer: 'true', date: 'true', emblem: 'ตรา.png' }));
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('npm run build-doc -- --emblem ตรา.png --date 2565-08-02 --signer "นายสันติ นาวีสัมพันธ์" ผลการประเมิน.xlsx');
-    const lang = await buildDoc(['en'], { env: { npm_lifecycle_event: 'check', npm_config_long: 'true', npm_config_all: 'true', npm_config_global: 'true' } });
+    const lang = await runBuildDoc(['en'], { env: { npm_lifecycle_event: 'check', npm_config_long: 'true', npm_config_all: 'true', npm_config_global: 'true' } });
     expect(lang.stderr).toContain('npm run check -- --lang en');
   });
 
   it('is not set off by what npm itself always leaves in the environment', async () => {
     const out = temporaryDir('ita-out-');
-    const run = await buildDoc([path.join(PROJECT_ROOT, 'input', EXAMPLE), '--out', out], npm({ cache: '/root/.npm', loglevel: 'silent', user_agent: 'npm/11' }));
+    const run = await runBuildDoc([path.join(PROJECT_ROOT, 'input', EXAMPLE), '--out', out], npm({ cache: '/root/.npm', loglevel: 'silent', user_agent: 'npm/11' }));
     expect(run.status, run.stderr).toBe(0);
   });
 });
@@ -45,7 +45,7 @@ describe("npm's -- trap", () => {
 describe('what a clerk types', () => {
   it('names the option a mistyped one most likely meant', async () => {
     for (const [typed, meant] of [['--sigher', '--signer'], ['--emblim=x.png', '--emblem'], ['--pfd', '--pdf']] as const) {
-      const run = await buildDoc([typed]);
+      const run = await runBuildDoc([typed]);
       expect(run.status, typed).toBe(2);
       expect(run.stderr).toContain(`ไม่มีตัวเลือก ${typed.split('=')[0]}: หมายถึง ${meant} หรือไม่`);
     }
@@ -54,34 +54,34 @@ describe('what a clerk types', () => {
   it('takes ไทย and อารบิก for --digits, as the settings file does', async () => {
     const workbook = await workbookFile('lampangrong-2565');
     const arabic = temporaryDir('ita-out-');
-    expect((await buildDoc([workbook, '--out', arabic, '--digits', 'อารบิก'])).status).toBe(0);
+    expect((await runBuildDoc([workbook, '--out', arabic, '--digits', 'อารบิก'])).status).toBe(0);
     expect(paragraphs(path.join(arabic, NAME)).join('\n')).toContain('ได้รับคะแนนการประเมิน 78.29 คะแนน');
     const thai = temporaryDir('ita-out-');
-    expect((await buildDoc([workbook, '--out', thai, '--digits', 'ไทย'])).status).toBe(0);
+    expect((await runBuildDoc([workbook, '--out', thai, '--digits', 'ไทย'])).status).toBe(0);
     expect(paragraphs(path.join(thai, NAME)).join('\n')).toContain('ได้รับคะแนนการประเมิน ๗๘.๒๙ คะแนน');
-    expect((await buildDoc([workbook, '--out', thai, '--digits', 'โรมัน'])).stderr).toContain('ใช้ ไทย (thai) หรือ อารบิก (arabic)');
+    expect((await runBuildDoc([workbook, '--out', thai, '--digits', 'โรมัน'])).stderr).toContain('ใช้ ไทย (thai) หรือ อารบิก (arabic)');
   });
 
   it('finds a workbook named alone in input/, from wherever the clerk is', async () => {
     const out = temporaryDir('ita-out-');
-    const run = await buildDoc([EXAMPLE, '--out', out], { cwd: temporaryDir('ita-elsewhere-') });
+    const run = await runBuildDoc([EXAMPLE, '--out', out], { cwd: temporaryDir('ita-elsewhere-') });
     expect(run.status, run.stderr).toBe(0);
     expect(writtenIn(out)).toEqual([NAME]);
   });
 
   it('refuses an option given twice, but --position twice is a position of two lines', async () => {
-    const twice = await buildDoc(['--out', 'a', '--out', 'b']);
+    const twice = await runBuildDoc(['--out', 'a', '--out', 'b']);
     expect(twice.status).toBe(2);
     expect(twice.stderr).toContain('ระบุ --out ได้ครั้งเดียว');
     const out = temporaryDir('ita-out-');
-    const run = await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--position', 'ปลัดองค์การบริหารส่วนตำบล', '--position', 'รักษาราชการแทน นายกองค์การบริหารส่วนตำบลลำปางรอง']);
+    const run = await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--position', 'ปลัดองค์การบริหารส่วนตำบล', '--position', 'รักษาราชการแทน นายกองค์การบริหารส่วนตำบลลำปางรอง']);
     expect(run.status, run.stderr).toBe(0);
     expect(documentXml(path.join(out, NAME))).toMatch(/ปลัดองค์การบริหารส่วนตำบล<\/w:t><\/w:r><w:r><w:br\/><\/w:r><w:r>(<w:rPr>.*?<\/w:rPr>)?<w:t[^>]*>รักษาราชการแทน นายกองค์การบริหารส่วนตำบลลำปางรอง<\/w:t>/);
   });
 
   it('prints a signer given in brackets in the brackets the announcement has, once, and says so', async () => {
     const out = temporaryDir('ita-out-');
-    const run = await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--signer', '( นายสันติ  นาวีสัมพันธ์ )']);
+    const run = await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--signer', '( นายสันติ  นาวีสัมพันธ์ )']);
     expect(run.status).toBe(0);
     const text = paragraphs(path.join(out, NAME));
     expect(text).toContain('(นายสันติ นาวีสัมพันธ์)');
@@ -92,7 +92,7 @@ describe('what a clerk types', () => {
   it('prints each error once, with the workbook it stopped', async () => {
     const fake = path.join(temporaryDir(), 'ผลการประเมิน.xlsx');
     writeFileSync(fake, 'not a spreadsheet');
-    const run = await buildDoc([fake, '--out', temporaryDir('ita-out-')]);
+    const run = await runBuildDoc([fake, '--out', temporaryDir('ita-out-')]);
     expect(run.status).toBe(1);
     expect(run.stderr.split('ไม่ใช่ไฟล์ Excel')).toHaveLength(2);
     expect(run.stderr).toMatch(/สร้างประกาศไม่ได้ 1 รายการ:\n\s+✗ .*ผลการประเมิน\.xlsx:\n\s+✗ ข้อผิดพลาด/);
@@ -124,7 +124,7 @@ describe('the settings file as Notepad saves it', () => {
     const file = path.join(temporaryDir('ita-settings-'), 'settings.yaml');
     writeFileSync(file, bytes);
     const out = temporaryDir('ita-out-');
-    const run = await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--settings', file]);
+    const run = await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--settings', file]);
     expect(run.status, run.stderr).toBe(0);
     const printed = paragraphs(path.join(out, NAME));
     expect(printed.slice(-2)).toEqual(['(นายสันติ นาวีสัมพันธ์)', 'ปลัดองค์การบริหารส่วนตำบลรักษาราชการแทน นายกองค์การบริหารส่วนตำบลลำปางรอง']);
@@ -134,7 +134,7 @@ describe('the settings file as Notepad saves it', () => {
   it('refuses a file it cannot read the letters of, saying to save it as UTF-8, naming the file', async () => {
     const file = path.join(temporaryDir('ita-settings-'), 'settings.yaml');
     writeFileSync(file, Buffer.from(text, 'utf16le'));
-    const run = await buildDoc(['--settings', file]);
+    const run = await runBuildDoc(['--settings', file]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('อ่านตัวอักษรในไฟล์ตั้งค่า settings.yaml ไม่ได้');
     expect(run.stderr).toContain('UTF-8');
@@ -143,12 +143,12 @@ describe('the settings file as Notepad saves it', () => {
   it('names settings.yaml and its line for a bad value, and blames ตราครุฑ: there, not --emblem', async () => {
     const dir = temporaryDir('ita-settings-');
     writeFileSync(path.join(dir, 'settings.yaml'), 'ผู้ลงนาม: นายสันติ นาวีสัมพันธ์\nตราครุฑ: ไม่มีไฟล์นี้.png\n');
-    const run = await buildDoc([await workbookFile('lampangrong-2565'), '--out', temporaryDir('ita-out-'), '--settings', path.join(dir, 'settings.yaml')]);
+    const run = await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', temporaryDir('ita-out-'), '--settings', path.join(dir, 'settings.yaml')]);
     expect(run.status).toBe(6);
     expect(run.stderr).toContain('ตรวจชื่อไฟล์ที่ระบุใน ตราครุฑ: ของไฟล์ตั้งค่า settings.yaml บรรทัดที่ 2');
     expect(run.stderr).not.toContain('--emblem');
     writeFileSync(path.join(dir, 'settings.yaml'), 'ผู้ลงนาม:\n  ชื่อ: นายสันติ\nตัวเลข: 0x1F\n');
-    const bad = await buildDoc(['--settings', path.join(dir, 'settings.yaml')]);
+    const bad = await runBuildDoc(['--settings', path.join(dir, 'settings.yaml')]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('ไฟล์ตั้งค่า settings.yaml บรรทัดที่ 1: "ผู้ลงนาม" ต้องเป็นข้อความบรรทัดเดียว');
     expect(bad.stderr).toContain('ไฟล์ตั้งค่า settings.yaml บรรทัดที่ 3: "ตัวเลข" ต้องเป็น ไทย หรือ อารบิก (ไม่ใช่ "0x1F")');
@@ -159,17 +159,17 @@ describe('nothing a reviewer edited is lost', () => {
   it('keeps an announcement edited in Word under a dated name, and writes the new one under its own', async () => {
     const workbook = await workbookFile('lampangrong-2565');
     const out = temporaryDir('ita-out-');
-    expect((await buildDoc([workbook, '--out', out, '--date', '2022-08-02'])).status).toBe(0);
+    expect((await runBuildDoc([workbook, '--out', out, '--date', '2022-08-02'])).status).toBe(0);
     const target = path.join(out, NAME);
     // A rebuild of what the program itself wrote replaces it without a word.
-    const again = await buildDoc([workbook, '--out', out, '--date', '2022-08-02']);
+    const again = await runBuildDoc([workbook, '--out', out, '--date', '2022-08-02']);
     expect(again.stderr).not.toContain('ไม่เขียนทับ');
     expect(writtenIn(out)).toEqual([NAME]);
 
     const edited = Buffer.concat([readFileSync(target), Buffer.from('edited in Word')]);
     writeFileSync(target, edited);
     utimesSync(target, new Date(2026, 11, 1, 10, 32), new Date(2026, 11, 1, 10, 32));
-    const run = await buildDoc([workbook, '--out', out, '--date', '2022-08-03']);
+    const run = await runBuildDoc([workbook, '--out', out, '--date', '2022-08-03']);
     expect(run.status, run.stderr).toBe(0);
     const kept = 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง (แก้ไข 2569-12-01 10.32).docx';
     expect(writtenIn(out)).toEqual([NAME, kept].sort());
@@ -184,7 +184,7 @@ describe('nothing a reviewer edited is lost', () => {
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, NAME), 'a file from somewhere else');
     writeFileSync(path.join(out, NAME.replace('.docx', '.pdf')), '%PDF- saved from Word');
-    const run = await buildDoc([workbook, '--out', out]);
+    const run = await runBuildDoc([workbook, '--out', out]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('ไม่ใช่ไฟล์ที่โปรแกรมสร้างไว้ครั้งล่าสุด จึงไม่เขียนทับ');
     expect(run.stderr).toMatch(/"ประกาศผลการประเมิน ITA 2565 อบต\.ลำปางรอง\.pdf" ไม่ได้สร้างจากประกาศฉบับใหม่ จึงย้ายไปเป็น "ประกาศผลการประเมิน ITA 2565 อบต\.ลำปางรอง \(แก้ไข .*\)\.pdf"/);
@@ -194,9 +194,9 @@ describe('nothing a reviewer edited is lost', () => {
   it.skipIf(!canRender)('removes the PDF it made from an earlier announcement when the new one has none (needs LibreOffice: .ci/run installs it)', async () => {
     const workbook = await workbookFile('lampangrong-2565');
     const out = temporaryDir('ita-out-');
-    expect((await buildDoc([workbook, '--out', out, '--pdf'])).status).toBe(0);
+    expect((await runBuildDoc([workbook, '--out', out, '--pdf'])).status).toBe(0);
     expect(writtenIn(out)).toEqual([NAME, NAME.replace('.docx', '.pdf')].sort());
-    const run = await buildDoc([workbook, '--out', out, '--signer', 'นายสันติ นาวีสัมพันธ์']);
+    const run = await runBuildDoc([workbook, '--out', out, '--signer', 'นายสันติ นาวีสัมพันธ์']);
     expect(run.status).toBe(0);
     expect(writtenIn(out)).toEqual([NAME]);
     expect(run.stderr).toContain('ที่สร้างจากประกาศฉบับเดิม เพราะไม่ตรงกับฉบับใหม่');
@@ -207,7 +207,7 @@ describe('nothing a reviewer edited is lost', () => {
     const dead = `.~999999-1700000000000-${NAME}.tmp`;
     const alive = `.~${process.pid}-1700000000000-${NAME}.tmp`;
     for (const name of [dead, alive]) writeFileSync(path.join(out, name), 'half');
-    expect((await buildDoc([await workbookFile('lampangrong-2565'), '--out', out])).status).toBe(0);
+    expect((await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out])).status).toBe(0);
     expect(writtenIn(out)).toEqual([alive, NAME].sort());
   });
 });

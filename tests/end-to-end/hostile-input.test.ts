@@ -20,13 +20,13 @@ import { cannotWriteMessage } from '../../src/node/files.js';
 import { numberValue } from '../../src/read/cells.js';
 import { fixtureCsv, fixtureHtml, type FixtureWorkbook } from '../../tools/workbook-fixture.js';
 import { FIXTURES, readWorkbookFile, temporaryDir, workbookFile } from '../../tools/workbooks.js';
-import { buildDoc, checkTemplate, libraryText, type Run, writtenIn } from '../helpers/cli.js';
+import { runBuildDoc, runCheckTemplate, libraryText, type Run, writtenIn } from '../helpers/cli.js';
 import { canRender, validate } from '../helpers/clients.js';
 import { DEFAULT_TEMPLATE, documentXml, paragraphs } from '../helpers/docx.js';
 import { editedOds, editedXls, fileOf, formatFixture, hyperlinkRecord, numberRecord, record, seedAnnouncementFrom, seedText, workbookStream } from '../helpers/formats.js';
 import { LAMPANGRONG, layout1 } from '../helpers/layouts.js';
 import { compoundFile } from '../helpers/ole.js';
-import { entriesOf, entry, type Entry, padded, writeZipBomb, zipOf } from '../helpers/zip-bomb.js';
+import { entriesOf, entry, type Entry, padded, writeZipBomb, craftedZip } from '../helpers/zip-bomb.js';
 
 const EARLIER = 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx';
 const OLE = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]);
@@ -37,7 +37,7 @@ let goodWorkbook: string;
 beforeAll(async () => {
   goodWorkbook = await workbookFile('lampangrong-2565');
   const out = temporaryDir('ita-earlier-');
-  expect((await buildDoc([goodWorkbook, '--out', out])).status).toBe(0);
+  expect((await runBuildDoc([goodWorkbook, '--out', out])).status).toBe(0);
   earlier = readFileSync(path.join(out, EARLIER));
 });
 
@@ -100,7 +100,7 @@ describe('the bad-input corpus', () => {
     mkdirSync(out);
     writeFileSync(path.join(out, EARLIER), earlier);
 
-    const run = await buildDoc([input, '--out', out]);
+    const run = await runBuildDoc([input, '--out', out]);
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toContain('✗ ข้อผิดพลาด');
     expect(run.stderr).toContain(place);
@@ -116,7 +116,7 @@ describe('the bad-input corpus with --lang en', () => {
     const dir = temporaryDir('ita-bad-en-');
     for (const { file, make } of CASES) await make(path.join(dir, file));
     const out = path.join(dir, 'output');
-    const run = await buildDoc([...CASES.map((c) => path.join(dir, c.file)), '--out', out, '--lang', 'en']);
+    const run = await runBuildDoc([...CASES.map((c) => path.join(dir, c.file)), '--out', out, '--lang', 'en']);
     expect(run.status, run.stderr).toBe(1);
     const errors = run.stderr.split('\n').filter((line) => line.trim().startsWith('✗ error ['));
     for (const { file, place, inEnglish } of CASES) {
@@ -142,7 +142,7 @@ describe('hostile files and names', () => {
   it('strips control characters from recommendation text, warns with the cell, and still writes the announcement', async () => {
     const out = temporaryDir('ita-out-');
     const workbook = layout1({ recommendations: [['IIT', 1, null, 'ควรปรับปรุง_x0007_การปฏิบัติหน้าที่_x001B_']] });
-    const run = await buildDoc([await workbookFile(workbook), '--out', out]);
+    const run = await runBuildDoc([await workbookFile(workbook), '--out', out]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/! คำเตือน \[.*ข้อเสนอแนะ!D2\]: .*อักขระที่มองไม่เห็นหรือพิมพ์ไม่ได้/);
     const text = paragraphs(path.join(out, writtenIn(out)[0]!)).join('\n');
@@ -157,7 +157,7 @@ describe('hostile files and names', () => {
     };
     const root = temporaryDir('ita-paths-');
     const out = path.join(root, 'a', 'b', 'output');
-    const run = await buildDoc([await workbookFile(workbook, root), '--out', out]);
+    const run = await runBuildDoc([await workbookFile(workbook, root), '--out', out]);
     expect(run.status, run.stderr).toBe(0);
     const written = writtenIn(out);
     expect(written).toHaveLength(names.length);
@@ -194,7 +194,7 @@ describe('hostile files and names', () => {
     const out = temporaryDir('ita-out-');
     mkdirSync(path.join(out, EARLIER));
     writeFileSync(path.join(out, EARLIER, 'เปิดอยู่.txt'), 'x');
-    const run = await buildDoc([goodWorkbook, '--out', out]);
+    const run = await runBuildDoc([goodWorkbook, '--out', out]);
     expect(run.status).toBe(4);
     expect(run.stderr).toContain('บันทึกไฟล์ไม่ได้');
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
@@ -216,7 +216,7 @@ function edited(name: string, edit: (parts: Map<string, string>) => void, method
   const parts = new Map(Object.values(zip.files).filter((f) => !f.dir).map((f) => [f.name, f.asText()] as const));
   edit(parts);
   const file = path.join(temporaryDir('ita-hostile-'), name);
-  writeFileSync(file, zipOf([...parts].map(([part, text]) => entry(part, text, method))));
+  writeFileSync(file, craftedZip([...parts].map(([part, text]) => entry(part, text, method))));
   return file;
 }
 
@@ -226,7 +226,7 @@ function template(name: string, edit: (parts: Map<string, string | Buffer>) => v
   const parts = new Map<string, string | Buffer>(Object.values(zip.files).filter((f) => !f.dir).map((f) => [f.name, /\.(xml|rels)$/.test(f.name) ? f.asText() : Buffer.from(f.asUint8Array())] as const));
   edit(parts);
   const file = path.join(temporaryDir('ita-template-'), name);
-  writeFileSync(file, zipOf([...parts].map(([part, content]) => entry(part, content))));
+  writeFileSync(file, craftedZip([...parts].map(([part, content]) => entry(part, content))));
   return file;
 }
 
@@ -234,7 +234,7 @@ const noStackTrace = (run: Run) => expect(run.stderr).not.toMatch(/\n\s+at .+:\d
 
 /** The clerk's screen holds the Thai account alone; --debug adds what the checks and libraries said (`debugSays`). */
 async function debugShows(args: string[], status: number, debugSays: string | RegExp): Promise<void> {
-  const run = await buildDoc([...args, '--out', temporaryDir('ita-out-'), '--debug']);
+  const run = await runBuildDoc([...args, '--out', temporaryDir('ita-out-'), '--debug']);
   expect(run.status, run.stderr).toBe(status);
   expect(run.stderr).toMatch(/\[debug\] /);
   expect(run.stderr).toMatch(debugSays);
@@ -251,7 +251,7 @@ async function refusedInThai(args: string[], status: number, says: string, debug
 /** Built: refused with `status`, a message holding `says`, and nothing in the output folder. */
 async function refused(args: string[], status: number, says: string): Promise<Run> {
   const out = temporaryDir('ita-out-');
-  const run = await buildDoc([...args, '--out', out]);
+  const run = await runBuildDoc([...args, '--out', out]);
   expect(run.status, run.stderr).toBe(status);
   expect(run.stderr).toContain(says);
   expect(writtenIn(out)).toEqual([]);
@@ -262,7 +262,7 @@ async function refused(args: string[], status: number, says: string): Promise<Ru
 /** Built: a sound document, every XML part well-formed and valid; returns its document.xml and the run. */
 async function sound(args: string[]): Promise<{ run: Run; xml: string }> {
   const out = temporaryDir('ita-out-');
-  const run = await buildDoc([...args, '--out', out]);
+  const run = await runBuildDoc([...args, '--out', out]);
   expect(run.status, run.stderr).toBe(0);
   const [name] = writtenIn(out);
   const docx = readFileSync(path.join(out, name!));
@@ -304,7 +304,7 @@ describe('cells that are not what they say', () => {
     for (const value of ['Infinity', '1e999', '-Infinity', 'NaN']) {
       const file = edited('infinite.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('<c r="B7" t="s"><v>9</v></c>', `<c r="B7"><v>${value}</v></c>`).replace('<c r="B6" t="s"><v>7</v></c>', `<c r="B6"><v>${value}</v></c>`)));
       const out = temporaryDir('ita-out-');
-      const run = await buildDoc([file, '--out', out, '--json']);
+      const run = await runBuildDoc([file, '--out', out, '--json']);
       const written = writtenIn(out).map((name) => documentXml(path.join(out, name))).join('');
       expect(`${written}${run.stdout}${run.stderr}`, value).not.toMatch(/Infinity|NaN|1e\+?999/);
     }
@@ -364,7 +364,7 @@ describe('cells that are not what they say', () => {
   it('keeps a lone half of a surrogate pair out of the heading, with a warning, and bidi overrides out of file names', async () => {
     const workbook = edited('surrogate.xlsx', (p) => p.set('xl/sharedStrings.xml', p.get('xl/sharedStrings.xml')!.replace('<t>อบต.ลำปางรอง</t>', '<t>อบต.ลำปาง_xD800_รอง\u202E</t>')));
     const out = temporaryDir('ita-out-');
-    const run = await buildDoc([workbook, '--out', out]);
+    const run = await runBuildDoc([workbook, '--out', out]);
     expect(run.status, run.stderr).toBe(0);
     expect(writtenIn(out)).toEqual(['ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx']);
     expect(run.stderr).toContain('ตัดออกแล้ว');
@@ -404,7 +404,7 @@ describe('files that lie or are ambiguous', () => {
   it('refuses a stored entry whose bytes were changed after its CRC was written (84.39 → 94.39)', async () => {
     const entries = entriesOf(good, 0).map((e): Entry => (e.name === SHEET ? { ...e, data: Buffer.from(e.data.toString('latin1').replace('84.39', '94.39'), 'latin1') } : e));
     const file = path.join(temporaryDir(), 'crc.xlsx');
-    writeFileSync(file, zipOf(entries));
+    writeFileSync(file, craftedZip(entries));
     await refused([file], 1, 'ขัดแย้งกับตัวเอง');
   });
 
@@ -412,7 +412,7 @@ describe('files that lie or are ambiguous', () => {
     const entries = entriesOf(good);
     const sheet = entries.find((e) => e.name === SHEET)!;
     const file = path.join(temporaryDir(), 'twice.xlsx');
-    writeFileSync(file, zipOf([...entries, { ...entry(SHEET, sheet.data.length ? zlib.inflateRawSync(sheet.data).toString().replace('84.39', '94.39') : '') }]));
+    writeFileSync(file, craftedZip([...entries, { ...entry(SHEET, sheet.data.length ? zlib.inflateRawSync(sheet.data).toString().replace('84.39', '94.39') : '') }]));
     await refusedInThai([file], 1, 'มีชีตที่ 1 ของไฟล์ (xl/worksheets/sheet1.xml) สองส่วนที่ชื่อเดียวกัน', 'two entries named xl/worksheets/sheet1.xml');
     const cells = edited('cells-twice.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('<c r="D11"><v>84.39</v></c>', '<c r="D11"><v>84.39</v></c><c r="D11"><v>94.39</v></c>')));
     await refused([cells], 1, 'เซลล์ ผลการประเมิน!D11 มีค่าสองค่าในไฟล์');
@@ -593,14 +593,14 @@ describe('text files', () => {
 
   it('shows text from a cell on the terminal with its escape sequences as codes, never sent', async () => {
     const file = edited('escape.xlsx', (p) => p.set('xl/sharedStrings.xml', p.get('xl/sharedStrings.xml')!.replace('<t>หน่วยงาน</t>', '<t>หน่วยงาน\u001b[2J\u001b]52;c;aGVsbG8=\u0007</t>')));
-    const run = await buildDoc([file, '--check']);
+    const run = await runBuildDoc([file, '--check']);
     expect(run.stderr).not.toMatch(/[\u001b\u0007]/);
   });
 });
 
 describe('templates are data', () => {
   const refusedTemplate = async (file: string, says: string) => {
-    const check = await checkTemplate([file]);
+    const check = await runCheckTemplate([file]);
     expect(check.status, check.stderr).toBe(3);
     expect(check.stderr).toContain(says);
     noStackTrace(check);
@@ -611,12 +611,12 @@ describe('templates are data', () => {
     const bomb = await padded('word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>', '</w:body></w:document>', 450 * 1024 * 1024);
     const entries = entriesOf(readFileSync(DEFAULT_TEMPLATE)).map((e) => (e.name === 'word/document.xml' ? bomb : e));
     const file = path.join(temporaryDir(), 'bomb.docx');
-    writeFileSync(file, zipOf(entries));
+    writeFileSync(file, craftedZip(entries));
     expect(statSync(file).size).toBeLessThan(1024 * 1024);
     await refusedTemplate(file, 'แม่แบบจะขยายใหญ่เกินกว่าเอกสาร Word จะเป็นได้');
     const zeros = await padded('word/media/pad.bin', '', '', 300 * 1024 * 1024);
     const padFile = path.join(temporaryDir(), 'pad.docx');
-    writeFileSync(padFile, zipOf([...entriesOf(readFileSync(DEFAULT_TEMPLATE)), zeros]));
+    writeFileSync(padFile, craftedZip([...entriesOf(readFileSync(DEFAULT_TEMPLATE)), zeros]));
     await refusedTemplate(padFile, 'แม่แบบจะขยายใหญ่เกินกว่าเอกสาร Word จะเป็นได้');
   });
 
@@ -659,7 +659,7 @@ describe('templates are data', () => {
     } finally {
       printed.forEach((spy) => spy.mockRestore());
     }
-    const check = await checkTemplate([file]);
+    const check = await runCheckTemplate([file]);
     expect(libraryText(check.stderr), check.stderr).toBeUndefined();
   });
 });
@@ -690,7 +690,7 @@ describe('emblem pictures', () => {
 describe('the command line', () => {
   it('refuses an option given twice with exit 2, not an internal error', async () => {
     for (const args of [['--out', 'a', '--out', 'b'], ['--signer', 'ก', '--signer', 'ข']]) {
-      const run = await buildDoc(args);
+      const run = await runBuildDoc(args);
       expect(run.status).toBe(2);
       expect(run.stderr).toContain('ได้ครั้งเดียว');
     }
@@ -701,7 +701,7 @@ describe('the command line', () => {
     async () => {
       const out = path.join('/dev/shm', `ita-pdf-${process.pid}`);
       mkdirSync(out, { recursive: true });
-      const run = await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--pdf']);
+      const run = await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--pdf']);
       expect(run.status, run.stderr).toBe(0);
       expect(writtenIn(out).filter((n) => n.endsWith('.pdf'))).toHaveLength(1);
     },
@@ -711,7 +711,7 @@ describe('the command line', () => {
     const dir = temporaryDir('ita-settings-');
     const settings = path.join(dir, 'settings.yaml');
     writeFileSync(settings, 'ผู้ลงนาม: &a นายสันติ\nตำแหน่ง: *a\n');
-    const alias = await buildDoc(['--settings', settings]);
+    const alias = await runBuildDoc(['--settings', settings]);
     expect(alias.status).toBe(2);
     expect(alias.stderr).toContain('บรรทัดที่ 2');
     writeFileSync(settings, 'ผู้ลงนาม: .inf\n');

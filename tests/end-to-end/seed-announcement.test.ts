@@ -5,7 +5,7 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDoc, PROJECT_ROOT, writtenIn } from '../helpers/cli.js';
+import { runBuildDoc, PROJECT_ROOT, writtenIn } from '../helpers/cli.js';
 import { resaveWithLibreOffice, soffice, validate } from '../helpers/clients.js';
 import { paragraphs, withoutWhitespace } from '../helpers/docx.js';
 import { fixture, temporaryDir, workbookFile } from '../../tools/workbooks.js';
@@ -23,7 +23,7 @@ function expectedText(): string {
 
 async function buildAndRead(workbook: string): Promise<string> {
   const out = temporaryDir('ita-out-');
-  const run = await buildDoc([workbook, '--out', out, ...SIGNING]);
+  const run = await runBuildDoc([workbook, '--out', out, ...SIGNING]);
   expect(run.stderr).toContain('อบต.ลำปางรอง');
   expect(run.status).toBe(0);
   expect(writtenIn(out)).toEqual([OUTPUT_NAME]);

@@ -1,5 +1,5 @@
 /**
- * Running the command line as a clerk does. `buildDoc` and `checkTemplate` call the commands'
+ * Running the command line as a clerk does. `runBuildDoc` and `runCheckTemplate` call the commands'
  * `main` in-process, with their own working folder, environment and screens: the same code from
  * the arguments to the exit code, without starting Node and tsx for each run. `buildDocProcess`
  * starts a real process, for the few things only a process shows (help on stdout, exit codes as
@@ -41,12 +41,12 @@ async function inProcess(main: (argv: string[], io: Io) => Promise<number>, args
 }
 
 /** npm run build-doc -- ARGS, in-process. */
-export function buildDoc(args: string[], options: RunOptions = {}): Promise<Run> {
+export function runBuildDoc(args: string[], options: RunOptions = {}): Promise<Run> {
   return inProcess(buildDocMain, args, options);
 }
 
 /** npm run check-template -- ARGS, in-process. */
-export function checkTemplate(args: string[], options: RunOptions = {}): Promise<Run> {
+export function runCheckTemplate(args: string[], options: RunOptions = {}): Promise<Run> {
   return inProcess(checkTemplateMain, args, options);
 }
 

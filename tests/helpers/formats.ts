@@ -9,7 +9,7 @@ import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { expect } from 'vitest';
 import { openCompoundFile } from '../../src/read/ole.js';
-import { buildDoc, PROJECT_ROOT, writtenIn } from './cli.js';
+import { runBuildDoc, PROJECT_ROOT, writtenIn } from './cli.js';
 import { paragraphs, withoutWhitespace } from './docx.js';
 import { compoundFile } from './ole.js';
 import { FIXTURES, temporaryDir } from '../../tools/workbooks.js';
@@ -30,7 +30,7 @@ export function seedText(): string {
 /** The command line on one file, in-process: exit 0, exactly the seed's document, whose text is returned. */
 export async function seedAnnouncementFrom(file: string): Promise<string> {
   const out = temporaryDir('ita-out-');
-  const run = await buildDoc([file, '--out', out, ...SIGNING]);
+  const run = await runBuildDoc([file, '--out', out, ...SIGNING]);
   expect(run.status, run.stderr).toBe(0);
   expect(writtenIn(out)).toEqual([SEED_DOCUMENT]);
   return withoutWhitespace(paragraphs(path.join(out, SEED_DOCUMENT)).join(''));

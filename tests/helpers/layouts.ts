@@ -2,14 +2,14 @@
 import { COMMAND_LINE_NAMES } from '../../src/cli/options.js';
 import { expect } from 'vitest';
 import type { FixtureCell, FixtureSheet, FixtureWorkbook } from '../../tools/workbook-fixture.js';
-import { normalise, type AnnouncementOptions } from '../../src/ita/normalise.js';
+import { announceWorkbook, type WorkbookAnnouncementSettings } from '../../src/ita/announce-workbook.js';
 import { frameworksOnDisk } from '../../src/node/frameworks-on-disk.js';
 import { workbookFile, readWorkbookFile } from '../../tools/workbooks.js';
 
 export const NAMES = ['การปฏิบัติหน้าที่', 'การใช้งบประมาณ', 'การใช้อำนาจ', 'การใช้ทรัพย์สินของราชการ', 'การแก้ไขปัญหาการทุจริต', 'คุณภาพการดำเนินงาน', 'ประสิทธิภาพการสื่อสาร', 'การปรับปรุงระบบการทำงาน', 'การเปิดเผยข้อมูล', 'การป้องกันการทุจริต'];
 /** อบต.ลำปางรอง 2565: 78.29, B. */
 export const LAMPANGRONG: FixtureCell[] = [84.39, 72.98, 84.79, 75.36, 75.63, 84.27, 81.5, 79.61, 69.57, 81.25];
-export const OPTIONS: AnnouncementOptions = { date: '2022-08-02', signer: 'นายทดสอบ ระบบ', frameworks: frameworksOnDisk(), names: COMMAND_LINE_NAMES };
+export const OPTIONS: WorkbookAnnouncementSettings = { date: '2022-08-02', signer: 'นายทดสอบ ระบบ', frameworks: frameworksOnDisk(), names: COMMAND_LINE_NAMES };
 
 export interface Layout1 {
   agency?: string;
@@ -68,11 +68,11 @@ export function layout2({ year = 2565, titles = NAMES.map((n, i) => `${i + 1}. $
   return { sheets: [{ name: 'รายหน่วยงาน', merges, rows: [[`ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ${year}`], ...header, ...body] }, ...sheets] };
 }
 
-/** Reads a generated workbook and normalises it; the workbook must read without problems. */
-export async function normaliseWorkbook(workbook: FixtureWorkbook, options: Partial<AnnouncementOptions> = {}, name?: string) {
+/** Reads a generated workbook and announces each agency in it (announceWorkbook); the workbook must read without problems. */
+export async function announceFixture(workbook: FixtureWorkbook, options: Partial<WorkbookAnnouncementSettings> = {}, name?: string) {
   const read = await readWorkbookFile(await workbookFile(workbook, undefined, name));
   expect(read.problems).toEqual([]);
-  return normalise(read.workbook!, { ...OPTIONS, ...options });
+  return announceWorkbook(read.workbook!, { ...OPTIONS, ...options });
 }
 
 export const codes = (problems: readonly { code: string; severity: string }[]) => problems.map((p) => `${p.severity}:${p.code}`);

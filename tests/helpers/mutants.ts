@@ -52,7 +52,7 @@ function mutateZip(original: Record<string, Uint8Array>, bytes: Uint8Array, rnd:
   const edit = (edited: { what: string; text: string } | undefined, name = part): Mutant => {
     if (!edited) return mutateZip(original, bytes, rnd);
     parts[name] = strToU8(edited.text);
-    return { what: `${name}: ${edited.what}`, bytes: zipOf(parts) };
+    return { what: `${name}: ${edited.what}`, bytes: repacked(parts) };
   };
   switch (kind) {
     case 'truncate-part': {
@@ -62,7 +62,7 @@ function mutateZip(original: Record<string, Uint8Array>, bytes: Uint8Array, rnd:
     case 'delete-part': {
       const name = pick(rnd, names);
       delete parts[name];
-      return { what: `${name}: deleted`, bytes: zipOf(parts) };
+      return { what: `${name}: deleted`, bytes: repacked(parts) };
     }
     case 'delete-element':
     case 'duplicate-element':
@@ -107,7 +107,7 @@ function mutateZip(original: Record<string, Uint8Array>, bytes: Uint8Array, rnd:
       const renamed = pick(rnd, [`${name}x`, name.toUpperCase(), `${name}/`, `/${name}`, name.replace(/[^/]+$/, 'a b.xml'), `${name.replace(/\.\w+$/, '')}.`, `word/..//${name}`]);
       parts[renamed] = parts[name]!;
       delete parts[name];
-      return { what: `${name}: renamed ${renamed}`, bytes: zipOf(parts) };
+      return { what: `${name}: renamed ${renamed}`, bytes: repacked(parts) };
     }
     case 'relationship': {
       const rels = pick(rnd, names.filter((n) => n.endsWith('.rels')));
@@ -163,7 +163,7 @@ function attributeEdit(text: string, rnd: Random, value: string | undefined): { 
 
 const FIXED_TIME = new Date(Date.UTC(2022, 7, 2));
 
-function zipOf(parts: Record<string, Uint8Array>): Uint8Array {
+function repacked(parts: Record<string, Uint8Array>): Uint8Array {
   const zippable: Zippable = {};
   for (const [name, data] of Object.entries(parts)) zippable[name] = [data, { mtime: FIXED_TIME }];
   return zipSync(zippable);

@@ -11,7 +11,7 @@ import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_PAGE } from '../../tools/web-page.js';
 import { BROWSERS, launchBrowser, type BrowserName, type PageMessage, type TestBrowser, type TestPage } from '../../tools/browser.js';
-import { buildDoc, PROJECT_ROOT } from './cli.js';
+import { runBuildDoc, PROJECT_ROOT } from './cli.js';
 import { docxText } from '../../tools/golden.js';
 import { FIXTURES, fixture, temporaryDir, workbookFile } from '../../tools/workbooks.js';
 import { benchWorkbook } from '../../tools/bench-workbook.js';
@@ -31,7 +31,7 @@ let commandLineExample: Promise<Buffer> | undefined;
 function commandLineAnnouncement(): Promise<Buffer> {
   return (commandLineExample ??= (async () => {
     const out = temporaryDir('ita-cli-');
-    expect((await buildDoc([EXAMPLE, '--out', out, '--date', '2565-08-02', '--signer', SIGNER])).status).toBe(0);
+    expect((await runBuildDoc([EXAMPLE, '--out', out, '--date', '2565-08-02', '--signer', SIGNER])).status).toBe(0);
     return readFileSync(path.join(out, NAME));
   })());
 }
@@ -103,7 +103,7 @@ export function webPageTests(browserName: BrowserName): void {
 
     it('downloads the analysis report of the example, the one the command line makes with --analysis', async () => {
       const out = temporaryDir('ita-cli-analysis-');
-      expect((await buildDoc([EXAMPLE, '--out', out, '--date', '2565-08-02', '--signer', SIGNER, '--analysis'])).status).toBe(0);
+      expect((await runBuildDoc([EXAMPLE, '--out', out, '--date', '2565-08-02', '--signer', SIGNER, '--analysis'])).status).toBe(0);
       const page = await open();
       await page.fill('#signer', SIGNER);
       await page.fill('#date', '2565-08-02');

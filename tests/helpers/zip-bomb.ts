@@ -38,7 +38,7 @@ export async function writeZipBomb(workbook: Buffer, target: string, inflatedByt
   // A bomb that lies: its records say it is small.
   if (recordedBytes !== undefined) bomb.size = recordedBytes;
   entries[index] = bomb;
-  writeFileSync(target, zipOf(entries as Entry[]));
+  writeFileSync(target, craftedZip(entries as Entry[]));
 }
 
 /** An XML part of `inflatedBytes`: `head`, spaces, `tail`, deflated as it is made. */
@@ -74,7 +74,7 @@ function writeEntryFields(header: Buffer, at: number, entry: Entry, nameLength: 
 }
 
 /** A plain zip (no ZIP64, DOS date 1980-01-01): local headers and data, then the central directory, as the entries say. */
-export function zipOf(entries: Entry[]): Buffer {
+export function craftedZip(entries: Entry[]): Buffer {
   const locals: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;

@@ -18,7 +18,7 @@ import { ANALYSIS_TEMPLATE, prepareTemplate, readTemplate, renderAnalysis } from
 import { COMMAND_LINE_NAMES } from '../../src/cli/options.js';
 import { unzipSync } from 'fflate';
 import { ANALYSIS_TEMPLATE_FILE, ANALYSIS_TEMPLATE_SOURCE, packTemplate } from '../../tools/template-package.js';
-import { buildDoc, checkTemplate, PROJECT_ROOT, writtenIn } from '../helpers/cli.js';
+import { runBuildDoc, runCheckTemplate, PROJECT_ROOT, writtenIn } from '../helpers/cli.js';
 import { canRender, pdfPageText, toPdf, validate } from '../helpers/clients.js';
 import { temporaryDir, workbookFile } from '../../tools/workbooks.js';
 
@@ -171,17 +171,17 @@ describe('the analysis report as a document', () => {
 describe('the command line and the checker', () => {
   it('--analysis writes the report beside the announcement; so does รายงานวิเคราะห์: ใช่ in the settings file', async () => {
     const out = temporaryDir('ita-analysis-');
-    const run = await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--analysis', ...SIGNING]);
+    const run = await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--analysis', ...SIGNING]);
     expect(run.status, run.stderr).toBe(0);
     expect(writtenIn(out)).toEqual(['ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx', SEED_REPORT]);
     expect(run.stderr).toContain('และรายงานการวิเคราะห์ 1 ฉบับ');
     const settings = path.join(temporaryDir(), 'settings.yaml');
     writeFileSync(settings, 'รายงานวิเคราะห์: ใช่\n');
     const out2 = temporaryDir('ita-analysis-');
-    expect((await buildDoc([await workbookFile('lampangrong-2565'), '--out', out2, '--settings', settings, ...SIGNING])).status).toBe(0);
+    expect((await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out2, '--settings', settings, ...SIGNING])).status).toBe(0);
     expect(writtenIn(out2)).toContain(SEED_REPORT);
     writeFileSync(settings, 'รายงานวิเคราะห์: บางที\n');
-    const bad = await buildDoc([await workbookFile('lampangrong-2565'), '--settings', settings, ...SIGNING]);
+    const bad = await runBuildDoc([await workbookFile('lampangrong-2565'), '--settings', settings, ...SIGNING]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('บรรทัดที่ 1: "รายงานวิเคราะห์" ต้องเป็น ใช่ หรือ ไม่');
   });
@@ -193,19 +193,19 @@ describe('the command line and the checker', () => {
     const bad = path.join(dir, 'แม่แบบรายงาน.docx');
     writeFileSync(bad, zip.generate({ type: 'nodebuffer' }));
     const out = temporaryDir('ita-analysis-');
-    const run = await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--analysis', '--analysis-template', bad, ...SIGNING]);
+    const run = await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--analysis', '--analysis-template', bad, ...SIGNING]);
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('{levelDescripton}');
     expect(run.stderr).toContain('หมายถึง {levelDescription} หรือไม่');
     expect(writtenIn(out)).toEqual(['ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx']);
-    const checked = await checkTemplate([bad]);
+    const checked = await runCheckTemplate([bad]);
     expect(checked.status).toBe(3);
     expect(checked.stderr).toContain('{levelDescripton}');
   });
 
   it('a year given twice for one agency: both announcements, no report for that agency, exit 1', async () => {
     const out = temporaryDir('ita-analysis-');
-    const run = await buildDoc([await workbookFile('lampangrong-2565', temporaryDir(), 'ก.xlsx'), await workbookFile('lampangrong-2565', temporaryDir(), 'ข.xlsx'), '--out', out, '--analysis', ...SIGNING]);
+    const run = await runBuildDoc([await workbookFile('lampangrong-2565', temporaryDir(), 'ก.xlsx'), await workbookFile('lampangrong-2565', temporaryDir(), 'ข.xlsx'), '--out', out, '--analysis', ...SIGNING]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('ปี 2565 ของ อบต.ลำปางรอง มีสองชุด');
     expect(writtenIn(out)).toEqual(['ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง (2).docx', 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx']);
@@ -213,7 +213,7 @@ describe('the command line and the checker', () => {
 
   it('npm run check shows the points to improve and the years matched', async () => {
     const files = await Promise.all(['lampangrong-2564', 'lampangrong-2565'].map((f) => workbookFile(f, temporaryDir(), `${f}.xlsx`)));
-    const run = await buildDoc([...files, '--check', '--analysis', ...SIGNING]);
+    const run = await runBuildDoc([...files, '--check', '--analysis', ...SIGNING]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('ประเด็นที่ต้องพัฒนา (ต่ำกว่า 85 คะแนน เรียงจากต่ำสุด):\n    9. การเปิดเผยข้อมูล (OIT) 69.57 · ข้อเสนอแนะ 3 ข้อ\n    2. การใช้งบประมาณ (IIT) 72.98 · ข้อเสนอแนะ 1 ข้อ');
     expect(run.stderr).toContain('ปีที่นำมาเทียบ: 2564 (76.29)');
@@ -221,7 +221,7 @@ describe('the command line and the checker', () => {
 
   it('check-template accepts the default analysis template, by name or with --analysis', async () => {
     for (const args of [[ANALYSIS_TEMPLATE_FILE], ['--analysis']]) {
-      const run = await checkTemplate(args);
+      const run = await runCheckTemplate(args);
       expect(run.status, run.stderr).toBe(0);
       expect(run.stderr).toContain('ตรวจเป็นแม่แบบรายงานการวิเคราะห์');
       expect(run.stderr).not.toContain('ข้อผิดพลาด');

@@ -10,10 +10,10 @@ import { build, type BuildRequest } from '../../src/build/index.js';
 import { frameworksOnDisk } from '../../src/node/frameworks-on-disk.js';
 import ExcelJS from 'exceljs';
 import { fillInFields, fillInSheets, typedWorkbook, TYPED_SOURCE, type TypedResults } from '../../src/ita/fill-in.js';
-import { normalise } from '../../src/ita/normalise.js';
+import { announceWorkbook } from '../../src/ita/announce-workbook.js';
 import { readWorkbook } from '../../src/read/workbook.js';
 import type { Tool } from '../../src/ita/framework.js';
-import { buildDoc, PROJECT_ROOT } from '../helpers/cli.js';
+import { runBuildDoc, PROJECT_ROOT } from '../helpers/cli.js';
 import { seedTyped } from '../helpers/typed.js';
 import { seedText } from '../helpers/formats.js';
 import { paragraphs, withoutWhitespace } from '../helpers/docx.js';
@@ -91,10 +91,10 @@ describe('the fill-in workbook, templates/แบบกรอกผลคะแ�
 
   it('read empty, names each required cell and no year, agency or score that is not there', async () => {
     const read = await readWorkbook({ name: 'แบบกรอกผลคะแนน ITA.xlsx', bytes: readFileSync(FILL_IN) });
-    const { problems, agencies } = normalise(read.workbook!, { ...OPTIONS, fiscalYear: 2568 });
+    const { problems, agencies } = announceWorkbook(read.workbook!, { ...OPTIONS, fiscalYear: 2568 });
     expect(agencies.map((a) => a.problems.filter((p) => p.severity === 'error').map((p) => p.code))).toEqual([['agency-missing', ...Array(10).fill('score-missing')]]);
     expect(problems.map((p) => p.code)).not.toContain('fiscal-year-christian');
-    const noYear = normalise(read.workbook!, OPTIONS);
+    const noYear = announceWorkbook(read.workbook!, OPTIONS);
     expect(noYear.problems.map((p) => [p.code, p.where.cell])).toEqual([['fiscal-year-missing', `A${fillInFields().find((f) => f.name === 'fiscal-year')!.row}`]]);
   });
 
@@ -112,7 +112,7 @@ describe('the fill-in workbook, templates/แบบกรอกผลคะแ�
     const file = path.join(dir, 'แบบกรอกผลคะแนน ITA อบต.ลำปางรอง.xlsx');
     await excel.xlsx.writeFile(file);
     const out = temporaryDir('ita-out-');
-    const run = await buildDoc([file, '--out', out, '--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์']);
+    const run = await runBuildDoc([file, '--out', out, '--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์']);
     expect(run.status, run.stderr).toBe(0);
     expect(withoutWhitespace(paragraphs(path.join(out, 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx')).join(''))).toBe(seedText());
   });

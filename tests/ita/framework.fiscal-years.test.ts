@@ -7,10 +7,10 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureHtml, type FixtureCell, type FixtureWorkbook } from '../../tools/workbook-fixture.js';
-import { buildDoc } from '../helpers/cli.js';
+import { runBuildDoc } from '../helpers/cli.js';
 import { resaveWithLibreOffice, soffice } from '../helpers/clients.js';
 import { paragraphs } from '../helpers/docx.js';
-import { codes, layout1, layout2, normaliseWorkbook } from '../helpers/layouts.js';
+import { codes, layout1, layout2, announceFixture } from '../helpers/layouts.js';
 import { FIXTURES, temporaryDir, workbookFile } from '../../tools/workbooks.js';
 
 /** อบต.ลำปางรอง's scores (78.29) under the 2566–2568 pass levels: ต้องปรับปรุง, ไม่ผ่าน. */
@@ -26,7 +26,7 @@ const RECOMMENDATIONS: FixtureCell[][] = [
 
 /** One agency's workbook of fiscal year `year`, announced within that year. */
 async function one(workbook: FixtureWorkbook, year: number) {
-  const { problems, agencies } = await normaliseWorkbook(workbook, { date: `${year - 543}-08-02` });
+  const { problems, agencies } = await announceFixture(workbook, { date: `${year - 543}-08-02` });
   expect(agencies).toHaveLength(1);
   return { problems: [...problems, ...agencies[0]!.problems], announcement: agencies[0]!.announcement };
 }
@@ -44,7 +44,7 @@ describe('a fiscal year with no framework file', () => {
   });
 
   it('2571, many agencies: the same, the rules of 2568 still the newest', async () => {
-    const { problems, agencies } = await normaliseWorkbook(layout2({ year: 2571, rows: [{ name: 'อบต.หนึ่ง', total: 78.29, level: 'ต้องปรับปรุง', result: 'ไม่ผ่าน' }] }), { date: '2028-08-02' });
+    const { problems, agencies } = await announceFixture(layout2({ year: 2571, rows: [{ name: 'อบต.หนึ่ง', total: 78.29, level: 'ต้องปรับปรุง', result: 'ไม่ผ่าน' }] }), { date: '2028-08-02' });
     expect(codes(problems)).toEqual(['warning:framework-carried-forward', 'warning:recommendations-missing']);
     expect(problems[0]!.message.th).toMatch(/^ใช้เกณฑ์ปี 2568 เพราะ ป.ป.ช. ยังไม่ประกาศเกณฑ์ปี 2571/);
     expect(codes(agencies[0]!.problems)).toEqual([]);
@@ -118,7 +118,7 @@ describe('npm run build-doc with a 2569 workbook', () => {
   /** Builds one workbook; the warnings it printed and the document's paragraphs. */
   async function build(workbook: string) {
     const out = temporaryDir('ita-2569-');
-    const run = await buildDoc([workbook, '--out', out, ...ARGS]);
+    const run = await runBuildDoc([workbook, '--out', out, ...ARGS]);
     expect(run.status, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout) as { documents: { output: string; level: string; total: number }[]; problems: { code: string; severity: string }[] };
     expect(summary.documents).toHaveLength(1);
@@ -151,7 +151,7 @@ describe('npm run build-doc with a 2569 workbook', () => {
 
   it('npm run check shows the assumed rules, writing nothing', async () => {
     const out = temporaryDir('ita-check-');
-    const run = await buildDoc([await workbookFile(layout1({ year: 2569, labels: STATED, recommendations: RECOMMENDATIONS })), '--check', '--out', out]);
+    const run = await runBuildDoc([await workbookFile(layout1({ year: 2569, labels: STATED, recommendations: RECOMMENDATIONS })), '--check', '--out', out]);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('! คำเตือน');
     expect(run.stderr).toContain('ใช้เกณฑ์ปี 2568 เพราะ ป.ป.ช. ยังไม่ประกาศเกณฑ์ปี 2569');

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build/index.js';
 import { frameworksOnDisk } from '../../src/node/frameworks-on-disk.js';
 import { COMMAND_LINE_NAMES } from '../../src/cli/options.js';
-import { buildDoc, checkTemplate, writtenIn } from '../helpers/cli.js';
+import { runBuildDoc, runCheckTemplate, writtenIn } from '../helpers/cli.js';
 import { DEFAULT_TEMPLATE, paragraphs, templateVariant } from '../helpers/docx.js';
 import { temporaryDir, workbookFile } from '../../tools/workbooks.js';
 
@@ -34,7 +34,7 @@ const yearRows = (docx: string | Buffer) => paragraphs(docx).filter(isYearRow);
 
 describe('{#history} in an announcement template', () => {
   it('check-template accepts a template using it', async () => {
-    const run = await checkTemplate([historyTemplate()]);
+    const run = await runCheckTemplate([historyTemplate()]);
     expect(run.stderr).not.toContain('ข้อผิดพลาด');
     expect(run.status, run.stderr).toBe(0);
   });
@@ -43,7 +43,7 @@ describe('{#history} in an announcement template', () => {
     const template = historyTemplate();
     const files = await Promise.all(['lampangrong-2563', 'lampangrong-2564', 'lampangrong-2565'].map((f) => workbookFile(f, temporaryDir(), `${f}.xlsx`)));
     const out = temporaryDir('ita-history-');
-    const run = await buildDoc([...files, '--out', out, '--template', template, ...SIGNING]);
+    const run = await runBuildDoc([...files, '--out', out, '--template', template, ...SIGNING]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).not.toContain('ผลการประเมินย้อนหลัง');
     expect(yearRows(path.join(out, SEED))).toEqual([
@@ -55,18 +55,18 @@ describe('{#history} in an announcement template', () => {
     expect(yearRows(path.join(out, earliest))).toEqual([]);
     // The year rows are all the loop adds: the rest is the default announcement's.
     const defaultOut = temporaryDir('ita-history-');
-    expect((await buildDoc([...files, '--out', defaultOut, ...SIGNING])).status).toBe(0);
+    expect((await runBuildDoc([...files, '--out', defaultOut, ...SIGNING])).status).toBe(0);
     expect(paragraphs(path.join(out, SEED)).filter((p) => !isYearRow(p))).toEqual(paragraphs(path.join(defaultOut, SEED)));
     // Without the earlier years' files, the loop prints nothing.
     const alone = temporaryDir('ita-history-');
-    expect((await buildDoc([files[2]!, '--out', alone, '--template', template, ...SIGNING])).status).toBe(0);
+    expect((await runBuildDoc([files[2]!, '--out', alone, '--template', template, ...SIGNING])).status).toBe(0);
     expect(yearRows(path.join(alone, SEED))).toEqual([]);
   });
 
   it('arabic digits when the run asks for them', async () => {
     const files = await Promise.all(['lampangrong-2564', 'lampangrong-2565'].map((f) => workbookFile(f, temporaryDir(), `${f}.xlsx`)));
     const out = temporaryDir('ita-history-');
-    expect((await buildDoc([...files, '--out', out, '--template', historyTemplate(), '--digits', 'arabic', ...SIGNING])).status).toBe(0);
+    expect((await runBuildDoc([...files, '--out', out, '--template', historyTemplate(), '--digits', 'arabic', ...SIGNING])).status).toBe(0);
     expect(yearRows(path.join(out, SEED))).toEqual(['ปี 2564 คะแนน 76.29 ระดับ B ไม่ผ่าน เปลี่ยนแปลง -', 'ปี 2565 คะแนน 78.29 ระดับ B ไม่ผ่าน เปลี่ยนแปลง +2.00']);
   });
 

@@ -12,7 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import PizZip from 'pizzip';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { benchWorkbook } from '../../tools/bench-workbook.js';
-import { buildDoc, PROJECT_ROOT } from '../helpers/cli.js';
+import { runBuildDoc, PROJECT_ROOT } from '../helpers/cli.js';
 import { paragraphs } from '../helpers/docx.js';
 import { folderFault } from '../../src/node/files.js';
 import { temporaryDir } from '../../tools/workbooks.js';
@@ -90,7 +90,7 @@ describe('a run killed at any moment', () => {
     const agencies = 80;
     const workbook = await batch(agencies);
     const out = temporaryDir('ita-out-');
-    const first = await buildDoc([workbook, '--out', out, '--date', '2023-10-01']);
+    const first = await runBuildDoc([workbook, '--out', out, '--date', '2023-10-01']);
     expect(first.status, first.stderr).toBe(0);
 
     const random = seeded(seed);
@@ -111,7 +111,7 @@ describe('a run killed at any moment', () => {
     zip.file('word/document.xml', zip.file('word/document.xml')!.asText().replace('ประกาศ ณ วันที่', 'ประกาศ ณ วันที่ (แก้แล้ว)'));
     writeFileSync(path.join(out, edited), zip.generate({ type: 'nodebuffer' }));
 
-    const rerun = await buildDoc([workbook, '--out', out, '--date', '2023-10-09']);
+    const rerun = await runBuildDoc([workbook, '--out', out, '--date', '2023-10-09']);
     expect(rerun.status, rerun.stderr).toBe(0);
     expect(count(rerun.stderr, 'ไม่เขียนทับ'), `seed ${seed}: ${rerun.stderr}`).toBe(1);
     expect(rerun.stderr).toContain(`"${edited}" ถูกแก้ไขหลังจากที่โปรแกรมสร้าง`);
@@ -125,10 +125,10 @@ describe('a run killed at any moment', () => {
   it('reads the record an earlier version wrote (one hash a name, saved at the end)', async () => {
     const workbook = await batch(3);
     const out = temporaryDir('ita-out-');
-    expect((await buildDoc([workbook, '--out', out, '--date', '2023-10-01'])).status).toBe(0);
+    expect((await runBuildDoc([workbook, '--out', out, '--date', '2023-10-01'])).status).toBe(0);
     const earlier = Object.fromEntries(documentsIn(out).map((name) => [name, createHash('sha256').update(readFileSync(path.join(out, name))).digest('hex')]));
     writeFileSync(path.join(out, RECORD), `${JSON.stringify(earlier, null, 2)}\n`);
-    const run = await buildDoc([workbook, '--out', out, '--date', '2023-10-02']);
+    const run = await runBuildDoc([workbook, '--out', out, '--date', '2023-10-02']);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).not.toContain('ไม่เขียนทับ');
     expect(asideIn(out)).toEqual([]);
@@ -166,13 +166,13 @@ describe('a full disk', () => {
     const disk = smallDisk('1m');
     const out = path.join(disk, 'out');
     const shownOut = path.relative(PROJECT_ROOT, out);
-    expect((await buildDoc([await batch(20), '--out', out, '--date', '2023-10-01'])).status).toBe(0);
+    expect((await runBuildDoc([await batch(20), '--out', out, '--date', '2023-10-01'])).status).toBe(0);
     const size = statSync(path.join(out, documentsIn(out)[0]!)).size;
 
     // Room for about eight more documents: the twenty replace their own, the next ones fill the disk.
     const filler = fill(disk, Math.round(8.5 * size));
     const forty = await batch(40);
-    const full = await buildDoc([forty, '--out', out, '--date', '2023-10-02']);
+    const full = await runBuildDoc([forty, '--out', out, '--date', '2023-10-02']);
     expect(full.status, full.stderr).toBe(4);
     expect(count(full.stderr, 'ดิสก์เต็ม')).toBe(1);
     expect(full.stderr).toContain(`[${shownOut}]: ดิสก์เต็ม: บันทึกประกาศลงโฟลเดอร์นี้ต่อไม่ได้ เพราะไม่มีพื้นที่เหลือ (ENOSPC)`);
@@ -190,7 +190,7 @@ describe('a full disk', () => {
     const before = snapshot(out);
     rmSync(filler);
     const noRoom = fill(disk, 0);
-    const none = await buildDoc([forty, '--out', out, '--date', '2023-10-03']);
+    const none = await runBuildDoc([forty, '--out', out, '--date', '2023-10-03']);
     expect(none.status, none.stderr).toBe(4);
     expect(count(none.stderr, 'ดิสก์เต็ม')).toBe(1);
     expect(none.stderr).toContain(`สรุป: สร้างประกาศ 0 ฉบับ, ยังไม่ได้บันทึก 40 ฉบับ`);
@@ -199,7 +199,7 @@ describe('a full disk', () => {
 
     // With the space back, the record is still true: nothing the program wrote is taken for an edit.
     rmSync(noRoom);
-    const rerun = await buildDoc([forty, '--out', out, '--date', '2023-10-03']);
+    const rerun = await runBuildDoc([forty, '--out', out, '--date', '2023-10-03']);
     expect(rerun.status, rerun.stderr).toBe(0);
     expect(rerun.stderr).not.toContain('ไม่เขียนทับ');
     expect(documentsIn(out)).toHaveLength(40);
@@ -212,10 +212,10 @@ describe('a folder that cannot be written to', () => {
   /** Two runs of 20 announcements, the second into a folder made unwritable after the first: one message, nothing changed. */
   async function refused(out: string, makeUnwritable: () => void, why: string): Promise<void> {
     const workbook = await batch(20);
-    expect((await buildDoc([workbook, '--out', out, '--date', '2023-10-01'])).status).toBe(0);
+    expect((await runBuildDoc([workbook, '--out', out, '--date', '2023-10-01'])).status).toBe(0);
     const before = snapshot(out);
     makeUnwritable();
-    const run = await buildDoc([workbook, '--out', out, '--date', '2023-10-02']);
+    const run = await runBuildDoc([workbook, '--out', out, '--date', '2023-10-02']);
     expect(run.status, run.stderr).toBe(4);
     expect(run.stderr).toContain(`[${path.relative(PROJECT_ROOT, out)}]: ${why}`);
     expect(count(run.stderr, why)).toBe(1);
@@ -252,7 +252,7 @@ describe('a folder that cannot be written to', () => {
   it('says once that the output folder is a file', async () => {
     const out = path.join(temporaryDir('ita-out-'), 'ประกาศ.docx');
     writeFileSync(out, 'not a folder');
-    const run = await buildDoc([await batch(20), '--out', out]);
+    const run = await runBuildDoc([await batch(20), '--out', out]);
     expect(run.status, run.stderr).toBe(4);
     expect(count(run.stderr, 'ไม่ใช่โฟลเดอร์')).toBe(1);
     expect(run.stderr).not.toContain('กำลังสร้างประกาศ');

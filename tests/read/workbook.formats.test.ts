@@ -10,7 +10,7 @@ import { copyFileSync, cpSync, mkdirSync, symlinkSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cellText, type Cell, type Sheet } from '../../src/read/cells.js';
-import { buildDoc, PROJECT_ROOT, writtenIn } from '../helpers/cli.js';
+import { runBuildDoc, PROJECT_ROOT, writtenIn } from '../helpers/cli.js';
 import { editedXls, fileOf, formatFixture, FORMATS, record, seedAnnouncementFrom, seedText, workbookStream } from '../helpers/formats.js';
 import { compoundFile } from '../helpers/ole.js';
 import { windows874 } from '../../tools/workbook-fixture.js';
@@ -99,7 +99,7 @@ describe('what is not a results table', () => {
   it('refuses a .txt holding no table (no tabs) with a Thai message naming the file, exit 1, nothing written', async () => {
     const file = fileOf('บันทึก.txt', 'ผลการประเมิน ITA ของ อบต.ลำปางรอง ปี 2565 ได้ 78.29 คะแนน\r\n');
     const out = temporaryDir('ita-out-');
-    const run = await buildDoc([file, '--out', out]);
+    const run = await runBuildDoc([file, '--out', out]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('บันทึก.txt');
     expect(run.stderr).toContain('ไฟล์ข้อความนี้ไม่มีตาราง');

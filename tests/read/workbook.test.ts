@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureCsv } from '../../tools/workbook-fixture.js';
-import { normalise } from '../../src/ita/normalise.js';
+import { announceWorkbook } from '../../src/ita/announce-workbook.js';
 import { cellText } from '../../src/read/cells.js';
 import { OPTIONS } from '../helpers/layouts.js';
 import { fixture, temporaryDir, readWorkbookFile } from '../../tools/workbooks.js';
@@ -54,7 +54,7 @@ describe('other file kinds', () => {
     for (const [name, bytes] of [['utf8.csv', utf8], ['thai.csv', fixtureCsv(report, 'windows-874')], ['semicolon.csv', semicolons]] as const) {
       const read = await readWorkbookFile(fileWith(name, bytes));
       expect(read.problems, name).toEqual([]);
-      const { agencies } = normalise(read.workbook!, OPTIONS);
+      const { agencies } = announceWorkbook(read.workbook!, OPTIONS);
       expect(agencies.map((a) => [a.name, a.announcement?.total]), name).toEqual([
         ['อบจ.ทดลองเหนือ', 81.45],
         ['อบจ.ทดลองใต้', 77.85],

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDoc } from '../helpers/cli.js';
+import { runBuildDoc } from '../helpers/cli.js';
 import { canRender, pdfLines, type LineBox } from '../helpers/clients.js';
 import { layout2, LAMPANGRONG } from '../helpers/layouts.js';
 import { toThaiDigits } from '../../src/core/thai.js';
@@ -41,7 +41,7 @@ const pdfs = new Map<string, LineBox[]>();
 describe.skipIf(!canRender)('the PDF of an announcement (needs LibreOffice and poppler: .ci/run installs them)', () => {
   beforeAll(async () => {
     const out = temporaryDir('ita-pdf-look-');
-    const run = await buildDoc([await workbookFile(workbook()), '--out', out, '--pdf', '--date', '2565-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์']);
+    const run = await runBuildDoc([await workbookFile(workbook()), '--out', out, '--pdf', '--date', '2565-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์']);
     expect(run.status, run.stderr).toBe(0);
     for (const agency of AGENCIES) pdfs.set(agency, pdfLines(path.join(out, `ประกาศผลการประเมิน ITA 2565 ${agency}.pdf`)));
   }, 300_000);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDoc, writtenIn } from '../helpers/cli.js';
+import { runBuildDoc, writtenIn } from '../helpers/cli.js';
 import { canRender, pdfPageText } from '../helpers/clients.js';
 import { temporaryDir, workbookFile } from '../../tools/workbooks.js';
 
@@ -11,7 +11,7 @@ const NAME = 'ประกาศผลการประเมิน ITA 2565 �
 describe('--pdf', () => {
   it.skipIf(!canRender)('writes a PDF beside each document through LibreOffice (needs LibreOffice and poppler: .ci/run installs them)', async () => {
     const out = temporaryDir('ita-pdf-');
-    const run = await buildDoc([await workbookFile('lampangrong-2565'), await workbookFile('province-2564'), '--out', out, '--pdf', '--json']);
+    const run = await runBuildDoc([await workbookFile('lampangrong-2565'), await workbookFile('province-2564'), '--out', out, '--pdf', '--json']);
     expect(run.status, run.stderr).toBe(0);
     const names = writtenIn(out).sort();
     expect(names.filter((n) => n.endsWith('.pdf'))).toHaveLength(5);
@@ -25,7 +25,7 @@ describe('--pdf', () => {
 
   it('without LibreOffice, still writes the document and says how to install it', async () => {
     const out = temporaryDir('ita-pdf-');
-    const run = await buildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--pdf'], { env: { PATH: temporaryDir('ita-empty-path-'), ITA_SOFFICE: undefined } });
+    const run = await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--pdf'], { env: { PATH: temporaryDir('ita-empty-path-'), ITA_SOFFICE: undefined } });
     expect(run.status, run.stderr).toBe(0);
     expect(writtenIn(out)).toEqual([`${NAME}.docx`]);
     expect(run.stderr).toContain('ไม่พบโปรแกรม LibreOffice');

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDoc } from '../helpers/cli.js';
+import { runBuildDoc } from '../helpers/cli.js';
 import { canRender, hasPythonDocx, pdfPageCount, pdfPageText, pdfWords, runPython, toPdf, validate } from '../helpers/clients.js';
 import { part, templateVariant, thaiRuns } from '../helpers/docx.js';
 import { temporaryDir, workbookFile } from '../../tools/workbooks.js';
@@ -21,7 +21,7 @@ let xml: { document: string; styles: string; settings: string; firstHeader: stri
 async function build(args: string[] = []): Promise<string> {
   const dir = temporaryDir('ita-type-');
   const out = path.join(dir, 'out');
-  const run = await buildDoc([await workbookFile('lampangrong-2565', dir), '--out', out, ...SIGNING, ...args]);
+  const run = await runBuildDoc([await workbookFile('lampangrong-2565', dir), '--out', out, ...SIGNING, ...args]);
   expect(run.status, run.stderr).toBe(0);
   return path.join(out, NAME);
 }

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
-import { buildDoc } from '../helpers/cli.js';
+import { runBuildDoc } from '../helpers/cli.js';
 import { canRender, pdfImages, toPdf, validate } from '../helpers/clients.js';
 import { part, templateVariant } from '../helpers/docx.js';
 import { FIXTURES, temporaryDir, workbookFile } from '../../tools/workbooks.js';
@@ -17,7 +17,7 @@ const THREE_CM = 1_080_000; // EMU
 async function build(args: string[]) {
   const dir = temporaryDir('ita-emblem-');
   const out = path.join(dir, 'out');
-  const run = await buildDoc([await workbookFile('lampangrong-2565', dir), '--out', out, ...SIGNING, ...args]);
+  const run = await runBuildDoc([await workbookFile('lampangrong-2565', dir), '--out', out, ...SIGNING, ...args]);
   return { run, out, file: path.join(out, NAME) };
 }
 

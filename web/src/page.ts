@@ -18,7 +18,7 @@ import { typedWorkbook, TYPED_SOURCE, type FactField } from '../../src/ita/fill-
 import { frameworkLibrary, type Framework } from '../../src/ita/framework.js';
 import { parseFiscalYear } from '../../src/ita/find/labels.js';
 import { readWorkbook } from '../../src/read/workbook.js';
-import type { Seen } from '../../src/ita/normalise.js';
+import type { Seen } from '../../src/ita/announce-workbook.js';
 import type { Problem } from '../../src/core/problem.js';
 import type { SettingNames } from '../../src/core/setting-names.js';
 import { emblemField } from './emblem-field.js';
@@ -321,12 +321,12 @@ async function download(analysis: boolean): Promise<void> {
     if (one) save(one.name, one.bytes, DOCX);
   } else if (announcements > 1) {
     const what = analysis ? `ประกาศและรายงานการวิเคราะห์ผลการประเมิน ITA ${announcements} หน่วยงาน` : `ประกาศผลการประเมิน ITA ${announcements} ฉบับ`;
-    save(`${what} จาก ${stem(shownName(source.kind === 'typed' ? TYPED_SOURCE : source.input.name))}.zip`, zipOf(documents), 'application/zip');
+    save(`${what} จาก ${stem(shownName(source.kind === 'typed' ? TYPED_SOURCE : source.input.name))}.zip`, batchZip(documents), 'application/zip');
   }
 }
 
 /** The batch's .zip: the documents stored as they are, since each is already deflated inside (deflating again gains little and costs seconds). */
-function zipOf(documents: readonly BuiltDocument[]): Uint8Array {
+function batchZip(documents: readonly BuiltDocument[]): Uint8Array {
   return zipSync(Object.fromEntries(documents.map((d) => [d.name, [d.bytes, { level: 0, mtime: new Date(2000, 0, 1) }]])));
 }
 

@@ -12,7 +12,7 @@ import type PizZip from 'pizzip';
 import type { Analysis } from '../../ita/analysis.js';
 import { formatterFor, type Digits } from '../../core/format.js';
 import { openZip } from '../../zip/open.js';
-import { portableDeflater, zipOf, zipPart } from '../../zip/write.js';
+import { portableDeflater, assembleZip, zipPart } from '../../zip/write.js';
 import { editXml, elements, NS } from '../word-xml.js';
 
 export const CHART_PART = 'word/charts/chart1.xml';
@@ -140,7 +140,7 @@ export async function chartWorkbook(data: ChartData): Promise<Uint8Array> {
   const written = new Uint8Array(await workbook.xlsx.writeBuffer());
   const opened = openZip(written, { entryBytes: 10 * 1024 * 1024, totalBytes: 20 * 1024 * 1024, ratio: 1000 });
   if ('refused' in opened) throw new Error(`exceljs wrote an unreadable workbook: ${opened.refused.detail}`);
-  return zipOf([...opened.entries].map(([name, bytes]) => zipPart(name, bytes, portableDeflater)));
+  return assembleZip([...opened.entries].map(([name, bytes]) => zipPart(name, bytes, portableDeflater)));
 }
 
 /** The chart's own parts: the chart, its workbook and their relationship, in the order they are added. */

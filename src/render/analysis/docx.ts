@@ -14,11 +14,11 @@ import type { Problem } from '../../core/problem.js';
 import { portableDeflater, type Deflater } from '../../zip/write.js';
 import { CHART_MARKER, toAnalysisView } from './view.js';
 import { addChartParts, addChartReferences, CHART_REFERENCING_PARTS, chartData, chartParts, chartWorkbook, placeChart } from './chart.js';
-import { CompiledTemplate } from '../fast/compiled.js';
+import { FastTemplate } from '../fast/compiled.js';
 import { BODY, FIXED_ZIP_DATE, renderPackage, type PreparedTemplate } from '../general.js';
 
 /** How a prepared analysis template is rendered in this thread: compiled once, without and with the chart's references (or known to need the general path). */
-const compiledFor = new WeakMap<PreparedTemplate, { digits: Digits; deflater: Deflater; fast: { plain: CompiledTemplate; withChart: CompiledTemplate } | undefined }>();
+const compiledFor = new WeakMap<PreparedTemplate, { digits: Digits; deflater: Deflater; fast: { plain: FastTemplate; withChart: FastTemplate } | undefined }>();
 
 export async function renderAnalysis(prepared: PreparedTemplate, analysis: Analysis, digits: Digits, deflater: Deflater = portableDeflater, path: 'fast' | 'general' = 'fast'): Promise<{ document?: Uint8Array; problems: Problem[] }> {
   const view = toAnalysisView(analysis, digits);
@@ -38,7 +38,7 @@ export async function renderAnalysis(prepared: PreparedTemplate, analysis: Analy
 
 /** The template compiled for a run, and the same with the chart's references; undefined when it takes the general path. */
 function compileFast(prepared: PreparedTemplate, digits: Digits, deflater: Deflater) {
-  const plain = CompiledTemplate.compile(prepared, digits, deflater);
+  const plain = FastTemplate.compile(prepared, digits, deflater);
   if (!plain || CHART_REFERENCING_PARTS.some((name) => !plain.partContent(name))) return undefined;
   const zip = new PizZip();
   for (const name of CHART_REFERENCING_PARTS) zip.file(name, plain.partContent(name)!);

@@ -19,17 +19,18 @@ import joinUncorrupt from 'docxtemplater/js/join-uncorrupt.js';
 import renderParts from 'docxtemplater/js/render.js';
 import type { Digits } from '../../core/format.js';
 import type { Problem } from '../../core/problem.js';
-import { zipOf, zipPart, type Deflater, type ZipPart } from '../../zip/write.js';
+import { assembleZip, zipPart, type Deflater, type ZipPart } from '../../zip/write.js';
 import { BODY, finishBody, renderPackage, unknownTags, type PreparedTemplate } from '../general.js';
 import { roundTripsUnchanged, TextFinisher } from '../finish/text.js';
-import { compileTemplate, type Compiled } from '../template/read.js';
+import { templaterFor, type Templater } from '../template/read.js';
 import type { AnnouncementView } from '../view.js';
 import { internalsFaults, internalsOf } from './internals.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-export class CompiledTemplate {
+/** A template compiled once for the fast path: each document renders only its body. */
+export class FastTemplate {
   /** How the bodies were finished: on their text (finish/text.ts) or, for markup it does not read, through the DOM. */
   readonly finished = { onText: 0, onDom: 0 };
 
@@ -37,7 +38,7 @@ export class CompiledTemplate {
     private readonly prepared: PreparedTemplate,
     private readonly digits: Digits,
     private readonly deflater: Deflater,
-    private readonly compiled: Compiled & { doc: Docxtemplater },
+    private readonly compiled: Templater & { doc: Docxtemplater },
     /** The document's parts in order, the body's place left undefined. */
     private readonly parts: readonly (ZipPart | undefined)[],
     /** The body finished on its text, when the template's body allows it (finish/text.ts). */
@@ -49,15 +50,15 @@ export class CompiledTemplate {
   ) {}
 
   /** The same template, with parts other than the body changed for every document (the analysis report's chart relationships). */
-  withParts(replaced: ReadonlyMap<string, Uint8Array>): CompiledTemplate {
+  withParts(replaced: ReadonlyMap<string, Uint8Array>): FastTemplate {
     const parts = this.names.map((name, i) => (replaced.has(name) ? zipPart(name, replaced.get(name)!, this.deflater) : this.parts[i]));
     const contents = new Map([...this.contents, ...replaced]);
-    return new CompiledTemplate(this.prepared, this.digits, this.deflater, this.compiled, parts, this.finisher, this.names, contents);
+    return new FastTemplate(this.prepared, this.digits, this.deflater, this.compiled, parts, this.finisher, this.names, contents);
   }
 
   /** The template compiled for a run; undefined when it must take the general path (a tag outside the body, or a template that does not render). */
-  static compile(prepared: PreparedTemplate, digits: Digits, deflater: Deflater): CompiledTemplate | undefined {
-    const compiled = compileTemplate(prepared.template);
+  static compile(prepared: PreparedTemplate, digits: Digits, deflater: Deflater): FastTemplate | undefined {
+    const compiled = templaterFor(prepared.template);
     if (!compiled.doc) return undefined;
     if (internalsFaults(compiled.doc, BODY).length) return undefined;
     const internals = internalsOf(compiled.doc);
@@ -73,7 +74,7 @@ export class CompiledTemplate {
     const entries = Object.entries(probe.files).map(([name, entry]) => [name, entry.dir ? new Uint8Array(0) : entry.asUint8Array()] as const);
     const parts = entries.map(([name, content]) => (name === BODY ? undefined : zipPart(name, content, deflater)));
     const contents = new Map(entries.filter(([name]) => name !== BODY));
-    return new CompiledTemplate(prepared, digits, deflater, { ...compiled, doc: compiled.doc }, parts, finisher, entries.map(([name]) => name), contents);
+    return new FastTemplate(prepared, digits, deflater, { ...compiled, doc: compiled.doc }, parts, finisher, entries.map(([name]) => name), contents);
   }
 
   /** One document; undefined when its body does not render here (the general path then reports why). */
@@ -97,7 +98,7 @@ export class CompiledTemplate {
   /** The document's zip around a finished body: the template's other parts, and `added` after them. */
   document(body: string, added: readonly { name: string; content: Uint8Array }[] = []): Uint8Array {
     const bodyPart = zipPart(BODY, encoder.encode(body), this.deflater);
-    return zipOf([...this.parts.map((part) => part ?? bodyPart), ...added.map(({ name, content }) => zipPart(name, content, this.deflater))]);
+    return assembleZip([...this.parts.map((part) => part ?? bodyPart), ...added.map(({ name, content }) => zipPart(name, content, this.deflater))]);
   }
 
   /** A part of the document as every document of the run has it (not the body). */

@@ -49,17 +49,17 @@ export function templateTooLarge(file: string, size: number): Problem {
  */
 export function readTemplate({ name: file, bytes: content }: NamedBytes, names: SettingNames, kind: TemplateKind = ANNOUNCEMENT_TEMPLATE): { template?: Template; tags?: ReadonlySet<string>; problems: Problem[] } {
   const tags = new Set<string>();
-  const problems = checkTemplate({ file, content }, names, kind, tags);
+  const problems = findTemplateProblems({ file, content }, names, kind, tags);
   return problems.some((p) => p.severity === 'error') ? { problems } : { template: { file, content }, tags, problems };
 }
 
 /** Every problem of a template, without rendering it; the paths of the tags it uses are added to `tags`. */
-export function checkTemplate(template: Template, names: SettingNames, kind: TemplateKind = ANNOUNCEMENT_TEMPLATE, tags = new Set<string>()): Problem[] {
+export function findTemplateProblems(template: Template, names: SettingNames, kind: TemplateKind = ANNOUNCEMENT_TEMPLATE, tags = new Set<string>()): Problem[] {
   const opened = openTemplate(template.content, template.file);
   if ('problems' in opened) return opened.problems;
   const contents = templateContentProblems(opened.entries, template.file);
   if (contents.length) return contents;
-  const zip = { zip: zipOfParts(opened.entries) };
+  const zip = { zip: pizZipOf(opened.entries) };
   const collector = new PartCollector();
   try {
     new Docxtemplater(zip.zip, { ...TEMPLATE_OPTIONS, modules: [collector] });
@@ -81,14 +81,15 @@ export function checkTemplate(template: Template, names: SettingNames, kind: Tem
   ];
 }
 
-export interface Compiled {
+/** docxtemplater over the whole template (the general path, and the fast path's probe), and the tags it found no value for. */
+export interface Templater {
   doc?: Docxtemplater;
   /** Tags rendering found no value for; filled in by `render`. */
   missingTags: string[];
   problems: Problem[];
 }
 
-export function compileTemplate(template: Template): Compiled {
+export function templaterFor(template: Template): Templater {
   const missingTags: string[] = [];
   const zip = templateZip(template);
   if (!zip.zip) return { missingTags, problems: zip.problems };
@@ -109,10 +110,10 @@ export function compileTemplate(template: Template): Compiled {
 /** The template as a PizZip (what docxtemplater reads), made from its parts as zip/open.ts inflates and measures them. */
 export function templateZip(template: Template): { zip?: PizZip; problems: Problem[] } {
   const opened = openTemplate(template.content, template.file);
-  return 'problems' in opened ? opened : { zip: zipOfParts(opened.entries), problems: [] };
+  return 'problems' in opened ? opened : { zip: pizZipOf(opened.entries), problems: [] };
 }
 
-function zipOfParts(entries: ReadonlyMap<string, Uint8Array>): PizZip {
+function pizZipOf(entries: ReadonlyMap<string, Uint8Array>): PizZip {
   const zip = new PizZip();
   for (const [name, content] of entries) zip.file(name, content, { binary: true, date: FIXED_ZIP_DATE });
   return zip;

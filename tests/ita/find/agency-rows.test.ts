@@ -1,8 +1,8 @@
 /** Layout 2, one agency per row: each rule on a real workbook generated from data and read back. */
 import { describe, expect, it } from 'vitest';
 import type { FixtureSheet, FixtureWorkbook } from '../../../tools/workbook-fixture.js';
-import type { AgencyResult } from '../../../src/ita/normalise.js';
-import { codes, LAMPANGRONG, layout2, NAMES, normaliseWorkbook, type Layout2, type Row } from '../../helpers/layouts.js';
+import type { AgencyResult } from '../../../src/ita/announce-workbook.js';
+import { codes, LAMPANGRONG, layout2, NAMES, announceFixture, type Layout2, type Row } from '../../helpers/layouts.js';
 import { fixture } from '../../../tools/workbooks.js';
 
 /** The workbook's problems, less the warning every test here gets for giving several agencies one signer (checked once, below). */
@@ -12,7 +12,7 @@ const announced = (agencies: AgencyResult[]) => agencies.map((a) => a.announceme
 
 describe('layout 2: many agencies, one row each', () => {
   it('reads a province report with a grouped two-row header, subtotals and an average row; the published 2564 figures check out', async () => {
-    const { problems, agencies } = await normaliseWorkbook(fixture('province-2564'));
+    const { problems, agencies } = await announceFixture(fixture('province-2564'));
     expect(codes(problems)).toEqual(['warning:signer-for-many']);
     expect(agencies.map((a) => codes(a.problems))).toEqual([[], [], [], []]);
     expect(announced(agencies)).toEqual([
@@ -47,7 +47,7 @@ describe('layout 2: many agencies, one row each', () => {
       [NAMES, NAMES.map((_, i) => i + 1)],
     ];
     for (const titles of variants) {
-      const { problems, agencies } = await normaliseWorkbook(layout2({ titles, rows: [{ name: 'อบต.หนึ่ง' }, { name: 'อบต.สอง', scores: Array(10).fill(90) }] }));
+      const { problems, agencies } = await announceFixture(layout2({ titles, rows: [{ name: 'อบต.หนึ่ง' }, { name: 'อบต.สอง', scores: Array(10).fill(90) }] }));
       expect(workbookCodes(problems), JSON.stringify(titles)).toEqual(['warning:recommendations-missing']);
       expect(announced(agencies), JSON.stringify(titles)).toEqual([
         ['อบต.หนึ่ง', 78.29, 'B', 'ไม่ผ่าน'],
@@ -70,14 +70,14 @@ describe('layout 2: many agencies, one row each', () => {
         },
       ],
     };
-    const { problems, agencies } = await normaliseWorkbook(workbook);
+    const { problems, agencies } = await announceFixture(workbook);
     expect(workbookCodes(problems)).toEqual(['warning:recommendations-missing']);
     expect(announced(agencies)).toEqual([['อบต.หนึ่ง', 78.29, 'B', 'ไม่ผ่าน']]);
   });
 
   it('reads indicator 8 under either of its names, and prints the name the workbook wrote', async () => {
     const titles = NAMES.map((n, i) => (i === 7 ? 'การปรับปรุงการทำงาน' : n));
-    const { agencies } = await normaliseWorkbook(layout2({ titles, rows: [{ name: 'อบต.หนึ่ง' }] }));
+    const { agencies } = await announceFixture(layout2({ titles, rows: [{ name: 'อบต.หนึ่ง' }] }));
     expect(agencies[0]!.announcement!.total).toBe(78.29);
     expect(agencies[0]!.announcement!.ranking.map((r) => r.name)).toContain('การปรับปรุงการทำงาน');
   });
@@ -92,7 +92,7 @@ describe('layout 2: many agencies, one row each', () => {
         { name: 'อบต.สูตร', scores: [{ formula: 'ROUND(84.391,2)', result: 84.39 }, ...LAMPANGRONG.slice(1)], total: { formula: 'SUM(D6:M6)/10', result: 78.29 } },
       ],
     });
-    const { problems, agencies } = await normaliseWorkbook(workbook);
+    const { problems, agencies } = await announceFixture(workbook);
     expect(workbookCodes(problems)).toEqual(['warning:recommendations-missing']);
     expect(announced(agencies)).toEqual([
       ['อบต.ตัวหนา', 78.29, 'B', 'ไม่ผ่าน'],
@@ -107,7 +107,7 @@ describe('layout 2: many agencies, one row each', () => {
   it('stops only the agency whose formula has no cached result, naming the cell', async () => {
     const scores = [...LAMPANGRONG];
     scores[2] = { formula: 'AVERAGE(X1:X9)' };
-    const { agencies } = await normaliseWorkbook(layout2({ rows: [{ name: 'อบต.หนึ่ง' }, { name: 'อบต.สูตรเปล่า', scores }, { name: 'อบต.สาม' }] }));
+    const { agencies } = await announceFixture(layout2({ rows: [{ name: 'อบต.หนึ่ง' }, { name: 'อบต.สูตรเปล่า', scores }, { name: 'อบต.สาม' }] }));
     expect(announced(agencies).map((a) => a?.[0])).toEqual(['อบต.หนึ่ง', undefined, 'อบต.สาม']);
     const problem = agencies[1]!.problems.find((p) => p.code === 'formula-without-result')!;
     expect(problem.where).toMatchObject({ sheet: 'รายหน่วยงาน', cell: 'F4', agency: 'อบต.สูตรเปล่า' });
@@ -127,7 +127,7 @@ describe('layout 2: many agencies, one row each', () => {
       ],
     });
     workbook.sheets[0]!.merges = ['C4:C6'];
-    const { problems, agencies } = await normaliseWorkbook(workbook);
+    const { problems, agencies } = await announceFixture(workbook);
     expect(agencies.map((a) => [a.name, a.announcement?.agency.province])).toEqual([
       ['อบต.หนึ่ง', 'ลำปาง'],
       ['อบต.สอง', 'ลำปาง'],
@@ -140,14 +140,14 @@ describe('layout 2: many agencies, one row each', () => {
     const old = layout2({ year: 2564, rows: [{ name: 'อบต.ปีเก่า' }] }).sheets[0]!;
     const notes: FixtureSheet = { name: 'คำอธิบาย', rows: [['แผ่นงานนี้เป็นหมายเหตุ'], ['ตัวชี้วัด', 'ความหมาย'], ['การปฏิบัติหน้าที่', 'ข้อความ']] };
     const both = layout2({ rows: [{ name: 'อบต.ปีนี้' }], sheets: [notes, { ...old, name: 'ซ่อน', hidden: true }] });
-    expect(announced((await normaliseWorkbook(both)).agencies)).toEqual([['อบต.ปีนี้', 78.29, 'B', 'ไม่ผ่าน']]);
+    expect(announced((await announceFixture(both)).agencies)).toEqual([['อบต.ปีนี้', 78.29, 'B', 'ไม่ผ่าน']]);
 
     const onlyHidden: FixtureWorkbook = { sheets: [notes, { ...old, name: 'ซ่อน', hidden: true }] };
-    expect(announced((await normaliseWorkbook(onlyHidden)).agencies)).toEqual([['อบต.ปีเก่า', 78.29, 'B', 'ไม่ผ่าน']]);
+    expect(announced((await announceFixture(onlyHidden)).agencies)).toEqual([['อบต.ปีเก่า', 78.29, 'B', 'ไม่ผ่าน']]);
   });
 
   it('checks what each row states against what it computes: a total off by more than 0.01 stops that agency only', async () => {
-    const { agencies } = await normaliseWorkbook(
+    const { agencies } = await announceFixture(
       layout2({
         rows: [
           { name: 'อบต.ปัดเศษ', total: 78.3 },
@@ -165,7 +165,7 @@ describe('layout 2: many agencies, one row each', () => {
     expect(codes(agencies[2]!.problems)).toEqual(['warning:level-mismatch', 'warning:result-mismatch']);
     expect(codes(agencies[3]!.problems)).toEqual(['error:level-unknown']);
 
-    const trusted = await normaliseWorkbook(layout2({ rows: [{ name: 'อบต.ผิด', total: 80.5 }] }), { trustStatedTotal: true });
+    const trusted = await announceFixture(layout2({ rows: [{ name: 'อบต.ผิด', total: 80.5 }] }), { trustStatedTotal: true });
     expect(announced(trusted.agencies)).toEqual([['อบต.ผิด', 80.5, 'B', 'ไม่ผ่าน']]);
     expect(codes(trusted.agencies[0]!.problems)).toEqual(['warning:total-trusted']);
   });
@@ -174,7 +174,7 @@ describe('layout 2: many agencies, one row each', () => {
     const workbook = fixture('province-2564');
     const rows = workbook.sheets[0]!.rows;
     rows[4]![8] = 80; // อบจ.ทดลองเหนือ's IIT: its indicators average 89.95
-    const { agencies } = await normaliseWorkbook(workbook);
+    const { agencies } = await announceFixture(workbook);
     const problem = agencies[0]!.problems.find((p) => p.code === 'tool-score-mismatch')!;
     expect(problem.severity).toBe('warning');
     expect(problem.message.th).toContain('89.95');
@@ -182,28 +182,28 @@ describe('layout 2: many agencies, one row each', () => {
   });
 
   it('names a missing or repeated indicator column, and a table without an agency column', async () => {
-    const missing = await normaliseWorkbook(layout2({ titles: NAMES.map((n, i) => (i === 3 ? 'การใช้ทรัพย์สิน' : n)), rows: [{ name: 'อบต.หนึ่ง' }] }));
+    const missing = await announceFixture(layout2({ titles: NAMES.map((n, i) => (i === 3 ? 'การใช้ทรัพย์สิน' : n)), rows: [{ name: 'อบต.หนึ่ง' }] }));
     const problem = missing.problems.find((p) => p.code === 'indicator-missing')!;
     expect(problem.message.th).toContain('ตัวชี้วัดที่ 4 (การใช้ทรัพย์สินของราชการ)');
     expect(problem.message.th).toContain('"การใช้ทรัพย์สิน" (G2)');
     expect(missing.agencies).toEqual([]);
 
-    const repeated = await normaliseWorkbook(layout2({ titles: NAMES.map((n, i) => (i === 8 ? NAMES[7]! : n)), rows: [{ name: 'อบต.หนึ่ง' }] }));
+    const repeated = await announceFixture(layout2({ titles: NAMES.map((n, i) => (i === 8 ? NAMES[7]! : n)), rows: [{ name: 'อบต.หนึ่ง' }] }));
     expect(codes(repeated.problems)).toEqual(expect.arrayContaining(['error:indicator-duplicate', 'error:indicator-missing']));
 
-    const noAgency = await normaliseWorkbook(layout2({ labels: { agency: 'ชื่อ' }, rows: [{ name: 'อบต.หนึ่ง' }] }));
+    const noAgency = await announceFixture(layout2({ labels: { agency: 'ชื่อ' }, rows: [{ name: 'อบต.หนึ่ง' }] }));
     expect(codes(noAgency.problems)).toContain('error:agency-column-missing');
   });
 
   it('gives recommendations to no agency when the sheet has no หน่วยงาน column and the workbook holds several', async () => {
     const recommendations: FixtureSheet = { name: 'ข้อเสนอแนะ', rows: [['เครื่องมือ', 'ตัวชี้วัด', 'ข้อเสนอแนะ'], ['IIT', 1, 'ข้อความ']] };
-    const { problems, agencies } = await normaliseWorkbook(layout2({ rows: [{ name: 'อบต.หนึ่ง' }, { name: 'อบต.สอง' }], sheets: [recommendations] }));
+    const { problems, agencies } = await announceFixture(layout2({ rows: [{ name: 'อบต.หนึ่ง' }, { name: 'อบต.สอง' }], sheets: [recommendations] }));
     expect(workbookCodes(problems)).toEqual(['warning:recommendations-unassigned']);
     expect(agencies.map((a) => a.announcement!.recommendations)).toEqual([undefined, undefined]);
   });
 
   it('skips a copy of an agency with the same scores and refuses one with other scores', async () => {
-    const { agencies } = await normaliseWorkbook(layout2({ rows: [{ name: 'อบต.หนึ่ง' }, { name: 'อบต.หนึ่ง' }, { name: 'อบต.หนึ่ง', scores: Array(10).fill(90) }] }));
+    const { agencies } = await announceFixture(layout2({ rows: [{ name: 'อบต.หนึ่ง' }, { name: 'อบต.หนึ่ง' }, { name: 'อบต.หนึ่ง', scores: Array(10).fill(90) }] }));
     expect(announced(agencies).map((a) => a?.[0])).toEqual(['อบต.หนึ่ง', undefined, undefined]);
     expect(codes(agencies[1]!.problems)).toEqual(['warning:agency-repeated']);
     expect(codes(agencies[2]!.problems)).toEqual(['error:agency-repeated']);
@@ -219,7 +219,7 @@ describe('layout 2: many agencies, one row each', () => {
       { name: 'อบต.ด่วน', scores: Array(10).fill(60) },
       { name: 'อบต.ระบุเอง', level: 'ผ่านดี', result: 'ผ่าน' },
     ];
-    const { agencies } = await normaliseWorkbook(layout2({ year: 2566, rows }));
+    const { agencies } = await announceFixture(layout2({ year: 2566, rows }));
     expect(announced(agencies)).toEqual([
       ['อบต.ดีเยี่ยม', 97.49, 'ผ่านดีเยี่ยม', 'ผ่าน'],
       ['อบต.เกือบดีเยี่ยม', 95.4, 'ผ่านดี', 'ผ่าน'],
@@ -235,7 +235,7 @@ describe('layout 2: many agencies, one row each', () => {
     expect(agencies[0]!.problems[0]!.message.th).toMatch(/^ไฟล์ไม่ได้ระบุคะแนนรวมและระดับ: พิมพ์ตามที่โปรแกรมคำนวณด้วยเกณฑ์ปี 2566 ซึ่งเกณฑ์ข้อนี้เป็นการสันนิษฐาน/);
     expect(agencies[0]!.announcement!.levelDescription).toMatch(/^ระดับผ่านดีเยี่ยม : .*พ\.ศ\. 2566.*97\.49 คะแนน$/);
 
-    const letter = await normaliseWorkbook(layout2({ year: 2566, rows: [{ name: 'อบต.หนึ่ง', level: 'B' }] }));
+    const letter = await announceFixture(layout2({ year: 2566, rows: [{ name: 'อบต.หนึ่ง', level: 'B' }] }));
     expect(codes(letter.agencies[0]!.problems)).toEqual(['error:level-unknown']);
   });
 });

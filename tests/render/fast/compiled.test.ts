@@ -11,7 +11,7 @@ import { unzipSync } from 'fflate';
 import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
 import type { Announcement } from '../../../src/ita/model.js';
-import { CompiledTemplate } from '../../../src/render/fast/compiled.js';
+import { FastTemplate } from '../../../src/render/fast/compiled.js';
 import { prepareTemplate, readEmblem, readTemplate, renderAnnouncement, type PreparedTemplate } from '../../../src/render/index.js';
 import { nodeDeflater } from '../../../src/node/deflater.js';
 import { portableDeflater } from '../../../src/zip/write.js';
@@ -38,7 +38,7 @@ function parts(docx: Uint8Array): Record<string, string> {
 
 /** Renders each announcement both ways and expects the same parts; returns how the fast path finished the bodies. */
 function expectSameDocuments(template: PreparedTemplate, announcements: Announcement[], digits: Digits) {
-  const compiled = CompiledTemplate.compile(template, digits, nodeDeflater);
+  const compiled = FastTemplate.compile(template, digits, nodeDeflater);
   for (const announcement of announcements) {
     const fast = compiled?.render(renderView(announcement, digits));
     const general = renderAnnouncement(template, announcement, digits, nodeDeflater, 'general');
@@ -106,7 +106,7 @@ describe('the fast path gives the general path’s documents', () => {
   it('a tag in the header: the whole run takes the general path', async () => {
     const { announcements, digits } = await announcementsOf('lampangrong-2565');
     const template = prepared((zip) => zip.file('word/header1.xml', zip.file('word/header1.xml')!.asText().replace('<w:t xml:space="preserve">- </w:t>', '<w:t xml:space="preserve">{agencyFullName} - </w:t>')));
-    expect(CompiledTemplate.compile(template, digits, nodeDeflater)).toBeUndefined();
+    expect(FastTemplate.compile(template, digits, nodeDeflater)).toBeUndefined();
     const general = renderAnnouncement(template, announcements[0]!, digits, nodeDeflater, 'general');
     expect(new TextDecoder().decode(unzipSync(general.document!)['word/header1.xml'])).toContain(announcements[0]!.agency.fullName);
     expect(parts(renderAnnouncement(template, announcements[0]!, digits, nodeDeflater).document!)).toEqual(parts(general.document!));

@@ -1,5 +1,5 @@
 /**
- * The normaliser: a workbook's cells → one announcement model per agency. It finds which
+ * Announcing a workbook: its cells → one announcement model per agency. It finds which
  * layout the workbook is (one agency's result, or many agencies one per row), the fiscal
  * year and its rules, then announces each agency. Every problem found is returned, not only
  * the first; an agency gets an announcement only when it has no error.
@@ -7,7 +7,7 @@
 import { cellsOf, cellText, placeOf, type Sheet, type Workbook } from '../read/cells.js';
 import { error, hasErrors, warning, type Place, type Problem } from '../core/problem.js';
 import { findAgencyTables, readAgencyRows, type AgencyReading } from './find/agency-rows.js';
-import { announce, type AnnounceOptions } from './announce.js';
+import { announce, type AnnouncementSettings } from './announce.js';
 import type { Framework, FrameworkLibrary } from './framework.js';
 import { findIndicatorHeader } from './find/indicator-table.js';
 import { christianYearRead, findFacts, parseFiscalYear, yearInTitles, type Fact, type FoundFact } from './find/labels.js';
@@ -18,7 +18,7 @@ import { cellNumber, labelKey, singleLine } from './text.js';
 import { sheetsInSearchOrder } from './find/locate.js';
 import { whereToSet } from '../core/setting-names.js';
 
-export interface AnnouncementOptions extends AnnounceOptions {
+export interface WorkbookAnnouncementSettings extends AnnouncementSettings {
   /** Used when the workbook states no fiscal year (the command line's `--year`, the page's year field). */
   fiscalYear?: number;
   /** The rules of each fiscal year. */
@@ -36,7 +36,7 @@ export interface AgencyResult {
   problems: Problem[];
 }
 
-export interface Normalised {
+export interface WorkbookAnnouncements {
   /** Problems of the whole workbook: an error here means no agency could be read. */
   problems: Problem[];
   agencies: AgencyResult[];
@@ -55,7 +55,7 @@ export interface Seen {
 const SEEN_TEXTS = 8;
 const SEEN_LENGTH = 40;
 
-export function normalise(workbook: Workbook, options: AnnouncementOptions): Normalised {
+export function announceWorkbook(workbook: Workbook, options: WorkbookAnnouncementSettings): WorkbookAnnouncements {
   const file = workbook.file;
   const problems: Problem[] = [];
 
@@ -191,7 +191,7 @@ function markRepeatedAgencies(readings: AgencyReading[]): void {
 }
 
 /** The fiscal year: a ปีงบประมาณ cell, else "พ.ศ. NNNN" in a title, else `--year`. */
-function resolveFramework(workbook: Workbook, facts: Partial<Record<Fact, FoundFact>>, options: AnnouncementOptions, problems: Problem[], christianNoted: Set<number>): Framework | undefined {
+function resolveFramework(workbook: Workbook, facts: Partial<Record<Fact, FoundFact>>, options: WorkbookAnnouncementSettings, problems: Problem[], christianNoted: Set<number>): Framework | undefined {
   const file = workbook.file;
   const labelled = facts.fiscalYear?.value;
   const title = yearInTitles(workbook);
@@ -227,7 +227,7 @@ function resolveFramework(workbook: Workbook, facts: Partial<Record<Fact, FoundF
  * likely a date typed in the wrong era or year (the fiscal year N runs 1 October N-1 to 30
  * September N, Buddhist Era; its results come out near its end).
  */
-function dateFarFromYear(date: string, fiscalYear: number, options: AnnouncementOptions, file: string): Problem | undefined {
+function dateFarFromYear(date: string, fiscalYear: number, options: WorkbookAnnouncementSettings, file: string): Problem | undefined {
   const christian = fiscalYear - 543;
   if (date >= `${christian - 1}-10-01` && date <= `${christian + 1}-09-30`) return undefined;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

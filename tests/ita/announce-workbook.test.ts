@@ -1,20 +1,20 @@
-/** The normaliser's rules, each on a real workbook generated from data and read back. */
+/** The rules of announcing a workbook, each on a real workbook generated from data and read back. */
 import { describe, expect, it } from 'vitest';
 import type { FixtureWorkbook } from '../../tools/workbook-fixture.js';
-import type { AnnouncementOptions } from '../../src/ita/normalise.js';
-import { codes, LAMPANGRONG, layout1, NAMES, normaliseWorkbook } from '../helpers/layouts.js';
+import type { WorkbookAnnouncementSettings } from '../../src/ita/announce-workbook.js';
+import { codes, LAMPANGRONG, layout1, NAMES, announceFixture } from '../helpers/layouts.js';
 
 /** The one agency of a layout-1 workbook, with the workbook's problems and its own. */
-async function normaliseOne(workbook: FixtureWorkbook, options: Partial<AnnouncementOptions> = {}) {
-  const { problems, agencies } = await normaliseWorkbook(workbook, options);
+async function announceOne(workbook: FixtureWorkbook, options: Partial<WorkbookAnnouncementSettings> = {}) {
+  const { problems, agencies } = await announceFixture(workbook, options);
   expect(agencies.length).toBeLessThanOrEqual(1);
   return { announcement: agencies[0]?.announcement, problems: [...problems, ...(agencies[0]?.problems ?? [])] };
 }
 
 
-describe('the normaliser', () => {
+describe('announcing a workbook', () => {
   it('recomputes total, level and result when the workbook states none', async () => {
-    const { announcement, problems } = await normaliseOne(layout1({}));
+    const { announcement, problems } = await announceOne(layout1({}));
     expect(announcement).toMatchObject({ total: 78.29, level: 'B', result: 'ไม่ผ่าน', fiscalYear: 2565, highest: 84.79, lowest: 69.57 });
     expect(announcement!.agency).toEqual({ shortName: 'อบต.ทดสอบ', fullName: 'องค์การบริหารส่วนตำบลทดสอบ' });
     expect(announcement!.signature).toEqual({ signer: 'นายทดสอบ ระบบ', position: 'นายกองค์การบริหารส่วนตำบลทดสอบ' });
@@ -24,9 +24,9 @@ describe('the normaliser', () => {
   });
 
   it('gives 84.99 level B and 85.00 level A from the workbook scores', async () => {
-    const b = await normaliseOne(layout1({ scores: Array(10).fill(84.99) }));
+    const b = await announceOne(layout1({ scores: Array(10).fill(84.99) }));
     expect(b.announcement).toMatchObject({ total: 84.99, level: 'B', result: 'ไม่ผ่าน' });
-    const a = await normaliseOne(layout1({ scores: Array(10).fill(85) }));
+    const a = await announceOne(layout1({ scores: Array(10).fill(85) }));
     expect(a.announcement).toMatchObject({ total: 85, level: 'A', result: 'ผ่าน' });
   });
 
@@ -36,7 +36,7 @@ describe('the normaliser', () => {
     scores[1] = 'ไม่มีข้อมูล';
     scores[2] = { formula: 'AVERAGE(X1:X9)' };
     scores[3] = -1;
-    const { announcement, problems } = await normaliseOne(layout1({ scores }));
+    const { announcement, problems } = await announceOne(layout1({ scores }));
     expect(announcement).toBeUndefined();
     expect(problems.filter((p) => p.severity === 'error').map((p) => [p.code, p.where.cell])).toEqual([
       ['score-out-of-range', 'C5'],
@@ -56,26 +56,26 @@ describe('the normaliser', () => {
     const header = rows.findIndex((row) => row[2] === 'คะแนน');
     rows[header] = ['ตัวชี้วัดที่', 'ตัวชี้วัด', 'คะแนนเต็ม', 'คะแนนที่ได้ (เต็ม 100)'];
     for (let r = header + 1; r < rows.length; r++) rows[r] = [rows[r]![0]!, rows[r]![1]!, 100, rows[r]![2]!];
-    const { announcement } = await normaliseOne(workbook);
+    const { announcement } = await announceOne(workbook);
     expect(announcement).toMatchObject({ total: 78.29, highest: 84.79 });
   });
 
   it('refuses a missing, a duplicated and an unknown indicator', async () => {
-    const missing = await normaliseOne(layout1({ scores: LAMPANGRONG.slice(0, 9) }));
+    const missing = await announceOne(layout1({ scores: LAMPANGRONG.slice(0, 9) }));
     expect(codes(missing.problems)).toContain('error:indicator-missing');
     expect(missing.problems.find((p) => p.code === 'indicator-missing')!.message.th).toContain('ตัวชี้วัดที่ 10');
 
-    const duplicated = await normaliseOne(layout1({ extraRows: [[3, 'การใช้อำนาจ', 70]] }));
+    const duplicated = await announceOne(layout1({ extraRows: [[3, 'การใช้อำนาจ', 70]] }));
     expect(codes(duplicated.problems)).toContain('error:indicator-duplicate');
     expect(duplicated.problems.find((p) => p.code === 'indicator-duplicate')!.message.th).toContain('ผลการประเมิน!B7 และ ผลการประเมิน!B15');
 
-    const unknown = await normaliseOne(layout1({ extraRows: [[null, 'การบริหารจัดการ', 70]] }));
+    const unknown = await announceOne(layout1({ extraRows: [[null, 'การบริหารจัดการ', 70]] }));
     expect(codes(unknown.problems)).toContain('error:indicator-unknown');
   });
 
   it('stops a stated total that contradicts the indicators, unless told to trust it', async () => {
     const stated = layout1({ labels: [['คะแนนรวม', 80.5]] });
-    const refused = await normaliseOne(stated);
+    const refused = await announceOne(stated);
     expect(refused.announcement).toBeUndefined();
     const mismatch = refused.problems.find((p) => p.code === 'total-mismatch')!;
     expect(mismatch.message.th).toContain('80.50');
@@ -83,36 +83,36 @@ describe('the normaliser', () => {
     expect(mismatch.message.en).toContain('The total in the workbook (ผลการประเมิน!B3) is 80.50, but the indicator scores give 78.29');
     expect(mismatch.where.cell).toBe('B3');
 
-    const trusted = await normaliseOne(stated, { trustStatedTotal: true });
+    const trusted = await announceOne(stated, { trustStatedTotal: true });
     expect(trusted.announcement!.total).toBe(80.5);
     expect(codes(trusted.problems)).toContain('warning:total-trusted');
 
-    const rounded = await normaliseOne(layout1({ labels: [['คะแนนรวม', 78.3]] }));
+    const rounded = await announceOne(layout1({ labels: [['คะแนนรวม', 78.3]] }));
     expect(rounded.announcement!.total).toBe(78.3);
   });
 
   it('prints a stated level and result that disagree, with a warning; refuses a level the year does not have', async () => {
-    const disagree = await normaliseOne(layout1({ labels: [['ระดับ', 'A'], ['ผลการประเมิน', 'ผ่าน']] }));
+    const disagree = await announceOne(layout1({ labels: [['ระดับ', 'A'], ['ผลการประเมิน', 'ผ่าน']] }));
     expect(disagree.announcement).toMatchObject({ level: 'A', result: 'ผ่าน' });
     expect(codes(disagree.problems)).toEqual(expect.arrayContaining(['warning:level-mismatch', 'warning:result-mismatch']));
 
-    const unknown = await normaliseOne(layout1({ labels: [['ระดับ', 'ผ่านดี']] }));
+    const unknown = await announceOne(layout1({ labels: [['ระดับ', 'ผ่านดี']] }));
     expect(codes(unknown.problems)).toContain('error:level-unknown');
   });
 
   it('takes the fiscal year from a label, then a title, then --year; names the years that exist', async () => {
-    expect(codes((await normaliseOne(layout1({ year: null }))).problems)).toContain('error:fiscal-year-missing');
-    const fromOption = await normaliseOne(layout1({ year: null }), { fiscalYear: 2564 });
+    expect(codes((await announceOne(layout1({ year: null }))).problems)).toContain('error:fiscal-year-missing');
+    const fromOption = await announceOne(layout1({ year: null }), { fiscalYear: 2564 });
     expect(fromOption.announcement!.fiscalYear).toBe(2564);
-    const fromTitle = await normaliseOne(layout1({ year: null, labels: [['ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๓']] }));
+    const fromTitle = await announceOne(layout1({ year: null, labels: [['ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๓']] }));
     expect(fromTitle.announcement!.fiscalYear).toBe(2563);
-    const christian = await normaliseOne(layout1({ year: '2022' }));
+    const christian = await announceOne(layout1({ year: '2022' }));
     expect(christian.announcement!.fiscalYear).toBe(2565);
-    const unknown = await normaliseOne(layout1({ year: 2560 }));
+    const unknown = await announceOne(layout1({ year: 2560 }));
     const problem = unknown.problems.find((p) => p.code === 'fiscal-year-unknown')!;
     expect(problem.message.th).toContain('2560');
     expect(problem.message.th).toContain('2565');
-    const later = await normaliseOne(layout1({ year: 2599 }));
+    const later = await announceOne(layout1({ year: 2599 }));
     expect(later.announcement!.fiscalYear).toBe(2599);
     expect(codes(later.problems)).toContain('warning:framework-carried-forward');
   });
@@ -120,7 +120,7 @@ describe('the normaliser', () => {
   it('reads "หน่วยงาน: อบต.…" written in one cell, and a title that reads like a label takes no label as its value', async () => {
     const workbook = layout1({ agency: 'ignored', labels: [['ผลการประเมิน'], ['ผลการประเมิน: ไม่ผ่าน'], ['ระดับ :  B']] });
     workbook.sheets[0]!.rows[0] = ['หน่วยงาน : อบต.ในเซลล์เดียว'];
-    const { announcement, problems } = await normaliseOne(workbook);
+    const { announcement, problems } = await announceOne(workbook);
     expect(codes(problems)).toEqual(['warning:recommendations-missing']);
     expect(announcement).toMatchObject({ agency: { shortName: 'อบต.ในเซลล์เดียว' }, level: 'B', result: 'ไม่ผ่าน' });
   });
@@ -131,24 +131,24 @@ describe('the normaliser', () => {
     rows[0] = ['ชื่อ\nหน่วยงาน', 'อบต.สองบรรทัด'];
     const header = rows.findIndex((row) => row[2] === 'คะแนน');
     rows[header] = ['ตัวชี้วัด\nที่', 'ชื่อ\nตัวชี้วัด', 'คะแนน\n(เต็ม 100)'];
-    const { announcement, problems } = await normaliseOne(workbook);
+    const { announcement, problems } = await announceOne(workbook);
     expect(codes(problems)).toEqual(['warning:recommendations-missing']);
     expect(announcement).toMatchObject({ agency: { shortName: 'อบต.สองบรรทัด' }, total: 78.3, level: 'B' });
   });
 
   it('refuses a label written twice with different values', async () => {
-    const { problems } = await normaliseOne(layout1({ labels: [['หน่วยงาน', 'อบต.อื่น']] }));
+    const { problems } = await announceOne(layout1({ labels: [['หน่วยงาน', 'อบต.อื่น']] }));
     expect(codes(problems)).toContain('error:label-conflict');
   });
 
   it('warns, and leaves a dotted line, when the signer or the position is not known', async () => {
-    const { announcement, problems } = await normaliseOne(layout1({ agency: 'กรมทดสอบ' }), { signer: undefined });
+    const { announcement, problems } = await announceOne(layout1({ agency: 'กรมทดสอบ' }), { signer: undefined });
     expect(announcement!.signature).toEqual({});
     expect(codes(problems)).toEqual(expect.arrayContaining(['warning:signer-missing', 'warning:position-missing']));
   });
 
   it('reads recommendations: paragraphs per line, OIT grouped by indicator and sub-indicator, tools however written', async () => {
-    const { announcement, problems } = await normaliseOne(
+    const { announcement, problems } = await announceOne(
       layout1({
         recommendations: [
           ['OIT', 'ตัวชี้วัดที่ 10', '10.1 การดำเนินการเพื่อป้องกันการทุจริต', 'ข้อ ก'],
@@ -186,17 +186,17 @@ describe('the normaliser', () => {
     spellings.forEach((tool, i) => {
       rows[header + 1 + i] = [i + 1, NAMES[i]!, tool, LAMPANGRONG[i]!];
     });
-    const read = await normaliseOne(workbook);
+    const read = await announceOne(workbook);
     expect(read.announcement!.total).toBe(78.29);
     expect(codes(read.problems)).toEqual(['warning:recommendations-missing']);
 
     rows[header + 1] = [1, NAMES[0]!, 'OIT', LAMPANGRONG[0]!];
-    const wrong = await normaliseOne(workbook);
+    const wrong = await announceOne(workbook);
     expect(wrong.problems.find((p) => p.code === 'indicator-tool-mismatch')!.where.cell).toBe('C5');
   });
 
   it('applies each year\'s level rules: 78.29 is ต้องปรับปรุง in 2566', async () => {
-    const { announcement } = await normaliseOne(layout1({ year: 2566 }));
+    const { announcement } = await announceOne(layout1({ year: 2566 }));
     expect(announcement).toMatchObject({ total: 78.29, level: 'ต้องปรับปรุง', result: 'ไม่ผ่าน', fiscalYear: 2566 });
     expect(announcement!.levelDescription).toMatch(/^ระดับต้องปรับปรุง : .*2566.*78\.29 คะแนน$/);
   });
@@ -208,13 +208,13 @@ describe('the normaliser', () => {
     rows.splice(header + 6, 0, [null, 'แบบวัด EIT', 81.79]);
     rows.splice(header + 1, 0, [null, 'IIT', 78.63]);
     rows.push([], ['ข้อมูลกราฟ'], NAMES, LAMPANGRONG);
-    const { announcement, problems } = await normaliseOne(workbook);
+    const { announcement, problems } = await announceOne(workbook);
     expect(codes(problems)).toEqual(['warning:recommendations-missing']);
     expect(announcement).toMatchObject({ total: 78.29, level: 'B' });
   });
 
   it('refuses a recommendation whose tool it does not know', async () => {
-    const { problems } = await normaliseOne(layout1({ recommendations: [['XYZ', 2, null, 'ข้อความ']] }));
+    const { problems } = await announceOne(layout1({ recommendations: [['XYZ', 2, null, 'ข้อความ']] }));
     expect(problems.find((p) => p.code === 'recommendation-tool-unknown')!.where).toMatchObject({ sheet: 'ข้อเสนอแนะ', cell: 'A2' });
   });
 });
