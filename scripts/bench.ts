@@ -27,13 +27,13 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { prepareTemplate, readTemplate, renderAnnouncement } from '../src/render/index.js';
 import { nodeDeflater } from '../src/node/deflater.js';
+import { DEFAULT_TEMPLATE as TEMPLATE } from '../src/node/project-root.js';
 import { benchWorkbook } from '../tools/bench-workbook.js';
 import { profileTop } from './lib/profile-top.js';
 import { toView } from '../src/render/view.js';
 import { announcementsOf, plainDocxtemplater } from './lib/render-peers.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const TEMPLATE = path.join(ROOT, 'templates', 'ita-announcement.docx');
 const EXAMPLE = path.join(ROOT, 'input', 'ตัวอย่าง ผลการประเมิน ITA 2565 อบต.ลำปางรอง.xlsx');
 const START = path.join(ROOT, 'src', 'cli', 'start.cjs');
 const PEER = path.join(ROOT, 'scripts', 'lib', 'plain-docxtemplater.mjs');

@@ -15,13 +15,12 @@ import { build, type BuildResult } from '../src/build/index.js';
 import type { Digits } from '../src/core/format.js';
 import { renderInThreads } from '../src/node/threads.js';
 import { frameworksOnDisk } from '../src/node/frameworks-on-disk.js';
+import { DEFAULT_ANALYSIS_TEMPLATE, DEFAULT_TEMPLATE, DEFAULT_TEMPLATES } from '../src/node/project-root.js';
 import { temporaryDir, workbookFile } from './workbooks.js';
 import { readFixture } from './workbook-fixture.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const GOLDEN_DIR = path.join(ROOT, 'tests', 'golden');
-export const DEFAULT_TEMPLATE = path.join(ROOT, 'templates', 'ita-announcement.docx');
-export const ANALYSIS_TEMPLATE = path.join(ROOT, 'templates', 'ita-analysis.docx');
 
 /** What a case's `case.json` says: paths are relative to the case's folder. */
 export interface GoldenCase {
@@ -51,8 +50,8 @@ export async function buildCase(golden: GoldenCase): Promise<BuildResult> {
   const { emblem, digits = 'thai', ...announce } = golden.settings;
   return build({
     workbooks: [...earlier, { name: 'ผลการประเมิน.xlsx', bytes: readFileSync(file) }],
-    template: { name: 'templates/ita-announcement.docx', bytes: readFileSync(DEFAULT_TEMPLATE) },
-    ...(golden.analysis && { analysis: { template: { name: 'templates/ita-analysis.docx', bytes: readFileSync(ANALYSIS_TEMPLATE) } } }),
+    template: { name: DEFAULT_TEMPLATES.announcement, bytes: readFileSync(DEFAULT_TEMPLATE) },
+    ...(golden.analysis && { analysis: { template: { name: DEFAULT_TEMPLATES.analysis, bytes: readFileSync(DEFAULT_ANALYSIS_TEMPLATE) } } }),
     ...(emblem && { emblem: { name: path.basename(emblem), bytes: readFileSync(path.resolve(folder, emblem)) } }),
     frameworks: frameworksOnDisk(),
     announce: { ...announce, names: COMMAND_LINE_NAMES },

@@ -13,9 +13,7 @@ import PizZip from 'pizzip';
 import { FIXED_ZIP_DATE } from '../src/render/docx.js';
 
 export const TEMPLATE_SOURCE = fileURLToPath(new URL('../templates/ita-announcement/', import.meta.url));
-export const TEMPLATE_FILE = fileURLToPath(new URL('../templates/ita-announcement.docx', import.meta.url));
 export const ANALYSIS_TEMPLATE_SOURCE = fileURLToPath(new URL('../templates/ita-analysis/', import.meta.url));
-export const ANALYSIS_TEMPLATE_FILE = fileURLToPath(new URL('../templates/ita-analysis.docx', import.meta.url));
 /** The analysis template's parts that are the announcement's own. */
 const SHARED_PARTS = ['_rels/.rels', 'word/styles.xml', 'word/fontTable.xml', 'word/settings.xml', 'word/header1.xml', 'word/header2.xml', 'docProps/app.xml'];
 

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { DEFAULT_ANALYSIS_TEMPLATE, DEFAULT_TEMPLATE } from '../src/node/project-root.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const WEB_PAGE = path.join(ROOT, 'web', 'ita-announcement.html');
@@ -40,8 +41,8 @@ export async function buildWebPage(): Promise<string> {
           return { contents: JSON.stringify(files), loader: 'json' };
         }
         if (args.path === 'ita:render-worker') return { contents: JSON.stringify(worker), loader: 'json' };
-        const template = args.path === 'ita:analysis-template' ? 'ita-analysis.docx' : 'ita-announcement.docx';
-        return { contents: JSON.stringify(readFileSync(path.join(ROOT, 'templates', template)).toString('base64')), loader: 'json' };
+        const template = args.path === 'ita:analysis-template' ? DEFAULT_ANALYSIS_TEMPLATE : DEFAULT_TEMPLATE;
+        return { contents: JSON.stringify(readFileSync(template).toString('base64')), loader: 'json' };
       });
     },
   };

@@ -28,14 +28,12 @@ import { openOutputFolder, type OutputFolder } from '../node/output-folder.js';
 import { writePdfs } from '../node/pdf.js';
 import { renderInThreads } from '../node/threads.js';
 import { nearest } from '../core/nearest.js';
-import { PROJECT_ROOT } from '../node/project-root.js';
+import { DEFAULT_ANALYSIS_TEMPLATE, DEFAULT_TEMPLATE, PROJECT_ROOT } from '../node/project-root.js';
 import { takenByNpm } from './npm-trap.js';
 import { digitsNamed } from '../core/format.js';
 import { analysisLines, announcementLines, documentTable, failureLines, printable, problemLines, unsavedLines, type DocumentSummary } from '../build/report.js';
 
 
-const DEFAULT_TEMPLATE = path.join(PROJECT_ROOT, 'templates', 'ita-announcement.docx');
-const DEFAULT_ANALYSIS_TEMPLATE = path.join(PROJECT_ROOT, 'templates', 'ita-analysis.docx');
 /** What a results file may be named in input/: workbooks, a web page or its table saved as text (the reader tells them apart by their bytes). */
 const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods', '.xml', '.csv', '.tsv', '.txt', '.html', '.htm']);
 /** Batches of at least this many announcements show a progress line. */

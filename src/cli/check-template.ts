@@ -14,10 +14,7 @@ import { chooser, counted, languageAsked } from '../core/language.js';
 import { error } from '../core/problem.js';
 import { ANALYSIS_TEMPLATE, MAX_TEMPLATE_BYTES, readTemplate, templateTooLarge } from '../render/index.js';
 import { printable, problemLines } from '../build/report.js';
-import { PROJECT_ROOT } from '../node/project-root.js';
-
-const DEFAULT_TEMPLATE = path.join(PROJECT_ROOT, 'templates', 'ita-announcement.docx');
-const DEFAULT_ANALYSIS_TEMPLATE = path.join(PROJECT_ROOT, 'templates', 'ita-analysis.docx');
+import { DEFAULT_ANALYSIS_TEMPLATE, DEFAULT_TEMPLATE, DEFAULT_TEMPLATES } from '../node/project-root.js';
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const language = languageAsked(argv);
@@ -28,8 +25,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stderr(
       text(
-        'npm run check-template -- [แม่แบบ.docx] [--analysis] [--lang en] [--debug]\n\nตรวจแม่แบบเอกสาร Word ของหน่วยงานโดยไม่สร้างไฟล์ใด ๆ\nไม่ระบุไฟล์: ตรวจแม่แบบของโปรแกรม (templates/ita-announcement.docx; --analysis: templates/ita-analysis.docx)\n--analysis: ตรวจเป็นแม่แบบรายงานการวิเคราะห์\n',
-        "npm run check-template -- [template.docx] [--analysis] [--lang en] [--debug]\n\nChecks an agency's Word template, writing nothing\nWithout a file: checks the project's own (templates/ita-announcement.docx; --analysis: templates/ita-analysis.docx)\n--analysis: check it as an analysis report's template\n",
+        `npm run check-template -- [แม่แบบ.docx] [--analysis] [--lang en] [--debug]\n\nตรวจแม่แบบเอกสาร Word ของหน่วยงานโดยไม่สร้างไฟล์ใด ๆ\nไม่ระบุไฟล์: ตรวจแม่แบบของโปรแกรม (${DEFAULT_TEMPLATES.announcement}; --analysis: ${DEFAULT_TEMPLATES.analysis})\n--analysis: ตรวจเป็นแม่แบบรายงานการวิเคราะห์\n`,
+        `npm run check-template -- [template.docx] [--analysis] [--lang en] [--debug]\n\nChecks an agency's Word template, writing nothing\nWithout a file: checks the project's own (${DEFAULT_TEMPLATES.announcement}; --analysis: ${DEFAULT_TEMPLATES.analysis})\n--analysis: check it as an analysis report's template\n`,
       ),
     );
     return EXIT.done;

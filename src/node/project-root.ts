@@ -15,3 +15,16 @@ function projectRoot(from: string): string {
 }
 
 export const PROJECT_ROOT = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+/** The project's own templates, used when none is given: their places in the project's folder, as --help names them. */
+export const DEFAULT_TEMPLATES = { announcement: 'templates/ita-announcement.docx', analysis: 'templates/ita-analysis.docx' } as const;
+
+/** The project's own template of this kind, as a file. */
+export function defaultTemplateFile(kind: keyof typeof DEFAULT_TEMPLATES, root = PROJECT_ROOT): string {
+  return path.join(root, ...DEFAULT_TEMPLATES[kind].split('/'));
+}
+
+/** The announcement's template when none is given. */
+export const DEFAULT_TEMPLATE = defaultTemplateFile('announcement');
+/** The analysis report's template when none is given. */
+export const DEFAULT_ANALYSIS_TEMPLATE = defaultTemplateFile('analysis');

@@ -27,10 +27,11 @@ import { validate } from '../helpers/clients.js';
 import { random, textMutants, zipMutants, type Mutant } from '../helpers/mutants.js';
 import { fixtureCsv, fixtureHtml } from '../../tools/workbook-fixture.js';
 import { fixture } from '../../tools/workbooks.js';
+import { DEFAULT_TEMPLATE } from '../../src/node/project-root.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 2023);
 const EXAMPLE = path.join(PROJECT_ROOT, 'input', 'ตัวอย่าง ผลการประเมิน ITA 2565 อบต.ลำปางรอง.xlsx');
-const TEMPLATE = readFileSync(path.join(PROJECT_ROOT, 'templates', 'ita-announcement.docx'));
+const TEMPLATE = readFileSync(DEFAULT_TEMPLATE);
 const frameworks = frameworksOnDisk();
 const NOT_A_VALUE = /NaN|Infinity|undefined/;
 /** How many of the distinct documents the validator reads: it takes half a second each. */

@@ -13,8 +13,9 @@ import { frameworksOnDisk } from '../../src/node/frameworks-on-disk.js';
 import { PROJECT_ROOT } from '../helpers/cli.js';
 import { docxText } from '../../tools/golden.js';
 import { fixture, workbookFile } from '../../tools/workbooks.js';
+import { DEFAULT_TEMPLATE } from '../../src/node/project-root.js';
 
-const template = { name: 'ita-announcement.docx', bytes: readFileSync(path.join(PROJECT_ROOT, 'templates', 'ita-announcement.docx')) };
+const template = { name: path.basename(DEFAULT_TEMPLATE), bytes: readFileSync(DEFAULT_TEMPLATE) };
 const frameworks = frameworksOnDisk();
 
 async function request(fixtureName: string, more: Partial<BuildRequest> = {}): Promise<BuildRequest> {

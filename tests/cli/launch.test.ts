@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/cli.js';
 import { temporaryDir, workbookFile } from '../../tools/workbooks.js';
+import { defaultTemplateFile } from '../../src/node/project-root.js';
 
 /** A copy of the project without dist/, sharing this one's installed packages. */
 function projectCopy(): string {
@@ -28,7 +29,7 @@ const built = (dir: string) => statSync(path.join(dir, 'dist', 'programs.cjs')).
 describe('the program as npm starts it', () => {
   it('builds itself on the first run, runs what it built after that, and rebuilds when a source changes', () => {
     const dir = projectCopy();
-    const template = path.join(dir, 'templates', 'ita-announcement.docx');
+    const template = defaultTemplateFile('announcement', dir);
 
     const first = start(dir, ['check-template', template]);
     expect(first.status, first.output).toBe(0);

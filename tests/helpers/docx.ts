@@ -1,8 +1,8 @@
 /** Reading a produced DOCX back, as a reviewer would read it: paragraph texts in document order. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import PizZip from 'pizzip';
+import { DEFAULT_TEMPLATE } from '../../src/node/project-root.js';
 
 export function documentXml(docx: Buffer | string): string {
   const content = typeof docx === 'string' ? readFileSync(docx) : docx;
@@ -26,7 +26,7 @@ export function withoutWhitespace(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
-export const DEFAULT_TEMPLATE = fileURLToPath(new URL('../../templates/ita-announcement.docx', import.meta.url));
+export { DEFAULT_TEMPLATE };
 
 /** A copy of the default template with its document.xml edited, as an agency would in Word; returns its path. */
 export function templateVariant(dir: string, name: string, edit: (documentXml: string) => string): string {

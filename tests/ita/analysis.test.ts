@@ -17,13 +17,14 @@ import type { Announcement } from '../../src/ita/model.js';
 import { ANALYSIS_TEMPLATE, prepareTemplate, readTemplate, renderAnalysis } from '../../src/render/index.js';
 import { COMMAND_LINE_NAMES } from '../../src/cli/options.js';
 import { unzipSync } from 'fflate';
-import { ANALYSIS_TEMPLATE_FILE, ANALYSIS_TEMPLATE_SOURCE, packTemplate } from '../../tools/template-package.js';
-import { runBuildDoc, runCheckTemplate, PROJECT_ROOT, writtenIn } from '../helpers/cli.js';
+import { ANALYSIS_TEMPLATE_SOURCE, packTemplate } from '../../tools/template-package.js';
+import { DEFAULT_ANALYSIS_TEMPLATE, DEFAULT_TEMPLATE } from '../../src/node/project-root.js';
+import { runBuildDoc, runCheckTemplate, writtenIn } from '../helpers/cli.js';
 import { canRender, pdfPageText, toPdf, validate } from '../helpers/clients.js';
 import { temporaryDir, workbookFile } from '../../tools/workbooks.js';
 
-const template = { name: 'ita-announcement.docx', bytes: readFileSync(path.join(PROJECT_ROOT, 'templates', 'ita-announcement.docx')) };
-const analysisTemplate = { name: 'ita-analysis.docx', bytes: readFileSync(ANALYSIS_TEMPLATE_FILE) };
+const template = { name: path.basename(DEFAULT_TEMPLATE), bytes: readFileSync(DEFAULT_TEMPLATE) };
+const analysisTemplate = { name: path.basename(DEFAULT_ANALYSIS_TEMPLATE), bytes: readFileSync(DEFAULT_ANALYSIS_TEMPLATE) };
 const frameworks = frameworksOnDisk();
 const SEED_REPORT = 'รายงานการวิเคราะห์ผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx';
 const SIGNING = ['--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์'];
@@ -220,7 +221,7 @@ describe('the command line and the checker', () => {
   });
 
   it('check-template accepts the default analysis template, by name or with --analysis', async () => {
-    for (const args of [[ANALYSIS_TEMPLATE_FILE], ['--analysis']]) {
+    for (const args of [[DEFAULT_ANALYSIS_TEMPLATE], ['--analysis']]) {
       const run = await runCheckTemplate(args);
       expect(run.status, run.stderr).toBe(0);
       expect(run.stderr).toContain('ตรวจเป็นแม่แบบรายงานการวิเคราะห์');
@@ -229,6 +230,6 @@ describe('the command line and the checker', () => {
   });
 
   it('templates/ita-analysis.docx is its source packed with the announcement\'s shared parts (npm run pack-template)', () => {
-    expect(packTemplate(ANALYSIS_TEMPLATE_SOURCE).equals(readFileSync(ANALYSIS_TEMPLATE_FILE))).toBe(true);
+    expect(packTemplate(ANALYSIS_TEMPLATE_SOURCE).equals(readFileSync(DEFAULT_ANALYSIS_TEMPLATE))).toBe(true);
   });
 });

@@ -19,8 +19,9 @@ import { seedText } from '../helpers/formats.js';
 import { paragraphs, withoutWhitespace } from '../helpers/docx.js';
 import { NAMES, OPTIONS } from '../helpers/layouts.js';
 import { fixture, temporaryDir } from '../../tools/workbooks.js';
+import { DEFAULT_TEMPLATE } from '../../src/node/project-root.js';
 
-const template = { name: 'ita-announcement.docx', bytes: readFileSync(path.join(PROJECT_ROOT, 'templates', 'ita-announcement.docx')) };
+const template = { name: path.basename(DEFAULT_TEMPLATE), bytes: readFileSync(DEFAULT_TEMPLATE) };
 const frameworks = frameworksOnDisk();
 const TOOLS_OF = NAMES.map((name, i): { name: string; tool: Tool } => ({ name, tool: i < 5 ? 'IIT' : i < 8 ? 'EIT' : 'OIT' }));
 
