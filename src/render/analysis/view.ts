@@ -4,8 +4,8 @@
  * the words for them ("ถึงเกณฑ์", "ต่ำกว่าเกณฑ์") are the template's, where an agency can change them.
  */
 import type { Analysis } from '../../ita/analysis.js';
-import { formatterFor, type Digits } from '../../core/format.js';
-import { DOTTED_LINE, keptTogether, yearViews, type YearView } from '../view.js';
+import type { Digits } from '../../core/format.js';
+import { resultView, SAMPLE_RESULT, SAMPLE_SIGNATURE, signatureView, viewFormatter, yearViews, type ResultView, type SignatureView, type YearView } from '../view.js';
 
 /** What the template's {chart} prints before the writer puts the chart in its place (analysis/docx.ts). */
 export const CHART_MARKER = 'ITA-ANALYSIS-CHART';
@@ -17,14 +17,7 @@ interface IndicatorView {
   score: string;
 }
 
-export interface AnalysisView {
-  agencyFullName: string;
-  agencyShortName: string;
-  fiscalYear: string;
-  total: string;
-  level: string;
-  result: string;
-  levelDescription: string;
+export interface AnalysisView extends ResultView, SignatureView {
   /** The year whose criteria apply, and the pass mark. */
   criteriaYear: string;
   passMark: string;
@@ -43,24 +36,14 @@ export interface AnalysisView {
   history: { years: YearView[] } | false;
   /** Where the chart goes: the paragraph holding {chart}. */
   chart: string;
-  date: string;
-  signer: string;
-  position: string;
 }
 
 export function toAnalysisView(analysis: Analysis, digits: Digits): AnalysisView {
-  const formatter = formatterFor(digits);
-  const f = { ...formatter, text: (t: string) => keptTogether(formatter.text(t)) };
+  const f = viewFormatter(digits);
   const a = analysis;
   const indicator = (i: { number: number; name: string; tool: string; score: number }): IndicatorView => ({ number: f.integer(i.number), name: f.text(i.name), tool: i.tool, score: f.score(i.score) });
   return {
-    agencyFullName: f.text(a.agency.fullName),
-    agencyShortName: f.text(a.agency.shortName),
-    fiscalYear: f.integer(a.fiscalYear),
-    total: f.score(a.total),
-    level: a.level,
-    result: a.result,
-    levelDescription: f.text(a.levelDescription),
+    ...resultView(a, f),
     criteriaYear: f.integer(a.criteria.year),
     passMark: f.integer(a.criteria.passMark),
     criteriaCarried: a.criteria.carriedFrom === undefined ? false : { from: f.integer(a.criteria.carriedFrom) },
@@ -75,21 +58,13 @@ export function toAnalysisView(analysis: Analysis, digits: Digits): AnalysisView
     measures: a.measures.map((m) => ({ number: f.integer(m.number), name: f.text(m.name), tool: m.tool })),
     history: a.history.length > 1 ? { years: yearViews(a.history, f) } : false,
     chart: CHART_MARKER,
-    date: keptTogether(f.date(a.date)),
-    signer: a.signature.signer ? f.text(a.signature.signer) : DOTTED_LINE,
-    position: a.signature.position ? f.text(a.signature.position) : DOTTED_LINE,
+    ...signatureView(a, f),
   };
 }
 
 /** A view with every section present: what an analysis template's tags are checked against. */
 export const SAMPLE_ANALYSIS_VIEW: AnalysisView = {
-  agencyFullName: 'องค์การบริหารส่วนตำบลลำปางรอง',
-  agencyShortName: 'อบต.ลำปางรอง',
-  fiscalYear: '๒๕๖๕',
-  total: '๗๘.๒๙',
-  level: 'B',
-  result: 'ไม่ผ่าน',
-  levelDescription: 'ระดับ B : …',
+  ...SAMPLE_RESULT,
   criteriaYear: '๒๕๖๕',
   passMark: '๘๕',
   criteriaCarried: { from: '๒๕๖๘' },
@@ -101,7 +76,5 @@ export const SAMPLE_ANALYSIS_VIEW: AnalysisView = {
   measures: [{ number: '๙', name: 'การเปิดเผยข้อมูล', tool: 'OIT' }],
   history: { years: [{ fiscalYear: '๒๕๖๔', total: '๗๕.๐๐', level: 'B', result: 'ไม่ผ่าน', change: '-' }] },
   chart: CHART_MARKER,
-  date: '๒ สิงหาคม พ.ศ. ๒๕๖๕',
-  signer: DOTTED_LINE,
-  position: DOTTED_LINE,
+  ...SAMPLE_SIGNATURE,
 };
