@@ -6,14 +6,14 @@
  */
 import { cellsOf, cellText, placeOf, type Sheet, type Workbook } from '../read/cells.js';
 import { error, hasErrors, warning, type Place, type Problem } from '../core/problem.js';
-import { findAgencyTables, readAgencyRows, type AgencyReading } from './find/agency-rows.js';
+import { findAgencyTables, readAgencyRows, type AgencyReading, type AgencyTable } from './find/agency-rows.js';
 import { announce, type AnnouncementSettings } from './announce.js';
 import type { Framework, FrameworkLibrary } from './framework.js';
 import { findIndicatorHeader } from './find/indicator-table.js';
 import { christianYearRead, findFacts, parseFiscalYear, yearInTitles, type Fact, type FoundFact } from './find/labels.js';
 import type { Announcement } from './model.js';
 import { readOneAgency } from './find/one-agency.js';
-import { findRecommendationsHeader, readRecommendationSheet } from './find/recommendations.js';
+import { findRecommendationsHeader, readRecommendationSheet, type RecommendationSheet } from './find/recommendations.js';
 import { cellNumber, labelKey, singleLine } from './text.js';
 import { sheetsInSearchOrder } from './find/locate.js';
 import { whereToSet } from '../core/setting-names.js';
@@ -73,26 +73,16 @@ export function announceWorkbook(workbook: Workbook, options: WorkbookAnnounceme
     return { problems: [...problems.filter((p) => p.code !== 'fiscal-year-missing'), noScoreTable(file, seen, INDICATORS)], agencies: [], seen };
   }
 
-  let readings: AgencyReading[];
   /** A table ends where the recommendations table begins, when they share a sheet (a web page's tables do). */
   const endOf = (sheet: Sheet, row: number, end: number) => (recommendationsHeader?.sheet === sheet && recommendationsHeader.row > row ? Math.min(end, recommendationsHeader.row - 1) : end);
   const candidates = findAgencyTables(workbook, framework).map((table) => ({ ...table, end: endOf(table.sheet, table.bottom, table.end) }));
   // A row of indicator names without an agency column beside a one-agency table is chart data, not a list of agencies.
   const tables = indicatorHeader ? candidates.filter((table) => table.columns.agency) : candidates;
+  let readings: AgencyReading[];
   if (tables.length) {
-    for (const table of tables) problems.push(...table.problems);
-    if (hasErrors(problems)) return { problems, agencies: [] };
-    readings = [];
-    for (const table of tables) {
-      const read = readAgencyRows(table, framework, options.frameworks, christianNoted);
-      problems.push(...read.problems);
-      readings.push(...read.agencies);
-    }
-    if (readings.length === 0) {
-      const table = tables[0]!;
-      problems.push(error('no-agency-rows', placeOf(table.sheet), `ตารางคะแนนในชีต "${table.sheet.name}" ไม่มีแถวของหน่วยงานใต้หัวตาราง (แถว ${table.bottom}): ใส่ชื่อหน่วยงานและคะแนนแถวละหนึ่งหน่วยงาน`, `The score table in sheet "${table.sheet.name}" has no agency rows under its header (row ${table.bottom}): enter each agency's name and scores, one agency per row`));
-    }
-    markRepeatedAgencies(readings);
+    const read = readAgencyTables(tables, framework, options.frameworks, christianNoted, problems);
+    if (!read) return { problems, agencies: [] };
+    readings = read;
   } else if (indicatorHeader) {
     const one = readOneAgency(workbook, indicatorHeader, endOf(indicatorHeader.sheet, indicatorHeader.row, indicatorHeader.sheet.rows.length), facts, framework);
     const otherConflicts = conflicts.filter((c) => c.fact !== 'fiscalYear').map((c) => c.problem);
@@ -105,30 +95,66 @@ export function announceWorkbook(workbook: Workbook, options: WorkbookAnnounceme
     return { problems, agencies: [], seen };
   }
 
-  let recommendationSheet = recommendationsHeader && readRecommendationSheet(recommendationsHeader);
+  const recommendationSheet = recommendationsFor(recommendationsHeader && readRecommendationSheet(recommendationsHeader), readings.length, file, problems);
+  problems.push(...optionWarnings(options, framework.fiscalYear, readings.length, file));
+  return { problems, agencies: readings.map((reading) => announceAgency(reading, recommendationSheet, options)) };
+}
+
+/**
+ * Every agency row of the tables of scores; undefined when a table's own problems (its header)
+ * already stop the workbook. Problems are added to `problems`, each table's in turn.
+ */
+function readAgencyTables(tables: AgencyTable[], framework: Framework, frameworks: FrameworkLibrary, christianNoted: Set<number>, problems: Problem[]): AgencyReading[] | undefined {
+  for (const table of tables) problems.push(...table.problems);
+  if (hasErrors(problems)) return undefined;
+  const readings: AgencyReading[] = [];
+  for (const table of tables) {
+    const read = readAgencyRows(table, framework, frameworks, christianNoted);
+    problems.push(...read.problems);
+    readings.push(...read.agencies);
+  }
+  if (readings.length === 0) {
+    const table = tables[0]!;
+    problems.push(error('no-agency-rows', placeOf(table.sheet), `ตารางคะแนนในชีต "${table.sheet.name}" ไม่มีแถวของหน่วยงานใต้หัวตาราง (แถว ${table.bottom}): ใส่ชื่อหน่วยงานและคะแนนแถวละหนึ่งหน่วยงาน`, `The score table in sheet "${table.sheet.name}" has no agency rows under its header (row ${table.bottom}): enter each agency's name and scores, one agency per row`));
+  }
+  markRepeatedAgencies(readings);
+  return readings;
+}
+
+/** The recommendations sheet the announcements draw on: none when it is missing, or when many agencies share one without an agency column. */
+function recommendationsFor(recommendationSheet: RecommendationSheet | undefined, agencies: number, file: string, problems: Problem[]): RecommendationSheet | undefined {
   if (!recommendationSheet) {
     problems.push(warning('recommendations-missing', { file }, 'ไม่พบชีตข้อเสนอแนะ (หัวตาราง "เครื่องมือ" และ "ข้อเสนอแนะ"): ประกาศจะไม่มีส่วนข้อเสนอแนะ IIT/EIT/OIT', 'No recommendations sheet found (a table headed "เครื่องมือ" and "ข้อเสนอแนะ"): the announcement will have no IIT/EIT/OIT recommendations'));
-  } else if (readings.length > 1 && !recommendationSheet.hasAgencyColumn) {
+    return undefined;
+  }
+  if (agencies > 1 && !recommendationSheet.hasAgencyColumn) {
     const at = placeOf(recommendationSheet.header.sheet);
     problems.push(warning('recommendations-unassigned', at, `ชีตข้อเสนอแนะ "${at.sheet}" ไม่มีคอลัมน์ "หน่วยงาน" จึงไม่รู้ว่าข้อเสนอแนะเป็นของหน่วยงานใด: ประกาศทุกฉบับจะไม่มีส่วนข้อเสนอแนะ ถ้าต้องการ ให้เพิ่มคอลัมน์ "หน่วยงาน"`, `The recommendations sheet "${at.sheet}" has no "หน่วยงาน" (agency) column, so it cannot tell whose recommendations they are: no announcement will have recommendations; to include them, add a "หน่วยงาน" column`));
-    recommendationSheet = undefined;
+    return undefined;
   }
-  const far = dateFarFromYear(options.date, framework.fiscalYear, options, file);
+  return recommendationSheet;
+}
+
+/** What the announcement's own settings may have wrong: a date far from the year, no signer, or one signer for many agencies. */
+function optionWarnings(options: WorkbookAnnouncementSettings, fiscalYear: number, agencies: number, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const far = dateFarFromYear(options.date, fiscalYear, options, file);
   if (far) problems.push(far);
   if (!options.signer?.trim()) {
     const set = whereToSet(options.names, 'signer');
     problems.push(warning('signer-missing', { file }, `ไม่ได้ระบุผู้ลงนาม${set.th}: ประกาศจะเว้นบรรทัดจุดไว้ให้เขียนชื่อด้วยมือ`, `No signer given${set.en}: the announcement leaves a dotted line for the name to be written by hand`));
-  } else if (readings.length > 1) {
+  } else if (agencies > 1) {
     const set = whereToSet(options.names, 'signer');
-    problems.push(warning('signer-for-many', { file }, `ไฟล์นี้มี ${readings.length} หน่วยงาน แต่ระบุผู้ลงนามคนเดียว${set.th}: ชื่อ "${options.signer.trim()}" จะพิมพ์ในประกาศทุกฉบับ`, `This workbook has ${readings.length} agencies but one signer${set.en}: "${options.signer.trim()}" will be printed on every announcement`));
+    problems.push(warning('signer-for-many', { file }, `ไฟล์นี้มี ${agencies} หน่วยงาน แต่ระบุผู้ลงนามคนเดียว${set.th}: ชื่อ "${options.signer.trim()}" จะพิมพ์ในประกาศทุกฉบับ`, `This workbook has ${agencies} agencies but one signer${set.en}: "${options.signer.trim()}" will be printed on every announcement`));
   }
+  return problems;
+}
 
-  const agencies = readings.map((reading): AgencyResult => {
-    const announced = reading.facts && !hasErrors(reading.problems) ? announce(reading.facts, recommendationSheet, options) : { problems: [] };
-    const agencyProblems = [...reading.problems, ...announced.problems].map((p) => (reading.name ? { ...p, where: { ...p.where, agency: reading.name } } : p));
-    return { name: reading.name, place: reading.place, ...(announced.announcement && { announcement: announced.announcement }), problems: agencyProblems };
-  });
-  return { problems, agencies };
+/** One agency's announcement, when its reading has no error; its problems each name the agency. */
+function announceAgency(reading: AgencyReading, recommendationSheet: RecommendationSheet | undefined, options: WorkbookAnnouncementSettings): AgencyResult {
+  const announced = reading.facts && !hasErrors(reading.problems) ? announce(reading.facts, recommendationSheet, options) : { problems: [] };
+  const agencyProblems = [...reading.problems, ...announced.problems].map((p) => (reading.name ? { ...p, where: { ...p.where, agency: reading.name } } : p));
+  return { name: reading.name, place: reading.place, ...(announced.announcement && { announcement: announced.announcement }), problems: agencyProblems };
 }
 
 /** Every year has had ten; the message for a workbook of unknown year says so. */

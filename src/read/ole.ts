@@ -68,16 +68,7 @@ function compoundFile(bytes: Uint8Array): CompoundFile {
   const fat = new Uint32Array(fatSectors.length * (sectorSize / 4));
   fatSectors.forEach((n, i) => fat.set(sectorNumbers(sector(n)), i * (sectorSize / 4)));
 
-  /** The sectors of a chain, in order; refused when it loops, runs off the table or the file. */
-  const chain = (start: number, what: string, table: Uint32Array = fat, claimSector = (n: number) => claim(n, what)): number[] => {
-    const sectors: number[] = [];
-    for (let n = start; n !== END_OF_CHAIN; n = table[n]!) {
-      if (n > LAST_SECTOR || n >= table.length) throw damaged(`the ${what} runs to sector ${n === FREE ? 'free' : n}, which its table does not hold`);
-      claimSector(n);
-      sectors.push(n);
-    }
-    return sectors;
-  };
+  const chain = (start: number, what: string) => chainOf(start, what, fat, (n) => claim(n, what));
 
   const directorySectors = chain(u32(48), 'directory');
   const directory = chainBytes(directorySectors, directorySectors.length * sectorSize, sector, sectorSize, 'directory');
@@ -105,7 +96,7 @@ function compoundFile(bytes: Uint8Array): CompoundFile {
     try {
       if (entry.size >= cutoff) return chainBytes(chain(entry.start, `${entry.name} stream`), entry.size, sector, sectorSize, `${entry.name} stream`);
       const { fat: miniFat, stream } = miniParts();
-      const sectors = chain(entry.start, `${entry.name} stream`, miniFat, (n) => {
+      const sectors = chainOf(entry.start, `${entry.name} stream`, miniFat, (n) => {
         if (miniClaimed.has(n)) throw new Refused({ kind: 'inconsistent', detail: `mini sector ${n} is claimed twice` });
         miniClaimed.add(n);
       });
@@ -124,6 +115,17 @@ function compoundFile(bytes: Uint8Array): CompoundFile {
       return read.get(entry)!;
     },
   };
+}
+
+/** The sectors of a chain, in order, each claimed as it is reached; refused when it loops (a second claim), runs off the table or the file. */
+function chainOf(start: number, what: string, table: Uint32Array, claimSector: (n: number) => void): number[] {
+  const sectors: number[] = [];
+  for (let n = start; n !== END_OF_CHAIN; n = table[n]!) {
+    if (n > LAST_SECTOR || n >= table.length) throw damaged(`the ${what} runs to sector ${n === FREE ? 'free' : n}, which its table does not hold`);
+    claimSector(n);
+    sectors.push(n);
+  }
+  return sectors;
 }
 
 /** The file's sectors by number, and the claim a chain makes on one: every sector belongs to one chain at most, a second claim is a lie about the file. */

@@ -54,47 +54,51 @@ function xlsxFault(entries: ReadonlyMap<string, Uint8Array>, written: WrittenTex
     const xml = text(part);
     if (xml === undefined) return { kind: 'missing-part', part };
 
-    const merges = [...xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]+)"/g)].flatMap((m) => rangeOf(m[1]!) ?? []);
-    const mergeFault = mergesFault(name, merges);
-    if (mergeFault) return mergeFault;
-
-    const seen = new Set<string>();
-    let lastRow = 0;
-    let lastColumn = 0;
-    let previous: string | undefined;
-    for (const cell of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
-      const tooMany = tally.addCells(1);
-      if (tooMany) return tooMany;
-      const ref = attribute(cell[1]!, 'r');
-      // The format lets a cell follow the one before without its address; exceljs cannot place it.
-      if (ref === undefined) return { kind: 'cell-without-place', sheet: name, ...(previous && { after: previous }) };
-      previous = ref;
-      if (seen.has(ref)) return { kind: 'duplicate-cell', sheet: name, cell: ref };
-      seen.add(ref);
-      const at = position(ref);
-      if (at && at.col > MAX_COLUMNS) return { kind: 'damaged', what: { th: `เซลล์ ${name}!${ref} อยู่เกินคอลัมน์ XFD ซึ่งเป็นคอลัมน์สุดท้ายของตาราง`, en: `cell ${name}!${ref} lies beyond column XFD, the last a sheet has` } };
-      // A cell with no value (only a style) is no cell to a reader.
-      if (at && /<(?:\w+:)?(?:v|is|f)\b/.test(cell[3] ?? '')) {
-        lastRow = Math.max(lastRow, at.row);
-        lastColumn = Math.max(lastColumn, at.col);
-      }
-      const type = attribute(cell[1]!, 't') ?? 'n';
-      const value = /<(?:\w+:)?v>([^<]*)<\/(?:\w+:)?v>/.exec(cell[3] ?? '')?.[1];
-      if (type === 's' && value !== undefined) {
-        const index = value.trim();
-        if (!/^\d+$/.test(index) || Number(index) >= stringCount) return { kind: 'shared-string-missing', sheet: name, cell: ref, index };
-      }
-      if (type === 'n' && value !== undefined && !(NUMBER.test(value) && Number.isFinite(Number(value)))) {
-        if (!written.has(name)) written.set(name, new Map());
-        written.get(name)!.set(ref.toUpperCase(), unescapeXml(value));
-      }
-    }
-    const tooLong = tally.addSheet(lastRow, lastColumn);
-    if (tooLong) return tooLong;
+    const fault = sheetFault(name, xml, stringCount, tally, written);
+    if (fault) return fault;
   }
   return undefined;
 }
 
+/** One sheet's fault: its merges, then each cell in turn (its place, its value); notes each number cell whose text is no number in `written`. */
+function sheetFault(name: string, xml: string, stringCount: number, tally: Tally, written: WrittenTexts): ReadFault | undefined {
+  const merges = [...xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]+)"/g)].flatMap((m) => rangeOf(m[1]!) ?? []);
+  const mergeFault = mergesFault(name, merges);
+  if (mergeFault) return mergeFault;
+
+  const seen = new Set<string>();
+  let lastRow = 0;
+  let lastColumn = 0;
+  let previous: string | undefined;
+  for (const cell of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+    const tooMany = tally.addCells(1);
+    if (tooMany) return tooMany;
+    const ref = attribute(cell[1]!, 'r');
+    // The format lets a cell follow the one before without its address; exceljs cannot place it.
+    if (ref === undefined) return { kind: 'cell-without-place', sheet: name, ...(previous && { after: previous }) };
+    previous = ref;
+    if (seen.has(ref)) return { kind: 'duplicate-cell', sheet: name, cell: ref };
+    seen.add(ref);
+    const at = position(ref);
+    if (at && at.col > MAX_COLUMNS) return { kind: 'damaged', what: { th: `เซลล์ ${name}!${ref} อยู่เกินคอลัมน์ XFD ซึ่งเป็นคอลัมน์สุดท้ายของตาราง`, en: `cell ${name}!${ref} lies beyond column XFD, the last a sheet has` } };
+    // A cell with no value (only a style) is no cell to a reader.
+    if (at && /<(?:\w+:)?(?:v|is|f)\b/.test(cell[3] ?? '')) {
+      lastRow = Math.max(lastRow, at.row);
+      lastColumn = Math.max(lastColumn, at.col);
+    }
+    const type = attribute(cell[1]!, 't') ?? 'n';
+    const value = /<(?:\w+:)?v>([^<]*)<\/(?:\w+:)?v>/.exec(cell[3] ?? '')?.[1];
+    if (type === 's' && value !== undefined) {
+      const index = value.trim();
+      if (!/^\d+$/.test(index) || Number(index) >= stringCount) return { kind: 'shared-string-missing', sheet: name, cell: ref, index };
+    }
+    if (type === 'n' && value !== undefined && !(NUMBER.test(value) && Number.isFinite(Number(value)))) {
+      if (!written.has(name)) written.set(name, new Map());
+      written.get(name)!.set(ref.toUpperCase(), unescapeXml(value));
+    }
+  }
+  return tally.addSheet(lastRow, lastColumn);
+}
 
 function attribute(tag: string, name: string): string | undefined {
   return new RegExp(`\\s${name.replace(':', '\\:')}="([^"]*)"`).exec(tag)?.[1];

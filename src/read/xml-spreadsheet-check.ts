@@ -19,6 +19,14 @@ export function isXmlSpreadsheet(head: string): boolean {
   return head.replace(/^\uFEFF/, '').trimStart().toLowerCase().startsWith('<?xml') && head.includes('urn:schemas-microsoft-com:office:spreadsheet');
 }
 
+/** A cell being read: the column it is in (0-based), the cells it merges across and down, whether it holds data. */
+interface OpenCell {
+  column: number;
+  across: number;
+  down: number;
+  hasData: boolean;
+}
+
 const TAG = /<(\/?)(?:[\w.-]+:)?(worksheet|column|row|cell|data)\b([^>]*?)(\/?)>/gi;
 
 interface Worksheet {
@@ -36,7 +44,7 @@ export function checkXmlSpreadsheet(xml: string): ReadFault | undefined {
   /** 0-based, as SheetJS counts: the row being read; the column the next cell goes in. */
   let row = 0;
   let column = 0;
-  let cell: { column: number; across: number; down: number; hasData: boolean } | undefined;
+  let cell: OpenCell | undefined;
   /** The columns a sheet's Column elements describe: SheetJS makes an object for each one ss:Span repeats. */
   let described = 0;
   for (const [, closing, rawName = '', attributes = '', selfClosing] of xml.matchAll(TAG)) {
@@ -57,10 +65,9 @@ export function checkXmlSpreadsheet(xml: string): ReadFault | undefined {
       if (described > MAX_COLUMNS) return { kind: 'damaged', what: { th: `ชีต "${sheet.name}" ระบุคอลัมน์ไว้ ${described} คอลัมน์ (ss:Span) เกินกว่าที่ตารางมีได้`, en: `sheet "${sheet.name}" describes ${described} columns (ss:Span), more than a sheet has` } };
     } else if (name === 'row' && sheet) {
       if (!closing) {
-        const index = indexOf(attributes, MAX_ROW_NUMBER);
-        if (typeof index === 'object') return index;
-        if (index !== undefined && index - 1 < row) return { kind: 'damaged', what: { th: `ชีต "${sheet.name}": แถว ss:Index="${index}" ย้อนกลับไปทับแถวที่มีอยู่แล้ว`, en: `sheet "${sheet.name}": row ss:Index="${index}" goes back over rows already given` } };
-        if (index !== undefined) row = index - 1;
+        const start = rowStart(attributes, sheet, row);
+        if (typeof start === 'object') return start;
+        row = start;
       }
       if (closing || selfClosing) {
         row++;
@@ -68,14 +75,10 @@ export function checkXmlSpreadsheet(xml: string): ReadFault | undefined {
       }
     } else if (name === 'cell' && sheet) {
       if (!closing) {
-        const index = indexOf(attributes, MAX_COLUMNS);
-        if (typeof index === 'object') return index;
-        if (index !== undefined && index - 1 < column) return { kind: 'damaged', what: { th: `เซลล์ ${sheet.name}!${cellRef(row + 1, index)}: ss:Index ย้อนกลับไปทับเซลล์ที่มีอยู่แล้ว`, en: `cell ${sheet.name}!${cellRef(row + 1, index)}: ss:Index goes back over cells already given` } };
-        if (index !== undefined) column = index - 1;
-        const across = span(attributes, 'mergeacross');
-        const down = span(attributes, 'mergedown');
-        if (across < 0 || down < 0) return { kind: 'damaged', what: { th: `เซลล์ ${sheet.name}!${cellRef(row + 1, column + 1)} ผสานเซลล์เป็นจำนวนติดลบ`, en: `cell ${sheet.name}!${cellRef(row + 1, column + 1)} merges a negative number of cells` } };
-        cell = { column, across, down, hasData: false };
+        const opened = cellStart(attributes, sheet, row, column);
+        if ('kind' in opened) return opened;
+        cell = opened;
+        column = opened.column;
       }
       if (closing || selfClosing) {
         const fault = cell && closeCell(cell, row, sheet, tally);
@@ -90,7 +93,27 @@ export function checkXmlSpreadsheet(xml: string): ReadFault | undefined {
   return undefined;
 }
 
-function closeCell(cell: { column: number; across: number; down: number; hasData: boolean }, row: number, sheet: Worksheet, tally: Tally): ReadFault | undefined {
+/** The row (0-based) a Row element starts at: where ss:Index puts it, else the next; a fault when ss:Index goes back. */
+function rowStart(attributes: string, sheet: Worksheet, row: number): number | ReadFault {
+  const index = indexOf(attributes, MAX_ROW_NUMBER);
+  if (typeof index === 'object') return index;
+  if (index !== undefined && index - 1 < row) return { kind: 'damaged', what: { th: `ชีต "${sheet.name}": แถว ss:Index="${index}" ย้อนกลับไปทับแถวที่มีอยู่แล้ว`, en: `sheet "${sheet.name}": row ss:Index="${index}" goes back over rows already given` } };
+  return index !== undefined ? index - 1 : row;
+}
+
+/** A Cell element opened at `column` of `row` (or where its ss:Index puts it), with the cells it merges; a fault when ss:Index goes back or a merge is negative. */
+function cellStart(attributes: string, sheet: Worksheet, row: number, next: number): OpenCell | ReadFault {
+  const index = indexOf(attributes, MAX_COLUMNS);
+  if (typeof index === 'object') return index;
+  if (index !== undefined && index - 1 < next) return { kind: 'damaged', what: { th: `เซลล์ ${sheet.name}!${cellRef(row + 1, index)}: ss:Index ย้อนกลับไปทับเซลล์ที่มีอยู่แล้ว`, en: `cell ${sheet.name}!${cellRef(row + 1, index)}: ss:Index goes back over cells already given` } };
+  const column = index !== undefined ? index - 1 : next;
+  const across = span(attributes, 'mergeacross');
+  const down = span(attributes, 'mergedown');
+  if (across < 0 || down < 0) return { kind: 'damaged', what: { th: `เซลล์ ${sheet.name}!${cellRef(row + 1, column + 1)} ผสานเซลล์เป็นจำนวนติดลบ`, en: `cell ${sheet.name}!${cellRef(row + 1, column + 1)} merges a negative number of cells` } };
+  return { column, across, down, hasData: false };
+}
+
+function closeCell(cell: OpenCell, row: number, sheet: Worksheet, tally: Tally): ReadFault | undefined {
   if (cell.across || cell.down) sheet.merges.push({ top: row + 1, left: cell.column + 1, bottom: row + 1 + cell.down, right: cell.column + 1 + cell.across });
   if (!cell.hasData) return undefined;
   sheet.lastRow = Math.max(sheet.lastRow, row + 1);

@@ -58,7 +58,6 @@ export function readIndicatorTable(header: Header<Role>, framework: Framework, e
   const scoreCells: Cell[] = [];
   /** Indicators that have a row, even one whose score is unusable (already reported). */
   const seen = new Map<number, Cell>();
-  const where = (cell: Cell) => placeOf(sheet, cell);
 
   for (let row = header.row + 1; row <= end; row++) {
     // Another table's header ends this one; so does a row naming the indicators across (chart data, a list of agencies).
@@ -75,27 +74,23 @@ export function readIndicatorTable(header: Header<Role>, framework: Framework, e
       continue;
     }
     if (identified.kind === 'conflict') {
-      problems.push(error('indicator-number-mismatch', where(identityCell), `แถวที่ ${row} ของชีต "${sheet.name}" มีหมายเลขตัวชี้วัด ${identified.byNumber.number} แต่ชื่อเป็นของตัวชี้วัด ${identified.byName.number} (${identified.byName.name}): แก้ให้ตรงกัน`, `Row ${row} of sheet "${sheet.name}" has indicator number ${identified.byNumber.number} but the name of indicator ${identified.byName.number} (${identified.byName.name}): make them agree`));
+      problems.push(numberMismatch(sheet, row, identityCell, identified));
       continue;
     }
     const { definition } = identified;
     warnUnprintable(sheet, nameCell, problems);
-    if (identified.nameUnofficial && nameCell) {
-      problems.push(warning('indicator-name-unofficial', where(nameCell), `ชื่อตัวชี้วัดในเซลล์ ${cellName(sheet.name, nameCell.ref)} "${singleLine(cellText(nameCell))}" ไม่ตรงกับชื่อทางการของตัวชี้วัดที่ ${definition.number} (${definition.name}): จะพิมพ์ตามที่เขียนไว้`, `The indicator name in cell ${cellName(sheet.name, nameCell.ref)} "${singleLine(cellText(nameCell))}" is not the official name of indicator ${definition.number} (${definition.name}): it will be printed as written`));
-    }
+    if (identified.nameUnofficial && nameCell) problems.push(unofficialName(sheet, nameCell, definition));
 
     const previous = seen.get(definition.number);
     if (previous) {
-      problems.push(error('indicator-duplicate', where(identityCell), `ตัวชี้วัดที่ ${definition.number} (${definition.name}) มีสองแถว: ${cellName(sheet.name, previous.ref)} และ ${cellName(sheet.name, identityCell.ref)}: ลบแถวที่ซ้ำออก`, `Indicator ${definition.number} (${definition.name}) has two rows, ${cellName(sheet.name, previous.ref)} and ${cellName(sheet.name, identityCell.ref)}: delete the repeated one`));
+      problems.push(repeatedIndicator(sheet, definition, previous, identityCell));
       found.delete(definition.number);
       continue;
     }
     seen.set(definition.number, identityCell);
 
     const toolCell = cellUnder(sheet, row, columns.tool);
-    if (toolCell && parseTool(cellText(toolCell)) !== definition.tool) {
-      problems.push(warning('indicator-tool-mismatch', where(toolCell), `เซลล์ ${cellName(sheet.name, toolCell.ref)} ระบุเครื่องมือ "${singleLine(cellText(toolCell))}" แต่ตัวชี้วัดที่ ${definition.number} เป็นของ ${definition.tool}: จะใช้ ${definition.tool}`, `Cell ${cellName(sheet.name, toolCell.ref)} names the tool "${singleLine(cellText(toolCell))}", but indicator ${definition.number} belongs to ${definition.tool}: ${definition.tool} is used`));
-    }
+    if (toolCell && parseTool(cellText(toolCell)) !== definition.tool) problems.push(toolMismatch(sheet, toolCell, definition));
 
     const score = readScore(scoreCell, placeOf(sheet, scoreCell ?? cellRef(row, columns.score!.left)), {
       th: `คะแนนตัวชี้วัดที่ ${definition.number} (${definition.name})`,
@@ -113,6 +108,26 @@ export function readIndicatorTable(header: Header<Role>, framework: Framework, e
   problems.push(...missingIndicators(header, framework, seen));
   const indicators = [...found.values()].map((f) => f.score).sort((a, b) => a.number - b.number);
   return { header, indicators, scoreCells, problems };
+}
+
+/** A row whose indicator number and name are of two indicators. */
+function numberMismatch(sheet: Sheet, row: number, identityCell: Cell, identified: { byName: IndicatorDefinition; byNumber: IndicatorDefinition }): Problem {
+  return error('indicator-number-mismatch', placeOf(sheet, identityCell), `แถวที่ ${row} ของชีต "${sheet.name}" มีหมายเลขตัวชี้วัด ${identified.byNumber.number} แต่ชื่อเป็นของตัวชี้วัด ${identified.byName.number} (${identified.byName.name}): แก้ให้ตรงกัน`, `Row ${row} of sheet "${sheet.name}" has indicator number ${identified.byNumber.number} but the name of indicator ${identified.byName.number} (${identified.byName.name}): make them agree`);
+}
+
+/** A name that is not the indicator's official one: printed as written. */
+function unofficialName(sheet: Sheet, nameCell: Cell, definition: IndicatorDefinition): Problem {
+  return warning('indicator-name-unofficial', placeOf(sheet, nameCell), `ชื่อตัวชี้วัดในเซลล์ ${cellName(sheet.name, nameCell.ref)} "${singleLine(cellText(nameCell))}" ไม่ตรงกับชื่อทางการของตัวชี้วัดที่ ${definition.number} (${definition.name}): จะพิมพ์ตามที่เขียนไว้`, `The indicator name in cell ${cellName(sheet.name, nameCell.ref)} "${singleLine(cellText(nameCell))}" is not the official name of indicator ${definition.number} (${definition.name}): it will be printed as written`);
+}
+
+/** An indicator's second row. */
+function repeatedIndicator(sheet: Sheet, definition: IndicatorDefinition, previous: Cell, identityCell: Cell): Problem {
+  return error('indicator-duplicate', placeOf(sheet, identityCell), `ตัวชี้วัดที่ ${definition.number} (${definition.name}) มีสองแถว: ${cellName(sheet.name, previous.ref)} และ ${cellName(sheet.name, identityCell.ref)}: ลบแถวที่ซ้ำออก`, `Indicator ${definition.number} (${definition.name}) has two rows, ${cellName(sheet.name, previous.ref)} and ${cellName(sheet.name, identityCell.ref)}: delete the repeated one`);
+}
+
+/** A tool cell naming another tool than the indicator's: the indicator's is used. */
+function toolMismatch(sheet: Sheet, toolCell: Cell, definition: IndicatorDefinition): Problem {
+  return warning('indicator-tool-mismatch', placeOf(sheet, toolCell), `เซลล์ ${cellName(sheet.name, toolCell.ref)} ระบุเครื่องมือ "${singleLine(cellText(toolCell))}" แต่ตัวชี้วัดที่ ${definition.number} เป็นของ ${definition.tool}: จะใช้ ${definition.tool}`, `Cell ${cellName(sheet.name, toolCell.ref)} names the tool "${singleLine(cellText(toolCell))}", but indicator ${definition.number} belongs to ${definition.tool}: ${definition.tool} is used`);
 }
 
 /** A scored row naming no indicator of the year: an error, unless the row is a tool's own (its subtotal) or a total's. */
