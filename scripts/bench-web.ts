@@ -19,7 +19,11 @@ import { benchWorkbook } from '../tools/bench-workbook.js';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PAGE = path.join(ROOT, 'web', 'ita-announcement.html');
 const EXAMPLE = path.join(ROOT, 'input', 'ตัวอย่าง ผลการประเมิน ITA 2565 อบต.ลำปางรอง.xlsx');
-const args = yargs(hideBin(process.argv)).option('runs', { type: 'number', default: 5 }).option('agencies', { type: 'number', default: 1000 }).strict().parseSync();
+const args = yargs(hideBin(process.argv))
+  .option('runs', { type: 'number', default: 5 })
+  .option('agencies', { type: 'number', default: 1000 })
+  .strict()
+  .parseSync();
 
 interface Run {
   toButton: number;
@@ -31,26 +35,34 @@ interface Run {
 
 /** Starts a 10 ms timer in the page that keeps the longest wait between its ticks. */
 function watchStalls(page: TestPage) {
-  return page.evaluate('body', () => {
-    const probe = globalThis as unknown as { itaStall: number };
-    probe.itaStall = 0;
-    let last = performance.now();
-    setInterval(() => {
-      const now = performance.now();
-      probe.itaStall = Math.max(probe.itaStall, now - last - 10);
-      last = now;
-    }, 10);
-  }, null);
+  return page.evaluate(
+    'body',
+    () => {
+      const probe = globalThis as unknown as { itaStall: number };
+      probe.itaStall = 0;
+      let last = performance.now();
+      setInterval(() => {
+        const now = performance.now();
+        probe.itaStall = Math.max(probe.itaStall, now - last - 10);
+        last = now;
+      }, 10);
+    },
+    null,
+  );
 }
 
 /** The longest stall since the last call. */
 function takeStall(page: TestPage) {
-  return page.evaluate('body', () => {
-    const probe = globalThis as unknown as { itaStall: number };
-    const stall = probe.itaStall;
-    probe.itaStall = 0;
-    return stall;
-  }, null);
+  return page.evaluate(
+    'body',
+    () => {
+      const probe = globalThis as unknown as { itaStall: number };
+      const stall = probe.itaStall;
+      probe.itaStall = 0;
+      return stall;
+    },
+    null,
+  );
 }
 
 async function once(browser: TestBrowser, workbook: string): Promise<Run> {
@@ -93,7 +105,9 @@ try {
   }
   console.log(summary(`${args.agencies} agencies, Web Workers`, parallel));
   console.log(summary(`${args.agencies} agencies, one thread`, serial));
-  console.log(`workers ÷ one thread, choose → file: ${(median(parallel.map((r) => r.toButton + r.toFile)) / median(serial.map((r) => r.toButton + r.toFile))).toFixed(2)}×`);
+  console.log(
+    `workers ÷ one thread, choose → file: ${(median(parallel.map((r) => r.toButton + r.toFile)) / median(serial.map((r) => r.toButton + r.toFile))).toFixed(2)}×`,
+  );
 } finally {
   await page.close();
   await oneThread.close();

@@ -53,7 +53,12 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function timed(command: string, commandArgs: string[]): { seconds: number; stdout: string } {
   const start = performance.now();
-  const run = spawnSync(command, commandArgs, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, shell: process.platform === 'win32' });
+  const run = spawnSync(command, commandArgs, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+    shell: process.platform === 'win32',
+  });
   const seconds = (performance.now() - start) / 1000;
   if (run.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} exited ${run.status}\n${run.stderr.slice(-2000)}`);
   return { seconds, stdout: run.stdout };
@@ -69,12 +74,22 @@ for (let run = 0; run < args.runs; run++) {
   one.npm.push(timed(npm, ['run', 'build-doc', '--silent', '--', EXAMPLE, '--out', path.join(work, 'one')]).seconds);
   one.direct.push(timed(process.execPath, ['--expose-gc', START, 'build-doc', EXAMPLE, '--out', path.join(work, 'one')]).seconds);
 }
-const oneAnnouncement = { nodeSeconds: median(one.node), npmSeconds: median(one.npm), withoutNpmSeconds: median(one.direct), ratio: median(one.npm) / median(one.node), withoutNpmRatio: median(one.direct) / median(one.node) };
+const oneAnnouncement = {
+  nodeSeconds: median(one.node),
+  npmSeconds: median(one.npm),
+  withoutNpmSeconds: median(one.direct),
+  ratio: median(one.npm) / median(one.node),
+  withoutNpmRatio: median(one.direct) / median(one.node),
+};
 
 // Rendering alone, in this process, alternating rounds.
 const [announcement] = await announcementsOf(EXAMPLE, TEMPLATE);
 const templateBytes = new Uint8Array(readFileSync(TEMPLATE));
-const prepared = prepareTemplate(readTemplate({ name: TEMPLATE, bytes: templateBytes }, COMMAND_LINE_NAMES).template!, undefined, COMMAND_LINE_NAMES).prepared!;
+const prepared = prepareTemplate(
+  readTemplate({ name: TEMPLATE, bytes: templateBytes }, COMMAND_LINE_NAMES).template!,
+  undefined,
+  COMMAND_LINE_NAMES,
+).prepared!;
 const perRound = 100;
 const renderMs = { ours: [] as number[], plain: [] as number[] };
 for (let round = 0; round < 11; round++) {
@@ -94,11 +109,18 @@ const batchAnnouncements = await announcementsOf(batchFile, TEMPLATE);
 writeFileSync(views, JSON.stringify(batchAnnouncements.map((a) => toView(a, 'thai'))));
 const runBatch = (file: string, out: string, nodeFlags: string[] = [], options: string[] = []) => {
   const run = timed(process.execPath, ['--expose-gc', ...nodeFlags, START, 'build-doc', file, '--out', out, '--json', ...options]);
-  const summary = JSON.parse(run.stdout) as { documents: unknown[]; analyses?: unknown[]; run: { peakMemoryMB: number; cpuSeconds: number } };
+  const summary = JSON.parse(run.stdout) as {
+    documents: unknown[];
+    analyses?: unknown[];
+    run: { peakMemoryMB: number; cpuSeconds: number };
+  };
   rmSync(out, { recursive: true, force: true });
   return { seconds: run.seconds, documents: summary.documents.length, analyses: summary.analyses?.length ?? 0, ...summary.run };
 };
-const batchRuns = { ours: [] as ReturnType<typeof runBatch>[], plain: [] as { seconds: number; cpuSeconds: number; peakMemoryMB: number }[] };
+const batchRuns = {
+  ours: [] as ReturnType<typeof runBatch>[],
+  plain: [] as { seconds: number; cpuSeconds: number; peakMemoryMB: number }[],
+};
 for (let run = 0; run < args['batch-runs']; run++) {
   batchRuns.ours.push(runBatch(batchFile, path.join(work, 'batch')));
   const peer = timed(process.execPath, [PEER, TEMPLATE, views, path.join(work, 'plain')]);
@@ -119,16 +141,26 @@ const batch = {
 
 // The analysis report: the same batch and the example with --analysis and without it, alternating.
 const analysisFile = await benchWorkbook(args['analysis-agencies'], work);
-const analysisRuns = { with: [] as ReturnType<typeof runBatch>[], without: [] as ReturnType<typeof runBatch>[], oneWith: [] as number[], oneWithout: [] as number[] };
+const analysisRuns = {
+  with: [] as ReturnType<typeof runBatch>[],
+  without: [] as ReturnType<typeof runBatch>[],
+  oneWith: [] as number[],
+  oneWithout: [] as number[],
+};
 for (let run = 0; run < args['batch-runs']; run++) {
   analysisRuns.without.push(runBatch(analysisFile, path.join(work, 'announcements')));
   analysisRuns.with.push(runBatch(analysisFile, path.join(work, 'analyses'), [], ['--analysis']));
 }
 for (let run = 0; run < args.runs; run++) {
-  analysisRuns.oneWithout.push(timed(process.execPath, ['--expose-gc', START, 'build-doc', EXAMPLE, '--out', path.join(work, 'one')]).seconds);
-  analysisRuns.oneWith.push(timed(process.execPath, ['--expose-gc', START, 'build-doc', EXAMPLE, '--out', path.join(work, 'one'), '--analysis']).seconds);
+  analysisRuns.oneWithout.push(
+    timed(process.execPath, ['--expose-gc', START, 'build-doc', EXAMPLE, '--out', path.join(work, 'one')]).seconds,
+  );
+  analysisRuns.oneWith.push(
+    timed(process.execPath, ['--expose-gc', START, 'build-doc', EXAMPLE, '--out', path.join(work, 'one'), '--analysis']).seconds,
+  );
 }
-if (analysisRuns.with.some((r) => r.documents !== args['analysis-agencies'] || r.analyses !== args['analysis-agencies'])) throw new Error(`the batch with --analysis did not give ${args['analysis-agencies']} announcements and as many reports`);
+if (analysisRuns.with.some((r) => r.documents !== args['analysis-agencies'] || r.analyses !== args['analysis-agencies']))
+  throw new Error(`the batch with --analysis did not give ${args['analysis-agencies']} announcements and as many reports`);
 const perAgency = (runs: { cpuSeconds: number }[]) => (median(runs.map((r) => r.cpuSeconds)) * 1000) / args['analysis-agencies'];
 const analysis = {
   agencies: args['analysis-agencies'],
@@ -147,17 +179,38 @@ const analysis = {
 const largeFile = await benchWorkbook(args.large, work);
 const largeRuns = Array.from({ length: Math.max(1, Math.min(args['batch-runs'], 3)) }, () => runBatch(largeFile, path.join(work, 'large')));
 if (largeRuns.some((r) => r.documents !== args.large)) throw new Error(`the large batch did not give ${args.large} documents`);
-const large = { agencies: args.large, runs: largeRuns.length, seconds: median(largeRuns.map((r) => r.seconds)), peakMemoryMB: median(largeRuns.map((r) => r.peakMemoryMB)), peakMemoryRangeMB: [Math.min(...largeRuns.map((r) => r.peakMemoryMB)), Math.max(...largeRuns.map((r) => r.peakMemoryMB))] };
+const large = {
+  agencies: args.large,
+  runs: largeRuns.length,
+  seconds: median(largeRuns.map((r) => r.seconds)),
+  peakMemoryMB: median(largeRuns.map((r) => r.peakMemoryMB)),
+  peakMemoryRangeMB: [Math.min(...largeRuns.map((r) => r.peakMemoryMB)), Math.max(...largeRuns.map((r) => r.peakMemoryMB))],
+};
 
 // Where the batch's time goes: one thread, so one profile holds it all.
 const profiles = path.join(work, 'profile');
 runBatch(batchFile, path.join(work, 'profiled'), ['--cpu-prof', `--cpu-prof-dir=${profiles}`], ['--threads', '1']);
-const top = profileTop(path.join(profiles, readdirSync(profiles).find((f) => f.endsWith('.cpuprofile'))!), 15);
+const top = profileTop(
+  path.join(
+    profiles,
+    readdirSync(profiles).find((f) => f.endsWith('.cpuprofile'))!,
+  ),
+  15,
+);
 rmSync(work, { recursive: true, force: true });
 
-const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.availableParallelism(), memoryGB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, node: process.version };
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.availableParallelism(),
+  memoryGB: Math.round(os.totalmem() / 2 ** 30),
+  os: `${os.type()} ${os.release()}`,
+  node: process.version,
+};
 const date = new Date().toISOString().slice(0, 10);
-writeFileSync(path.join(ROOT, 'docs', 'benchmarks.json'), `${JSON.stringify({ date, machine, goals: GOALS, oneAnnouncement, rendering, batch, large, analysis, profile: top }, null, 2)}\n`);
+writeFileSync(
+  path.join(ROOT, 'docs', 'benchmarks.json'),
+  `${JSON.stringify({ date, machine, goals: GOALS, oneAnnouncement, rendering, batch, large, analysis, profile: top }, null, 2)}\n`,
+);
 
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
 const s = (seconds: number) => `${seconds.toFixed(2)} s`;
@@ -182,6 +235,12 @@ const lines = [
   ...top.map((entry) => `| ${entry.percent.toFixed(1)} % | \`${entry.name}\` | ${entry.where} |`),
 ];
 const docs = path.join(ROOT, 'docs', 'benchmarks.md');
-writeFileSync(docs, readFileSync(docs, 'utf8').replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${lines.join('\n')}\n<!-- bench:end -->`));
+writeFileSync(
+  docs,
+  readFileSync(docs, 'utf8').replace(
+    /<!-- bench:start -->[\s\S]*<!-- bench:end -->/,
+    `<!-- bench:start -->\n${lines.join('\n')}\n<!-- bench:end -->`,
+  ),
+);
 console.log(lines.join('\n'));
 console.log('\nwrote docs/benchmarks.json and the table in docs/benchmarks.md');

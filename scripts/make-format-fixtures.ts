@@ -43,7 +43,9 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'ita-formats-'));
 const profile = pathToFileURL(path.join(work, 'profile')).href;
 
 function libreOffice(file: string, to: string, outdir: string): void {
-  execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', to, '--outdir', outdir, file], { stdio: 'ignore' });
+  execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', to, '--outdir', outdir, file], {
+    stdio: 'ignore',
+  });
 }
 
 function gnumeric(file: string, exporter: string, out: string, thai = true): void {
@@ -68,7 +70,9 @@ function copiedText(file: string): string {
   // cells as shown (84.39, not 84.3899999), no formulas, no trimming, every sheet to its own file (-1).
   libreOffice(file, 'txt:Text - txt - csv (StarCalc):9,34,76,1,,0,false,true,true,false,false,-1', dir);
   const base = path.basename(file, '.xlsx');
-  const sheets = readFixture(path.join(FIXTURES, 'lampangrong-2565', 'workbook.json')).sheets.map((sheet) => readFileSync(path.join(dir, `${base}-${sheet.name}.txt`), 'utf8'));
+  const sheets = readFixture(path.join(FIXTURES, 'lampangrong-2565', 'workbook.json')).sheets.map((sheet) =>
+    readFileSync(path.join(dir, `${base}-${sheet.name}.txt`), 'utf8'),
+  );
   return sheets.join('\n').replace(/\r?\n/g, '\r\n');
 }
 
@@ -145,7 +149,10 @@ const cells = path.join(work, 'cells.xlsx');
 await writeFixtureWorkbook(readFixture(path.join(FIXTURES, 'lampangrong-2565', 'workbook.json')), seed);
 await writeFixtureWorkbook(readFixture(path.join(OUT, 'cells.json')), cells);
 
-for (const [workbook, name] of [[seed, 'seed'], [cells, 'cells']] as const) {
+for (const [workbook, name] of [
+  [seed, 'seed'],
+  [cells, 'cells'],
+] as const) {
   const lo = path.join(work, `lo-${name}`);
   libreOffice(workbook, 'xls:MS Excel 97', lo);
   copyFileSync(path.join(lo, `${name}.xls`), path.join(OUT, `${name}-libreoffice.xls`));

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { ANALYSIS_TEMPLATE_SOURCE, packTemplate } from '../tools/template-package.js';
 import { DEFAULT_ANALYSIS_TEMPLATE, DEFAULT_TEMPLATE } from '../src/node/project-root.js';
 
-for (const [file, source] of [[DEFAULT_TEMPLATE, undefined], [DEFAULT_ANALYSIS_TEMPLATE, ANALYSIS_TEMPLATE_SOURCE]] as const) {
+for (const [file, source] of [
+  [DEFAULT_TEMPLATE, undefined],
+  [DEFAULT_ANALYSIS_TEMPLATE, ANALYSIS_TEMPLATE_SOURCE],
+] as const) {
   writeFileSync(file, packTemplate(source));
   console.log(`wrote ${path.relative(process.cwd(), file)}`);
 }

@@ -26,11 +26,32 @@ try {
   const earlier = await Promise.all(EARLIER.map((name) => workbookFile(name, work, `${name}.xlsx`)));
   execFileSync(
     process.execPath,
-    ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src', 'cli', 'build-doc.ts'), ...earlier, EXAMPLE, '--out', path.join(work, 'out'), '--date', '2565-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์', '--analysis', '--pdf'],
+    [
+      '--import',
+      import.meta.resolve('tsx'),
+      path.join(ROOT, 'src', 'cli', 'build-doc.ts'),
+      ...earlier,
+      EXAMPLE,
+      '--out',
+      path.join(work, 'out'),
+      '--date',
+      '2565-08-02',
+      '--signer',
+      'นายสันติ นาวีสัมพันธ์',
+      '--analysis',
+      '--pdf',
+    ],
     { stdio: 'inherit' },
   );
-  for (const [prefix, target] of [['ประกาศผลการประเมิน ITA 2565', TARGET], ['รายงานการวิเคราะห์ผลการประเมิน ITA 2565', ANALYSIS_TARGET]] as const) {
-    const pdf = path.join(work, 'out', readdirSync(path.join(work, 'out')).find((name) => name.startsWith(prefix) && name.endsWith('.pdf'))!);
+  for (const [prefix, target] of [
+    ['ประกาศผลการประเมิน ITA 2565', TARGET],
+    ['รายงานการวิเคราะห์ผลการประเมิน ITA 2565', ANALYSIS_TARGET],
+  ] as const) {
+    const pdf = path.join(
+      work,
+      'out',
+      readdirSync(path.join(work, 'out')).find((name) => name.startsWith(prefix) && name.endsWith('.pdf'))!,
+    );
     execFileSync('pdftoppm', ['-png', '-r', RESOLUTION, '-f', '1', '-l', '1', '-singlefile', pdf, path.join(work, 'page-1')]);
     copyFileSync(path.join(work, 'page-1.png'), target);
     console.log(`wrote ${path.relative(process.cwd(), target)}`);

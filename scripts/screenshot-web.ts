@@ -17,7 +17,10 @@ import { benchWorkbook } from '../tools/bench-workbook.js';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PAGE = path.join(ROOT, 'web', 'ita-announcement.html');
 const EXAMPLE = path.join(ROOT, 'input', 'ตัวอย่าง ผลการประเมิน ITA 2565 อบต.ลำปางรอง.xlsx');
-const args = yargs(hideBin(process.argv)).option('all', { type: 'string', describe: 'a folder for every browser’s pictures' }).strict().parseSync();
+const args = yargs(hideBin(process.argv))
+  .option('all', { type: 'string', describe: 'a folder for every browser’s pictures' })
+  .strict()
+  .parseSync();
 
 async function seed(name: BrowserName, target: string) {
   const browser = await launchBrowser(name);

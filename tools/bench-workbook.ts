@@ -2,26 +2,50 @@
 import path from 'node:path';
 import { writeFixtureWorkbook, type FixtureCell } from './workbook-fixture.js';
 
-const NAMES = ['การปฏิบัติหน้าที่', 'การใช้งบประมาณ', 'การใช้อำนาจ', 'การใช้ทรัพย์สินของราชการ', 'การแก้ไขปัญหาการทุจริต', 'คุณภาพการดำเนินงาน', 'ประสิทธิภาพการสื่อสาร', 'การปรับปรุงระบบการทำงาน', 'การเปิดเผยข้อมูล', 'การป้องกันการทุจริต'];
+const NAMES = [
+  'การปฏิบัติหน้าที่',
+  'การใช้งบประมาณ',
+  'การใช้อำนาจ',
+  'การใช้ทรัพย์สินของราชการ',
+  'การแก้ไขปัญหาการทุจริต',
+  'คุณภาพการดำเนินงาน',
+  'ประสิทธิภาพการสื่อสาร',
+  'การปรับปรุงระบบการทำงาน',
+  'การเปิดเผยข้อมูล',
+  'การป้องกันการทุจริต',
+];
 
 /** Plausible scores: 40–100, most agencies in the 70s and 80s, the same every run. */
 function scores(seed: number): number[] {
   let state = seed * 2654435761;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
   return NAMES.map(() => Math.round((100 - 60 * random() ** 2) * 100) / 100);
 }
 
 /** A layout-2 workbook of `agencies` generated agencies with two recommendations each, in `dir`. */
 export async function benchWorkbook(agencies: number, dir: string): Promise<string> {
-  const rows: FixtureCell[][] = [['ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566'], ['ลำดับ', 'หน่วยงาน', 'จังหวัด', ...NAMES.map((n, i) => `${i + 1}. ${n}`)]];
+  const rows: FixtureCell[][] = [
+    ['ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566'],
+    ['ลำดับ', 'หน่วยงาน', 'จังหวัด', ...NAMES.map((n, i) => `${i + 1}. ${n}`)],
+  ];
   const recommendations: FixtureCell[][] = [['หน่วยงาน', 'เครื่องมือ', 'ตัวชี้วัด', 'ตัวชี้วัดย่อย', 'ข้อเสนอแนะ']];
   for (let i = 1; i <= agencies; i++) {
     const name = `อบต.ตัวอย่าง${i}`;
     rows.push([i, name, `จังหวัดที่${(i % 77) + 1}`, ...scores(i)]);
-    recommendations.push([name, 'IIT', 2, null, 'หน่วยงานควรพัฒนาและปรับปรุงการใช้งบประมาณให้โปร่งใสและตรวจสอบได้'], [name, 'OIT', 9, '9.2 การบริหารงาน', '- หน่วยงานต้องเผยแพร่แผนดำเนินงานประจำปี']);
+    recommendations.push(
+      [name, 'IIT', 2, null, 'หน่วยงานควรพัฒนาและปรับปรุงการใช้งบประมาณให้โปร่งใสและตรวจสอบได้'],
+      [name, 'OIT', 9, '9.2 การบริหารงาน', '- หน่วยงานต้องเผยแพร่แผนดำเนินงานประจำปี'],
+    );
   }
   const file = path.join(dir, `agencies-${agencies}.xlsx`);
-  await writeFixtureWorkbook({ sheets: [{ name: 'ผลการประเมิน', rows }, { name: 'ข้อเสนอแนะ', rows: recommendations }] }, file);
+  await writeFixtureWorkbook(
+    {
+      sheets: [
+        { name: 'ผลการประเมิน', rows },
+        { name: 'ข้อเสนอแนะ', rows: recommendations },
+      ],
+    },
+    file,
+  );
   return file;
 }
-

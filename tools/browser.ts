@@ -27,7 +27,12 @@ export interface BrowserKind {
 }
 
 export const BROWSERS: readonly BrowserKind[] = [
-  { name: 'chromium', title: 'Chromium', debianPackage: 'chromium', executablePath: ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync) },
+  {
+    name: 'chromium',
+    title: 'Chromium',
+    debianPackage: 'chromium',
+    executablePath: ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync),
+  },
   { name: 'firefox', title: 'Firefox ESR', debianPackage: 'firefox-esr', executablePath: ['/usr/bin/firefox-esr'].find(existsSync) },
 ];
 
@@ -85,7 +90,15 @@ export interface TestPage {
 }
 
 // Without these Chromium reaches for Google's hosts at every start.
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-features=Translate,MediaRouter'];
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-features=Translate,MediaRouter',
+];
 
 /** A download still being written: Firefox's `.part`, Chromium's `.crdownload`. */
 const UNFINISHED = /\.(part|crdownload)$/;
@@ -141,17 +154,28 @@ async function newTab(browser: Browser, tabs: Tab[], cores: number | undefined):
   const tab: Tab = { page, downloads, shown: null, size: { width: 800, height: 600 } };
   page.on('request', (request) => tab.shown?.requests.push(request.url()));
   page.on('console', (message) => tab.shown?.messages.push({ kind: 'console', type: message.type(), text: message.text() }));
-  page.on('pageerror', (error) => tab.shown?.messages.push({ kind: 'page error', type: 'error', text: error instanceof Error ? error.message : String(error) }));
-  await page.exposeFunction('itaTestCspViolation', (text: string) => tab.shown?.messages.push({ kind: 'csp violation', type: 'error', text }));
+  page.on('pageerror', (error) =>
+    tab.shown?.messages.push({ kind: 'page error', type: 'error', text: error instanceof Error ? error.message : String(error) }),
+  );
+  await page.exposeFunction('itaTestCspViolation', (text: string) =>
+    tab.shown?.messages.push({ kind: 'csp violation', type: 'error', text }),
+  );
   await page.evaluateOnNewDocument(() => {
-    const dom = globalThis as unknown as { document: { addEventListener(type: string, listener: (event: Record<string, unknown>) => void): void }; itaTestCspViolation(text: string): void };
+    const dom = globalThis as unknown as {
+      document: { addEventListener(type: string, listener: (event: Record<string, unknown>) => void): void };
+      itaTestCspViolation(text: string): void;
+    };
     dom.document.addEventListener('securitypolicyviolation', (event) =>
-      dom.itaTestCspViolation(`${String(event.effectiveDirective)} blocked ${String(event.blockedURI)} at ${String(event.sourceFile)}:${String(event.lineNumber)}:${String(event.columnNumber)}`),
+      dom.itaTestCspViolation(
+        `${String(event.effectiveDirective)} blocked ${String(event.blockedURI)} at ${String(event.sourceFile)}:${String(event.lineNumber)}:${String(event.columnNumber)}`,
+      ),
     );
   });
   if (cores !== undefined) {
     await page.evaluateOnNewDocument((count: number) => {
-      Object.defineProperty(Object.getPrototypeOf((globalThis as unknown as { navigator: object }).navigator), 'hardwareConcurrency', { get: () => count });
+      Object.defineProperty(Object.getPrototypeOf((globalThis as unknown as { navigator: object }).navigator), 'hardwareConcurrency', {
+        get: () => count,
+      });
     }, cores);
   }
   tabs.push(tab);
@@ -177,8 +201,19 @@ async function showPage(tab: Tab, file: string, options: { width?: number; heigh
   function query<R>(selector: string, operation: Operation, arg?: string): Promise<{ found: false } | { found: true; result: R }> {
     return page.evaluate(
       (s: string, op: Operation, a: string | undefined) => {
-        type Field = { textContent: string | null; value: string; disabled: boolean; select(): void; focus(): void; getAttribute(name: string): string | null; getBoundingClientRect(): { width: number; height: number } };
-        const dom = globalThis as unknown as { document: { querySelector(s: string): Field | null; execCommand(command: string, ui: boolean, value?: string): boolean }; getComputedStyle(e: Field): { visibility: string } };
+        type Field = {
+          textContent: string | null;
+          value: string;
+          disabled: boolean;
+          select(): void;
+          focus(): void;
+          getAttribute(name: string): string | null;
+          getBoundingClientRect(): { width: number; height: number };
+        };
+        const dom = globalThis as unknown as {
+          document: { querySelector(s: string): Field | null; execCommand(command: string, ui: boolean, value?: string): boolean };
+          getComputedStyle(e: Field): { visibility: string };
+        };
         const e = dom.document.querySelector(s);
         if (!e) return { found: false as const };
         switch (op) {
@@ -195,7 +230,10 @@ async function showPage(tab: Tab, file: string, options: { width?: number; heigh
           case 'visible': {
             // As puppeteer's waitForSelector and Playwright's isVisible tell it.
             const box = e.getBoundingClientRect();
-            return { found: true as const, result: !['hidden', 'collapse'].includes(dom.getComputedStyle(e).visibility) && box.width > 0 && box.height > 0 };
+            return {
+              found: true as const,
+              result: !['hidden', 'collapse'].includes(dom.getComputedStyle(e).visibility) && box.width > 0 && box.height > 0,
+            };
           }
           case 'fill':
             e.focus();
@@ -279,7 +317,10 @@ async function showPage(tab: Tab, file: string, options: { width?: number; heigh
           rmSync(saved);
           return { name: names[0]!, bytes };
         }
-        if (Date.now() > deadline) throw new Error(`no download within ${timeout} ms after clicking ${selector} (the folder holds: ${names.join(', ') || 'nothing'})`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `no download within ${timeout} ms after clicking ${selector} (the folder holds: ${names.join(', ') || 'nothing'})`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },

@@ -46,12 +46,19 @@ export function goldenCases(): GoldenCase[] {
 export async function buildCase(golden: GoldenCase): Promise<BuildResult> {
   const folder = path.join(GOLDEN_DIR, golden.name);
   const file = await workbookFile(readFixture(path.resolve(folder, golden.input)), temporaryDir('ita-golden-'));
-  const earlier = await Promise.all((golden.earlier ?? []).map(async (input, i) => ({ name: `ผลการประเมิน ปีก่อน ${i + 1}.xlsx`, bytes: readFileSync(await workbookFile(readFixture(path.resolve(folder, input)), temporaryDir('ita-golden-'))) })));
+  const earlier = await Promise.all(
+    (golden.earlier ?? []).map(async (input, i) => ({
+      name: `ผลการประเมิน ปีก่อน ${i + 1}.xlsx`,
+      bytes: readFileSync(await workbookFile(readFixture(path.resolve(folder, input)), temporaryDir('ita-golden-'))),
+    })),
+  );
   const { emblem, digits = 'thai', ...announce } = golden.settings;
   return build({
     workbooks: [...earlier, { name: 'ผลการประเมิน.xlsx', bytes: readFileSync(file) }],
     template: { name: DEFAULT_TEMPLATES.announcement, bytes: readFileSync(DEFAULT_TEMPLATE) },
-    ...(golden.analysis && { analysis: { template: { name: DEFAULT_TEMPLATES.analysis, bytes: readFileSync(DEFAULT_ANALYSIS_TEMPLATE) } } }),
+    ...(golden.analysis && {
+      analysis: { template: { name: DEFAULT_TEMPLATES.analysis, bytes: readFileSync(DEFAULT_ANALYSIS_TEMPLATE) } },
+    }),
     ...(emblem && { emblem: { name: path.basename(emblem), bytes: readFileSync(path.resolve(folder, emblem)) } }),
     frameworks: frameworksOnDisk(),
     announce: { ...announce, names: COMMAND_LINE_NAMES },

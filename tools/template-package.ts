@@ -15,7 +15,15 @@ import { FIXED_ZIP_DATE } from '../src/render/docx.js';
 export const TEMPLATE_SOURCE = fileURLToPath(new URL('../templates/ita-announcement/', import.meta.url));
 export const ANALYSIS_TEMPLATE_SOURCE = fileURLToPath(new URL('../templates/ita-analysis/', import.meta.url));
 /** The analysis template's parts that are the announcement's own. */
-const SHARED_PARTS = ['_rels/.rels', 'word/styles.xml', 'word/fontTable.xml', 'word/settings.xml', 'word/header1.xml', 'word/header2.xml', 'docProps/app.xml'];
+const SHARED_PARTS = [
+  '_rels/.rels',
+  'word/styles.xml',
+  'word/fontTable.xml',
+  'word/settings.xml',
+  'word/header1.xml',
+  'word/header2.xml',
+  'docProps/app.xml',
+];
 
 /** Part names in package order: content types first, as Word writes them. */
 function templateParts(dir = TEMPLATE_SOURCE): string[] {
@@ -30,13 +38,19 @@ function templateParts(dir = TEMPLATE_SOURCE): string[] {
 
 /** The XML as shipped (pictures are packed as they are): the source's comments and indentation between elements removed. */
 function shippedXml(source: string): string {
-  return source.replace(/\r\n/g, '\n').replace(/<!--[\s\S]*?-->/g, '').replace(/>\s*\n\s*</g, '><').trim();
+  return source
+    .replace(/\r\n/g, '\n')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/>\s*\n\s*</g, '><')
+    .trim();
 }
 
 export function packTemplate(dir = TEMPLATE_SOURCE): Buffer {
   const zip = new PizZip();
   const shared = dir === ANALYSIS_TEMPLATE_SOURCE ? SHARED_PARTS : [];
-  const parts = [...templateParts(dir), ...shared].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : 1));
+  const parts = [...templateParts(dir), ...shared].sort((a, b) =>
+    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : 1,
+  );
   for (const part of parts) {
     const file = path.join(shared.includes(part) ? TEMPLATE_SOURCE : dir, part);
     const content = /\.(xml|rels)$/.test(part) ? shippedXml(readFileSync(file, 'utf8')) : readFileSync(file);

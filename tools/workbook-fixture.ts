@@ -85,7 +85,10 @@ export async function writeFixtureWorkbook(fixture: FixtureWorkbook, file: strin
 
 function toExcel(cell: Exclude<FixtureCell, null>): ExcelJS.CellValue {
   if (typeof cell === 'string' || typeof cell === 'number') return cell;
-  if ('formula' in cell) return cell.result === undefined ? ({ formula: cell.formula } as ExcelJS.CellFormulaValue) : { formula: cell.formula, result: cell.result };
+  if ('formula' in cell)
+    return cell.result === undefined
+      ? ({ formula: cell.formula } as ExcelJS.CellFormulaValue)
+      : { formula: cell.formula, result: cell.result };
   if ('richText' in cell) return { richText: cell.richText.map((text, i) => (i % 2 ? { text, font: { bold: true } } : { text })) };
   if ('number' in cell) return cell.number;
   return { text: cell.text, hyperlink: cell.hyperlink };
@@ -102,7 +105,8 @@ export function fixtureHtml(fixture: FixtureWorkbook, charset: 'utf-8' | 'window
     for (const range of sheet.merges ?? []) {
       const [from, to] = range.split(':').map(parseAddress) as [{ row: number; col: number }, { row: number; col: number }];
       spans.set(`${from.row},${from.col}`, { rows: to.row - from.row + 1, cols: to.col - from.col + 1 });
-      for (let r = from.row; r <= to.row; r++) for (let c = from.col; c <= to.col; c++) if (r !== from.row || c !== from.col) covered.add(`${r},${c}`);
+      for (let r = from.row; r <= to.row; r++)
+        for (let c = from.col; c <= to.col; c++) if (r !== from.row || c !== from.col) covered.add(`${r},${c}`);
     }
     const width = Math.max(1, ...sheet.rows.map((row) => row.length));
     const rows = sheet.rows.map((cells, r) => {
@@ -139,8 +143,10 @@ function plainText(cell: FixtureCell): string {
 
 function htmlOf(cell: FixtureCell): string {
   const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('\n', '<br>');
-  if (cell !== null && typeof cell === 'object' && 'richText' in cell) return cell.richText.map((run, i) => (i % 2 ? `<b>${escape(run)}</b>` : escape(run))).join('');
-  if (cell !== null && typeof cell === 'object' && 'hyperlink' in cell) return `<a href="${escape(cell.hyperlink)}">${escape(cell.text)}</a>`;
+  if (cell !== null && typeof cell === 'object' && 'richText' in cell)
+    return cell.richText.map((run, i) => (i % 2 ? `<b>${escape(run)}</b>` : escape(run))).join('');
+  if (cell !== null && typeof cell === 'object' && 'hyperlink' in cell)
+    return `<a href="${escape(cell.hyperlink)}">${escape(cell.text)}</a>`;
   return escape(plainText(cell));
 }
 
@@ -151,11 +157,13 @@ function parseAddress(address: string): { row: number; col: number } {
 
 /** The Windows Thai code page: ASCII as is, Thai letters U+0E01–U+0E5B at 0xA1–0xFB (TIS-620). */
 export function windows874(text: string): Buffer {
-  return Buffer.from([...text].map((ch) => {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80) return code;
-    if (code >= 0x0e01 && code <= 0x0e5b) return code - 0x0e00 + 0xa0;
-    if (code === 0xa0) return 0xa0;
-    throw new Error(`windows-874 has no ${ch}`);
-  }));
+  return Buffer.from(
+    [...text].map((ch) => {
+      const code = ch.codePointAt(0)!;
+      if (code < 0x80) return code;
+      if (code >= 0x0e01 && code <= 0x0e5b) return code - 0x0e00 + 0xa0;
+      if (code === 0xa0) return 0xa0;
+      throw new Error(`windows-874 has no ${ch}`);
+    }),
+  );
 }

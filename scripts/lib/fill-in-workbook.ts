@@ -13,7 +13,9 @@ import { TOOLS } from '../../src/ita/framework.js';
 const FIXED_DATE = new Date(Date.UTC(2026, 0, 1));
 const FONT = { name: 'Tahoma', size: 11 };
 const TO_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
-const BORDER: Partial<ExcelJS.Borders> = Object.fromEntries(['top', 'left', 'bottom', 'right'].map((side) => [side, { style: 'thin', color: { argb: 'FFBFBFBF' } }]));
+const BORDER: Partial<ExcelJS.Borders> = Object.fromEntries(
+  ['top', 'left', 'bottom', 'right'].map((side) => [side, { style: 'thin', color: { argb: 'FFBFBFBF' } }]),
+);
 /** Rows of the recommendations sheet laid out for filling. */
 const RECOMMENDATION_ROWS = 40;
 
@@ -34,8 +36,24 @@ const score = (what: string): Validation => ({
 });
 
 const VALIDATIONS: Record<string, Validation> = {
-  agency: { type: 'textLength', operator: 'between', allowBlank: true, formulae: [1, 300], showInputMessage: true, promptTitle: 'หน่วยงาน', prompt: 'ชื่อหน่วยงานตามที่ระบบ ITAS แสดง เช่น อบต.ลำปางรอง' },
-  province: { type: 'textLength', operator: 'between', allowBlank: true, formulae: [1, 100], showInputMessage: true, promptTitle: 'จังหวัด', prompt: 'ไม่บังคับ' },
+  agency: {
+    type: 'textLength',
+    operator: 'between',
+    allowBlank: true,
+    formulae: [1, 300],
+    showInputMessage: true,
+    promptTitle: 'หน่วยงาน',
+    prompt: 'ชื่อหน่วยงานตามที่ระบบ ITAS แสดง เช่น อบต.ลำปางรอง',
+  },
+  province: {
+    type: 'textLength',
+    operator: 'between',
+    allowBlank: true,
+    formulae: [1, 100],
+    showInputMessage: true,
+    promptTitle: 'จังหวัด',
+    prompt: 'ไม่บังคับ',
+  },
   'fiscal-year': {
     type: 'whole',
     operator: 'between',
@@ -50,8 +68,27 @@ const VALIDATIONS: Record<string, Validation> = {
     prompt: 'ปี พ.ศ. หรือ ค.ศ. ก็ได้',
   },
   total: { ...score('คะแนนรวม'), prompt: 'ไม่บังคับ: ว่างไว้ โปรแกรมคำนวณให้' },
-  level: { type: 'textLength', operator: 'between', allowBlank: true, formulae: [1, 30], showInputMessage: true, promptTitle: 'ระดับ', prompt: 'ไม่บังคับ: เช่น B หรือ ผ่านดี ตามที่ระบบ ITAS แสดง' },
-  result: { type: 'list', allowBlank: true, formulae: ['"ผ่าน,ไม่ผ่าน"'], showErrorMessage: true, errorStyle: 'stop', errorTitle: 'ผลการประเมิน', error: 'เลือก ผ่าน หรือ ไม่ผ่าน', showInputMessage: true, promptTitle: 'ผลการประเมิน', prompt: 'ไม่บังคับ: ผ่าน หรือ ไม่ผ่าน' },
+  level: {
+    type: 'textLength',
+    operator: 'between',
+    allowBlank: true,
+    formulae: [1, 30],
+    showInputMessage: true,
+    promptTitle: 'ระดับ',
+    prompt: 'ไม่บังคับ: เช่น B หรือ ผ่านดี ตามที่ระบบ ITAS แสดง',
+  },
+  result: {
+    type: 'list',
+    allowBlank: true,
+    formulae: ['"ผ่าน,ไม่ผ่าน"'],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'ผลการประเมิน',
+    error: 'เลือก ผ่าน หรือ ไม่ผ่าน',
+    showInputMessage: true,
+    promptTitle: 'ผลการประเมิน',
+    prompt: 'ไม่บังคับ: ผ่าน หรือ ไม่ผ่าน',
+  },
 };
 
 export async function fillInWorkbook(): Promise<Buffer> {
@@ -64,7 +101,10 @@ export async function fillInWorkbook(): Promise<Buffer> {
   workbook.created = FIXED_DATE;
   workbook.modified = FIXED_DATE;
 
-  const sheet = workbook.addWorksheet(FILL_IN_SHEET, { views: [{ showGridLines: false }], pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const sheet = workbook.addWorksheet(FILL_IN_SHEET, {
+    views: [{ showGridLines: false }],
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   sheet.columns = [{ width: 26 }, { width: 34 }, { width: 11 }, { width: 11 }];
   writeRows(sheet, results!.rows);
   for (let row = 1; row <= 1 + INSTRUCTIONS.length; row++) sheet.mergeCells(row, 1, row, 4);
@@ -81,7 +121,9 @@ export async function fillInWorkbook(): Promise<Buffer> {
     else sheet.getCell(field.row, 1).alignment = { horizontal: 'center' };
   }
 
-  const recommendations = workbook.addWorksheet(RECOMMENDATIONS_SHEET, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const recommendations = workbook.addWorksheet(RECOMMENDATIONS_SHEET, {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   recommendations.columns = [{ width: 12 }, { width: 10 }, { width: 40 }, { width: 100 }];
   writeRows(recommendations, advice!.rows);
   recommendations.mergeCells('A1:D1');
@@ -95,7 +137,15 @@ export async function fillInWorkbook(): Promise<Buffer> {
       cell.border = BORDER;
       cell.alignment = { wrapText: true, vertical: 'top' };
     }
-    recommendations.getCell(row, 1).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${TOOLS.join(',')}"`], showErrorMessage: true, errorStyle: 'stop', errorTitle: 'เครื่องมือ', error: 'เลือก IIT, EIT หรือ OIT' };
+    recommendations.getCell(row, 1).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${TOOLS.join(',')}"`],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: 'เครื่องมือ',
+      error: 'เลือก IIT, EIT หรือ OIT',
+    };
   }
 
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -18,4 +18,6 @@ for (const [index, view] of views.entries()) {
   writeFileSync(path.join(out, `${index}.docx`), doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 const usage = process.resourceUsage();
-process.stdout.write(`${JSON.stringify({ documents: views.length, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, peakMemoryMB: Math.round(usage.maxRSS / 1024) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ documents: views.length, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, peakMemoryMB: Math.round(usage.maxRSS / 1024) })}\n`,
+);

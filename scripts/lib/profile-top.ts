@@ -48,7 +48,11 @@ export function profileTop(file: string, count: number): ProfileEntry[] {
     entry.micros += delta;
     self.set(key, entry);
   });
-  const busy = total - [...profile.samples.entries()].filter(([, id]) => byNode.get(id)!.callFrame.functionName === '(idle)').reduce((sum, [i]) => sum + (profile.timeDeltas[i] ?? 0), 0);
+  const busy =
+    total -
+    [...profile.samples.entries()]
+      .filter(([, id]) => byNode.get(id)!.callFrame.functionName === '(idle)')
+      .reduce((sum, [i]) => sum + (profile.timeDeltas[i] ?? 0), 0);
   return [...self.values()]
     .sort((a, b) => b.micros - a.micros)
     .slice(0, count)

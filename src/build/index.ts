@@ -21,7 +21,15 @@ import { cleanSignature } from '../ita/signature.js';
 import { hasErrors, type Place, type Problem } from '../core/problem.js';
 import type { Workbook } from '../read/cells.js';
 import { readWorkbook } from '../read/workbook.js';
-import { ANALYSIS_TEMPLATE, prepareTemplate, readEmblem, readTemplate, renderAnalysis, renderAnnouncement, type PreparedTemplate } from '../render/index.js';
+import {
+  ANALYSIS_TEMPLATE,
+  prepareTemplate,
+  readEmblem,
+  readTemplate,
+  renderAnalysis,
+  renderAnnouncement,
+  type PreparedTemplate,
+} from '../render/index.js';
 import { analysisName, documentNames, uniqueName } from './names.js';
 
 /** A workbook's bytes, or results a person typed into a form, already as cells (ita/fill-in.ts). */
@@ -64,7 +72,12 @@ export interface Progress {
 }
 
 /** A workbook's announcements rendered with the prepared template, `done` called as each finishes, in any order. */
-export type RenderMany = (prepared: PreparedTemplate, digits: Digits, announcements: readonly Announcement[], done: (index: number, outcome: RenderOutcome) => Promise<void>) => Promise<void>;
+export type RenderMany = (
+  prepared: PreparedTemplate,
+  digits: Digits,
+  announcements: readonly Announcement[],
+  done: (index: number, outcome: RenderOutcome) => Promise<void>,
+) => Promise<void>;
 
 export interface RenderOutcome {
   document?: Uint8Array;
@@ -127,16 +140,24 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
  */
 function addHistory(read: ReadWorkbook[], usesHistory: boolean): void {
   const all = read.flatMap((workbook) => workbook.ready);
-  const found = earlierYears(all.map((r) => r.announcement), 'announcement');
+  const found = earlierYears(
+    all.map((r) => r.announcement),
+    'announcement',
+  );
   all.forEach((ready, index) => {
     const { earlier, problems } = found[index]!;
     if (usesHistory) ready.problems.push(...problems);
-    if (earlier.length) ready.announcement.history = yearTotals([...earlier, ready.announcement]).map(({ announcement: _announcement, ...year }) => year);
+    if (earlier.length)
+      ready.announcement.history = yearTotals([...earlier, ready.announcement]).map(({ announcement: _announcement, ...year }) => year);
   });
 }
 
 /** The analysis template checked against the analysis's tags; undefined when it cannot be used (the announcements go on). */
-function prepareAnalysisTemplate(bytes: NamedBytes, names: BuildRequest['announce']['names'], problems: Problem[]): PreparedTemplate | undefined {
+function prepareAnalysisTemplate(
+  bytes: NamedBytes,
+  names: BuildRequest['announce']['names'],
+  problems: Problem[],
+): PreparedTemplate | undefined {
   const { template, problems: found } = readTemplate(bytes, names, ANALYSIS_TEMPLATE);
   problems.push(...found);
   if (!template) return undefined;
@@ -156,7 +177,11 @@ async function buildAnalyses(prepared: PreparedTemplate, request: BuildRequest, 
     const { earlier, problems } = years[index]!;
     result.problems.push(...problems);
     if (hasErrors(problems)) {
-      result.failures.push({ input: workbook, agency: announcement.agency.shortName, problems: problems.filter((p) => p.severity === 'error') });
+      result.failures.push({
+        input: workbook,
+        agency: announcement.agency.shortName,
+        problems: problems.filter((p) => p.severity === 'error'),
+      });
       continue;
     }
     const framework = request.frameworks.forYear(announcement.fiscalYear, {}).framework!;
@@ -181,7 +206,12 @@ async function buildAnalyses(prepared: PreparedTemplate, request: BuildRequest, 
       else result.documents.push(document);
     }
     result.problems.push(...renderProblems);
-    if (hasErrors(renderProblems)) result.failures.push({ input: workbook, agency: announcement.agency.shortName, problems: renderProblems.filter((p) => p.severity === 'error') });
+    if (hasErrors(renderProblems))
+      result.failures.push({
+        input: workbook,
+        agency: announcement.agency.shortName,
+        problems: renderProblems.filter((p) => p.severity === 'error'),
+      });
     else result.analyses.push(report);
   }
 }
@@ -215,7 +245,12 @@ async function readWorkbookAnnouncements(input: Input, request: BuildRequest, us
   if (hasErrors(problems) || agencies.length === 0) return { workbook, problems, agencies: [], ready: [], ...(seen && { seen }) };
   const announced = agencies.flatMap((a) => (a.announcement ? [a.announcement] : []));
   const names = documentNames(announced).map((name) => uniqueName(name, used));
-  return { workbook, problems, agencies, ready: announced.map((announcement, i) => ({ workbook, name: names[i]!, announcement, problems: [] })) };
+  return {
+    workbook,
+    problems,
+    agencies,
+    ready: announced.map((announcement, i) => ({ workbook, name: names[i]!, announcement, problems: [] })),
+  };
 }
 
 async function buildWorkbook(read: ReadWorkbook, prepared: PreparedTemplate, request: BuildRequest, result: BuildResult): Promise<void> {
@@ -225,7 +260,13 @@ async function buildWorkbook(read: ReadWorkbook, prepared: PreparedTemplate, req
     result.failures.push({ input: workbook, agency: '', problems: problems.filter((p) => p.severity === 'error'), ...(seen && { seen }) });
     return;
   }
-  const fail = (agency: AgencyResult, why: Problem[]) => result.failures.push({ input: workbook, agency: agency.name, place: agency.place, problems: why.filter((p) => p.severity === 'error') });
+  const fail = (agency: AgencyResult, why: Problem[]) =>
+    result.failures.push({
+      input: workbook,
+      agency: agency.name,
+      place: agency.place,
+      problems: why.filter((p) => p.severity === 'error'),
+    });
   for (const agency of agencies) {
     result.problems.push(...agency.problems);
     // No announcement and no error: a copy of an agency already listed, skipped with a warning.
@@ -245,19 +286,24 @@ async function buildWorkbook(read: ReadWorkbook, prepared: PreparedTemplate, req
   const outcomes: { problems: Problem[]; document?: BuiltDocument }[] = [];
   let done = 0;
   const renderMany = request.renderMany ?? renderOneByOne;
-  await renderMany(prepared, request.digits, ready.map((r) => r.announcement), async (index, outcome) => {
-    const agency = announced[index]!;
-    const ofAgency = (found: Problem[]) => found.map((p) => ({ ...p, where: { ...p.where, agency: agency.name } }));
-    const problems = [...read.ready[index]!.problems, ...ofAgency(outcome.problems)];
-    if (outcome.document && !hasErrors(problems)) {
-      const document = { ...ready[index]!, bytes: outcome.document };
-      if (request.onDocument) problems.push(...ofAgency(await request.onDocument(document)));
-      outcomes[index] = { problems, ...(!request.onDocument && { document }) };
-    } else {
-      outcomes[index] = { problems };
-    }
-    request.onProgress?.({ workbook, done: ++done, total: ready.length, agency: agency.name });
-  });
+  await renderMany(
+    prepared,
+    request.digits,
+    ready.map((r) => r.announcement),
+    async (index, outcome) => {
+      const agency = announced[index]!;
+      const ofAgency = (found: Problem[]) => found.map((p) => ({ ...p, where: { ...p.where, agency: agency.name } }));
+      const problems = [...read.ready[index]!.problems, ...ofAgency(outcome.problems)];
+      if (outcome.document && !hasErrors(problems)) {
+        const document = { ...ready[index]!, bytes: outcome.document };
+        if (request.onDocument) problems.push(...ofAgency(await request.onDocument(document)));
+        outcomes[index] = { problems, ...(!request.onDocument && { document }) };
+      } else {
+        outcomes[index] = { problems };
+      }
+      request.onProgress?.({ workbook, done: ++done, total: ready.length, agency: agency.name });
+    },
+  );
   outcomes.forEach(({ problems, document }, index) => {
     result.problems.push(...problems);
     if (hasErrors(problems)) return fail(announced[index]!, problems);
@@ -271,7 +317,11 @@ async function readAnnouncements(input: Input, request: BuildRequest) {
   const read = 'cells' in input ? { workbook: input.cells, problems: [] } : await readWorkbook(input);
   if (!read.workbook) return { problems: read.problems, agencies: [] };
   const normalised = announceWorkbook(read.workbook, { ...request.announce, frameworks: request.frameworks });
-  return { problems: [...read.problems, ...normalised.problems], agencies: normalised.agencies, ...(normalised.seen && { seen: normalised.seen }) };
+  return {
+    problems: [...read.problems, ...normalised.problems],
+    agencies: normalised.agencies,
+    ...(normalised.seen && { seen: normalised.seen }),
+  };
 }
 
 /** Each document after the other, here: the default, and what a front end's parallel rendering falls back on for a small batch. */

@@ -21,7 +21,10 @@ const MAX_AGENCY_BYTES = 150;
 export function documentFileName(announcement: Announcement, withProvince = false): string {
   const province = announcement.agency.province?.replace(/^(จังหวัด|จ\.)\s*/, '');
   const name = withProvince && province ? `${announcement.agency.shortName} จ.${province}` : announcement.agency.shortName;
-  const agency = shortenTo(name.normalize('NFC').replace(UNSAFE, '_').replace(/\s+/g, ' '), MAX_AGENCY_BYTES).replace(/^[.\s]+|[.\s]+$/g, '');
+  const agency = shortenTo(name.normalize('NFC').replace(UNSAFE, '_').replace(/\s+/g, ' '), MAX_AGENCY_BYTES).replace(
+    /^[.\s]+|[.\s]+$/g,
+    '',
+  );
   return `ประกาศผลการประเมิน ITA ${announcement.fiscalYear} ${agency || 'หน่วยงาน'}.docx`;
 }
 

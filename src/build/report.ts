@@ -12,7 +12,10 @@ import { formatterFor } from '../core/format.js';
  * characters are shown as their codes instead of sent.
  */
 export function printable(line: string): string {
-  return line.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+  return line.replace(
+    /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`,
+  );
 }
 
 /**
@@ -57,14 +60,24 @@ export function documentTable(documents: readonly DocumentSummary[], shown: (fil
   const pdfs = documents.filter((d) => d.pdf).length;
   const inputs = [...new Set(documents.map((d) => shown(d.input)))];
   return [
-    text(`ประกาศที่สร้าง ${documents.length} ฉบับ จาก ${inputs.join(', ')}:`, `${counted(documents.length, 'announcement')} written from ${inputs.join(', ')}:`),
+    text(
+      `ประกาศที่สร้าง ${documents.length} ฉบับ จาก ${inputs.join(', ')}:`,
+      `${counted(documents.length, 'announcement')} written from ${inputs.join(', ')}:`,
+    ),
     ...rows.map(line),
-    ...(pdfs ? [text(`  พร้อมไฟล์ PDF ${pdfs} ฉบับ (ชื่อเดียวกัน นามสกุล .pdf)`, `  and ${counted(pdfs, 'PDF')} (the same names, ending in .pdf)`)] : []),
+    ...(pdfs
+      ? [text(`  พร้อมไฟล์ PDF ${pdfs} ฉบับ (ชื่อเดียวกัน นามสกุล .pdf)`, `  and ${counted(pdfs, 'PDF')} (the same names, ending in .pdf)`)]
+      : []),
   ];
 }
 
 /** Each failed agency or workbook, with every error that stopped it (printed here, not among the other problems). */
-export function failureLines(failures: readonly Failure[], shown: (file: string) => string, language: Language = 'th', debug = false): string[] {
+export function failureLines(
+  failures: readonly Failure[],
+  shown: (file: string) => string,
+  language: Language = 'th',
+  debug = false,
+): string[] {
   const text = chooser(language);
   const lines = [text(`สร้างประกาศไม่ได้ ${failures.length} รายการ:`, `${failures.length} could not be made:`)];
   for (const f of failures) {
@@ -79,9 +92,18 @@ export function failureLines(failures: readonly Failure[], shown: (file: string)
  * Announcements made but not saved, as the output folder took no more files (a full disk): why
  * once, for the folder, then each of them, so a batch of a thousand does not say it a thousand times.
  */
-export function unsavedLines(why: Problem, failures: readonly Failure[], shown: (file: string) => string, language: Language = 'th'): string[] {
+export function unsavedLines(
+  why: Problem,
+  failures: readonly Failure[],
+  shown: (file: string) => string,
+  language: Language = 'th',
+): string[] {
   const text = chooser(language);
-  return [...problemLines(why, shown, language), text(`ประกาศที่ยังไม่ได้บันทึก ${failures.length} ฉบับ:`, `${counted(failures.length, 'announcement')} not saved:`), ...failures.map((f) => `  ✗ ${failed(f, shown)}`)];
+  return [
+    ...problemLines(why, shown, language),
+    text(`ประกาศที่ยังไม่ได้บันทึก ${failures.length} ฉบับ:`, `${counted(failures.length, 'announcement')} not saved:`),
+    ...failures.map((f) => `  ✗ ${failed(f, shown)}`),
+  ];
 }
 
 /** The agency and where it is in its workbook, or the workbook. */
@@ -112,10 +134,17 @@ export function announcementLines(a: Announcement, shown: (file: string) => stri
     `── ${a.agency.shortName} · ${text('ปีงบประมาณ', 'fiscal year')} ${a.fiscalYear} · ${shown(a.source.file)} ${text('ชีต', 'sheet')} "${a.source.sheet}"${row}`,
     `  ${text('ประกาศ', 'Announcement of ')}${a.agency.fullName}`,
     ...(a.criteriaYear !== a.fiscalYear
-      ? [text(`  เกณฑ์: ของปี ${a.criteriaYear} ยกมาใช้ (ยังไม่มีเกณฑ์ของปี ${a.fiscalYear}) คะแนนรวม ระดับ และผลการประเมินพิมพ์ตามไฟล์`, `  Criteria: fiscal year ${a.criteriaYear}'s, carried forward (none for ${a.fiscalYear} yet); the total, level and result are printed as the workbook states them`)]
+      ? [
+          text(
+            `  เกณฑ์: ของปี ${a.criteriaYear} ยกมาใช้ (ยังไม่มีเกณฑ์ของปี ${a.fiscalYear}) คะแนนรวม ระดับ และผลการประเมินพิมพ์ตามไฟล์`,
+            `  Criteria: fiscal year ${a.criteriaYear}'s, carried forward (none for ${a.fiscalYear} yet); the total, level and result are printed as the workbook states them`,
+          ),
+        ]
       : []),
     `  ${padToWidth(text('ตัวชี้วัด', 'Indicator'), 38)} ${text(' คะแนน', ' Score')}   ${text('อันดับ', 'Rank')}`,
-    ...a.indicators.map((i) => `  ${padToWidth(`${i.number}. ${i.name}`, 38)} ${numbers.score(i.score).padStart(6)}   ${rankOf.get(i.number)}`),
+    ...a.indicators.map(
+      (i) => `  ${padToWidth(`${i.number}. ${i.name}`, 38)} ${numbers.score(i.score).padStart(6)}   ${rankOf.get(i.number)}`,
+    ),
     text(
       `  คะแนนรวม ${numbers.score(a.total)} · ระดับ ${a.level} · ผลการประเมิน ${a.result} · สูงสุด ${numbers.score(a.highest)} · ต่ำสุด ${numbers.score(a.lowest)}`,
       `  Total ${numbers.score(a.total)} · level ${a.level} · result ${a.result} · highest ${numbers.score(a.highest)} · lowest ${numbers.score(a.lowest)}`,
@@ -143,12 +172,29 @@ export function analysisLines(name: string, a: Analysis, language: Language = 't
     `  ${text('รายงานการวิเคราะห์', 'Analysis report')}: ${name}`,
     ...(a.improvements.length
       ? [
-          text(`  ประเด็นที่ต้องพัฒนา (ต่ำกว่า ${a.criteria.passMark} คะแนน เรียงจากต่ำสุด):`, `  To improve (below ${a.criteria.passMark}, lowest first):`),
-          ...a.improvements.map((p) => `    ${p.number}. ${p.name} (${p.tool}) ${numbers.score(p.score)} · ${text(`ข้อเสนอแนะ ${recommended(p)} ข้อ`, counted(recommended(p), 'recommendation'))}`),
+          text(
+            `  ประเด็นที่ต้องพัฒนา (ต่ำกว่า ${a.criteria.passMark} คะแนน เรียงจากต่ำสุด):`,
+            `  To improve (below ${a.criteria.passMark}, lowest first):`,
+          ),
+          ...a.improvements.map(
+            (p) =>
+              `    ${p.number}. ${p.name} (${p.tool}) ${numbers.score(p.score)} · ${text(`ข้อเสนอแนะ ${recommended(p)} ข้อ`, counted(recommended(p), 'recommendation'))}`,
+          ),
         ]
-      : [text(`  ประเด็นที่ต้องพัฒนา: ไม่มี (ทุกตัวชี้วัดถึง ${a.criteria.passMark} คะแนน)`, `  To improve: none (every indicator reaches ${a.criteria.passMark})`)]),
+      : [
+          text(
+            `  ประเด็นที่ต้องพัฒนา: ไม่มี (ทุกตัวชี้วัดถึง ${a.criteria.passMark} คะแนน)`,
+            `  To improve: none (every indicator reaches ${a.criteria.passMark})`,
+          ),
+        ]),
     earlier.length
-      ? text(`  ปีที่นำมาเทียบ: ${earlier.map((y) => `${y.fiscalYear} (${numbers.score(y.total)})`).join(', ')}`, `  Earlier years compared: ${earlier.map((y) => `${y.fiscalYear} (${numbers.score(y.total)})`).join(', ')}`)
-      : text('  ปีที่นำมาเทียบ: ไม่มี (ให้ไฟล์ของปีก่อนมาด้วยเพื่อเทียบ)', '  Earlier years compared: none (give the earlier years\' files too to compare)'),
+      ? text(
+          `  ปีที่นำมาเทียบ: ${earlier.map((y) => `${y.fiscalYear} (${numbers.score(y.total)})`).join(', ')}`,
+          `  Earlier years compared: ${earlier.map((y) => `${y.fiscalYear} (${numbers.score(y.total)})`).join(', ')}`,
+        )
+      : text(
+          '  ปีที่นำมาเทียบ: ไม่มี (ให้ไฟล์ของปีก่อนมาด้วยเพื่อเทียบ)',
+          "  Earlier years compared: none (give the earlier years' files too to compare)",
+        ),
   ];
 }

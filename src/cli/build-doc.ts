@@ -31,8 +31,16 @@ import { nearest } from '../core/nearest.js';
 import { DEFAULT_ANALYSIS_TEMPLATE, DEFAULT_TEMPLATE, PROJECT_ROOT } from '../node/project-root.js';
 import { takenByNpm } from './npm-trap.js';
 import { digitsNamed } from '../core/format.js';
-import { analysisLines, announcementLines, documentTable, failureLines, printable, problemLines, unsavedLines, type DocumentSummary } from '../build/report.js';
-
+import {
+  analysisLines,
+  announcementLines,
+  documentTable,
+  failureLines,
+  printable,
+  problemLines,
+  unsavedLines,
+  type DocumentSummary,
+} from '../build/report.js';
 
 /** What a results file may be named in input/: workbooks, a web page or its table saved as text (the reader tells them apart by their bytes). */
 const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods', '.xml', '.csv', '.tsv', '.txt', '.html', '.htm']);
@@ -40,7 +48,6 @@ const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods', '.xml', '
 const PROGRESS_FROM = 10;
 
 class UsageError extends Error {}
-
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let debug = argv.includes('--debug');
@@ -71,7 +78,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return EXIT.usage;
     }
     io.stderr(`${text('เกิดข้อผิดพลาดภายในโปรแกรม', 'Internal error')}: ${(e as Error).message}\n`);
-    io.stderr(debug ? `${(e as Error).stack}\n` : text('แจ้งผู้ดูแลโปรแกรม พร้อมรันซ้ำด้วย --debug เพื่อดูรายละเอียด\n', 'Please report it; run again with --debug for the details\n'));
+    io.stderr(
+      debug
+        ? `${(e as Error).stack}\n`
+        : text('แจ้งผู้ดูแลโปรแกรม พร้อมรันซ้ำด้วย --debug เพื่อดูรายละเอียด\n', 'Please report it; run again with --debug for the details\n'),
+    );
     return EXIT.internal;
   }
 }
@@ -103,10 +114,19 @@ function parseArguments(argv: string[], language: Language) {
     });
   if (parsed instanceof Promise) throw new Error('yargs parsed asynchronously');
   for (const [name, value] of Object.entries(parsed)) {
-    if (Array.isArray(value) && name !== '_' && !REPEATABLE.has(name)) throw new UsageError(text(`ระบุ --${name} ได้ครั้งเดียว (ระบุมา ${value.length} ครั้ง)`, `--${name} can be given once (it was given ${value.length} times)`));
+    if (Array.isArray(value) && name !== '_' && !REPEATABLE.has(name))
+      throw new UsageError(
+        text(`ระบุ --${name} ได้ครั้งเดียว (ระบุมา ${value.length} ครั้ง)`, `--${name} can be given once (it was given ${value.length} times)`),
+      );
   }
   const digits = parsed.digits === undefined ? undefined : digitsNamed(String(parsed.digits));
-  if (parsed.digits !== undefined && !digits) throw new UsageError(text(`--digits "${parsed.digits}" ไม่ถูกต้อง: ใช้ ไทย (thai) หรือ อารบิก (arabic)`, `--digits "${parsed.digits}" is not valid: use thai (ไทย) or arabic (อารบิก)`));
+  if (parsed.digits !== undefined && !digits)
+    throw new UsageError(
+      text(
+        `--digits "${parsed.digits}" ไม่ถูกต้อง: ใช้ ไทย (thai) หรือ อารบิก (arabic)`,
+        `--digits "${parsed.digits}" is not valid: use thai (ไทย) or arabic (อารบิก)`,
+      ),
+    );
   const position = parsed.position === undefined ? undefined : ([] as unknown[]).concat(parsed.position).map(String).join('\n');
   return {
     language,
@@ -142,7 +162,10 @@ function refuseUnknownOptions(argv: readonly string[], text: Text): void {
     if (name === undefined || /^-\d/.test(arg) || flags.has(name)) continue;
     const meant = nearest(name, known);
     throw new UsageError(
-      text(`ไม่มีตัวเลือก ${arg.split('=')[0]}${meant ? `: หมายถึง --${meant} หรือไม่` : ''}`, `There is no option ${arg.split('=')[0]}${meant ? `: did you mean --${meant}?` : ''}`),
+      text(
+        `ไม่มีตัวเลือก ${arg.split('=')[0]}${meant ? `: หมายถึง --${meant} หรือไม่` : ''}`,
+        `There is no option ${arg.split('=')[0]}${meant ? `: did you mean --${meant}?` : ''}`,
+      ),
     );
   }
 }
@@ -159,12 +182,16 @@ function parseDate(date: string, text: Text): string {
 }
 
 function parseThreads(threads: number, text: Text): number {
-  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads ${threads} ${text('ไม่ถูกต้อง: ใช้จำนวนเต็ม 1–64', 'is not valid: use a whole number from 1 to 64')}`);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64)
+    throw new UsageError(`--threads ${threads} ${text('ไม่ถูกต้อง: ใช้จำนวนเต็ม 1–64', 'is not valid: use a whole number from 1 to 64')}`);
   return threads;
 }
 
 function parseYear(year: number, text: Text): number {
-  if (!Number.isInteger(year) || year < 1900 || year > 3000) throw new UsageError(`--year ${year} ${text('ไม่ถูกต้อง: ใช้ปีงบประมาณ พ.ศ. เช่น 2565', 'is not valid: use the fiscal year, e.g. 2565 or 2022')}`);
+  if (!Number.isInteger(year) || year < 1900 || year > 3000)
+    throw new UsageError(
+      `--year ${year} ${text('ไม่ถูกต้อง: ใช้ปีงบประมาณ พ.ศ. เช่น 2565', 'is not valid: use the fiscal year, e.g. 2565 or 2022')}`,
+    );
   return year < 2400 ? year + 543 : year;
 }
 
@@ -210,7 +237,13 @@ async function run(args: Arguments, io: Io): Promise<number> {
   if (opened && 'problem' in opened) return stopWith(opened.problem);
   const folder = opened;
 
-  const { result, written, analysesWritten } = await makeDocuments(args, io, screen, { given, parts, workbooks: inputs.workbooks, outDir, folder });
+  const { result, written, analysesWritten } = await makeDocuments(args, io, screen, {
+    given,
+    parts,
+    workbooks: inputs.workbooks,
+    outDir,
+    folder,
+  });
   result.problems.unshift(...parts.analysisProblems, ...inputs.unreadable.flatMap((f) => f.problems));
   result.failures.unshift(...inputs.unreadable);
   if (hasErrors(result.problems.filter((p) => p.code === 'emblem-unusable'))) {
@@ -222,7 +255,8 @@ async function run(args: Arguments, io: Io): Promise<number> {
   const order = new Map(result.announcements.map((a, i) => [a.name, i]));
   const documents = written.sort((a, b) => order.get(path.basename(a.output))! - order.get(path.basename(b.output))!);
   if (args.check) tellWhatWouldBeMade(result, screen);
-  if (args.pdf && documents.length && !folder?.stopped) result.problems.push(...(await writePdfsBeside(documents, analysesWritten, folder!, io, screen)));
+  if (args.pdf && documents.length && !folder?.stopped)
+    result.problems.push(...(await writePdfsBeside(documents, analysesWritten, folder!, io, screen)));
   await folder?.close();
 
   report(args, screen, io, {
@@ -248,7 +282,10 @@ async function readSettingsFile(args: Arguments, io: Io): Promise<SettingsGiven>
 function givenAt(given: SettingsGiven, setting: 'template' | 'emblem' | 'analysisTemplate', option: string | undefined): Message {
   return option !== undefined
     ? { th: SETTINGS[setting].option, en: SETTINGS[setting].option }
-    : { th: `${SETTINGS[setting].key}: ของไฟล์ตั้งค่า ${path.basename(given.file)} บรรทัดที่ ${given.lines[setting]}`, en: `${SETTINGS[setting].key}: of the settings file ${path.basename(given.file)}, line ${given.lines[setting]}` };
+    : {
+        th: `${SETTINGS[setting].key}: ของไฟล์ตั้งค่า ${path.basename(given.file)} บรรทัดที่ ${given.lines[setting]}`,
+        en: `${SETTINGS[setting].key}: of the settings file ${path.basename(given.file)}, line ${given.lines[setting]}`,
+      };
 }
 
 /** What every document is made with besides the workbook. */
@@ -268,7 +305,12 @@ async function readDocumentParts(args: Arguments, io: Io, given: SettingsGiven):
   const template = await readInput(templateFile, MAX_TEMPLATE_BYTES, {
     cannotOpen: (code) => {
       const at = givenAt(given, 'template', args.template);
-      return error('template-unreadable', { file: templateFile }, `เปิดแม่แบบเอกสารไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน ${at.th}`, `Cannot open the template (${code}): check the file name given with ${at.en}`);
+      return error(
+        'template-unreadable',
+        { file: templateFile },
+        `เปิดแม่แบบเอกสารไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน ${at.th}`,
+        `Cannot open the template (${code}): check the file name given with ${at.en}`,
+      );
     },
     tooLarge: (size) => templateTooLarge(templateFile, size),
   });
@@ -279,18 +321,29 @@ async function readDocumentParts(args: Arguments, io: Io, given: SettingsGiven):
       : await readInput(emblemFile, EMBLEM_MOST_BYTES, {
           cannotOpen: (code) => {
             const at = givenAt(given, 'emblem', args.emblem);
-            return error('emblem-unusable', { file: emblemFile }, `เปิดไฟล์ภาพตราครุฑไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน ${at.th}`, `Cannot open the emblem picture (${code}): check the file name given with ${at.en}`);
+            return error(
+              'emblem-unusable',
+              { file: emblemFile },
+              `เปิดไฟล์ภาพตราครุฑไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน ${at.th}`,
+              `Cannot open the emblem picture (${code}): check the file name given with ${at.en}`,
+            );
           },
           tooLarge: () => emblemTooLarge(emblemFile),
         });
   if (emblem && 'problem' in emblem) return emblem;
   if (!(args.analysis ?? settings.analysis ?? false)) return { template, ...(emblem && { emblem }), analysisProblems: [] };
 
-  const file = args.analysisTemplate !== undefined ? givenPath(io, args.analysisTemplate) : (settings.analysisTemplate ?? DEFAULT_ANALYSIS_TEMPLATE);
+  const file =
+    args.analysisTemplate !== undefined ? givenPath(io, args.analysisTemplate) : (settings.analysisTemplate ?? DEFAULT_ANALYSIS_TEMPLATE);
   const analysisTemplate = await readInput(file, MAX_TEMPLATE_BYTES, {
     cannotOpen: (code) => {
       const at = givenAt(given, 'analysisTemplate', args.analysisTemplate);
-      return error('template-unreadable', { file }, `เปิดแม่แบบรายงานการวิเคราะห์ไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน ${at.th}`, `Cannot open the analysis report's template (${code}): check the file name given with ${at.en}`);
+      return error(
+        'template-unreadable',
+        { file },
+        `เปิดแม่แบบรายงานการวิเคราะห์ไม่ได้ (${code}): ตรวจชื่อไฟล์ที่ระบุใน ${at.th}`,
+        `Cannot open the analysis report's template (${code}): check the file name given with ${at.en}`,
+      );
     },
     tooLarge: (size) => templateTooLarge(file, size),
   });
@@ -300,7 +353,9 @@ async function readDocumentParts(args: Arguments, io: Io, given: SettingsGiven):
 
 /** The workbooks named, or every one in input/: those read, and a failure for each that cannot be; a problem when there is none at all. */
 async function readWorkbooks(args: Arguments, io: Io): Promise<{ workbooks: NamedBytes[]; unreadable: Failure[] } | { problem: Problem }> {
-  const inputs = args.files.length ? args.files.map((file) => givenWorkbook(file, io)) : await workbooksIn(path.join(PROJECT_ROOT, 'input'));
+  const inputs = args.files.length
+    ? args.files.map((file) => givenWorkbook(file, io))
+    : await workbooksIn(path.join(PROJECT_ROOT, 'input'));
   if (inputs.length === 0) {
     return {
       problem: error(
@@ -315,7 +370,13 @@ async function readWorkbooks(args: Arguments, io: Io): Promise<{ workbooks: Name
   const workbooks: NamedBytes[] = [];
   for (const file of inputs) {
     const read = await readInput(file, MAX_FILE_BYTES, {
-      cannotOpen: (code) => error('file-unreadable', { file }, `เปิดไฟล์ไม่ได้ (${code}): ตรวจว่าไฟล์มีอยู่จริงและไม่ได้ถูกโปรแกรมอื่นล็อกไว้`, `Cannot open the file (${code}): check that it exists and is not locked by another program`),
+      cannotOpen: (code) =>
+        error(
+          'file-unreadable',
+          { file },
+          `เปิดไฟล์ไม่ได้ (${code}): ตรวจว่าไฟล์มีอยู่จริงและไม่ได้ถูกโปรแกรมอื่นล็อกไว้`,
+          `Cannot open the file (${code}): check that it exists and is not locked by another program`,
+        ),
       tooLarge: (size) => fileTooLarge(file, size),
     });
     if ('problem' in read) unreadable.push({ input: file, agency: '', problems: [read.problem] });
@@ -364,7 +425,16 @@ async function makeDocuments(
         if (!hasErrors(problems)) analysesWritten.push(target);
         return problems;
       }
-      if (!hasErrors(problems)) written.push({ input: document.workbook, agency: a.agency.shortName, fiscalYear: a.fiscalYear, total: a.total, level: a.level, result: a.result, output: target });
+      if (!hasErrors(problems))
+        written.push({
+          input: document.workbook,
+          agency: a.agency.shortName,
+          fiscalYear: a.fiscalYear,
+          total: a.total,
+          level: a.level,
+          result: a.result,
+          output: target,
+        });
       return problems;
     },
   });
@@ -375,14 +445,30 @@ async function makeDocuments(
 function tellWhatWouldBeMade(result: BuildResult, screen: Screen): void {
   for (const { workbook, announcement } of result.announcements) {
     announcementLines(announcement, screen.pathShown, screen.language).forEach(screen.tell);
-    for (const report of result.analyses.filter((r) => r.workbook === workbook && r.analysis.agency === announcement.agency && r.analysis.fiscalYear === announcement.fiscalYear)) analysisLines(report.name, report.analysis, screen.language).forEach(screen.tell);
+    for (const report of result.analyses.filter(
+      (r) => r.workbook === workbook && r.analysis.agency === announcement.agency && r.analysis.fiscalYear === announcement.fiscalYear,
+    ))
+      analysisLines(report.name, report.analysis, screen.language).forEach(screen.tell);
   }
 }
 
 /** --pdf: a PDF beside each document written, through LibreOffice; the problems of those that could not be made. */
-async function writePdfsBeside(documents: DocumentSummary[], analysesWritten: string[], folder: OutputFolder, io: Io, screen: Screen): Promise<Problem[]> {
-  screen.tell(screen.words(`กำลังสร้าง PDF ${documents.length + analysesWritten.length} ฉบับด้วย LibreOffice`, `Making ${counted(documents.length + analysesWritten.length, 'PDF')} with LibreOffice`));
-  const made = await writePdfs([...documents.map((d) => d.output), ...analysesWritten], io.env, (pdf, bytes) => folder.save(path.basename(pdf), bytes));
+async function writePdfsBeside(
+  documents: DocumentSummary[],
+  analysesWritten: string[],
+  folder: OutputFolder,
+  io: Io,
+  screen: Screen,
+): Promise<Problem[]> {
+  screen.tell(
+    screen.words(
+      `กำลังสร้าง PDF ${documents.length + analysesWritten.length} ฉบับด้วย LibreOffice`,
+      `Making ${counted(documents.length + analysesWritten.length, 'PDF')} with LibreOffice`,
+    ),
+  );
+  const made = await writePdfs([...documents.map((d) => d.output), ...analysesWritten], io.env, (pdf, bytes) =>
+    folder.save(path.basename(pdf), bytes),
+  );
   for (const d of documents) {
     const pdf = made.pdfs.get(d.output);
     if (pdf) d.pdf = pdf;
@@ -399,7 +485,12 @@ function progressLine(screen: Screen, io: Io): (progress: Progress) => void {
   return ({ workbook, done, total, agency }) => {
     if (total < PROGRESS_FROM) return;
     if (done === 0) {
-      screen.tell(screen.words(`กำลังสร้างประกาศ ${total} ฉบับจาก ${path.basename(workbook)}`, `Writing ${counted(total, 'announcement')} from ${path.basename(workbook)}`));
+      screen.tell(
+        screen.words(
+          `กำลังสร้างประกาศ ${total} ฉบับจาก ${path.basename(workbook)}`,
+          `Writing ${counted(total, 'announcement')} from ${path.basename(workbook)}`,
+        ),
+      );
       return;
     }
     if (io.terminal) {
@@ -427,12 +518,14 @@ async function workbooksIn(dir: string): Promise<string[]> {
   } catch {
     return [];
   }
-  return names
-    .filter((name) => WORKBOOK_EXTENSIONS.has(path.extname(name).toLowerCase()))
-    // "~$name.xlsx" is Excel's lock file while the workbook is open; dot files are hidden.
-    .filter((name) => !name.startsWith('~$') && !name.startsWith('.'))
-    .sort()
-    .map((name) => path.join(dir, name));
+  return (
+    names
+      .filter((name) => WORKBOOK_EXTENSIONS.has(path.extname(name).toLowerCase()))
+      // "~$name.xlsx" is Excel's lock file while the workbook is open; dot files are hidden.
+      .filter((name) => !name.startsWith('~$') && !name.startsWith('.'))
+      .sort()
+      .map((name) => path.join(dir, name))
+  );
 }
 
 /** What a run's summary tells: its problems and failures, the documents written (with --check, how many are ready), the analysis reports, why the folder stopped taking files. */
@@ -450,7 +543,11 @@ function report(args: Arguments, screen: Screen, io: Io, outcome: Outcome): void
   const { language, words, tell, pathShown } = screen;
   const printed = new Set<string>();
   // Announcements made but not saved once the folder took no more: why is said once, then which.
-  const unsaved = stopped ? failures.filter((f) => f.problems.length > 0 && f.problems.every((p) => p.code === stopped.code && p.message.th === stopped.message.th)) : [];
+  const unsaved = stopped
+    ? failures.filter(
+        (f) => f.problems.length > 0 && f.problems.every((p) => p.code === stopped.code && p.message.th === stopped.message.th),
+      )
+    : [];
   const failed = failures.filter((f) => !unsaved.includes(f));
   // An error that stopped a workbook or an agency is printed with it, in the list of what could not be made.
   const withFailure = new Set(failures.flatMap((f) => f.problems));
@@ -466,25 +563,46 @@ function report(args: Arguments, screen: Screen, io: Io, outcome: Outcome): void
   if (!args.check) for (const file of analyses) tell(words(`รายงานการวิเคราะห์: ${pathShown(file)}`, `Analysis report: ${pathShown(file)}`));
   if (failed.length) failureLines(failed, pathShown, language, args.debug).forEach(tell);
   if (stopped && unsaved.length) unsavedLines(stopped, unsaved, pathShown, language).forEach(tell);
-  const reports = analyses.length ? words(` และรายงานการวิเคราะห์ ${analyses.length} ฉบับ`, ` and ${counted(analyses.length, 'analysis report')}`) : '';
+  const reports = analyses.length
+    ? words(` และรายงานการวิเคราะห์ ${analyses.length} ฉบับ`, ` and ${counted(analyses.length, 'analysis report')}`)
+    : '';
   const notSaved = unsaved.length ? words(`, ยังไม่ได้บันทึก ${unsaved.length} ฉบับ`, `, ${unsaved.length} not saved`) : '';
   const notMade = failed.length ? words(`, สร้างไม่ได้ ${failed.length} รายการ`, `, ${failed.length} failed`) : '';
   tell(
     args.check
-      ? words(`สรุปการตรวจ (ยังไม่ได้สร้างเอกสาร): พร้อมสร้างประกาศ ${ready} ฉบับ${reports}${notMade}`, `Check (nothing written): ${counted(ready, 'announcement')}${reports} ready${notMade}`)
-      : words(`สรุป: สร้างประกาศ ${documents.length} ฉบับ${reports}${notSaved}${notMade}`, `Summary: ${counted(documents.length, 'announcement')}${reports} written${notSaved}${notMade}`),
+      ? words(
+          `สรุปการตรวจ (ยังไม่ได้สร้างเอกสาร): พร้อมสร้างประกาศ ${ready} ฉบับ${reports}${notMade}`,
+          `Check (nothing written): ${counted(ready, 'announcement')}${reports} ready${notMade}`,
+        )
+      : words(
+          `สรุป: สร้างประกาศ ${documents.length} ฉบับ${reports}${notSaved}${notMade}`,
+          `Summary: ${counted(documents.length, 'announcement')}${reports} written${notSaved}${notMade}`,
+        ),
   );
   if (args.json) {
     // One message, in the language asked for, as a string: what a script reading the JSON expects.
     // What a library said stays out of the JSON too, unless --debug asks for it.
-    const where = ({ debug, ...p }: Problem) => ({ ...p, message: p.message[language], ...(args.debug && debug && { debug }), where: { ...p.where, ...(p.where.file && { file: pathShown(p.where.file) }) } });
+    const where = ({ debug, ...p }: Problem) => ({
+      ...p,
+      message: p.message[language],
+      ...(args.debug && debug && { debug }),
+      where: { ...p.where, ...(p.where.file && { file: pathShown(p.where.file) }) },
+    });
     const json = {
-      documents: documents.map((d) => ({ ...d, input: pathShown(d.input), output: pathShown(d.output), ...(d.pdf && { pdf: pathShown(d.pdf) }) })),
+      documents: documents.map((d) => ({
+        ...d,
+        input: pathShown(d.input),
+        output: pathShown(d.output),
+        ...(d.pdf && { pdf: pathShown(d.pdf) }),
+      })),
       ...(analyses.length && { analyses: analyses.map(pathShown) }),
       failed: failures.map((f) => ({ input: pathShown(f.input), agency: f.agency, problems: f.problems.map(where) })),
       problems: problems.map(where),
       // For the benchmark: this run's peak memory and processor time, its threads included (maxRSS is in KB, CPU times in µs).
-      run: { peakMemoryMB: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6 },
+      run: {
+        peakMemoryMB: Math.round(process.resourceUsage().maxRSS / 1024),
+        cpuSeconds: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6,
+      },
     };
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);
   }

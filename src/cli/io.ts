@@ -35,7 +35,11 @@ export function processIo(): Io {
  * or it holds more than `most` bytes (`tooLarge`, with its size). No more than `most + 1` bytes
  * are ever read, so a huge file or a device (/dev/zero) costs nothing.
  */
-export async function readInput(file: string, most: number, why: { cannotOpen: (code: string) => Problem; tooLarge: (size: number) => Problem }): Promise<NamedBytes | { problem: Problem }> {
+export async function readInput(
+  file: string,
+  most: number,
+  why: { cannotOpen: (code: string) => Problem; tooLarge: (size: number) => Problem },
+): Promise<NamedBytes | { problem: Problem }> {
   try {
     const handle = await open(file, 'r');
     try {

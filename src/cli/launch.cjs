@@ -64,7 +64,10 @@ function writeWhole(file, content) {
 
 /** Whether dist/ holds a build of the sources as they are now. */
 function isBuilt(root, dist) {
-  return readOrNothing(path.join(dist, 'sources.txt'), 'utf8') === sourcesOf(root) && Object.keys(ENTRIES).every((name) => fs.existsSync(path.join(dist, `${name}.cjs`)));
+  return (
+    readOrNothing(path.join(dist, 'sources.txt'), 'utf8') === sourcesOf(root) &&
+    Object.keys(ENTRIES).every((name) => fs.existsSync(path.join(dist, `${name}.cjs`)))
+  );
 }
 
 /** Builds the program into `dist`: the bundles first, the record of their sources last. */
@@ -109,7 +112,10 @@ function ensureBuilt(root, dist) {
     build(root, dist);
     return true;
   } catch (e) {
-    const detail = e && e.errors ? e.errors.map((m) => `${m.location ? `${m.location.file}:${m.location.line}: ` : ''}${m.text}`).join('\n') : String(e && e.message);
+    const detail =
+      e && e.errors
+        ? e.errors.map((m) => `${m.location ? `${m.location.file}:${m.location.line}: ` : ''}${m.text}`).join('\n')
+        : String(e && e.message);
     const cannotWrite = e && /^E(ACCES|PERM|ROFS|NOSPC)$/.test(e.code);
     process.stderr.write(
       cannotWrite
@@ -124,7 +130,11 @@ function ensureBuilt(root, dist) {
 /** Loads dist/programs.cjs through V8's code cache; `saveCache` writes the cache when it was missing or refused. */
 function loadPrograms(dist) {
   const file = path.join(dist, 'programs.cjs');
-  const flags = crypto.createHash('sha256').update(`${process.version} ${process.execArgv.join(' ')}`).digest('hex').slice(0, 12);
+  const flags = crypto
+    .createHash('sha256')
+    .update(`${process.version} ${process.execArgv.join(' ')}`)
+    .digest('hex')
+    .slice(0, 12);
   const cacheFile = path.join(dist, `programs.${flags}.cache`);
   const cachedData = readOrNothing(cacheFile);
   const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), {

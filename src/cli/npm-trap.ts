@@ -49,7 +49,8 @@ export function takenByNpm(env: NodeJS.ProcessEnv, args: readonly string[], ours
   };
   // Options whose values have a shape of their own choose first; the rest take what is left, in order.
   const values = new Map<string, string | undefined>();
-  for (const option of [...taken].sort((a, b) => Number(!a.shape) - Number(!b.shape))) values.set(option.name, option.takesValue ? valueOf(option) : undefined);
+  for (const option of [...taken].sort((a, b) => Number(!a.shape) - Number(!b.shape)))
+    values.set(option.name, option.takesValue ? valueOf(option) : undefined);
   const options = taken.map((option) => {
     if (!option.takesValue) return `--${option.name}`;
     return `--${option.name} ${quoted(values.get(option.name) ?? '…')}`;

@@ -12,9 +12,13 @@ function supported(version) {
 
 if (!supported(process.versions.node)) {
   process.stderr.write(
-    'โปรแกรมนี้ต้องใช้ Node.js รุ่น 20.19 ขึ้นไป (รุ่น LTS) แต่เครื่องนี้มีรุ่น ' + process.versions.node + '\n' +
+    'โปรแกรมนี้ต้องใช้ Node.js รุ่น 20.19 ขึ้นไป (รุ่น LTS) แต่เครื่องนี้มีรุ่น ' +
+      process.versions.node +
+      '\n' +
       'ดาวน์โหลดรุ่น LTS จาก nodejs.org ติดตั้งทับรุ่นเดิม (กด Next ตามค่าเริ่มต้น) ปิดหน้าต่างคำสั่งแล้วเปิดใหม่ แล้วรันอีกครั้ง\n' +
-      '(This program needs Node.js 20.19 or later, LTS; this machine has ' + process.versions.node + ': install the LTS from nodejs.org.)\n'
+      '(This program needs Node.js 20.19 or later, LTS; this machine has ' +
+      process.versions.node +
+      ': install the LTS from nodejs.org.)\n',
   );
   process.exit(require('./exit-codes.json').usage);
 }

@@ -36,7 +36,10 @@ type Key = keyof Settings;
 const YES_NO: Record<string, boolean> = { ใช่: true, ไม่: false, ไม่ใช่: false, yes: true, no: false, true: true, false: false };
 
 /** Each setting's Thai key first, then its English alias. */
-const KEYS = Object.fromEntries(Object.entries(SETTINGS).map(([name, s]) => [name, [s.key, s.alias]])) as unknown as Record<Key, readonly [string, string]>;
+const KEYS = Object.fromEntries(Object.entries(SETTINGS).map(([name, s]) => [name, [s.key, s.alias]])) as unknown as Record<
+  Key,
+  readonly [string, string]
+>;
 
 export interface SettingsRead {
   settings: Settings;
@@ -67,7 +70,10 @@ export async function readSettings(file: string): Promise<SettingsRead> {
     return none(badLines.map((line) => problemAt(line, why.th, why.en)));
   }
   if (document.contents === null) return none([]);
-  if (!isMap(document.contents)) return none([problemAt(lineOf(document.contents), 'ต้องเป็นรายการ "ชื่อ: ค่า" บรรทัดละหนึ่งค่า', 'must be a list of "key: value", one per line')]);
+  if (!isMap(document.contents))
+    return none([
+      problemAt(lineOf(document.contents), 'ต้องเป็นรายการ "ชื่อ: ค่า" บรรทัดละหนึ่งค่า', 'must be a list of "key: value", one per line'),
+    ]);
 
   const read: SettingsRead = { settings: {}, lines: {}, problems: [] };
   const folder = path.dirname(path.resolve(file));
@@ -79,8 +85,12 @@ export async function readSettings(file: string): Promise<SettingsRead> {
       read.problems.push(
         problemAt(
           line,
-          `ไม่รู้จัก "${keyName}": ใช้ได้เฉพาะ ${Object.values(KEYS).map((k) => k[0]).join(', ')}`,
-          `unknown key "${keyName}": the keys are ${Object.values(KEYS).map((k) => k.join(' or ')).join(', ')}`,
+          `ไม่รู้จัก "${keyName}": ใช้ได้เฉพาะ ${Object.values(KEYS)
+            .map((k) => k[0])
+            .join(', ')}`,
+          `unknown key "${keyName}": the keys are ${Object.values(KEYS)
+            .map((k) => k.join(' or '))
+            .join(', ')}`,
           'settings-key-unknown',
         ),
       );
@@ -90,7 +100,11 @@ export async function readSettings(file: string): Promise<SettingsRead> {
     if (value === undefined) {
       read.problems.push(
         key === 'position'
-          ? problemAt(line, `"${keyName}" ต้องเป็นข้อความ หรือรายการบรรทัด (บรรทัดละ "- ข้อความ")`, `"${keyName}" must be a text, or a list of lines ("- text" each)`)
+          ? problemAt(
+              line,
+              `"${keyName}" ต้องเป็นข้อความ หรือรายการบรรทัด (บรรทัดละ "- ข้อความ")`,
+              `"${keyName}" must be a text, or a list of lines ("- text" each)`,
+            )
           : problemAt(line, `"${keyName}" ต้องเป็นข้อความบรรทัดเดียว`, `"${keyName}" must be one line of text`),
       );
       continue;
@@ -104,20 +118,37 @@ export async function readSettings(file: string): Promise<SettingsRead> {
 }
 
 /** Keeps one setting's value, read as its kind is (digits, a date, yes or no, a file, a text); a value that is not one is a problem. */
-function keep(read: SettingsRead, key: Key, value: string, at: { keyName: string; folder: string; problem: (th: string, en: string) => Problem }): void {
+function keep(
+  read: SettingsRead,
+  key: Key,
+  value: string,
+  at: { keyName: string; folder: string; problem: (th: string, en: string) => Problem },
+): void {
   const { keyName, problem } = at;
   if (key === 'digits') {
     const digits = digitsNamed(value);
     if (digits) read.settings.digits = digits;
-    else read.problems.push(problem(`"${keyName}" ต้องเป็น ไทย หรือ อารบิก (ไม่ใช่ "${value}")`, `"${keyName}" must be thai or arabic (ไทย or อารบิก), not "${value}"`));
+    else
+      read.problems.push(
+        problem(
+          `"${keyName}" ต้องเป็น ไทย หรือ อารบิก (ไม่ใช่ "${value}")`,
+          `"${keyName}" must be thai or arabic (ไทย or อารบิก), not "${value}"`,
+        ),
+      );
   } else if (key === 'date') {
     const parsed = parseAnnouncementDate(value);
     if ('date' in parsed) read.settings.date = parsed.date;
-    else read.problems.push(problem(`"${keyName}: ${value}" ไม่ถูกต้อง: ${parsed.why.th}`, `"${keyName}: ${value}" is not a date: ${parsed.why.en}`));
+    else
+      read.problems.push(
+        problem(`"${keyName}: ${value}" ไม่ถูกต้อง: ${parsed.why.th}`, `"${keyName}: ${value}" is not a date: ${parsed.why.en}`),
+      );
   } else if (key === 'analysis') {
     const yes = YES_NO[value.toLowerCase()];
     if (yes !== undefined) read.settings.analysis = yes;
-    else read.problems.push(problem(`"${keyName}" ต้องเป็น ใช่ หรือ ไม่ (ไม่ใช่ "${value}")`, `"${keyName}" must be yes or no (ใช่ or ไม่), not "${value}"`));
+    else
+      read.problems.push(
+        problem(`"${keyName}" ต้องเป็น ใช่ หรือ ไม่ (ไม่ใช่ "${value}")`, `"${keyName}" must be yes or no (ใช่ or ไม่), not "${value}"`),
+      );
   } else if (key === 'emblem' || key === 'template' || key === 'analysisTemplate') {
     read.settings[key] = path.resolve(at.folder, value);
   } else if (key === 'signer' || key === 'position') {
@@ -134,7 +165,11 @@ async function settingsText(file: string): Promise<string | { problems: Problem[
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { problems: [] };
     const code = (e as NodeJS.ErrnoException).code;
-    return { problems: [error('settings-invalid', { file }, `เปิดไฟล์ตั้งค่า ${name} ไม่ได้ (${code})`, `Cannot open the settings file ${name} (${code})`)] };
+    return {
+      problems: [
+        error('settings-invalid', { file }, `เปิดไฟล์ตั้งค่า ${name} ไม่ได้ (${code})`, `Cannot open the settings file ${name} (${code})`),
+      ],
+    };
   }
   const text = decodeSettings(bytes);
   if (text !== undefined) return text;
@@ -154,7 +189,8 @@ async function settingsText(file: string): Promise<string | { problems: Problem[
 function valueOf(node: Node | null, key: Key): string | undefined {
   if (node === null || (isScalar(node) && node.value === null)) return '';
   if (isScalar(node)) return String(node.value).trim();
-  if (key === 'position' && isSeq(node) && node.items.every((item) => isScalar(item))) return node.items.map((item) => String((item as { value: unknown }).value).trim()).join('\n');
+  if (key === 'position' && isSeq(node) && node.items.every((item) => isScalar(item)))
+    return node.items.map((item) => String((item as { value: unknown }).value).trim()).join('\n');
   return undefined;
 }
 

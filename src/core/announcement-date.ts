@@ -8,7 +8,8 @@ export function parseAnnouncementDate(text: string): { date: string } | { why: M
   const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
   const christian = year > 2400 ? year - 543 : year;
   const date = new Date(Date.UTC(christian, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return { why: { th: 'ไม่มีวันนี้ในปฏิทิน', en: 'there is no such day in the calendar' } };
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return { why: { th: 'ไม่มีวันนี้ในปฏิทิน', en: 'there is no such day in the calendar' } };
   return { date: isoDate(christian, month, day) };
 }
 

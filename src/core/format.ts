@@ -36,9 +36,19 @@ export function formatterFor(digits: Digits): Formatter {
 
 function newFormatter(digits: Digits): Formatter {
   const numbering = digits === 'thai' ? 'thai' : 'latn';
-  const scores = new Intl.NumberFormat(`th-TH-u-nu-${numbering}`, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
+  const scores = new Intl.NumberFormat(`th-TH-u-nu-${numbering}`, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+    useGrouping: false,
+  });
   const integers = new Intl.NumberFormat(`th-TH-u-nu-${numbering}`, { maximumFractionDigits: 0, useGrouping: false });
-  const dates = new Intl.DateTimeFormat(`th-TH-u-ca-buddhist-nu-${numbering}`, { day: 'numeric', month: 'long', year: 'numeric', era: 'short', timeZone: 'UTC' });
+  const dates = new Intl.DateTimeFormat(`th-TH-u-ca-buddhist-nu-${numbering}`, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    era: 'short',
+    timeZone: 'UTC',
+  });
   return {
     score: (value) => scores.format(value),
     integer: (value) => integers.format(value),

@@ -85,24 +85,11 @@ export const PROBLEM_CODES = {
     'cell-error-value',
   ],
   /** The analysis report and the years before. */
-  years: [
-    'analysis-year-twice',
-    'analysis-year-ambiguous',
-    'history-year-twice',
-    'history-year-ambiguous',
-  ],
+  years: ['analysis-year-twice', 'analysis-year-ambiguous', 'history-year-twice', 'history-year-ambiguous'],
   /** The settings file. */
-  settings: [
-    'settings-invalid',
-    'settings-key-unknown',
-  ],
+  settings: ['settings-invalid', 'settings-key-unknown'],
   /** The signature block. */
-  signature: [
-    'signer-missing',
-    'signer-for-many',
-    'signature-cleaned',
-    'position-missing',
-  ],
+  signature: ['signer-missing', 'signer-for-many', 'signature-cleaned', 'position-missing'],
   /** The template. */
   template: [
     'template-unreadable',
@@ -113,24 +100,17 @@ export const PROBLEM_CODES = {
     'template-active',
   ],
   /** The emblem. */
-  emblem: [
-    'emblem-unusable',
-    'emblem-placeholder',
-  ],
+  emblem: ['emblem-unusable', 'emblem-placeholder'],
   /** Writing the output. */
-  output: [
-    'output-not-writable',
-    'output-edited-kept',
-    'pdf-outdated',
-    'pdf-unavailable',
-    'pdf-failed',
-  ],
+  output: ['output-not-writable', 'output-edited-kept', 'pdf-outdated', 'pdf-unavailable', 'pdf-failed'],
 } as const;
 
 export type ProblemStage = keyof typeof PROBLEM_CODES;
 export type ProblemCode = (typeof PROBLEM_CODES)[ProblemStage][number];
 
-const STAGE_OF = new Map<ProblemCode, ProblemStage>(Object.entries(PROBLEM_CODES).flatMap(([stage, codes]) => codes.map((code) => [code, stage as ProblemStage] as const)));
+const STAGE_OF = new Map<ProblemCode, ProblemStage>(
+  Object.entries(PROBLEM_CODES).flatMap(([stage, codes]) => codes.map((code) => [code, stage as ProblemStage] as const)),
+);
 
 /** The stage that finds a problem of this code. */
 export function stageOf(code: ProblemCode): ProblemStage {

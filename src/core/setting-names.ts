@@ -7,7 +7,8 @@
  */
 import type { Message } from './language.js';
 
-export type SettingName = 'signer' | 'position' | 'date' | 'digits' | 'emblem' | 'template' | 'fiscalYear' | 'trustStatedTotal' | 'frameworks';
+export type SettingName =
+  'signer' | 'position' | 'date' | 'digits' | 'emblem' | 'template' | 'fiscalYear' | 'trustStatedTotal' | 'frameworks';
 
 /** Where the clerk sets each setting in this front end, as a message names it in brackets. */
 export type SettingNames = Partial<Record<SettingName, Message>>;

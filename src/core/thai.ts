@@ -22,7 +22,9 @@ export function toArabicDigits(text: string): string {
 const MARK = '\u0e31\u0e34-\u0e3a\u0e47-\u0e4e';
 const TONE = '\u0e48-\u0e4b';
 const ABOVE_VOWEL = '\u0e31\u0e34-\u0e37\u0e47';
-const NEEDS_THAI_NORMALISING = new RegExp(`\u0e4d|([${MARK}\u0e40])\\1|[${TONE}][${ABOVE_VOWEL}]|[ \t\u00a0\u2000-\u200b\u202f\u2060\ufeff]+[${MARK}\u0e32\u0e33]`);
+const NEEDS_THAI_NORMALISING = new RegExp(
+  `\u0e4d|([${MARK}\u0e40])\\1|[${TONE}][${ABOVE_VOWEL}]|[ \t\u00a0\u2000-\u200b\u202f\u2060\ufeff]+[${MARK}\u0e32\u0e33]`,
+);
 
 /**
  * Thai text as it arrives from PDFs, old fonts and hurried typing, written the one way Unicode and

@@ -9,7 +9,10 @@ import { DOMParser, type Document } from '@xmldom/xmldom';
 export function xmlFault(text: string): string | undefined {
   let fault: string | undefined;
   try {
-    new DOMParser({ onError: (level, message) => void (level !== 'warning' && (fault ??= message.split('\n')[0]!)) }).parseFromString(text, 'text/xml');
+    new DOMParser({ onError: (level, message) => void (level !== 'warning' && (fault ??= message.split('\n')[0]!)) }).parseFromString(
+      text,
+      'text/xml',
+    );
   } catch (e) {
     fault ??= (e as Error).message.split('\n')[0]!;
   }
@@ -23,9 +26,12 @@ export function parseXml(text: string): Document {
 
 /** The five named escapes and character references of XML text, resolved, as a reader of the text would. */
 export function unescapeXml(text: string): string {
-  return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(lt|gt|quot|apos|amp));/gi, (whole, hex: string | undefined, decimal: string | undefined, named: string | undefined) => {
-    if (named) return { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' }[named.toLowerCase() as 'lt'];
-    const code = Number.parseInt(hex ?? decimal ?? '', hex ? 16 : 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
+  return text.replace(
+    /&(?:#x([0-9a-f]+)|#(\d+)|(lt|gt|quot|apos|amp));/gi,
+    (whole, hex: string | undefined, decimal: string | undefined, named: string | undefined) => {
+      if (named) return { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' }[named.toLowerCase() as 'lt'];
+      const code = Number.parseInt(hex ?? decimal ?? '', hex ? 16 : 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    },
+  );
 }

@@ -75,13 +75,20 @@ const TOP_STRENGTHS = 3;
 export function analyse(announcement: Announcement, criteria: Criteria, earlier: readonly Announcement[] = []): Analysis {
   const a = announcement;
   const rankOf = new Map(a.ranking.map((r) => [r.number, r.rank]));
-  const indicators = a.indicators.map((i) => ({ ...i, rank: rankOf.get(i.number)!, reachesPassMark: roundScore(i.score) >= criteria.passMark }));
+  const indicators = a.indicators.map((i) => ({
+    ...i,
+    rank: rankOf.get(i.number)!,
+    reachesPassMark: roundScore(i.score) >= criteria.passMark,
+  }));
   const highestFirst = [...indicators].sort((x, y) => x.rank - y.rank || x.number - y.number);
   const reaching = highestFirst.filter((i) => i.reachesPassMark);
   const improvements = [...highestFirst]
     .filter((i) => !i.reachesPassMark)
     .sort((x, y) => roundScore(x.score) - roundScore(y.score) || x.number - y.number)
-    .map(({ rank: _rank, reachesPassMark: _reaches, ...indicator }) => ({ ...indicator, recommendations: recommendationsFor(indicator, a) }));
+    .map(({ rank: _rank, reachesPassMark: _reaches, ...indicator }) => ({
+      ...indicator,
+      recommendations: recommendationsFor(indicator, a),
+    }));
   return {
     source: a.source,
     agency: a.agency,
@@ -104,7 +111,10 @@ export function analyse(announcement: Announcement, criteria: Criteria, earlier:
 
 /** The years oldest first, each with its change from the one before and its scores. */
 function yearsOf(announcements: readonly Announcement[]): YearResult[] {
-  return yearTotals(announcements).map(({ announcement, ...year }) => ({ ...year, scores: announcement.indicators.map((s) => ({ number: s.number, score: s.score })) }));
+  return yearTotals(announcements).map(({ announcement, ...year }) => ({
+    ...year,
+    scores: announcement.indicators.map((s) => ({ number: s.number, score: s.score })),
+  }));
 }
 
 /**

@@ -57,13 +57,20 @@ const INDICATORS = 10;
 
 const OPTIONAL = ' (ไม่บังคับ)';
 
-export const RECOMMENDATION_INSTRUCTIONS = 'กรอกข้อเสนอแนะแถวละหนึ่งข้อ: เครื่องมือ (IIT, EIT หรือ OIT) หมายเลขตัวชี้วัด ตัวชี้วัดย่อยของ OIT (เช่น 9.4 การบริหารและพัฒนาทรัพยากรบุคคล) และข้อความตามที่ระบบ ITAS แสดง';
+export const RECOMMENDATION_INSTRUCTIONS =
+  'กรอกข้อเสนอแนะแถวละหนึ่งข้อ: เครื่องมือ (IIT, EIT หรือ OIT) หมายเลขตัวชี้วัด ตัวชี้วัดย่อยของ OIT (เช่น 9.4 การบริหารและพัฒนาทรัพยากรบุคคล) และข้อความตามที่ระบบ ITAS แสดง';
 export const RECOMMENDATION_HEADER = ['เครื่องมือ', 'ตัวชี้วัด', 'ตัวชี้วัดย่อย', 'ข้อเสนอแนะ'] as const;
 
 /** Every field of the form and the cell it fills. */
 export function fillInFields(): FieldPlace[] {
   const facts = FACTS.map((fact, i): FieldPlace => ({ ...fact, row: FIRST_FACT_ROW + i, col: 2 }));
-  const scores = Array.from({ length: INDICATORS }, (_, i): FieldPlace => ({ name: `score-${i + 1}`, label: `คะแนนตัวชี้วัดที่ ${i + 1}`, row: INDICATOR_HEADER_ROW + 1 + i, col: SCORE_COL, required: true }));
+  const scores = Array.from({ length: INDICATORS }, (_, i): FieldPlace => ({
+    name: `score-${i + 1}`,
+    label: `คะแนนตัวชี้วัดที่ ${i + 1}`,
+    row: INDICATOR_HEADER_ROW + 1 + i,
+    col: SCORE_COL,
+    required: true,
+  }));
   return [...facts, ...scores];
 }
 
@@ -82,8 +89,14 @@ export function fillInSheets(
   FACTS.forEach((fact, i) => (rows[FIRST_FACT_ROW - 1 + i] = [fact.required ? fact.label : `${fact.label}${OPTIONAL}`, values[fact.name]]));
   rows[INDICATOR_HEADER_ROW - 2] = [];
   rows[INDICATOR_HEADER_ROW - 1] = ['ตัวชี้วัดที่', 'ชื่อ (ไม่ต้องแก้)', 'เครื่องมือ', 'คะแนน'];
-  names.forEach((indicator, i) => (rows[INDICATOR_HEADER_ROW + i] = [String(i + 1), indicator.name, indicator.tool, values[`score-${i + 1}`]]));
-  const advice = [[RECOMMENDATION_INSTRUCTIONS], [...RECOMMENDATION_HEADER], ...recommendations.map((r) => [r.tool, r.indicator, r.subIndicator, r.text])];
+  names.forEach(
+    (indicator, i) => (rows[INDICATOR_HEADER_ROW + i] = [String(i + 1), indicator.name, indicator.tool, values[`score-${i + 1}`]]),
+  );
+  const advice = [
+    [RECOMMENDATION_INSTRUCTIONS],
+    [...RECOMMENDATION_HEADER],
+    ...recommendations.map((r) => [r.tool, r.indicator, r.subIndicator, r.text]),
+  ];
   return [
     { name: FILL_IN_SHEET, rows },
     { name: RECOMMENDATIONS_SHEET, rows: advice },
@@ -134,7 +147,10 @@ const OIT_INDICATOR = /^ตัวชี้วัด(?:ที่)?\s*([0-9๐-๙
 const OIT_SUB_INDICATOR = /^(?:ตัวชี้วัดย่อย(?:ที่)?\s*)?([0-9๐-๙]{1,2}\.[0-9๐-๙]{1,2})(?![0-9๐-๙])\s*(.*)$/;
 
 function recommendationRows(tool: Tool, text: string): RecommendationRow[] {
-  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   if (tool !== 'OIT') return lines.length ? [{ tool, text: lines.join('\n') }] : [];
   const rows: RecommendationRow[] = [];
   let indicator: string | undefined;

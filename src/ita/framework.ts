@@ -81,13 +81,30 @@ const fileSchema = z.strictObject({
   fiscalYear: z.number().int().min(2500).max(2700),
   indicators: fact(
     z
-      .array(z.strictObject({ number: z.number().int().positive(), tool: z.enum(TOOLS), name: z.string().min(1), aliases: z.array(z.string().min(1)).optional(), printed: z.string().min(1).optional() }))
+      .array(
+        z.strictObject({
+          number: z.number().int().positive(),
+          tool: z.enum(TOOLS),
+          name: z.string().min(1),
+          aliases: z.array(z.string().min(1)).optional(),
+          printed: z.string().min(1).optional(),
+        }),
+      )
       .min(1),
   ),
   weights: fact(z.array(z.number().positive().max(1)).min(1)),
   rule: fact(z.enum(['letter-grade', 'pass-levels'])),
   passMark: fact(score),
-  levels: z.array(z.strictObject({ level: z.string().min(1), min: fact(score), eachToolMin: fact(score).optional(), description: fact(z.string().min(1)) })).min(1),
+  levels: z
+    .array(
+      z.strictObject({
+        level: z.string().min(1),
+        min: fact(score),
+        eachToolMin: fact(score).optional(),
+        description: fact(z.string().min(1)),
+      }),
+    )
+    .min(1),
   otherLevelDescription: fact(z.string().min(1)),
 });
 type FrameworkData = z.infer<typeof fileSchema>;
@@ -112,7 +129,11 @@ export function parseFrameworkFile(file: FrameworkFile): { framework?: Framework
     error('framework-invalid', { file: file.name, line }, `ไฟล์เกณฑ์การประเมิน บรรทัดที่ ${line}: ${th}`, `Framework file, line ${line}: ${en}`);
   if (document.errors.length) {
     const byLine = new Map(document.errors.map((e) => [lineAt(e.pos[0]), e] as const));
-    return { problems: [...byLine].map(([line, e]) => problem(line, `เขียนไม่ถูกรูปแบบ YAML (${e.code})`, `not valid YAML (${e.code}): ${e.message.split('\n')[0]}`)) };
+    return {
+      problems: [...byLine].map(([line, e]) =>
+        problem(line, `เขียนไม่ถูกรูปแบบ YAML (${e.code})`, `not valid YAML (${e.code}): ${e.message.split('\n')[0]}`),
+      ),
+    };
   }
   /** The line of the deepest part of `at` the file has: a key's own line for a value under it. */
   const lineOf = (at: readonly PropertyKey[]) => {
@@ -136,7 +157,11 @@ export function parseFrameworkFile(file: FrameworkFile): { framework?: Framework
     return {
       problems: inThai.error.issues.map((issue, i) => {
         const name = issue.path.join('.') || '(ทั้งไฟล์)';
-        return problem(lineOf(issue.path), `${name}: ${issue.message}`, `${issue.path.join('.') || '(the file)'}: ${inEnglish.error?.issues[i]?.message ?? issue.message}`);
+        return problem(
+          lineOf(issue.path),
+          `${name}: ${issue.message}`,
+          `${issue.path.join('.') || '(the file)'}: ${inEnglish.error?.issues[i]?.message ?? issue.message}`,
+        );
       }),
     };
   }
@@ -146,31 +171,61 @@ export function parseFrameworkFile(file: FrameworkFile): { framework?: Framework
 }
 
 /** What a schema cannot say: the facts must fit together. */
-function* meaningProblems(data: FrameworkData, yearOfName: number | undefined): Generator<{ at: (string | number)[]; th: string; en: string }> {
+function* meaningProblems(
+  data: FrameworkData,
+  yearOfName: number | undefined,
+): Generator<{ at: (string | number)[]; th: string; en: string }> {
   if (yearOfName !== undefined && data.fiscalYear !== yearOfName) {
-    yield { at: ['fiscalYear'], th: `fiscalYear เป็น ${data.fiscalYear} แต่ชื่อไฟล์เป็นปี ${yearOfName}`, en: `fiscalYear is ${data.fiscalYear} but the file is named for ${yearOfName}` };
+    yield {
+      at: ['fiscalYear'],
+      th: `fiscalYear เป็น ${data.fiscalYear} แต่ชื่อไฟล์เป็นปี ${yearOfName}`,
+      en: `fiscalYear is ${data.fiscalYear} but the file is named for ${yearOfName}`,
+    };
   }
   const indicators = data.indicators.value;
   for (const [i, indicator] of indicators.entries()) {
-    if (indicator.number !== i + 1) yield { at: ['indicators', 'value', i, 'number'], th: `ตัวชี้วัดลำดับที่ ${i + 1} ต้องมี number: ${i + 1}`, en: `the indicator in place ${i + 1} must have number: ${i + 1}` };
+    if (indicator.number !== i + 1)
+      yield {
+        at: ['indicators', 'value', i, 'number'],
+        th: `ตัวชี้วัดลำดับที่ ${i + 1} ต้องมี number: ${i + 1}`,
+        en: `the indicator in place ${i + 1} must have number: ${i + 1}`,
+      };
   }
   const weights = data.weights.value;
   if (weights.length !== indicators.length) {
-    yield { at: ['weights', 'value'], th: `มีน้ำหนัก ${weights.length} ค่า แต่มีตัวชี้วัด ${indicators.length} ตัว`, en: `${weights.length} weights for ${indicators.length} indicators` };
+    yield {
+      at: ['weights', 'value'],
+      th: `มีน้ำหนัก ${weights.length} ค่า แต่มีตัวชี้วัด ${indicators.length} ตัว`,
+      en: `${weights.length} weights for ${indicators.length} indicators`,
+    };
   }
   const sum = weights.reduce((total, w) => total + w, 0);
-  if (Math.abs(sum - 1) > 1e-9) yield { at: ["weights", "value"], th: `น้ำหนักรวมกันได้ ${+sum.toFixed(6)} ต้องรวมได้ 1`, en: `the weights add up to ${+sum.toFixed(6)}, not 1` };
+  if (Math.abs(sum - 1) > 1e-9)
+    yield {
+      at: ['weights', 'value'],
+      th: `น้ำหนักรวมกันได้ ${+sum.toFixed(6)} ต้องรวมได้ 1`,
+      en: `the weights add up to ${+sum.toFixed(6)}, not 1`,
+    };
   const levels = data.levels;
   for (const [i, band] of levels.entries()) {
     const above = levels[i - 1];
-    const stricterAbove = above && (above.min.value > band.min.value || (above.min.value === band.min.value && (above.eachToolMin?.value ?? 0) > (band.eachToolMin?.value ?? 0)));
+    const stricterAbove =
+      above &&
+      (above.min.value > band.min.value ||
+        (above.min.value === band.min.value && (above.eachToolMin?.value ?? 0) > (band.eachToolMin?.value ?? 0)));
     if (above && !stricterAbove) yield { at: ['levels', i], th: 'ระดับต้องเรียงจากสูงไปต่ำ', en: 'levels must go from highest to lowest' };
-    if (levels.findIndex((b) => b.level === band.level) !== i) yield { at: ['levels', i, 'level'], th: `ระดับ "${band.level}" ซ้ำ`, en: `level "${band.level}" is listed twice` };
+    if (levels.findIndex((b) => b.level === band.level) !== i)
+      yield { at: ['levels', i, 'level'], th: `ระดับ "${band.level}" ซ้ำ`, en: `level "${band.level}" is listed twice` };
     if (data.rule.value === 'letter-grade' && band.eachToolMin) {
-      yield { at: ['levels', i, 'eachToolMin'], th: 'ระดับแบบตัวอักษร (letter-grade) ใช้คะแนนรวมอย่างเดียว ไม่มี eachToolMin', en: 'letter grades depend on the total alone: no eachToolMin' };
+      yield {
+        at: ['levels', i, 'eachToolMin'],
+        th: 'ระดับแบบตัวอักษร (letter-grade) ใช้คะแนนรวมอย่างเดียว ไม่มี eachToolMin',
+        en: 'letter grades depend on the total alone: no eachToolMin',
+      };
     }
   }
-  if (levels.at(-1)!.min.value !== 0) yield { at: ['levels', levels.length - 1, 'min'], th: 'ระดับสุดท้ายต้องเริ่มที่ 0', en: 'the lowest level must start at 0' };
+  if (levels.at(-1)!.min.value !== 0)
+    yield { at: ['levels', levels.length - 1, 'min'], th: 'ระดับสุดท้ายต้องเริ่มที่ 0', en: 'the lowest level must start at 0' };
 }
 
 function frameworkOf(data: FrameworkData, file: string): Framework {
@@ -178,25 +233,46 @@ function frameworkOf(data: FrameworkData, file: string): Framework {
   return {
     fiscalYear: data.fiscalYear,
     file,
-    indicators: data.indicators.value.map((i, n) => ({ number: i.number, tool: i.tool, name: i.name, aliases: i.aliases ?? [], printed: i.printed ?? i.name, weight: data.weights.value[n]! })),
+    indicators: data.indicators.value.map((i, n) => ({
+      number: i.number,
+      tool: i.tool,
+      name: i.name,
+      aliases: i.aliases ?? [],
+      printed: i.printed ?? i.name,
+      weight: data.weights.value[n]!,
+    })),
     rule: data.rule.value,
     levels: data.levels.map((band) => ({
       level: band.level,
       min: band.min.value,
       ...(band.eachToolMin && { eachToolMin: band.eachToolMin.value }),
       description: band.description.value,
-      basis: { min: basis(band.min), ...(band.eachToolMin && { eachToolMin: basis(band.eachToolMin) }), description: basis(band.description) },
+      basis: {
+        min: basis(band.min),
+        ...(band.eachToolMin && { eachToolMin: basis(band.eachToolMin) }),
+        description: basis(band.description),
+      },
     })),
     passMark: data.passMark.value,
     otherLevelDescription: data.otherLevelDescription.value,
-    basis: { indicators: basis(data.indicators), weights: basis(data.weights), rule: basis(data.rule), passMark: basis(data.passMark), otherLevelDescription: basis(data.otherLevelDescription) },
+    basis: {
+      indicators: basis(data.indicators),
+      weights: basis(data.weights),
+      rule: basis(data.rule),
+      passMark: basis(data.passMark),
+      otherLevelDescription: basis(data.otherLevelDescription),
+    },
   };
 }
 
 /** An earlier year's rules applied to `year`: the same facts, every one of them now assumed. */
 function carriedForward(framework: Framework, year: number): Framework {
-  const assumed = (b: Basis): Basis => ({ confidence: 'assumed', source: `ยกมาจากเกณฑ์ปี ${framework.fiscalYear} (ซึ่ง${CONFIDENCE_WORDS[b.confidence].th}: ${b.source})` });
-  const bases = <T extends Partial<Record<string, Basis>>>(all: T) => Object.fromEntries(Object.entries(all).map(([k, b]) => [k, assumed(b!)])) as T;
+  const assumed = (b: Basis): Basis => ({
+    confidence: 'assumed',
+    source: `ยกมาจากเกณฑ์ปี ${framework.fiscalYear} (ซึ่ง${CONFIDENCE_WORDS[b.confidence].th}: ${b.source})`,
+  });
+  const bases = <T extends Partial<Record<string, Basis>>>(all: T) =>
+    Object.fromEntries(Object.entries(all).map(([k, b]) => [k, assumed(b!)])) as T;
   return {
     ...framework,
     fiscalYear: year,
@@ -239,14 +315,26 @@ export function frameworkLibrary(files: readonly FrameworkFile[], names: Setting
       const from = years.filter((y) => y < year).at(-1);
       if (from === undefined) {
         return {
-          problems: [error('fiscal-year-unknown', place, `ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ ${year}: ปีที่มีคือ ${years.join(', ')}`, `There are no assessment criteria for fiscal year ${year} yet: the years known are ${years.join(', ')}`)],
+          problems: [
+            error(
+              'fiscal-year-unknown',
+              place,
+              `ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ ${year}: ปีที่มีคือ ${years.join(', ')}`,
+              `There are no assessment criteria for fiscal year ${year} yet: the years known are ${years.join(', ')}`,
+            ),
+          ],
         };
       }
       const earlier = own(from);
       if (!earlier.framework) return earlier;
       let framework = carried.get(year);
       if (!framework) carried.set(year, (framework = carriedForward(earlier.framework, year)));
-      const addYear = names.frameworks ? { th: ` เมื่อ ป.ป.ช. ประกาศเกณฑ์ปี ${year} แล้ว เพิ่มเกณฑ์ได้โดยไม่ต้องแก้โปรแกรม (${names.frameworks.th})`, en: ` Once NACC publishes ${year}'s criteria, they can be added without changing the program (${names.frameworks.en}).` } : { th: '', en: '' };
+      const addYear = names.frameworks
+        ? {
+            th: ` เมื่อ ป.ป.ช. ประกาศเกณฑ์ปี ${year} แล้ว เพิ่มเกณฑ์ได้โดยไม่ต้องแก้โปรแกรม (${names.frameworks.th})`,
+            en: ` Once NACC publishes ${year}'s criteria, they can be added without changing the program (${names.frameworks.en}).`,
+          }
+        : { th: '', en: '' };
       const note: Problem = {
         ...warning(
           'framework-carried-forward',

@@ -55,12 +55,18 @@ const LEFT_OUT = {
   analysis: { th: 'ไม่สร้างรายงานการวิเคราะห์ของหน่วยงานนี้', en: 'no analysis report for this agency' },
   announcement: { th: 'ประกาศของหน่วยงานนี้ไม่แสดงผลการประเมินย้อนหลัง', en: "this agency's announcement shows no earlier years" },
 };
-const COMPARED_BY = { analysis: { th: 'รายงานการวิเคราะห์ไม่นำปี', en: 'the analysis leaves' }, announcement: { th: 'ประกาศไม่นำปี', en: 'the announcement leaves' } };
+const COMPARED_BY = {
+  analysis: { th: 'รายงานการวิเคราะห์ไม่นำปี', en: 'the analysis leaves' },
+  announcement: { th: 'ประกาศไม่นำปี', en: 'the announcement leaves' },
+};
 
 /** For each announcement (by its index), its earlier years and the problems in finding them. */
 export function earlierYears(announcements: readonly Announcement[], yearsFor: YearsFor = 'analysis'): YearsFound[] {
   const twiceProblem = yearsFor === 'analysis' ? error : warning;
-  const [twiceCode, ambiguousCode] = yearsFor === 'analysis' ? (['analysis-year-twice', 'analysis-year-ambiguous'] as const) : (['history-year-twice', 'history-year-ambiguous'] as const);
+  const [twiceCode, ambiguousCode] =
+    yearsFor === 'analysis'
+      ? (['analysis-year-twice', 'analysis-year-ambiguous'] as const)
+      : (['history-year-twice', 'history-year-ambiguous'] as const);
   const leftOut = LEFT_OUT[yearsFor];
   const byKey = new Map<string, number[]>();
   announcements.forEach((a, i) => byKey.set(agencyKey(a), [...(byKey.get(agencyKey(a)) ?? []), i]));
@@ -82,7 +88,9 @@ export function earlierYears(announcements: readonly Announcement[], yearsFor: Y
       return { earlier: [], problems };
     }
     const earlier: Announcement[] = [];
-    const years = [...new Set(candidates.map((i) => announcements[i]!.fiscalYear))].filter((y) => y < target.fiscalYear).sort((a, b) => a - b);
+    const years = [...new Set(candidates.map((i) => announcements[i]!.fiscalYear))]
+      .filter((y) => y < target.fiscalYear)
+      .sort((a, b) => a - b);
     for (const year of years) {
       const ofYear = candidates.filter((i) => announcements[i]!.fiscalYear === year).map((i) => announcements[i]!);
       if (ofYear.length === 1) {

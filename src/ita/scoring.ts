@@ -33,7 +33,10 @@ export function toolScores(indicators: readonly IndicatorScore[]): Record<Tool, 
  * (IIT out of 30, EIT out of 30, OIT out of 40): Σ weight × score over the tool's indicators.
  */
 export function toolContributions(indicators: readonly IndicatorScore[], framework: Framework): Record<Tool, number> {
-  const part = (tool: Tool) => framework.indicators.filter((d) => d.tool === tool).reduce((sum, d) => sum + d.weight * (indicators.find((i) => i.number === d.number)?.score ?? 0), 0);
+  const part = (tool: Tool) =>
+    framework.indicators
+      .filter((d) => d.tool === tool)
+      .reduce((sum, d) => sum + d.weight * (indicators.find((i) => i.number === d.number)?.score ?? 0), 0);
   return Object.fromEntries(TOOLS.map((tool) => [tool, part(tool)])) as Record<Tool, number>;
 }
 
@@ -66,11 +69,14 @@ function failedRequirements(band: LevelBand, total: number, tools: Record<Tool, 
  * lowest band comes first: it is the nearest to the level the scores are given.
  */
 export function basesDeciding(total: number, tools: Record<Tool, number>, framework: Framework, from: number, to: number): Basis[] {
-  return framework.levels.slice(from, to + 1).reverse().flatMap((band) => {
-    const failed = failedRequirements(band, total, tools);
-    const deciding = failed.length ? failed : (['min', 'eachToolMin'] as const);
-    return deciding.flatMap((fact) => (band.basis[fact] ? [band.basis[fact]] : []));
-  });
+  return framework.levels
+    .slice(from, to + 1)
+    .reverse()
+    .flatMap((band) => {
+      const failed = failedRequirements(band, total, tools);
+      const deciding = failed.length ? failed : (['min', 'eachToolMin'] as const);
+      return deciding.flatMap((fact) => (band.basis[fact] ? [band.basis[fact]] : []));
+    });
 }
 
 export function resultFor(total: number, framework: Framework): string {

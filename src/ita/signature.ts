@@ -33,9 +33,13 @@ function cleaned(text: string, setting: 'signer' | 'position', names: SettingNam
   const bracketed = setting === 'signer' ? BRACKETED.exec(value) : null;
   if (bracketed) {
     value = bracketed[1]!;
-    changes.push({ th: 'ตัดวงเล็บออก (ประกาศใส่วงเล็บรอบชื่อให้เอง)', en: 'brackets removed (the announcement puts the name in brackets itself)' });
+    changes.push({
+      th: 'ตัดวงเล็บออก (ประกาศใส่วงเล็บรอบชื่อให้เอง)',
+      en: 'brackets removed (the announcement puts the name in brackets itself)',
+    });
   }
-  if (/\s{2,}/.test(text.trim().replace(/\n\s*/g, setting === 'signer' ? '  ' : '\n'))) changes.push({ th: 'ช่องว่างที่ซ้ำกันเหลือช่องเดียว', en: 'repeated spaces made one' });
+  if (/\s{2,}/.test(text.trim().replace(/\n\s*/g, setting === 'signer' ? '  ' : '\n')))
+    changes.push({ th: 'ช่องว่างที่ซ้ำกันเหลือช่องเดียว', en: 'repeated spaces made one' });
   if (changes.length) {
     const what = whereToSet(names, setting);
     const name = setting === 'signer' ? { th: 'ชื่อผู้ลงนาม', en: "The signer's name" } : { th: 'ตำแหน่งผู้ลงนาม', en: "The signer's position" };

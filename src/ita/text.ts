@@ -17,7 +17,8 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const NOT_CHARACTERS = /\p{Noncharacter_Code_Point}|\p{Surrogate}|[\u202a-\u202e\u2066-\u2069]/gu;
 const SPACES = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g;
 /** Anything cleanText changes other than NFC: whitespace other than a single inner space, invisible or control characters. */
-const NEEDS_CLEANING = /[^\S ]|[\u200b-\u200d\u2060\ufeff\u00ad\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]| {2}|^ | $|\p{Noncharacter_Code_Point}|\p{Surrogate}/u;
+const NEEDS_CLEANING =
+  /[^\S ]|[\u200b-\u200d\u2060\ufeff\u00ad\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]| {2}|^ | $|\p{Noncharacter_Code_Point}|\p{Surrogate}/u;
 
 const HAS_CONTROL = new RegExp(CONTROL.source);
 const HAS_NOT_CHARACTER = new RegExp(NOT_CHARACTERS.source, 'u');
@@ -52,7 +53,14 @@ export function warnUnprintable(sheet: Sheet, cell: Cell | undefined, problems: 
   if (!cell || !hasControlCharacters(cellText(cell))) return;
   const place = placeOf(sheet, cell);
   const at = placeName(place);
-  problems.push(warning('control-characters', place, `${at.th} มีอักขระที่มองไม่เห็นหรือพิมพ์ไม่ได้ ซึ่งได้ตัดออกแล้ว: ตรวจข้อความในเอกสารอีกครั้ง`, `${at.en.charAt(0).toUpperCase()}${at.en.slice(1)} had invisible or unprintable characters, which were removed: check the text in the document`));
+  problems.push(
+    warning(
+      'control-characters',
+      place,
+      `${at.th} มีอักขระที่มองไม่เห็นหรือพิมพ์ไม่ได้ ซึ่งได้ตัดออกแล้ว: ตรวจข้อความในเอกสารอีกครั้ง`,
+      `${at.en.charAt(0).toUpperCase()}${at.en.slice(1)} had invisible or unprintable characters, which were removed: check the text in the document`,
+    ),
+  );
 }
 
 /**
@@ -76,19 +84,35 @@ export const TEXT_FACTS = {
  * The cell, unless it holds an error value: then a warning, into `problems`, and undefined, so
  * that the text is taken as not stated (computed, or left out) and "#NUM!" is never printed.
  */
-export function withoutErrorValue<T extends { sheet: Sheet; cell: Cell }>(stated: T | undefined, what: Message, problems: Problem[]): T | undefined {
+export function withoutErrorValue<T extends { sheet: Sheet; cell: Cell }>(
+  stated: T | undefined,
+  what: Message,
+  problems: Problem[],
+): T | undefined {
   const value = errorValue(stated?.cell);
   if (value === undefined) return stated;
   const place = placeOf(stated!.sheet, stated!.cell);
   const at = placeName(place);
-  problems.push(warning('cell-error-value', place, `${at.th} มีค่าผิดพลาด ${value} แทน${what.th}: ไม่ใช้ค่านี้ (ถือว่าไม่ได้ระบุ) ตรวจสูตรหรือค่าในเซลล์นี้`, `${at.en.charAt(0).toUpperCase()}${at.en.slice(1)} holds the error value ${value} where ${what.en} belongs: not used (taken as not stated); check the formula or value in that cell`));
+  problems.push(
+    warning(
+      'cell-error-value',
+      place,
+      `${at.th} มีค่าผิดพลาด ${value} แทน${what.th}: ไม่ใช้ค่านี้ (ถือว่าไม่ได้ระบุ) ตรวจสูตรหรือค่าในเซลล์นี้`,
+      `${at.en.charAt(0).toUpperCase()}${at.en.slice(1)} holds the error value ${value} where ${what.en} belongs: not used (taken as not stated); check the formula or value in that cell`,
+    ),
+  );
   return undefined;
 }
 
 /** The agency's name cell holds an error value (#NUM!, #REF!), which is no name. */
 export function agencyNameError(cell: Place, value: string): Problem {
   const at = placeName(cell);
-  return error('agency-missing', cell, `${at.th} มีค่าผิดพลาด ${value} แทนชื่อหน่วยงาน: พิมพ์ชื่อหน่วยงานในเซลล์นี้ เช่น อบต.ลำปางรอง`, `${at.en.charAt(0).toUpperCase()}${at.en.slice(1)} holds the error value ${value} instead of the agency's name: type the name there, e.g. อบต.ลำปางรอง`);
+  return error(
+    'agency-missing',
+    cell,
+    `${at.th} มีค่าผิดพลาด ${value} แทนชื่อหน่วยงาน: พิมพ์ชื่อหน่วยงานในเซลล์นี้ เช่น อบต.ลำปางรอง`,
+    `${at.en.charAt(0).toUpperCase()}${at.en.slice(1)} holds the error value ${value} instead of the agency's name: type the name there, e.g. อบต.ลำปางรอง`,
+  );
 }
 
 /** Text as it will be printed: Thai written one way (see `normaliseThai`), invisible characters gone, spaces folded, line breaks kept. */
@@ -124,7 +148,9 @@ export const labelKey = remembered((text: string): string =>
 
 /** A score or year typed as text: "84.79", " ๘๔.๗๙ ", "84.79 คะแนน", "84.79%" (a copied page shows percentages so); "84,79" is not accepted (ambiguous). */
 export function parseNumber(text: string): number | undefined {
-  const plain = toArabicDigits(cleanText(text)).replace(SPACES, '').replace(/(คะแนน|%)$/, '');
+  const plain = toArabicDigits(cleanText(text))
+    .replace(SPACES, '')
+    .replace(/(คะแนน|%)$/, '');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(plain)) return undefined;
   return Number(plain);
 }

@@ -58,7 +58,8 @@ export function cannotWriteMessage(e: NodeJS.ErrnoException): Message {
 export function folderFault(e: NodeJS.ErrnoException): Message | undefined {
   const code = e.code ?? '';
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    const why = code === 'EDQUOT' ? { th: 'ใช้พื้นที่ครบโควตาที่ได้รับแล้ว', en: 'the disk quota is used up' } : { th: 'ไม่มีพื้นที่เหลือ', en: 'no space is left' };
+    const why =
+      code === 'EDQUOT' ? { th: 'ใช้พื้นที่ครบโควตาที่ได้รับแล้ว', en: 'the disk quota is used up' } : { th: 'ไม่มีพื้นที่เหลือ', en: 'no space is left' };
     return {
       th: `ดิสก์เต็ม: บันทึกประกาศลงโฟลเดอร์นี้ต่อไม่ได้ เพราะ${why.th} (${code}): ลบไฟล์ที่ไม่ใช้ออกจากดิสก์นี้ หรือใช้โฟลเดอร์บนดิสก์อื่น (--out) แล้วรันอีกครั้ง ประกาศที่บันทึกไว้แล้วยังอยู่ครบ`,
       en: `Disk full: no more announcements can be saved in this folder, as ${why.en} (${code}): free some space on the disk or use a folder on another disk (--out), then run again; the announcements already saved are whole`,

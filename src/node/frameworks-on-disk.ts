@@ -11,7 +11,10 @@ import { frameworkLibrary, yearOfFile, type FrameworkLibrary } from '../ita/fram
 export const FRAMEWORK_DIR = path.join(PROJECT_ROOT, 'src', 'ita', 'frameworks');
 
 /** Where a year's criteria are added, as a message says it (the frameworks setting of `SettingNames`). */
-export const FRAMEWORKS_ON_DISK: Message = { th: 'ไฟล์ <ปี>.yaml ในโฟลเดอร์ src/ita/frameworks/ ดู README หัวข้อ "เกณฑ์การประเมินแต่ละปี"', en: 'a file <year>.yaml in src/ita/frameworks/, see the README' };
+export const FRAMEWORKS_ON_DISK: Message = {
+  th: 'ไฟล์ <ปี>.yaml ในโฟลเดอร์ src/ita/frameworks/ ดู README หัวข้อ "เกณฑ์การประเมินแต่ละปี"',
+  en: 'a file <year>.yaml in src/ita/frameworks/, see the README',
+};
 
 export function frameworksOnDisk(dir = FRAMEWORK_DIR): FrameworkLibrary {
   const names = readdirSync(dir).filter((name) => yearOfFile(name) !== undefined);

@@ -97,7 +97,8 @@ export async function openOutputFolder(dir: string): Promise<OutputFolder | { pr
     async close() {
       await (await journal?.catch(() => undefined))?.close();
       try {
-        if (changed || journalled) await writeFileAtomically(path.join(dir, RECORD), new TextEncoder().encode(`${JSON.stringify(recordOf(written), null, 2)}\n`));
+        if (changed || journalled)
+          await writeFileAtomically(path.join(dir, RECORD), new TextEncoder().encode(`${JSON.stringify(recordOf(written), null, 2)}\n`));
         await rm(path.join(dir, JOURNAL), { force: true });
       } catch {
         // The record cannot be saved (a full disk): the journal stays beside it, the two still true, and the next run folds them.
@@ -107,7 +108,11 @@ export async function openOutputFolder(dir: string): Promise<OutputFolder | { pr
 }
 
 /** Moves `name` aside when it is there and is not what the program wrote; says where to. */
-async function keepIfChanged(dir: string, name: string, written: ReadonlyMap<string, ReadonlySet<string>>): Promise<{ kept?: string; ours: boolean; edited: boolean }> {
+async function keepIfChanged(
+  dir: string,
+  name: string,
+  written: ReadonlyMap<string, ReadonlySet<string>>,
+): Promise<{ kept?: string; ours: boolean; edited: boolean }> {
   const file = path.join(dir, name);
   let content: Buffer;
   try {
@@ -142,9 +147,23 @@ async function clearWayFor(dir: string, name: string, written: Map<string, Set<s
   if (pdf.ours) {
     await rm(path.join(dir, pdfName), { force: true });
     written.delete(pdfName);
-    problems.push(warning('pdf-outdated', { file: path.join(dir, pdfName) }, `ลบ "${pdfName}" ที่สร้างจากประกาศฉบับเดิม เพราะไม่ตรงกับฉบับใหม่ (สร้าง PDF ใหม่ด้วย --pdf)`, `Removed "${pdfName}", made from the earlier announcement, as it no longer matches the new one (--pdf makes a new one)`));
+    problems.push(
+      warning(
+        'pdf-outdated',
+        { file: path.join(dir, pdfName) },
+        `ลบ "${pdfName}" ที่สร้างจากประกาศฉบับเดิม เพราะไม่ตรงกับฉบับใหม่ (สร้าง PDF ใหม่ด้วย --pdf)`,
+        `Removed "${pdfName}", made from the earlier announcement, as it no longer matches the new one (--pdf makes a new one)`,
+      ),
+    );
   } else if (pdf.kept) {
-    problems.push(warning('pdf-outdated', { file: path.join(dir, pdf.kept) }, `"${pdfName}" ไม่ได้สร้างจากประกาศฉบับใหม่ จึงย้ายไปเป็น "${pdf.kept}"`, `"${pdfName}" was not made from the new announcement, so it was moved to "${pdf.kept}"`));
+    problems.push(
+      warning(
+        'pdf-outdated',
+        { file: path.join(dir, pdf.kept) },
+        `"${pdfName}" ไม่ได้สร้างจากประกาศฉบับใหม่ จึงย้ายไปเป็น "${pdf.kept}"`,
+        `"${pdfName}" was not made from the new announcement, so it was moved to "${pdf.kept}"`,
+      ),
+    );
   }
 }
 

@@ -37,7 +37,11 @@ export function findLibreOffice(env: NodeJS.ProcessEnv = process.env): string | 
 export type SavePdf = (target: string, bytes: Uint8Array) => Promise<void>;
 
 /** Makes `<name>.pdf` beside each document; returns the PDFs made and the problems met. */
-export async function writePdfs(documents: readonly string[], env: NodeJS.ProcessEnv, save: SavePdf): Promise<{ pdfs: Map<string, string>; problems: Problem[] }> {
+export async function writePdfs(
+  documents: readonly string[],
+  env: NodeJS.ProcessEnv,
+  save: SavePdf,
+): Promise<{ pdfs: Map<string, string>; problems: Problem[] }> {
   const pdfs = new Map<string, string>();
   if (documents.length === 0) return { pdfs, problems: [] };
   const soffice = findLibreOffice(env);
@@ -104,7 +108,13 @@ export async function writePdfs(documents: readonly string[], env: NodeJS.Proces
  * Numbering", which prints the language's own digits: ๒.
  *   DOCX (mended) → ODT (page numbers mended) → PDF, each step one LibreOffice run for the batch.
  */
-async function convertBatch(soffice: string, documents: readonly string[], work: string, profile: string, first: number): Promise<string | undefined> {
+async function convertBatch(
+  soffice: string,
+  documents: readonly string[],
+  work: string,
+  profile: string,
+  first: number,
+): Promise<string | undefined> {
   const docx = path.join(work, 'docx');
   const odt = path.join(work, 'odt');
   await mkdir(docx, { recursive: true });
@@ -128,7 +138,8 @@ async function convertBatch(soffice: string, documents: readonly string[], work:
     if (!thaiDigits.has(Number(path.basename(file, '.odt')))) continue;
     const zip = new PizZip(await readFile(file));
     const styles = zip.file('styles.xml')?.asText();
-    if (styles) zip.file('styles.xml', styles.replace(/(<style:page-layout-properties\b[^>]*\bstyle:num-format=")1"/g, '$1Native Numbering"'));
+    if (styles)
+      zip.file('styles.xml', styles.replace(/(<style:page-layout-properties\b[^>]*\bstyle:num-format=")1"/g, '$1Native Numbering"'));
     // ODF wants its mimetype first and stored as it is.
     zip.file('mimetype', zip.file('mimetype')!.asText(), { compression: 'STORE' });
     await writeFile(file, zip.generate({ type: 'uint8array', compression: 'DEFLATE' }));
@@ -166,7 +177,16 @@ ${pairs}
 /** One LibreOffice run converting `files` to `format` in `outdir`; undefined, or why it failed. */
 function run(soffice: string, profile: string, format: string, outdir: string, files: readonly string[]): Promise<string | undefined> {
   if (files.length === 0) return Promise.resolve(undefined);
-  const args = ['--headless', '--norestore', `-env:UserInstallation=${pathToFileURL(profile).href}`, '--convert-to', format, '--outdir', outdir, ...files];
+  const args = [
+    '--headless',
+    '--norestore',
+    `-env:UserInstallation=${pathToFileURL(profile).href}`,
+    '--convert-to',
+    format,
+    '--outdir',
+    outdir,
+    ...files,
+  ];
   return new Promise((resolve) => {
     const child = spawn(soffice, args, { stdio: 'ignore', timeout: 60_000 + 5_000 * files.length });
     child.on('error', (e) => resolve(e.message));

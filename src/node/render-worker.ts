@@ -9,7 +9,9 @@ import type { RenderSetup } from './threads.js';
 const { prepared, digits } = workerData as RenderSetup;
 
 parentPort!.on('message', (message: { start: number; announcements: Announcement[] }) => {
-  const outcomes: RenderOutcome[] = message.announcements.map((announcement) => renderAnnouncement(prepared, announcement, digits, nodeDeflater));
+  const outcomes: RenderOutcome[] = message.announcements.map((announcement) =>
+    renderAnnouncement(prepared, announcement, digits, nodeDeflater),
+  );
   const moved = outcomes.flatMap((o) => (o.document ? [o.document.buffer as ArrayBuffer] : []));
   parentPort!.postMessage({ start: message.start, outcomes }, moved);
 });

@@ -29,32 +29,35 @@ export function renderInThreads(threads?: number): RenderMany {
     const count = threads ?? Math.min(availableParallelism(), 4);
     if (count < 2 || (threads === undefined && announcements.length < PARALLEL_FROM)) {
       const { renderAnnouncement } = await import('../render/index.js');
-      for (const [index, announcement] of announcements.entries()) await done(index, renderAnnouncement(prepared, announcement, digits, nodeDeflater));
+      for (const [index, announcement] of announcements.entries())
+        await done(index, renderAnnouncement(prepared, announcement, digits, nodeDeflater));
       return;
     }
     collectReadingGarbage();
     const script = await workerScriptOnce();
     let next = 0;
     await Promise.all(
-      Array.from({ length: count }, () =>
-        new Promise<void>((resolve, reject) => {
-          const worker = startWorker(script, { prepared, digits });
-          const feed = () => {
-            if (next >= announcements.length) {
-              void worker.terminate().then(() => resolve());
-              return;
-            }
-            const start = next;
-            next = Math.min(announcements.length, next + CHUNK);
-            worker.postMessage({ start, announcements: announcements.slice(start, next) satisfies readonly Announcement[] });
-          };
-          worker.on('message', (message: { start: number; outcomes: RenderOutcome[] }) => {
-            // The next chunk goes once these are written: documents never pile up in memory.
-            Promise.all(message.outcomes.map((outcome, i) => done(message.start + i, outcome))).then(feed, reject);
-          });
-          worker.on('error', reject);
-          feed();
-        }),
+      Array.from(
+        { length: count },
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const worker = startWorker(script, { prepared, digits });
+            const feed = () => {
+              if (next >= announcements.length) {
+                void worker.terminate().then(() => resolve());
+                return;
+              }
+              const start = next;
+              next = Math.min(announcements.length, next + CHUNK);
+              worker.postMessage({ start, announcements: announcements.slice(start, next) satisfies readonly Announcement[] });
+            };
+            worker.on('message', (message: { start: number; outcomes: RenderOutcome[] }) => {
+              // The next chunk goes once these are written: documents never pile up in memory.
+              Promise.all(message.outcomes.map((outcome, i) => done(message.start + i, outcome))).then(feed, reject);
+            });
+            worker.on('error', reject);
+            feed();
+          }),
       ),
     );
   };

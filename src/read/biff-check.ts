@@ -28,13 +28,25 @@ const LINKS = new Map([
  * with the older versions' numbers for them, which SheetJS reads in any version's stream.
  */
 const CELLS = new Set([
-  ...[0x0203 /* NUMBER */, 0x0204 /* LABEL */, 0x00fd /* LABELSST */, 0x027e /* RK */, 0x0205 /* BOOLERR */, 0x0006 /* FORMULA */, 0x00d6 /* RSTRING */],
-  ...[0x0002 /* BIFF2 INTEGER */, 0x0003 /* BIFF2 NUMBER */, 0x0004 /* BIFF2 LABEL */, 0x0005 /* BIFF2 BOOLERR */, 0x0206 /* BIFF3 FORMULA */, 0x0406 /* BIFF4 FORMULA */],
+  ...[
+    0x0203 /* NUMBER */, 0x0204 /* LABEL */, 0x00fd /* LABELSST */, 0x027e /* RK */, 0x0205 /* BOOLERR */, 0x0006 /* FORMULA */,
+    0x00d6 /* RSTRING */,
+  ],
+  ...[
+    0x0002 /* BIFF2 INTEGER */, 0x0003 /* BIFF2 NUMBER */, 0x0004 /* BIFF2 LABEL */, 0x0005 /* BIFF2 BOOLERR */, 0x0206 /* BIFF3 FORMULA */,
+    0x0406 /* BIFF4 FORMULA */,
+  ],
 ]);
 const BIFF8 = 0x0600;
 /** The Workbook stream broken, as the clerk is told it (the record's account goes to a maintainer). */
-const XLS_TABLES_DAMAGED = { th: 'ข้อมูลตารางในไฟล์ Excel รุ่นเก่า (.xls) เสีย', en: 'the tables of this old-format Excel file (.xls) are damaged' };
-const XLS_TABLES_CUT = { th: 'ข้อมูลตารางในไฟล์ Excel รุ่นเก่า (.xls) ถูกตัดกลางคัน (อาจดาวน์โหลดมาไม่ครบ)', en: 'the tables of this old-format Excel file (.xls) are cut short (the download may have been incomplete)' };
+const XLS_TABLES_DAMAGED = {
+  th: 'ข้อมูลตารางในไฟล์ Excel รุ่นเก่า (.xls) เสีย',
+  en: 'the tables of this old-format Excel file (.xls) are damaged',
+};
+const XLS_TABLES_CUT = {
+  th: 'ข้อมูลตารางในไฟล์ Excel รุ่นเก่า (.xls) ถูกตัดกลางคัน (อาจดาวน์โหลดมาไม่ครบ)',
+  en: 'the tables of this old-format Excel file (.xls) are cut short (the download may have been incomplete)',
+};
 /**
  * The code page of a BIFF5 workbook that records none: the writer used the machine's own, which
  * on a Thai office's Windows is 874 (SheetJS alone would assume 1252).
@@ -65,7 +77,8 @@ export function checkBiff(stream: Uint8Array): { version: 5 | 8 } | { fault: Rea
 
 function biffFault(stream: Uint8Array): ReadFault | undefined {
   const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
-  if (stream.length < 8 || view.getUint16(0, true) !== BOF) return { kind: 'damaged', what: XLS_TABLES_DAMAGED, detail: 'the Workbook stream does not begin with a BOF record' };
+  if (stream.length < 8 || view.getUint16(0, true) !== BOF)
+    return { kind: 'damaged', what: XLS_TABLES_DAMAGED, detail: 'the Workbook stream does not begin with a BOF record' };
   const biff8 = view.getUint16(4, true) >= BIFF8;
   const tally = new Tally();
   const names = new Map<number, string>();
@@ -80,10 +93,12 @@ function biffFault(stream: Uint8Array): ReadFault | undefined {
     const data = at + 4;
     // Writers pad the stream after the last EOF with zeros.
     if (type === 0 && length === 0 && depth === 0) break;
-    if (data + length > stream.length) return { kind: 'damaged', what: XLS_TABLES_CUT, detail: `a record at byte ${at} runs past the end of the Workbook stream` };
+    if (data + length > stream.length)
+      return { kind: 'damaged', what: XLS_TABLES_CUT, detail: `a record at byte ${at} runs past the end of the Workbook stream` };
     if (type === FILEPASS) return { kind: 'encrypted' };
     if (type === BOF) {
-      if (depth === 0 && at > 0) sheet = { name: names.get(at) ?? `sheet ${sheets + 1}`, merges: [], cells: new Set(), lastRow: 0, lastColumn: 0 };
+      if (depth === 0 && at > 0)
+        sheet = { name: names.get(at) ?? `sheet ${sheets + 1}`, merges: [], cells: new Set(), lastRow: 0, lastColumn: 0 };
       depth++;
     } else if (type === EOF) {
       depth--;
@@ -107,7 +122,8 @@ function biffFault(stream: Uint8Array): ReadFault | undefined {
     }
     at = data + length;
   }
-  if (depth > 0) return { kind: 'damaged', what: XLS_TABLES_CUT, detail: 'the Workbook stream ends inside a sheet (it may have been cut short)' };
+  if (depth > 0)
+    return { kind: 'damaged', what: XLS_TABLES_CUT, detail: 'the Workbook stream ends inside a sheet (it may have been cut short)' };
   return undefined;
 }
 
@@ -117,7 +133,12 @@ function cellFault(type: number, view: DataView, data: number, length: number, s
     const count = Math.min(view.getUint16(data, true), Math.floor((length - 2) / 8));
     for (let i = 0; i < count; i++) {
       const at = data + 2 + 8 * i;
-      sheet.merges.push({ top: view.getUint16(at, true) + 1, bottom: view.getUint16(at + 2, true) + 1, left: view.getUint16(at + 4, true) + 1, right: view.getUint16(at + 6, true) + 1 });
+      sheet.merges.push({
+        top: view.getUint16(at, true) + 1,
+        bottom: view.getUint16(at + 2, true) + 1,
+        left: view.getUint16(at + 4, true) + 1,
+        right: view.getUint16(at + 6, true) + 1,
+      });
     }
     return undefined;
   }
@@ -125,7 +146,10 @@ function cellFault(type: number, view: DataView, data: number, length: number, s
   if (link !== undefined && length >= link + 8) {
     const at = data + link;
     // Counted as cells: each cell a link covers is a step SheetJS takes, cell or not.
-    return tally.addCells((Math.abs(view.getUint16(at + 2, true) - view.getUint16(at, true)) + 1) * (Math.abs(view.getUint16(at + 6, true) - view.getUint16(at + 4, true)) + 1));
+    return tally.addCells(
+      (Math.abs(view.getUint16(at + 2, true) - view.getUint16(at, true)) + 1) *
+        (Math.abs(view.getUint16(at + 6, true) - view.getUint16(at + 4, true)) + 1),
+    );
   }
   if (type === NOTE && length >= 4) {
     // A note on an empty cell makes one; on a cell with a value it is no second value.

@@ -69,7 +69,8 @@ export function sheetFromGrid(file: string, name: string, grid: readonly (readon
   const rows = grid.map((texts, r) => {
     const cells: (Cell | undefined)[] = [];
     texts.forEach((text, c) => {
-      if (text !== undefined && text !== '') cells[c] = { row: r + 1, col: c + 1, ref: cellRef(r + 1, c + 1), value: { kind: 'text', text } };
+      if (text !== undefined && text !== '')
+        cells[c] = { row: r + 1, col: c + 1, ref: cellRef(r + 1, c + 1), value: { kind: 'text', text } };
     });
     return cells;
   });

@@ -59,7 +59,12 @@ export function decodeCodePage(codePage: number, bytes: Uint8Array): string {
 export const SHEETJS_CODE_PAGES = {
   utils: {
     decode(codePage: number, data: Uint8Array | readonly number[] | string): string {
-      const bytes = data instanceof Uint8Array ? data : typeof data === 'string' ? Uint8Array.from(data, (c) => c.charCodeAt(0) & 0xff) : Uint8Array.from(data);
+      const bytes =
+        data instanceof Uint8Array
+          ? data
+          : typeof data === 'string'
+            ? Uint8Array.from(data, (c) => c.charCodeAt(0) & 0xff)
+            : Uint8Array.from(data);
       return decodeCodePage(codePage, bytes);
     },
   },

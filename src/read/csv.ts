@@ -12,7 +12,12 @@ import { sheetFromGrid, type Sheet } from './cells.js';
  * semicolon and tab the first lines hold most of); or the line csv-parse could not read (a
  * quotation mark never closed).
  */
-export function csvSheet(text: string, file: string, name: string, delimiter = delimiterOf(text)): Sheet | { badLine: number; why: string } {
+export function csvSheet(
+  text: string,
+  file: string,
+  name: string,
+  delimiter = delimiterOf(text),
+): Sheet | { badLine: number; why: string } {
   let records: string[][];
   try {
     records = parse(text, {
@@ -26,7 +31,12 @@ export function csvSheet(text: string, file: string, name: string, delimiter = d
     const { lines, code, message } = e as { lines?: number; code?: string; message: string };
     return { badLine: lines ?? 1, why: code ?? message };
   }
-  return sheetFromGrid(file, name, records.map((record) => record.map((cell) => (cell.trim() === '' ? undefined : cell))), []);
+  return sheetFromGrid(
+    file,
+    name,
+    records.map((record) => record.map((cell) => (cell.trim() === '' ? undefined : cell))),
+    [],
+  );
 }
 
 /** Comma, or the semicolon or tab some regional settings use: whichever the first lines hold most of. */

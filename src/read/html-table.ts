@@ -86,7 +86,11 @@ function addTable(table: Element, grid: (string | undefined)[][], merges: CellRa
   let merged = merges.reduce((sum, m) => sum + (m.bottom - m.top + 1) * (m.right - m.left + 1), 0);
   /** Cells a rowspan from an earlier row already fills: "row,col". */
   const filled = new Set<string>();
-  const rows = findAll(table, (e) => e.tagName === 'tr', (e) => e !== table && e.tagName === 'table');
+  const rows = findAll(
+    table,
+    (e) => e.tagName === 'tr',
+    (e) => e !== table && e.tagName === 'table',
+  );
   rows.forEach((tr, r) => {
     const row = (grid[top + r] ??= []);
     let col = 0;
@@ -94,7 +98,11 @@ function addTable(table: Element, grid: (string | undefined)[][], merges: CellRa
       while (filled.has(`${r},${col}`)) col++;
       const colspan = span(td, 'colspan');
       const rowspan = span(td, 'rowspan');
-      const text = textOf(td).split('\n').map((line) => line.trim()).join('\n').trim();
+      const text = textOf(td)
+        .split('\n')
+        .map((line) => line.trim())
+        .join('\n')
+        .trim();
       if (text) row[col] = text;
       if (colspan > 1 || rowspan > 1) {
         merged += colspan * rowspan;
@@ -127,7 +135,11 @@ function textOf(node: Node): string {
 }
 
 function chosenOption(select: Element): Element | undefined {
-  const options = findAll(select, (e) => e.tagName === 'option', () => false);
+  const options = findAll(
+    select,
+    (e) => e.tagName === 'option',
+    () => false,
+  );
   return options.find((o) => o.attrs.some((a) => a.name === 'selected')) ?? options[0];
 }
 

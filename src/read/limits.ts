@@ -55,7 +55,8 @@ export function mergesFault(sheet: string, merges: readonly CellRange[]): ReadFa
   let cells = 0;
   for (const m of merges) {
     cells += (Math.abs(m.bottom - m.top) + 1) * (Math.abs(m.right - m.left) + 1);
-    if (cells > MAX_MERGED_CELLS) return { kind: 'merges-too-large', sheet, cells, range: `${cellRef(m.top, m.left)}:${cellRef(m.bottom, m.right)}` };
+    if (cells > MAX_MERGED_CELLS)
+      return { kind: 'merges-too-large', sheet, cells, range: `${cellRef(m.top, m.left)}:${cellRef(m.bottom, m.right)}` };
   }
   return undefined;
 }

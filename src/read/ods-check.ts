@@ -91,15 +91,25 @@ function cellsFault(xml: string): ReadFault | undefined {
       // value of another type.
       const end = (tag.index ?? 0) + whole.length;
       const type = attributeOf(attributes, 'value-type');
-      const empty = selfClosing ? type !== 'string' : (type === undefined || type === 'string') && /^<\/(?:[^\s?><!/:"]*:)?table-cell\s*>/.test(xml.slice(end, end + 80));
+      const empty = selfClosing
+        ? type !== 'string'
+        : (type === undefined || type === 'string') && /^<\/(?:[^\s?><!/:"]*:)?table-cell\s*>/.test(xml.slice(end, end + 80));
       if (empty) continue;
-      if (column >= MAX_COLUMNS) return { kind: 'damaged', what: { th: `ชีต "${table.name}" มีค่าเกินคอลัมน์ XFD ซึ่งเป็นคอลัมน์สุดท้ายของตาราง`, en: `sheet "${table.name}" has a value beyond column XFD, the last a sheet has` } };
+      if (column >= MAX_COLUMNS)
+        return {
+          kind: 'damaged',
+          what: {
+            th: `ชีต "${table.name}" มีค่าเกินคอลัมน์ XFD ซึ่งเป็นคอลัมน์สุดท้ายของตาราง`,
+            en: `sheet "${table.name}" has a value beyond column XFD, the last a sheet has`,
+          },
+        };
       const fault = tally.addCells(selfClosing ? 1 : rowRepeat * repeat);
       if (fault) return fault;
       table.lastRow = Math.max(table.lastRow, row + (selfClosing ? 1 : rowRepeat));
       table.lastColumn = Math.max(table.lastColumn, selfClosing ? first + 1 : column + 1);
       const spans = spanOf(attributes);
-      if (!selfClosing && spans) table.merges.push({ top: row + 1, left: first + 1, bottom: row + spans.rows, right: first + spans.columns });
+      if (!selfClosing && spans)
+        table.merges.push({ top: row + 1, left: first + 1, bottom: row + spans.rows, right: first + spans.columns });
     }
   }
   return undefined;
@@ -109,7 +119,11 @@ function cellsFault(xml: string): ReadFault | undefined {
 function repetition(attributes: string, name: string): number | ReadFault {
   const value = attributeOf(attributes, name);
   if (value === undefined) return 1;
-  if (!/^\s*\d{1,9}\s*$/.test(value) || Number(value) === 0) return { kind: 'damaged', what: { th: `จำนวนครั้งที่ซ้ำ ${name}="${value}" ไม่ใช่จำนวนเต็ม`, en: `the repetition ${name}="${value}" is no whole number` } };
+  if (!/^\s*\d{1,9}\s*$/.test(value) || Number(value) === 0)
+    return {
+      kind: 'damaged',
+      what: { th: `จำนวนครั้งที่ซ้ำ ${name}="${value}" ไม่ใช่จำนวนเต็ม`, en: `the repetition ${name}="${value}" is no whole number` },
+    };
   return Number(value);
 }
 

@@ -84,7 +84,10 @@ function compoundFile(bytes: Uint8Array): CompoundFile {
     const miniFatBytes = chainBytes(miniFatSectors, miniFatSectors.length * sectorSize, sector, sectorSize, 'mini-stream table');
     const miniFat = sectorNumbers(miniFatBytes);
     const rootSectors = root.start >= LAST_SECTOR ? [] : chain(root.start, 'mini stream');
-    mini = { fat: miniFat, stream: chainBytes(rootSectors, Math.min(root.size, rootSectors.length * sectorSize), sector, sectorSize, 'mini stream') };
+    mini = {
+      fat: miniFat,
+      stream: chainBytes(rootSectors, Math.min(root.size, rootSectors.length * sectorSize), sector, sectorSize, 'mini stream'),
+    };
     return mini;
   };
   const miniClaimed = new Set<number>();
@@ -94,13 +97,20 @@ function compoundFile(bytes: Uint8Array): CompoundFile {
   const read = new Map<Entry, Uint8Array | { refused: OleRefusal }>();
   const readStream = (entry: Entry): Uint8Array | { refused: OleRefusal } => {
     try {
-      if (entry.size >= cutoff) return chainBytes(chain(entry.start, `${entry.name} stream`), entry.size, sector, sectorSize, `${entry.name} stream`);
+      if (entry.size >= cutoff)
+        return chainBytes(chain(entry.start, `${entry.name} stream`), entry.size, sector, sectorSize, `${entry.name} stream`);
       const { fat: miniFat, stream } = miniParts();
       const sectors = chainOf(entry.start, `${entry.name} stream`, miniFat, (n) => {
         if (miniClaimed.has(n)) throw new Refused({ kind: 'inconsistent', detail: `mini sector ${n} is claimed twice` });
         miniClaimed.add(n);
       });
-      return chainBytes(sectors, entry.size, (n) => stream.subarray(n * MINI_SECTOR, (n + 1) * MINI_SECTOR), MINI_SECTOR, `${entry.name} stream`);
+      return chainBytes(
+        sectors,
+        entry.size,
+        (n) => stream.subarray(n * MINI_SECTOR, (n + 1) * MINI_SECTOR),
+        MINI_SECTOR,
+        `${entry.name} stream`,
+      );
     } catch (e) {
       if (e instanceof Refused) return { refused: e.refusal };
       throw e;
@@ -121,7 +131,8 @@ function compoundFile(bytes: Uint8Array): CompoundFile {
 function chainOf(start: number, what: string, table: Uint32Array, claimSector: (n: number) => void): number[] {
   const sectors: number[] = [];
   for (let n = start; n !== END_OF_CHAIN; n = table[n]!) {
-    if (n > LAST_SECTOR || n >= table.length) throw damaged(`the ${what} runs to sector ${n === FREE ? 'free' : n}, which its table does not hold`);
+    if (n > LAST_SECTOR || n >= table.length)
+      throw damaged(`the ${what} runs to sector ${n === FREE ? 'free' : n}, which its table does not hold`);
     claimSector(n);
     sectors.push(n);
   }
@@ -147,7 +158,8 @@ function sectorsOf(bytes: Uint8Array, sectorSize: number): { sector: (n: number)
 
 /** A stream's bytes from its chain of sectors (or mini sectors, `unit` bytes each); refused when the chain holds fewer than it records. */
 function chainBytes(sectors: number[], size: number, read: (n: number) => Uint8Array, unit: number, what: string): Uint8Array {
-  if (size > sectors.length * unit) throw damaged(`the ${what} records ${size} bytes but its sectors hold ${sectors.length * unit} (it may have been cut short)`);
+  if (size > sectors.length * unit)
+    throw damaged(`the ${what} records ${size} bytes but its sectors hold ${sectors.length * unit} (it may have been cut short)`);
   const out = new Uint8Array(size);
   for (let i = 0, at = 0; at < size; i++, at += unit) {
     const data = read(sectors[i]!).subarray(0, Math.min(unit, size - at));
@@ -166,13 +178,20 @@ function sectorNumbers(data: Uint8Array): Uint32Array {
 }
 
 /** The sectors holding the allocation table: 109 named in the header, the rest in a chain of DIFAT sectors. */
-function fatSectorsOf(bytes: Uint8Array, view: DataView, sectorSize: number, sector: (n: number) => Uint8Array, claim: (n: number, what: string) => void): number[] {
+function fatSectorsOf(
+  bytes: Uint8Array,
+  view: DataView,
+  sectorSize: number,
+  sector: (n: number) => Uint8Array,
+  claim: (n: number, what: string) => void,
+): number[] {
   const count = view.getUint32(44, true);
   const perDifat = sectorSize / 4 - 1;
-  if (count > HEADER_DIFAT + perDifat * Math.ceil(bytes.length / sectorSize)) throw damaged(`the header counts ${count} table sectors, more than the file holds`);
+  if (count > HEADER_DIFAT + perDifat * Math.ceil(bytes.length / sectorSize))
+    throw damaged(`the header counts ${count} table sectors, more than the file holds`);
   const sectors: number[] = [];
   for (let i = 0; i < HEADER_DIFAT && sectors.length < count; i++) sectors.push(view.getUint32(76 + 4 * i, true));
-  for (let next = view.getUint32(68, true); sectors.length < count; ) {
+  for (let next = view.getUint32(68, true); sectors.length < count;) {
     if (next > LAST_SECTOR) throw damaged(`the header counts ${count} table sectors but names ${sectors.length}`);
     claim(next, 'table of table sectors');
     const data = sector(next);
@@ -221,7 +240,11 @@ function rootChildren(entries: (Entry | undefined)[], first: number): Entry[] {
     const id = stack.pop()!;
     if (id === NO_ENTRY) continue;
     const entry = entries[id];
-    if (!entry || seen.has(id)) throw new Refused({ kind: seen.has(id) ? 'inconsistent' : 'damaged', detail: `the directory links entry ${id} ${seen.has(id) ? 'twice' : 'which it does not hold'}` });
+    if (!entry || seen.has(id))
+      throw new Refused({
+        kind: seen.has(id) ? 'inconsistent' : 'damaged',
+        detail: `the directory links entry ${id} ${seen.has(id) ? 'twice' : 'which it does not hold'}`,
+      });
     seen.add(id);
     found.push(entry);
     stack.push(entry.left, entry.right);

@@ -39,7 +39,16 @@ export function sheetjsSheets(input: SheetJsInput, file: string): Sheet[] | { er
   try {
     // No formulas: only their results are read, and with formulas SheetJS compares every cell with
     // every array formula, which a file of many of them turns into billions of steps.
-    workbook = quietly(() => read(bytesOf(input), { type: 'buffer', dense: true, cellNF: true, cellDates: true, cellFormula: false, codepage: UNRECORDED_CODE_PAGE }));
+    workbook = quietly(() =>
+      read(bytesOf(input), {
+        type: 'buffer',
+        dense: true,
+        cellNF: true,
+        cellDates: true,
+        cellFormula: false,
+        codepage: UNRECORDED_CODE_PAGE,
+      }),
+    );
   } catch (e) {
     if (e instanceof UnknownCodePage) return { codePage: e.codePage };
     return { error: e instanceof Error ? e.message : String(e) };
@@ -76,7 +85,12 @@ function quietly<T>(work: () => T): T {
 }
 
 function toSheet(worksheet: WorkSheet, file: string, name: string, hidden: boolean): Sheet {
-  const merges: CellRange[] = (worksheet['!merges'] ?? []).map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 }));
+  const merges: CellRange[] = (worksheet['!merges'] ?? []).map((m) => ({
+    top: m.s.r + 1,
+    left: m.s.c + 1,
+    bottom: m.e.r + 1,
+    right: m.e.c + 1,
+  }));
   const covered = coveredCells(merges);
   const data = worksheet['!data'] ?? [];
   const rows: (Cell | undefined)[][] = [];
@@ -95,7 +109,9 @@ function toSheet(worksheet: WorkSheet, file: string, name: string, hidden: boole
 /** The cells of the merges other than each one's top-left, which keeps the value: "row,col". */
 function coveredCells(merges: readonly CellRange[]): Set<string> {
   const covered = new Set<string>();
-  for (const m of merges) for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+  for (const m of merges)
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
   return covered;
 }
 
@@ -120,4 +136,3 @@ function toValue(cell: CellObject): CellValue | undefined {
       return undefined;
   }
 }
-

@@ -124,10 +124,28 @@ function readWebPage(file: string, bytes: Uint8Array): ReadResult {
   const html = decodeText(bytes, declaredCharset(bytes));
   // Counted before parsing: a page of millions of cells would be parsed into gigabytes first.
   const cells = (html.match(/<t[dh][\s>]/gi) ?? []).length;
-  if (cells > MAX_CELLS) return refuse(refusal.tooComplex(file, { th: `ตารางมี ${count(cells)} เซลล์ (ไม่เกิน ${count(MAX_CELLS)})`, en: `its tables have ${count(cells)} cells (at most ${count(MAX_CELLS)})` }));
+  if (cells > MAX_CELLS)
+    return refuse(
+      refusal.tooComplex(file, {
+        th: `ตารางมี ${count(cells)} เซลล์ (ไม่เกิน ${count(MAX_CELLS)})`,
+        en: `its tables have ${count(cells)} cells (at most ${count(MAX_CELLS)})`,
+      }),
+    );
   const sheet = htmlSheet(html, file, sheetNameOf(file));
-  if ('tooDeep' in sheet) return refuse(refusal.tooComplex(file, { th: `ส่วนของหน้าเว็บซ้อนกันลึกกว่า ${count(sheet.tooDeep)} ชั้น`, en: `its parts nest deeper than ${count(sheet.tooDeep)} levels` }));
-  if ('mergedCells' in sheet) return refuse(refusal.tooComplex(file, { th: `เซลล์ที่ผสานกันคลุมกว่า ${count(MAX_MERGED_CELLS)} เซลล์`, en: `its merged cells cover more than ${count(MAX_MERGED_CELLS)} cells` }));
+  if ('tooDeep' in sheet)
+    return refuse(
+      refusal.tooComplex(file, {
+        th: `ส่วนของหน้าเว็บซ้อนกันลึกกว่า ${count(sheet.tooDeep)} ชั้น`,
+        en: `its parts nest deeper than ${count(sheet.tooDeep)} levels`,
+      }),
+    );
+  if ('mergedCells' in sheet)
+    return refuse(
+      refusal.tooComplex(file, {
+        th: `เซลล์ที่ผสานกันคลุมกว่า ${count(MAX_MERGED_CELLS)} เซลล์`,
+        en: `its merged cells cover more than ${count(MAX_MERGED_CELLS)} cells`,
+      }),
+    );
   return read(file, [sheet]);
 }
 
@@ -138,8 +156,12 @@ function readWebPage(file: string, bytes: Uint8Array): ReadResult {
 function readTextTable(file: string, bytes: Uint8Array): ReadResult {
   const text = decodeText(bytes);
   const csv = extensionOf(file) === '.csv';
-  if (!csv && !text.includes('\t')) return refuse(['.txt', '.tsv'].includes(extensionOf(file)) ? refusal.textNotTable(file) : refusal.notSpreadsheet(file));
-  if ((text.match(/[,;\t\n]/g) ?? []).length > MAX_CELLS) return refuse(refusal.tooComplex(file, { th: `มีเซลล์มากกว่า ${count(MAX_CELLS)} เซลล์`, en: `it has more than ${count(MAX_CELLS)} cells` }));
+  if (!csv && !text.includes('\t'))
+    return refuse(['.txt', '.tsv'].includes(extensionOf(file)) ? refusal.textNotTable(file) : refusal.notSpreadsheet(file));
+  if ((text.match(/[,;\t\n]/g) ?? []).length > MAX_CELLS)
+    return refuse(
+      refusal.tooComplex(file, { th: `มีเซลล์มากกว่า ${count(MAX_CELLS)} เซลล์`, en: `it has more than ${count(MAX_CELLS)} cells` }),
+    );
   const sheet = csvSheet(text, file, sheetNameOf(file), csv ? undefined : '\t');
   if ('badLine' in sheet) return refuse(refusal.badTextLine(file, csv, sheet.badLine, sheet.why));
   return read(file, [sheet]);
@@ -147,7 +169,10 @@ function readTextTable(file: string, bytes: Uint8Array): ReadResult {
 
 /** Markup: a web page, whatever it is named (after a byte-order mark and white space, a "<"). */
 function isMarkup(bytes: Uint8Array): boolean {
-  return decodeText(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart().startsWith('<');
+  return decodeText(bytes.subarray(0, 512))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('<');
 }
 
 /** Text, not binary: no NUL byte near the start, unless it is UTF-16 (which has a byte-order mark). */
@@ -159,8 +184,22 @@ function isText(bytes: Uint8Array): boolean {
 /** An old binary workbook's container (ole.ts) broken: its own account is for a maintainer. */
 function containerRefused(file: string, { kind, detail }: { kind: 'damaged' | 'inconsistent'; detail: string }): Problem {
   return kind === 'damaged'
-    ? refusal.damaged({ file }, { th: 'โครงสร้างภายในของไฟล์ Excel รุ่นเก่า (.xls) เสียหรือถูกตัดสั้น', en: 'the inner structure of this old-format Excel file (.xls) is damaged or cut short' }, detail)
-    : refusal.inconsistent(file, { th: 'โครงสร้างภายในของไฟล์ Excel รุ่นเก่า (.xls) อ้างถึงส่วนเดียวกันซ้ำหรือวนกลับ', en: 'the inner structure of this old-format Excel file (.xls) claims one piece twice or loops' }, detail);
+    ? refusal.damaged(
+        { file },
+        {
+          th: 'โครงสร้างภายในของไฟล์ Excel รุ่นเก่า (.xls) เสียหรือถูกตัดสั้น',
+          en: 'the inner structure of this old-format Excel file (.xls) is damaged or cut short',
+        },
+        detail,
+      )
+    : refusal.inconsistent(
+        file,
+        {
+          th: 'โครงสร้างภายในของไฟล์ Excel รุ่นเก่า (.xls) อ้างถึงส่วนเดียวกันซ้ำหรือวนกลับ',
+          en: 'the inner structure of this old-format Excel file (.xls) claims one piece twice or loops',
+        },
+        detail,
+      );
 }
 
 /**
@@ -187,10 +226,14 @@ function otherOfficeFile(streams: ReadonlySet<string>): Message | undefined {
 function otherZippedFile(entries: ReadonlyMap<string, Uint8Array>): Message | undefined {
   const types = latin1(entries.get('[Content_Types].xml') ?? new Uint8Array(), 0, 64 * 1024);
   const mimetype = latin1(entries.get('mimetype') ?? new Uint8Array()).trim();
-  if (/wordprocessingml\.(document|template)\.main|ms-word\./.test(types)) return { th: 'เอกสาร Word (.docx)', en: 'a Word document (.docx)' };
-  if (/presentationml\.(presentation|slideshow|template)\.main/.test(types)) return { th: 'งานนำเสนอ PowerPoint (.pptx)', en: 'a PowerPoint presentation (.pptx)' };
-  if (mimetype.startsWith('application/vnd.oasis.opendocument.text')) return { th: 'เอกสารข้อความ OpenDocument (.odt)', en: 'an OpenDocument text (.odt)' };
-  if (mimetype.startsWith('application/vnd.oasis.opendocument.presentation')) return { th: 'งานนำเสนอ OpenDocument (.odp)', en: 'an OpenDocument presentation (.odp)' };
+  if (/wordprocessingml\.(document|template)\.main|ms-word\./.test(types))
+    return { th: 'เอกสาร Word (.docx)', en: 'a Word document (.docx)' };
+  if (/presentationml\.(presentation|slideshow|template)\.main/.test(types))
+    return { th: 'งานนำเสนอ PowerPoint (.pptx)', en: 'a PowerPoint presentation (.pptx)' };
+  if (mimetype.startsWith('application/vnd.oasis.opendocument.text'))
+    return { th: 'เอกสารข้อความ OpenDocument (.odt)', en: 'an OpenDocument text (.odt)' };
+  if (mimetype.startsWith('application/vnd.oasis.opendocument.presentation'))
+    return { th: 'งานนำเสนอ OpenDocument (.odp)', en: 'an OpenDocument presentation (.odp)' };
   return undefined;
 }
 
@@ -205,5 +248,10 @@ function thaiLost(sheets: readonly Sheet[]): boolean {
 function sheetNameOf(file: string): string {
   const base = baseName(file);
   const extension = extensionOf(file);
-  return base.slice(0, base.length - extension.length).replace(/[\\/?*[\]:]/g, '_').slice(0, 31) || 'Sheet1';
+  return (
+    base
+      .slice(0, base.length - extension.length)
+      .replace(/[\\/?*[\]:]/g, '_')
+      .slice(0, 31) || 'Sheet1'
+  );
 }

@@ -42,8 +42,15 @@ function xlsxFault(entries: ReadonlyMap<string, Uint8Array>, written: WrittenTex
   const relsPart = `${folder}/_rels/${workbookPart.slice(folder.length + 1)}.rels`;
   const rels = text(relsPart);
   if (rels === undefined) return { kind: 'missing-part', part: relsPart };
-  const names = new Map([...workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => [attribute(m[0], 'r:id') ?? attribute(m[0], 'id') ?? '', attribute(m[0], 'name') ?? '']));
-  const sheets = [...rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].filter((m) => /\/worksheet"/.test(m[0]) || /worksheet$/.test(attribute(m[0], 'Type') ?? ''));
+  const names = new Map(
+    [...workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => [
+      attribute(m[0], 'r:id') ?? attribute(m[0], 'id') ?? '',
+      attribute(m[0], 'name') ?? '',
+    ]),
+  );
+  const sheets = [...rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].filter(
+    (m) => /\/worksheet"/.test(m[0]) || /worksheet$/.test(attribute(m[0], 'Type') ?? ''),
+  );
 
   const sharedStrings = text(targetsOf(rels, folder, /sharedStrings$/)[0] ?? `${folder}/sharedStrings.xml`);
   const stringCount = sharedStrings === undefined ? 0 : (sharedStrings.match(/<(?:\w+:)?si[\s>/]/g) ?? []).length;
@@ -80,7 +87,14 @@ function sheetFault(name: string, xml: string, stringCount: number, tally: Tally
     if (seen.has(ref)) return { kind: 'duplicate-cell', sheet: name, cell: ref };
     seen.add(ref);
     const at = position(ref);
-    if (at && at.col > MAX_COLUMNS) return { kind: 'damaged', what: { th: `เซลล์ ${name}!${ref} อยู่เกินคอลัมน์ XFD ซึ่งเป็นคอลัมน์สุดท้ายของตาราง`, en: `cell ${name}!${ref} lies beyond column XFD, the last a sheet has` } };
+    if (at && at.col > MAX_COLUMNS)
+      return {
+        kind: 'damaged',
+        what: {
+          th: `เซลล์ ${name}!${ref} อยู่เกินคอลัมน์ XFD ซึ่งเป็นคอลัมน์สุดท้ายของตาราง`,
+          en: `cell ${name}!${ref} lies beyond column XFD, the last a sheet has`,
+        },
+      };
     // A cell with no value (only a style) is no cell to a reader.
     if (at && /<(?:\w+:)?(?:v|is|f)\b/.test(cell[3] ?? '')) {
       lastRow = Math.max(lastRow, at.row);
@@ -106,7 +120,9 @@ function attribute(tag: string, name: string): string | undefined {
 
 /** The targets of relationships whose type ends as `type` says, as part names. */
 function targetsOf(rels: string, folder: string, type: RegExp): string[] {
-  return [...rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].filter((m) => type.test(attribute(m[0], 'Type') ?? '')).map((m) => resolve(folder, attribute(m[0], 'Target') ?? ''));
+  return [...rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)]
+    .filter((m) => type.test(attribute(m[0], 'Type') ?? ''))
+    .map((m) => resolve(folder, attribute(m[0], 'Target') ?? ''));
 }
 
 function resolve(folder: string, target: string): string {

@@ -16,7 +16,13 @@ const MAX_ROW_NUMBER = 1_048_576;
 
 /** Whether text is an XML Spreadsheet 2003: an XML declaration and the spreadsheet namespace. */
 export function isXmlSpreadsheet(head: string): boolean {
-  return head.replace(/^\uFEFF/, '').trimStart().toLowerCase().startsWith('<?xml') && head.includes('urn:schemas-microsoft-com:office:spreadsheet');
+  return (
+    head
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .toLowerCase()
+      .startsWith('<?xml') && head.includes('urn:schemas-microsoft-com:office:spreadsheet')
+  );
 }
 
 /** A cell being read: the column it is in (0-based), the cells it merges across and down, whether it holds data. */
@@ -62,7 +68,14 @@ export function checkXmlSpreadsheet(xml: string): ReadFault | undefined {
       const index = indexOf(attributes, MAX_COLUMNS);
       if (typeof index === 'object') return index;
       described += 1 + Math.max(0, Number(attributeOf(attributes, 'span') ?? 0) || 0);
-      if (described > MAX_COLUMNS) return { kind: 'damaged', what: { th: `ชีต "${sheet.name}" ระบุคอลัมน์ไว้ ${described} คอลัมน์ (ss:Span) เกินกว่าที่ตารางมีได้`, en: `sheet "${sheet.name}" describes ${described} columns (ss:Span), more than a sheet has` } };
+      if (described > MAX_COLUMNS)
+        return {
+          kind: 'damaged',
+          what: {
+            th: `ชีต "${sheet.name}" ระบุคอลัมน์ไว้ ${described} คอลัมน์ (ss:Span) เกินกว่าที่ตารางมีได้`,
+            en: `sheet "${sheet.name}" describes ${described} columns (ss:Span), more than a sheet has`,
+          },
+        };
     } else if (name === 'row' && sheet) {
       if (!closing) {
         const start = rowStart(attributes, sheet, row);
@@ -97,7 +110,14 @@ export function checkXmlSpreadsheet(xml: string): ReadFault | undefined {
 function rowStart(attributes: string, sheet: Worksheet, row: number): number | ReadFault {
   const index = indexOf(attributes, MAX_ROW_NUMBER);
   if (typeof index === 'object') return index;
-  if (index !== undefined && index - 1 < row) return { kind: 'damaged', what: { th: `ชีต "${sheet.name}": แถว ss:Index="${index}" ย้อนกลับไปทับแถวที่มีอยู่แล้ว`, en: `sheet "${sheet.name}": row ss:Index="${index}" goes back over rows already given` } };
+  if (index !== undefined && index - 1 < row)
+    return {
+      kind: 'damaged',
+      what: {
+        th: `ชีต "${sheet.name}": แถว ss:Index="${index}" ย้อนกลับไปทับแถวที่มีอยู่แล้ว`,
+        en: `sheet "${sheet.name}": row ss:Index="${index}" goes back over rows already given`,
+      },
+    };
   return index !== undefined ? index - 1 : row;
 }
 
@@ -105,16 +125,31 @@ function rowStart(attributes: string, sheet: Worksheet, row: number): number | R
 function cellStart(attributes: string, sheet: Worksheet, row: number, next: number): OpenCell | ReadFault {
   const index = indexOf(attributes, MAX_COLUMNS);
   if (typeof index === 'object') return index;
-  if (index !== undefined && index - 1 < next) return { kind: 'damaged', what: { th: `เซลล์ ${sheet.name}!${cellRef(row + 1, index)}: ss:Index ย้อนกลับไปทับเซลล์ที่มีอยู่แล้ว`, en: `cell ${sheet.name}!${cellRef(row + 1, index)}: ss:Index goes back over cells already given` } };
+  if (index !== undefined && index - 1 < next)
+    return {
+      kind: 'damaged',
+      what: {
+        th: `เซลล์ ${sheet.name}!${cellRef(row + 1, index)}: ss:Index ย้อนกลับไปทับเซลล์ที่มีอยู่แล้ว`,
+        en: `cell ${sheet.name}!${cellRef(row + 1, index)}: ss:Index goes back over cells already given`,
+      },
+    };
   const column = index !== undefined ? index - 1 : next;
   const across = span(attributes, 'mergeacross');
   const down = span(attributes, 'mergedown');
-  if (across < 0 || down < 0) return { kind: 'damaged', what: { th: `เซลล์ ${sheet.name}!${cellRef(row + 1, column + 1)} ผสานเซลล์เป็นจำนวนติดลบ`, en: `cell ${sheet.name}!${cellRef(row + 1, column + 1)} merges a negative number of cells` } };
+  if (across < 0 || down < 0)
+    return {
+      kind: 'damaged',
+      what: {
+        th: `เซลล์ ${sheet.name}!${cellRef(row + 1, column + 1)} ผสานเซลล์เป็นจำนวนติดลบ`,
+        en: `cell ${sheet.name}!${cellRef(row + 1, column + 1)} merges a negative number of cells`,
+      },
+    };
   return { column, across, down, hasData: false };
 }
 
 function closeCell(cell: OpenCell, row: number, sheet: Worksheet, tally: Tally): ReadFault | undefined {
-  if (cell.across || cell.down) sheet.merges.push({ top: row + 1, left: cell.column + 1, bottom: row + 1 + cell.down, right: cell.column + 1 + cell.across });
+  if (cell.across || cell.down)
+    sheet.merges.push({ top: row + 1, left: cell.column + 1, bottom: row + 1 + cell.down, right: cell.column + 1 + cell.across });
   if (!cell.hasData) return undefined;
   sheet.lastRow = Math.max(sheet.lastRow, row + 1);
   sheet.lastColumn = Math.max(sheet.lastColumn, cell.column + 1);
@@ -126,7 +161,8 @@ function indexOf(attributes: string, most: number): number | undefined | ReadFau
   const value = attributeOf(attributes, 'index');
   if (value === undefined) return undefined;
   const index = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || index < 1 || index > most) return { kind: 'damaged', what: { th: `ตำแหน่ง ss:Index="${value}" ไม่มีในตาราง`, en: `ss:Index="${value}" is no place in a sheet` } };
+  if (!/^\s*\d+\s*$/.test(value) || index < 1 || index > most)
+    return { kind: 'damaged', what: { th: `ตำแหน่ง ss:Index="${value}" ไม่มีในตาราง`, en: `ss:Index="${value}" is no place in a sheet` } };
   return index;
 }
 
@@ -138,6 +174,7 @@ function span(attributes: string, name: string): number {
 /** An attribute by its name without prefix and without case, as SheetJS reads XML Spreadsheet 2003. */
 function attributeOf(attributes: string, name: string): string | undefined {
   let value: string | undefined;
-  for (const m of attributes.matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) if (m[1]!.replace(/^[^:]*:/, '').toLowerCase() === name) value = m[2] ?? m[3];
+  for (const m of attributes.matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+    if (m[1]!.replace(/^[^:]*:/, '').toLowerCase() === name) value = m[2] ?? m[3];
   return value;
 }

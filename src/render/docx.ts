@@ -27,7 +27,11 @@ export { FIXED_ZIP_DATE, type PreparedTemplate } from './general.js';
  * marked once, and the emblem checked once: a template without the picture cannot take one, and
  * without an emblem a warning says the placeholder prints.
  */
-export function prepareTemplate(template: Template, emblem: EmblemImage | undefined, names: SettingNames): { prepared?: PreparedTemplate; problems: Problem[] } {
+export function prepareTemplate(
+  template: Template,
+  emblem: EmblemImage | undefined,
+  names: SettingNames,
+): { prepared?: PreparedTemplate; problems: Problem[] } {
   const { zip, problems: unreadable } = templateZip(template);
   if (!zip) return { problems: unreadable };
   for (const part of textParts(zip)) if (part !== BODY) editXml(zip, part, markThaiRuns);
@@ -47,7 +51,13 @@ const compiledFor = new WeakMap<PreparedTemplate, { digits: Digits; deflater: De
  * compresses the zip (node:zlib in Node, node/deflater.ts; fflate by default).
  * `path: 'general'` renders by the general path (for the test that compares both).
  */
-export function renderAnnouncement(prepared: PreparedTemplate, announcement: Announcement, digits: Digits, deflater: Deflater = portableDeflater, path: 'fast' | 'general' = 'fast'): { document?: Uint8Array; problems: Problem[] } {
+export function renderAnnouncement(
+  prepared: PreparedTemplate,
+  announcement: Announcement,
+  digits: Digits,
+  deflater: Deflater = portableDeflater,
+  path: 'fast' | 'general' = 'fast',
+): { document?: Uint8Array; problems: Problem[] } {
   const view = toView(announcement, digits);
   if (path === 'general') return renderGeneral(prepared, view, digits);
   let known = compiledFor.get(prepared);

@@ -43,18 +43,34 @@ export function readEmblem({ name: file, bytes: content }: NamedBytes, names: Se
       `${baseName(file)} is not a PNG or JPEG picture${format ? ` (${format.en})` : ''}: save the emblem as .png or .jpg and give it again${whereToSet(names, 'emblem').en}`,
     );
   }
-  if (size.width === 0 || size.height === 0) return refuse(`ภาพ ${baseName(file)} ไม่มีขนาด (กว้าง ${size.width} สูง ${size.height} จุด): ไฟล์อาจเสีย`, `The picture ${baseName(file)} has no size (${size.width} × ${size.height} pixels): the file may be damaged`);
+  if (size.width === 0 || size.height === 0)
+    return refuse(
+      `ภาพ ${baseName(file)} ไม่มีขนาด (กว้าง ${size.width} สูง ${size.height} จุด): ไฟล์อาจเสีย`,
+      `The picture ${baseName(file)} has no size (${size.width} × ${size.height} pixels): the file may be damaged`,
+    );
   if (size.width > MOST_PIXELS_A_SIDE || size.height > MOST_PIXELS_A_SIDE) {
-    return refuse(`ภาพ ${baseName(file)} ใหญ่ผิดปกติ (กว้าง ${size.width} สูง ${size.height} จุด): ใช้ภาพตราที่กว้างและสูงไม่เกิน ${MOST_PIXELS_A_SIDE} จุด`, `The picture ${baseName(file)} is unusually large (${size.width} × ${size.height} pixels): use an emblem at most ${MOST_PIXELS_A_SIDE} pixels a side`);
+    return refuse(
+      `ภาพ ${baseName(file)} ใหญ่ผิดปกติ (กว้าง ${size.width} สูง ${size.height} จุด): ใช้ภาพตราที่กว้างและสูงไม่เกิน ${MOST_PIXELS_A_SIDE} จุด`,
+      `The picture ${baseName(file)} is unusually large (${size.width} × ${size.height} pixels): use an emblem at most ${MOST_PIXELS_A_SIDE} pixels a side`,
+    );
   }
   const incomplete = size.kind === 'png' ? pngIncomplete(content) : jpegIncomplete(content);
-  if (incomplete) return refuse(`ไฟล์ภาพ ${baseName(file)} ไม่ครบ (${incomplete}): ไฟล์อาจเสียหรือดาวน์โหลดมาไม่ครบ บันทึกภาพตราใหม่`, `The picture ${baseName(file)} is incomplete (${incomplete}): the file may be damaged or cut short; save the emblem again`);
+  if (incomplete)
+    return refuse(
+      `ไฟล์ภาพ ${baseName(file)} ไม่ครบ (${incomplete}): ไฟล์อาจเสียหรือดาวน์โหลดมาไม่ครบ บันทึกภาพตราใหม่`,
+      `The picture ${baseName(file)} is incomplete (${incomplete}): the file may be damaged or cut short; save the emblem again`,
+    );
   return { image: { file, ...size, content }, problems: [] };
 }
 
 export function emblemTooLarge(file: string): Problem {
   const most = EMBLEM_MOST_BYTES / 1024 / 1024;
-  return error('emblem-unusable', { file }, `ไฟล์ภาพตราครุฑใหญ่เกิน ${most} MB: ใช้ภาพ PNG หรือ JPEG ขนาดเล็กลง`, `The emblem picture is larger than ${most} MB: use a smaller PNG or JPEG`);
+  return error(
+    'emblem-unusable',
+    { file },
+    `ไฟล์ภาพตราครุฑใหญ่เกิน ${most} MB: ใช้ภาพ PNG หรือ JPEG ขนาดเล็กลง`,
+    `The emblem picture is larger than ${most} MB: use a smaller PNG or JPEG`,
+  );
 }
 
 /** A template with no picture named "ตราครุฑ" cannot take the agency's emblem. */
@@ -78,9 +94,7 @@ export function finishEmblem(zip: PizZip, image: EmblemImage | undefined, templa
   const pictures = document ? emblemPictures(document) : [];
   if (!image) {
     const placeholder = pictures.some((p) => imagePart(zip, p.embedId)?.includes(PLACEHOLDER_MARK));
-    return placeholder
-      ? [placeholderPrints(templateFile, names)]
-      : [];
+    return placeholder ? [placeholderPrints(templateFile, names)] : [];
   }
   if (pictures.length === 0) {
     return [noEmblemPicture(templateFile, names)];
@@ -104,7 +118,12 @@ export function finishEmblem(zip: PizZip, image: EmblemImage | undefined, templa
 /** No emblem given: the default template's grey placeholder box prints on the announcement, and the clerk is told so plainly. */
 function placeholderPrints(templateFile: string, names: SettingNames): Problem {
   const emblem = whereToSet(names, 'emblem');
-  const template = names.template ? { th: ` หรือใช้แม่แบบที่มีตราของหน่วยงาน${whereToSet(names, 'template').th}`, en: ` or use a template with the agency's emblem${whereToSet(names, 'template').en}` } : { th: '', en: '' };
+  const template = names.template
+    ? {
+        th: ` หรือใช้แม่แบบที่มีตราของหน่วยงาน${whereToSet(names, 'template').th}`,
+        en: ` or use a template with the agency's emblem${whereToSet(names, 'template').en}`,
+      }
+    : { th: '', en: '' };
   return warning(
     'emblem-placeholder',
     { file: templateFile },
@@ -265,7 +284,8 @@ function otherFormat(content: Uint8Array): Message | undefined {
   if (head.startsWith('GIF8')) return picture('GIF');
   if (head.startsWith('BM')) return picture('BMP');
   if (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP') return picture('WebP');
-  if (head.slice(4, 12).startsWith('ftyphei') || head.slice(4, 12).startsWith('ftypmif')) return { th: 'ไฟล์นี้เป็นภาพ HEIC จากโทรศัพท์', en: 'it is a HEIC photo from a phone' };
+  if (head.slice(4, 12).startsWith('ftyphei') || head.slice(4, 12).startsWith('ftypmif'))
+    return { th: 'ไฟล์นี้เป็นภาพ HEIC จากโทรศัพท์', en: 'it is a HEIC photo from a phone' };
   if (head.startsWith('%PDF')) return { th: 'ไฟล์นี้เป็น PDF', en: 'it is a PDF' };
   if (/^\s*<(\?xml|svg)/i.test(new TextDecoder().decode(content.subarray(0, 64)))) return picture('SVG');
   return undefined;

@@ -28,7 +28,11 @@ export interface PreparedTemplate {
 }
 
 /** One document by the general path: its DOCX bytes, or the problems that stopped it. */
-export function renderGeneral(prepared: PreparedTemplate, view: AnnouncementView | object, digits: Digits): { document?: Uint8Array; problems: Problem[] } {
+export function renderGeneral(
+  prepared: PreparedTemplate,
+  view: AnnouncementView | object,
+  digits: Digits,
+): { document?: Uint8Array; problems: Problem[] } {
   const { zip, problems } = renderPackage(prepared, view, digits);
   if (!zip) return { problems };
   for (const entry of Object.values(zip.files)) entry.date = FIXED_ZIP_DATE;
@@ -40,7 +44,12 @@ export function renderGeneral(prepared: PreparedTemplate, view: AnnouncementView
  * fast/compiled.ts probes with it, rendering an empty view to see the other parts: it passes the
  * template it compiled (`compiled`), and tags without a value are left empty instead of refused (`probing`).
  */
-export function renderPackage({ template, emblem }: PreparedTemplate, view: AnnouncementView | object, digits: Digits, { probing = false, compiled = templaterFor(template) }: { probing?: boolean; compiled?: Templater } = {}): { zip?: PizZip; problems: Problem[] } {
+export function renderPackage(
+  { template, emblem }: PreparedTemplate,
+  view: AnnouncementView | object,
+  digits: Digits,
+  { probing = false, compiled = templaterFor(template) }: { probing?: boolean; compiled?: Templater } = {},
+): { zip?: PizZip; problems: Problem[] } {
   if (!compiled.doc) return { problems: compiled.problems };
   try {
     compiled.doc.render(view);
@@ -58,7 +67,12 @@ export function renderPackage({ template, emblem }: PreparedTemplate, view: Anno
 
 export function unknownTags(tags: readonly string[], file: string): Problem[] {
   return [...new Set(tags)].map((tag) =>
-    error('template-tag-unknown', { file, tag: `{${tag}}` }, `แม่แบบใช้ป้าย {${tag}} ซึ่งไม่มีข้อมูลให้: แก้ชื่อป้ายในแม่แบบ`, `The template uses the tag {${tag}}, which nothing fills: correct the tag's name in the template`),
+    error(
+      'template-tag-unknown',
+      { file, tag: `{${tag}}` },
+      `แม่แบบใช้ป้าย {${tag}} ซึ่งไม่มีข้อมูลให้: แก้ชื่อป้ายในแม่แบบ`,
+      `The template uses the tag {${tag}}, which nothing fills: correct the tag's name in the template`,
+    ),
   );
 }
 

@@ -60,7 +60,13 @@ export interface YearView {
 
 export function yearViews(years: readonly YearTotal[], f: Formatter): YearView[] {
   const signed = (change: number) => (change > 0 ? `+${f.score(change)}` : change < 0 ? `-${f.score(-change)}` : f.score(0));
-  return years.map((y) => ({ fiscalYear: f.integer(y.fiscalYear), total: f.score(y.total), level: y.level, result: y.result, change: y.change === undefined ? '-' : signed(y.change) }));
+  return years.map((y) => ({
+    fiscalYear: f.integer(y.fiscalYear),
+    total: f.score(y.total),
+    level: y.level,
+    result: y.result,
+    change: y.change === undefined ? '-' : signed(y.change),
+  }));
 }
 
 /**
@@ -78,7 +84,10 @@ export function viewFormatter(digits: Digits): Formatter {
 }
 
 /** The model's result and signature, as both documents print them. */
-type ResultAndSignature = Pick<Announcement, 'agency' | 'fiscalYear' | 'total' | 'level' | 'result' | 'levelDescription' | 'date' | 'signature'>;
+type ResultAndSignature = Pick<
+  Announcement,
+  'agency' | 'fiscalYear' | 'total' | 'level' | 'result' | 'levelDescription' | 'date' | 'signature'
+>;
 
 export function resultView(a: ResultAndSignature, f: Formatter): ResultView {
   return {
@@ -104,7 +113,7 @@ export function toView(announcement: Announcement, digits: Digits): Announcement
   const f = viewFormatter(digits);
   const a = announcement;
   const recommendations = a.recommendations;
-  const paragraphs = (list: string[] | undefined) => (list?.length ? { paragraphs: list.map(f.text) } : false as const);
+  const paragraphs = (list: string[] | undefined) => (list?.length ? { paragraphs: list.map(f.text) } : (false as const));
   return {
     ...resultView(a, f),
     ranking: a.ranking.map((r) => ({ rank: f.integer(r.rank), name: f.text(r.name), score: f.score(r.score) })),
@@ -119,7 +128,9 @@ export function toView(announcement: Announcement, digits: Digits): Announcement
             number: f.integer(group.indicator.number),
             name: f.text(group.indicator.name),
             sections: group.sections.map((section) => ({
-              heading: section.subIndicator ? { number: f.text(section.subIndicator.number), name: f.text(section.subIndicator.name) } : false,
+              heading: section.subIndicator
+                ? { number: f.text(section.subIndicator.number), name: f.text(section.subIndicator.name) }
+                : false,
               items: section.items.map(f.text),
             })),
           })),

@@ -66,7 +66,8 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits): OpenedZip {
   for (const entry of entries) {
     // Part names in a Word or Excel package are compared without case.
     const key = entry.name.toLowerCase();
-    if (seen.has(key)) return { refused: { kind: 'inconsistent', fault: 'twice', part: entry.name, detail: `two entries named ${entry.name}` } };
+    if (seen.has(key))
+      return { refused: { kind: 'inconsistent', fault: 'twice', part: entry.name, detail: `two entries named ${entry.name}` } };
     seen.add(key);
   }
   const recorded = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
@@ -79,14 +80,28 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits): OpenedZip {
     const data = dataOf(bytes, entry);
     if (typeof data === 'string') return { refused: { kind: 'damaged', fault: 'cut', part: entry.name, detail: data } };
     const local = localNameOf(bytes, entry);
-    if (local !== entry.name) return { refused: { kind: 'inconsistent', fault: 'names', part: entry.name, detail: `${entry.name} is named ${local} in its local header` } };
+    if (local !== entry.name)
+      return {
+        refused: { kind: 'inconsistent', fault: 'names', part: entry.name, detail: `${entry.name} is named ${local} in its local header` },
+      };
     const most = Math.min(limits.entryBytes, limits.totalBytes - total);
     const inflated = inflateWithin(data, entry.method, most, limits.ratio);
-    if ('tooMuch' in inflated) return { refused: { kind: 'bomb', fault: 'bomb', part: entry.name, detail: entry.name, inflatedBytes: total + inflated.tooMuch } };
-    if ('damaged' in inflated) return { refused: { kind: 'damaged', fault: 'inflate', part: entry.name, detail: `${entry.name}: ${inflated.damaged}` } };
+    if ('tooMuch' in inflated)
+      return { refused: { kind: 'bomb', fault: 'bomb', part: entry.name, detail: entry.name, inflatedBytes: total + inflated.tooMuch } };
+    if ('damaged' in inflated)
+      return { refused: { kind: 'damaged', fault: 'inflate', part: entry.name, detail: `${entry.name}: ${inflated.damaged}` } };
     const content = inflated.content;
-    if (content.length !== entry.uncompressedSize) return { refused: { kind: 'inconsistent', fault: 'check', part: entry.name, detail: `${entry.name} records ${entry.uncompressedSize} bytes but holds ${content.length}` } };
-    if (crc32(content) !== entry.crc) return { refused: { kind: 'inconsistent', fault: 'check', part: entry.name, detail: `${entry.name} does not match its CRC-32` } };
+    if (content.length !== entry.uncompressedSize)
+      return {
+        refused: {
+          kind: 'inconsistent',
+          fault: 'check',
+          part: entry.name,
+          detail: `${entry.name} records ${entry.uncompressedSize} bytes but holds ${content.length}`,
+        },
+      };
+    if (crc32(content) !== entry.crc)
+      return { refused: { kind: 'inconsistent', fault: 'check', part: entry.name, detail: `${entry.name} does not match its CRC-32` } };
     total += content.length;
     contents.set(entry.name, content);
   }
@@ -125,7 +140,8 @@ function inflateWithin(data: Uint8Array, method: number, most: number, ratio: nu
     else chunks.push(chunk);
   });
   try {
-    for (let at = 0; at < data.length && !over; at += CHUNK) inflater.push(data.subarray(at, Math.min(at + CHUNK, data.length)), at + CHUNK >= data.length);
+    for (let at = 0; at < data.length && !over; at += CHUNK)
+      inflater.push(data.subarray(at, Math.min(at + CHUNK, data.length)), at + CHUNK >= data.length);
     if (data.length === 0) inflater.push(data, true);
   } catch (e) {
     return { damaged: (e as Error).message };
@@ -160,7 +176,8 @@ function directoryOf(bytes: Uint8Array): Entry[] {
     const locator = end - 20;
     if (locator < 0 || u32(locator) !== ZIP64_END_LOCATOR) throw new Error('zip64 end of central directory locator not found');
     const zip64End = u64(locator + 8);
-    if (zip64End + 56 > bytes.length || u32(zip64End) !== ZIP64_END_OF_DIRECTORY) throw new Error('zip64 end of central directory record not found');
+    if (zip64End + 56 > bytes.length || u32(zip64End) !== ZIP64_END_OF_DIRECTORY)
+      throw new Error('zip64 end of central directory record not found');
     count = u64(zip64End + 32);
     offset = u64(zip64End + 48);
   }
@@ -177,9 +194,17 @@ function directoryOf(bytes: Uint8Array): Entry[] {
     const extraLength = u16(at + 30);
     const commentLength = u16(at + 32);
     if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localHeader === 0xffffffff) {
-      const sizes = zip64Fields(view, at + 46 + nameLength, extraLength, { uncompressed: uncompressedSize === 0xffffffff, compressed: compressedSize === 0xffffffff, offset: localHeader === 0xffffffff });
+      const sizes = zip64Fields(view, at + 46 + nameLength, extraLength, {
+        uncompressed: uncompressedSize === 0xffffffff,
+        compressed: compressedSize === 0xffffffff,
+        offset: localHeader === 0xffffffff,
+      });
       if (!sizes) throw new Error('zip64 extended information extra field missing');
-      ({ uncompressed: uncompressedSize = uncompressedSize, compressed: compressedSize = compressedSize, offset: localHeader = localHeader } = sizes);
+      ({
+        uncompressed: uncompressedSize = uncompressedSize,
+        compressed: compressedSize = compressedSize,
+        offset: localHeader = localHeader,
+      } = sizes);
     }
     entries.push({
       name: names.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
@@ -195,8 +220,13 @@ function directoryOf(bytes: Uint8Array): Entry[] {
 }
 
 /** The 64-bit fields of an entry's zip64 extra field, each present only when its 32-bit field is full. */
-function zip64Fields(view: DataView, start: number, length: number, present: { uncompressed: boolean; compressed: boolean; offset: boolean }): { uncompressed?: number; compressed?: number; offset?: number } | undefined {
-  for (let at = start; at + 4 <= start + length && at + 4 <= view.byteLength; ) {
+function zip64Fields(
+  view: DataView,
+  start: number,
+  length: number,
+  present: { uncompressed: boolean; compressed: boolean; offset: boolean },
+): { uncompressed?: number; compressed?: number; offset?: number } | undefined {
+  for (let at = start; at + 4 <= start + length && at + 4 <= view.byteLength;) {
     const id = view.getUint16(at, true);
     const size = view.getUint16(at + 2, true);
     if (id === 0x0001) {
@@ -206,7 +236,11 @@ function zip64Fields(view: DataView, start: number, length: number, present: { u
         field += 8;
         return value;
       };
-      return { ...(present.uncompressed && { uncompressed: next() }), ...(present.compressed && { compressed: next() }), ...(present.offset && { offset: next() }) };
+      return {
+        ...(present.uncompressed && { uncompressed: next() }),
+        ...(present.compressed && { compressed: next() }),
+        ...(present.offset && { offset: next() }),
+      };
     }
     at += 4 + size;
   }

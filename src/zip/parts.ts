@@ -14,8 +14,8 @@ const NAMED: [RegExp, (m: RegExpExecArray) => Message][] = [
   [/^xl\/theme\//i, () => ({ th: 'ชุดสีและฟอนต์ของไฟล์', en: "the file's theme" })],
   [/^content\.xml$/i, () => ({ th: 'เนื้อหาของไฟล์', en: "the file's content" })],
   [/^word\/document\.xml$/i, () => ({ th: 'เนื้อหาหลักของแม่แบบ', en: "the template's main text" })],
-  [/^word\/header\d*\.xml$/i, () => ({ th: 'หัวกระดาษของแม่แบบ', en: "a header of the template" })],
-  [/^word\/footer\d*\.xml$/i, () => ({ th: 'ท้ายกระดาษของแม่แบบ', en: "a footer of the template" })],
+  [/^word\/header\d*\.xml$/i, () => ({ th: 'หัวกระดาษของแม่แบบ', en: 'a header of the template' })],
+  [/^word\/footer\d*\.xml$/i, () => ({ th: 'ท้ายกระดาษของแม่แบบ', en: 'a footer of the template' })],
   [/^word\/styles\.xml$/i, () => ({ th: 'สไตล์ของแม่แบบ', en: "the template's styles" })],
   [/^word\/settings\.xml$/i, () => ({ th: 'การตั้งค่าของแม่แบบ', en: "the template's settings" })],
   [/^word\/fontTable\.xml$/i, () => ({ th: 'รายการฟอนต์ของแม่แบบ', en: "the template's font list" })],
@@ -43,13 +43,19 @@ export function zipRefusalInWords(refused: ZipRefusal): Message {
   const part = refused.part === undefined ? undefined : partInWords(refused.part);
   switch (refused.fault) {
     case 'directory':
-      return { th: 'ไฟล์ไม่ใช่ zip ที่สมบูรณ์: ไม่พบสารบัญท้ายไฟล์ มักเพราะดาวน์โหลดมาไม่ครบ', en: 'the file is not a whole zip: the directory at its end is missing, usually because the download was cut short' };
+      return {
+        th: 'ไฟล์ไม่ใช่ zip ที่สมบูรณ์: ไม่พบสารบัญท้ายไฟล์ มักเพราะดาวน์โหลดมาไม่ครบ',
+        en: 'the file is not a whole zip: the directory at its end is missing, usually because the download was cut short',
+      };
     case 'cut':
       return { th: `${part!.th} ไม่ครบ (ข้อมูลถูกตัดหรือหายไป)`, en: `${part!.en} is incomplete (cut short or missing)` };
     case 'inflate':
       return { th: `${part!.th} เสีย (ข้อมูลที่บีบอัดไว้ขยายกลับไม่ได้)`, en: `${part!.en} is damaged (its compressed data cannot be inflated)` };
     case 'check':
-      return { th: `${part!.th} ไม่ตรงกับขนาดหรือรหัสตรวจสอบที่ไฟล์บันทึกไว้`, en: `${part!.en} does not match the size or checksum the file records` };
+      return {
+        th: `${part!.th} ไม่ตรงกับขนาดหรือรหัสตรวจสอบที่ไฟล์บันทึกไว้`,
+        en: `${part!.en} does not match the size or checksum the file records`,
+      };
     case 'names':
       return { th: `${part!.th} มีชื่อไม่ตรงกันสองแห่งในไฟล์`, en: `${part!.en} is named two ways in the file` };
     case 'twice':

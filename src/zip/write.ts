@@ -31,7 +31,13 @@ const encoder = new TextEncoder();
 /** A part deflated once; a folder (a name ending in /) is stored empty. */
 export function zipPart(name: string, content: Uint8Array, deflater: Deflater): ZipPart {
   const folder = name.endsWith('/');
-  return { name: encoder.encode(name), folder, crc: folder ? 0 : deflater.crc32(content), size: folder ? 0 : content.length, compressed: folder ? new Uint8Array(0) : deflater.deflateRaw(content) };
+  return {
+    name: encoder.encode(name),
+    folder,
+    crc: folder ? 0 : deflater.crc32(content),
+    size: folder ? 0 : content.length,
+    compressed: folder ? new Uint8Array(0) : deflater.deflateRaw(content),
+  };
 }
 
 /** Every zip entry gets this date (PizZip's too: render/general.ts), so the same input gives a byte-identical file. */

@@ -48,25 +48,40 @@ const quiet = () => {};
 
 beforeEach(() => void (findings.length = 0));
 beforeAll(() => {
-  for (const name of ['log', 'warn', 'error'] as const) vi.spyOn(console, name).mockImplementation((...args: unknown[]) => void printed.push(args.join(' ').slice(0, 200)));
+  for (const name of ['log', 'warn', 'error'] as const)
+    vi.spyOn(console, name).mockImplementation((...args: unknown[]) => void printed.push(args.join(' ').slice(0, 200)));
 });
 afterAll(() => vi.restoreAllMocks());
 
 function request(workbooks: BuildRequest['workbooks'], template: Uint8Array): BuildRequest {
-  return { workbooks, template: { name: 'แม่แบบ.docx', bytes: template }, frameworks, announce: { date: '2022-08-02', signer: 'นายสันติ นาวีสัมพันธ์', names: COMMAND_LINE_NAMES }, digits: 'thai' as const, onProgress: quiet };
+  return {
+    workbooks,
+    template: { name: 'แม่แบบ.docx', bytes: template },
+    frameworks,
+    announce: { date: '2022-08-02', signer: 'นายสันติ นาวีสัมพันธ์', names: COMMAND_LINE_NAMES },
+    digits: 'thai' as const,
+    onProgress: quiet,
+  };
 }
 
 /** Every text of the input, as a document or message could quote it: a value the input itself holds is no fault of the program. */
 function textOf(bytes: Uint8Array): string {
   try {
-    return Object.values(unzipSync(bytes)).map((part) => strFromU8(part)).join('\n');
+    return Object.values(unzipSync(bytes))
+      .map((part) => strFromU8(part))
+      .join('\n');
   } catch {
     return new TextDecoder().decode(bytes);
   }
 }
 
 /** The faults of one build: thrown, library words, a value printed that is none, a template refused as no template. */
-async function run(label: string, mutant: Mutant, make: () => Promise<BuildResult>, templateMutant: boolean): Promise<BuildResult | undefined> {
+async function run(
+  label: string,
+  mutant: Mutant,
+  make: () => Promise<BuildResult>,
+  templateMutant: boolean,
+): Promise<BuildResult | undefined> {
   const at = `${label}: ${mutant.what}`;
   const before = printed.length;
   let result: BuildResult;
@@ -83,12 +98,22 @@ async function run(label: string, mutant: Mutant, make: () => Promise<BuildResul
     const said = libraryText(`${p.message.th} ${p.details?.th ?? ''}`.replace(/"[^"]*"/g, '""'));
     if (said !== undefined) findings.push({ mutant: at, fault: `${p.code} says "${said}": ${p.message.th.slice(0, 200)}` });
   }
-  if (templateMutant && result.documents.length === 0 && !result.problems.some((p) => p.severity === 'error' && p.code.startsWith('template-'))) {
+  if (
+    templateMutant &&
+    result.documents.length === 0 &&
+    !result.problems.some((p) => p.severity === 'error' && p.code.startsWith('template-'))
+  ) {
     findings.push({ mutant: at, fault: `no document and no template error: ${result.problems.map((p) => p.code).join(', ')}` });
   }
   for (const document of result.documents) {
-    const xml = Object.entries(unzipSync(document.bytes)).filter(([name]) => name.endsWith('.xml')).map(([, part]) => strFromU8(part)).join('');
-    const shown = [...announcementLines(document.announcement, (f) => f), ...documentTable([summaryOf(document.announcement)], (f) => f)].join('\n');
+    const xml = Object.entries(unzipSync(document.bytes))
+      .filter(([name]) => name.endsWith('.xml'))
+      .map(([, part]) => strFromU8(part))
+      .join('');
+    const shown = [
+      ...announcementLines(document.announcement, (f) => f),
+      ...documentTable([summaryOf(document.announcement)], (f) => f),
+    ].join('\n');
     const bad = NOT_A_VALUE.exec(xml + shown)?.[0];
     if (bad && !input.includes(bad)) findings.push({ mutant: at, fault: `"${bad}" printed in the document or the summary` });
     const unfinite = unfiniteNumber(document.announcement);
@@ -98,7 +123,15 @@ async function run(label: string, mutant: Mutant, make: () => Promise<BuildResul
 }
 
 function summaryOf(a: Announcement) {
-  return { input: 'x', agency: a.agency.shortName, fiscalYear: a.fiscalYear, total: a.total, level: a.level, result: a.result, output: 'x.docx' };
+  return {
+    input: 'x',
+    agency: a.agency.shortName,
+    fiscalYear: a.fiscalYear,
+    total: a.total,
+    level: a.level,
+    result: a.result,
+    output: 'x.docx',
+  };
 }
 
 /** A number of the model that is not finite, where it is, or undefined. */
@@ -115,7 +148,11 @@ function unfiniteNumber(value: unknown, where = 'announcement'): string | undefi
 /** The distinct documents, a seeded few of them. */
 function sample<T>(items: Map<string, T>, count: number, seed: number): T[] {
   const rnd = random(seed);
-  return [...items.values()].map((item) => ({ item, key: rnd() })).sort((a, b) => a.key - b.key).slice(0, count).map((x) => x.item);
+  return [...items.values()]
+    .map((item) => ({ item, key: rnd() }))
+    .sort((a, b) => a.key - b.key)
+    .slice(0, count)
+    .map((x) => x.item);
 }
 
 const hash = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -159,7 +196,8 @@ describe(`fuzzing the core with seed ${SEED}`, () => {
     for (const [i, mutant] of zipMutants(TEMPLATE, SEED + 3, 160).entries()) {
       const label = `template #${i}`;
       const result = await run(label, mutant, () => build(request([{ name: EXAMPLE, cells: seedCells }], mutant.bytes)), true);
-      for (const d of result?.documents ?? []) documents.set(hash(d.bytes), { at: `${label}: ${mutant.what}`, bytes: d.bytes, template: mutant.bytes });
+      for (const d of result?.documents ?? [])
+        documents.set(hash(d.bytes), { at: `${label}: ${mutant.what}`, bytes: d.bytes, template: mutant.bytes });
     }
     const key = (e: unknown) => {
       const { description, id, path: where } = e as { description: string; id: string; path: { partUri: string } };
@@ -168,7 +206,8 @@ describe(`fuzzing the core with seed ${SEED}`, () => {
     for (const { at, bytes, template } of sample(documents, VALIDATED.template, SEED)) {
       const had = new Set((await validate(template)).map(key));
       const added = (await validate(bytes)).map(key).filter((fault) => !had.has(fault));
-      if (added.length) findings.push({ mutant: at, fault: `the document is invalid where the template was not: ${added.slice(0, 3).join(' | ')}` });
+      if (added.length)
+        findings.push({ mutant: at, fault: `the document is invalid where the template was not: ${added.slice(0, 3).join(' | ')}` });
     }
     expect(findings, replay).toEqual([]);
   });

@@ -10,12 +10,19 @@ import { runBuildDoc, buildDocProcess } from '../helpers/cli.js';
 import { temporaryDir, workbookFile } from '../../tools/workbooks.js';
 
 describe('golden cases', () => {
-  it.each(goldenCases())('$name: the announcements, their models and their XML as committed (npm run make-golden after a deliberate change)', async (golden) => {
-    const folder = path.join(GOLDEN_DIR, golden.name);
-    const built = expectedFiles(await buildCase(golden));
-    expect([...built.keys()].sort()).toEqual(readdirSync(folder).filter((name) => name !== 'case.json').sort());
-    for (const [name, content] of built) expect(content, `${golden.name}/${name}`).toBe(readFileSync(path.join(folder, name), 'utf8'));
-  });
+  it.each(goldenCases())(
+    '$name: the announcements, their models and their XML as committed (npm run make-golden after a deliberate change)',
+    async (golden) => {
+      const folder = path.join(GOLDEN_DIR, golden.name);
+      const built = expectedFiles(await buildCase(golden));
+      expect([...built.keys()].sort()).toEqual(
+        readdirSync(folder)
+          .filter((name) => name !== 'case.json')
+          .sort(),
+      );
+      for (const [name, content] of built) expect(content, `${golden.name}/${name}`).toBe(readFileSync(path.join(folder, name), 'utf8'));
+    },
+  );
 });
 
 describe('documents are deterministic', () => {
@@ -24,7 +31,9 @@ describe('documents are deterministic', () => {
   it('the same input gives the same bytes twice', async () => {
     const [first, second] = [await buildCase(province), await buildCase(province)];
     expect(first.documents).toHaveLength(4);
-    first.documents.forEach((document, i) => expect(Buffer.from(document.bytes).equals(Buffer.from(second.documents[i]!.bytes)), document.name).toBe(true));
+    first.documents.forEach((document, i) =>
+      expect(Buffer.from(document.bytes).equals(Buffer.from(second.documents[i]!.bytes)), document.name).toBe(true),
+    );
   });
 
   it('the command line writes those bytes, in one thread or in two', async () => {
@@ -33,7 +42,11 @@ describe('documents are deterministic', () => {
     for (const threads of ['1', '2']) {
       const out = temporaryDir('ita-threads-');
       expect((await runBuildDoc([workbook, '--out', out, '--date', province.settings.date, '--threads', threads])).status).toBe(0);
-      for (const document of core.documents) expect(readFileSync(path.join(out, document.name)).equals(Buffer.from(document.bytes)), `${threads} thread(s): ${document.name}`).toBe(true);
+      for (const document of core.documents)
+        expect(
+          readFileSync(path.join(out, document.name)).equals(Buffer.from(document.bytes)),
+          `${threads} thread(s): ${document.name}`,
+        ).toBe(true);
     }
   });
 
@@ -42,6 +55,7 @@ describe('documents are deterministic', () => {
     const out = temporaryDir('ita-built-');
     const run = buildDocProcess([await workbookFile('province-2564'), '--out', out, '--date', province.settings.date, '--threads', '2']);
     expect(run.status, run.stderr).toBe(0);
-    for (const document of core.documents) expect(readFileSync(path.join(out, document.name)).equals(Buffer.from(document.bytes)), document.name).toBe(true);
+    for (const document of core.documents)
+      expect(readFileSync(path.join(out, document.name)).equals(Buffer.from(document.bytes)), document.name).toBe(true);
   });
 });

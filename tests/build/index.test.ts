@@ -20,7 +20,14 @@ const frameworks = frameworksOnDisk();
 
 async function request(fixtureName: string, more: Partial<BuildRequest> = {}): Promise<BuildRequest> {
   const bytes = readFileSync(await workbookFile(fixtureName));
-  return { workbooks: [{ name: 'ผลการประเมิน.xlsx', bytes }], template, frameworks, announce: { date: '2022-08-02', signer: 'นายสันติ นาวีสัมพันธ์', names: COMMAND_LINE_NAMES }, digits: 'thai', ...more };
+  return {
+    workbooks: [{ name: 'ผลการประเมิน.xlsx', bytes }],
+    template,
+    frameworks,
+    announce: { date: '2022-08-02', signer: 'นายสันติ นาวีสัมพันธ์', names: COMMAND_LINE_NAMES },
+    digits: 'thai',
+    ...more,
+  };
 }
 
 describe('build(): workbooks in as bytes, documents out as bytes', () => {
@@ -30,7 +37,11 @@ describe('build(): workbooks in as bytes, documents out as bytes', () => {
     expect(result.problems.map((p) => p.code)).toEqual(['emblem-placeholder']);
     expect(result.documents).toHaveLength(1);
     const [document] = result.documents;
-    expect(document).toMatchObject({ name: 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx', workbook: 'ผลการประเมิน.xlsx', announcement: { total: 78.29, level: 'B' } });
+    expect(document).toMatchObject({
+      name: 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx',
+      workbook: 'ผลการประเมิน.xlsx',
+      announcement: { total: 78.29, level: 'B' },
+    });
     expect(document!.bytes).toBeInstanceOf(Uint8Array);
     expect(docxText(document!.bytes)).toContain('ได้รับคะแนนการประเมิน ๗๘.๒๙\u00a0คะแนน');
     expect(result.announcements.map((a) => a.name)).toEqual([document!.name]);
@@ -44,7 +55,16 @@ describe('build(): workbooks in as bytes, documents out as bytes', () => {
         onProgress: (p) => progress.push(p),
         onDocument: async (document) => {
           handed.push(document.name);
-          return document.name.includes('ทดลองใต้.docx') ? [{ code: 'output-not-writable', severity: 'error', where: { file: document.name }, message: { th: 'เขียนไม่ได้', en: 'cannot write' } }] : [];
+          return document.name.includes('ทดลองใต้.docx')
+            ? [
+                {
+                  code: 'output-not-writable',
+                  severity: 'error',
+                  where: { file: document.name },
+                  message: { th: 'เขียนไม่ได้', en: 'cannot write' },
+                },
+              ]
+            : [];
         },
       }),
     );
@@ -64,24 +84,49 @@ describe('build(): workbooks in as bytes, documents out as bytes', () => {
   });
 
   it('refuses a workbook that is not one, and a template that is not one, with their problems and no document', async () => {
-    const notAWorkbook = await build({ ...(await request('lampangrong-2565')), workbooks: [{ name: 'a.xlsx', bytes: new TextEncoder().encode('not a spreadsheet') }] });
-    expect(notAWorkbook.failures).toEqual([expect.objectContaining({ input: 'a.xlsx', problems: [expect.objectContaining({ code: 'file-not-spreadsheet' })] })]);
+    const notAWorkbook = await build({
+      ...(await request('lampangrong-2565')),
+      workbooks: [{ name: 'a.xlsx', bytes: new TextEncoder().encode('not a spreadsheet') }],
+    });
+    expect(notAWorkbook.failures).toEqual([
+      expect.objectContaining({ input: 'a.xlsx', problems: [expect.objectContaining({ code: 'file-not-spreadsheet' })] }),
+    ]);
     expect(notAWorkbook.documents).toEqual([]);
-    const notATemplate = await build({ ...(await request('lampangrong-2565')), template: { name: 't.docx', bytes: new Uint8Array([1, 2, 3]) } });
+    const notATemplate = await build({
+      ...(await request('lampangrong-2565')),
+      template: { name: 't.docx', bytes: new Uint8Array([1, 2, 3]) },
+    });
     expect(notATemplate.problems.map((p) => p.code)).toEqual(['template-unreadable']);
     expect(notATemplate.documents).toEqual([]);
   });
 
   it('names agencies of the same name by their province, and two workbooks of one agency apart', async () => {
     const bytes = readFileSync(await workbookFile(fixture('lampangrong-2565')));
-    const result = await build({ ...(await request('lampangrong-2565')), workbooks: [{ name: 'a.xlsx', bytes }, { name: 'b.xlsx', bytes }] });
-    expect(result.documents.map((d) => d.name)).toEqual(['ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx', 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง (2).docx']);
+    const result = await build({
+      ...(await request('lampangrong-2565')),
+      workbooks: [
+        { name: 'a.xlsx', bytes },
+        { name: 'b.xlsx', bytes },
+      ],
+    });
+    expect(result.documents.map((d) => d.name)).toEqual([
+      'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx',
+      'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง (2).docx',
+    ]);
   });
 });
 
 describe('the core has no Node-only import', () => {
   it('bundles for a browser: src/build/index.ts and all it imports', () => {
-    const bundled = buildSync({ entryPoints: [path.join(PROJECT_ROOT, 'src', 'build', 'index.ts')], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent', metafile: true });
+    const bundled = buildSync({
+      entryPoints: [path.join(PROJECT_ROOT, 'src', 'build', 'index.ts')],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+      metafile: true,
+    });
     expect(bundled.errors).toEqual([]);
     const inputs = Object.keys(bundled.metafile!.inputs);
     expect(inputs.filter((i) => i.startsWith('src/')).sort()).toContain('src/build/index.ts');

@@ -40,7 +40,9 @@ describe('npm run check-template', () => {
   });
 
   it('names a misspelt tag, suggests the right one and shows the paragraph it is in', async () => {
-    const run = await checkEdited('แม่แบบสะกดผิด.docx', (xml) => xml.replace('ประจำปีงบประมาณ พ.ศ.{fiscalYear}', 'ประจำปีงบประมาณ พ.ศ.{fiscalYaer}'));
+    const run = await checkEdited('แม่แบบสะกดผิด.docx', (xml) =>
+      xml.replace('ประจำปีงบประมาณ พ.ศ.{fiscalYear}', 'ประจำปีงบประมาณ พ.ศ.{fiscalYaer}'),
+    );
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('{fiscalYaer}');
     expect(run.stderr).toContain('หมายถึง {fiscalYear} หรือไม่');
@@ -53,7 +55,8 @@ describe('npm run check-template', () => {
   it('reads only the model: a tag that is code, or that reaches into JavaScript objects, is refused, never run', async () => {
     const marker = path.join(temporaryDir('ita-code-'), 'ran.txt');
     const code = `{constructor.constructor("require('fs').writeFileSync('${marker}','x')")()}`;
-    const edit = (xml: string) => xml.replace('{agencyFullName}', `{__proto__}{constructor}{toString}${code.replaceAll("'", '&apos;').replaceAll('"', '&quot;')}`);
+    const edit = (xml: string) =>
+      xml.replace('{agencyFullName}', `{__proto__}{constructor}{toString}${code.replaceAll("'", '&apos;').replaceAll('"', '&quot;')}`);
     const run = await checkEdited('แม่แบบโค้ด.docx', edit);
     expect(run.status).toBe(3);
     for (const tag of ['{__proto__}', '{constructor}', '{toString}']) expect(run.stderr).toContain(tag);
@@ -80,7 +83,9 @@ describe('npm run check-template', () => {
 
   it('lists the pieces of the announcement a template lacks', async () => {
     const run = await checkEdited('แม่แบบไม่ครบ.docx', (xml) =>
-      xml.replace(/<w:p>(?:(?!<w:p>).)*?\(\{signer\}\)(?:(?!<w:p>).)*?<\/w:p>/, '').replace(/<w:tbl>(?:(?!<w:tbl>).)*?\{#summary\}.*?<\/w:tbl>/, ''),
+      xml
+        .replace(/<w:p>(?:(?!<w:p>).)*?\(\{signer\}\)(?:(?!<w:p>).)*?<\/w:p>/, '')
+        .replace(/<w:tbl>(?:(?!<w:tbl>).)*?\{#summary\}.*?<\/w:tbl>/, ''),
     );
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('แม่แบบขาดชื่อผู้ลงนาม');

@@ -37,7 +37,15 @@ describe('exitCodeFor', () => {
   });
 
   it('counts errors only: a warning of a stage gives no code of its own', () => {
-    expect(exitCodeFor({ problems: [warning('template-piece-missing', {}, 'ไม่มีภาพ', 'no picture'), warning('emblem-placeholder', {}, 'ภาพตัวอย่าง', 'placeholder')], failures: [] })).toBe(0);
+    expect(
+      exitCodeFor({
+        problems: [
+          warning('template-piece-missing', {}, 'ไม่มีภาพ', 'no picture'),
+          warning('emblem-placeholder', {}, 'ภาพตัวอย่าง', 'placeholder'),
+        ],
+        failures: [],
+      }),
+    ).toBe(0);
   });
 });
 

@@ -20,7 +20,11 @@ function projectCopy(): string {
 }
 
 function start(dir: string, args: string[], preload: string[] = []) {
-  const run = spawnSync(process.execPath, [...preload, path.join(dir, 'src', 'cli', 'start.cjs'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, INIT_CWD: dir } });
+  const run = spawnSync(process.execPath, [...preload, path.join(dir, 'src', 'cli', 'start.cjs'), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, INIT_CWD: dir },
+  });
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }
 
@@ -34,7 +38,9 @@ describe('the program as npm starts it', () => {
     const first = start(dir, ['check-template', template]);
     expect(first.status, first.output).toBe(0);
     expect(first.output).toContain('ใช้ได้');
-    expect(readdirSync(path.join(dir, 'dist')).sort()).toEqual(expect.arrayContaining(['programs.cjs', 'render-worker.cjs', 'sources.txt']));
+    expect(readdirSync(path.join(dir, 'dist')).sort()).toEqual(
+      expect.arrayContaining(['programs.cjs', 'render-worker.cjs', 'sources.txt']),
+    );
     const firstBuild = built(dir);
     // After a run, V8's code cache is kept for the next.
     expect(readdirSync(path.join(dir, 'dist')).filter((name) => name.endsWith('.cache'))).toHaveLength(1);
@@ -56,7 +62,10 @@ describe('the program as npm starts it', () => {
     const dir = temporaryDir('ita-loaded-');
     const preload = path.join(dir, 'list-modules.cjs');
     // Every file require() loaded, written out when the process ends.
-    writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(path.join(dir, 'loaded.json'))}, JSON.stringify(Object.keys(require.cache))));\n`);
+    writeFileSync(
+      preload,
+      `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(path.join(dir, 'loaded.json'))}, JSON.stringify(Object.keys(require.cache))));\n`,
+    );
     const out = path.join(dir, 'out');
     mkdirSync(out);
     // Built first (after an edit to the sources the next run rebuilds, with esbuild): what is checked is a run.

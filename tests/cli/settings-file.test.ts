@@ -30,7 +30,9 @@ describe('the settings file', () => {
   });
 
   it('takes the signer, position, date, digits and emblem from Thai keys, the emblem beside the file', async () => {
-    const file = settingsFile('ผู้ลงนาม: นายสันติ นาวีสัมพันธ์\nตำแหน่ง: นายกองค์การบริหารส่วนตำบลลำปางรอง\nวันที่ประกาศ: 2565-08-02\nตัวเลข: อารบิก\nตราครุฑ: ตรา.png\n');
+    const file = settingsFile(
+      'ผู้ลงนาม: นายสันติ นาวีสัมพันธ์\nตำแหน่ง: นายกองค์การบริหารส่วนตำบลลำปางรอง\nวันที่ประกาศ: 2565-08-02\nตัวเลข: อารบิก\nตราครุฑ: ตรา.png\n',
+    );
     const { run, out, written, text } = await buildWith(file);
     expect(run.status, run.stderr).toBe(0);
     expect(written).toEqual([NAME]);
@@ -89,7 +91,19 @@ describe('npm run check', () => {
 
   it('exits as a build would when the workbook has an error, still writing nothing', async () => {
     const out = temporaryDir('ita-out-');
-    const bad = await workbookFile({ sheets: [{ name: 'ผล', rows: [['หน่วยงาน', 'อบต.ผิด'], ['ปีงบประมาณ', 2565], ['ตัวชี้วัด', 'คะแนน'], ['การปฏิบัติหน้าที่', 150]] }] });
+    const bad = await workbookFile({
+      sheets: [
+        {
+          name: 'ผล',
+          rows: [
+            ['หน่วยงาน', 'อบต.ผิด'],
+            ['ปีงบประมาณ', 2565],
+            ['ตัวชี้วัด', 'คะแนน'],
+            ['การปฏิบัติหน้าที่', 150],
+          ],
+        },
+      ],
+    });
     const run = await runBuildDoc([bad, '--check', '--out', out]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('ผล!B4');

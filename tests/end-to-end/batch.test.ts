@@ -65,15 +65,18 @@ describe('a batch of agencies', () => {
     expect(fromCsv.texts[FILES[1]!]).toContain('ได้รับคะแนนการประเมิน ๗๗.๘๕ คะแนน');
   });
 
-  it.skipIf(!soffice)('gives the same announcements from the report saved again by LibreOffice Calc (needs LibreOffice: .ci/run installs it)', async () => {
-    const dir = temporaryDir('ita-lo-batch-');
-    const original = await workbookFile('province-2564', dir, 'province.xlsx');
-    const resaved = resaveWithLibreOffice([original], dir)[0]!;
-    expect(readFileSync(resaved).equals(readFileSync(original))).toBe(false);
-    const fromCalc = await buildAll(resaved);
-    expect(fromCalc.run.status, fromCalc.run.stderr).toBe(0);
-    expect(fromCalc.texts).toEqual((await buildAll(original)).texts);
-  });
+  it.skipIf(!soffice)(
+    'gives the same announcements from the report saved again by LibreOffice Calc (needs LibreOffice: .ci/run installs it)',
+    async () => {
+      const dir = temporaryDir('ita-lo-batch-');
+      const original = await workbookFile('province-2564', dir, 'province.xlsx');
+      const resaved = resaveWithLibreOffice([original], dir)[0]!;
+      expect(readFileSync(resaved).equals(readFileSync(original))).toBe(false);
+      const fromCalc = await buildAll(resaved);
+      expect(fromCalc.run.status, fromCalc.run.stderr).toBe(0);
+      expect(fromCalc.texts).toEqual((await buildAll(original)).texts);
+    },
+  );
 
   it('writes the good agencies when some rows are bad, lists those that failed and why, shows progress, and exits 1', async () => {
     const names = Array.from({ length: 12 }, (_, i) => `อบต.ที่${i + 1}`);
@@ -109,7 +112,10 @@ describe('a batch of agencies', () => {
     expect(run.stderr.split('AVERAGE(Z1:Z9)')).toHaveLength(2);
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
-    const summary = JSON.parse(run.stdout) as { documents: { agency: string }[]; failed: { agency: string; problems: { code: string; where: { cell: string } }[] }[] };
+    const summary = JSON.parse(run.stdout) as {
+      documents: { agency: string }[];
+      failed: { agency: string; problems: { code: string; where: { cell: string } }[] }[];
+    };
     expect(summary.documents).toHaveLength(10);
     expect(summary.failed.map((f) => [f.agency, f.problems.map((p) => `${p.code} ${p.where.cell}`)])).toEqual([
       ['อบต.ที่3', ['formula-without-result E5']],

@@ -18,7 +18,9 @@ describe('npm run build-doc', () => {
     expect(run.status).toBe(0);
     expect(writtenIn(out)).toEqual([NAME]);
     expect(run.stderr).toContain('ประกาศที่สร้าง 1 ฉบับ จาก input/ตัวอย่าง ผลการประเมิน ITA 2565 อบต.ลำปางรอง.xlsx:');
-    expect(run.stderr).toMatch(/หน่วยงาน\s+คะแนนรวม\s+ระดับ\s+ผลการประเมิน\s+ไฟล์\n\s+อบต\.ลำปางรอง\s+78\.29\s+B\s+ไม่ผ่าน\s+\S.*ประกาศผลการประเมิน ITA 2565 อบต\.ลำปางรอง\.docx/);
+    expect(run.stderr).toMatch(
+      /หน่วยงาน\s+คะแนนรวม\s+ระดับ\s+ผลการประเมิน\s+ไฟล์\n\s+อบต\.ลำปางรอง\s+78\.29\s+B\s+ไม่ผ่าน\s+\S.*ประกาศผลการประเมิน ITA 2565 อบต\.ลำปางรอง\.docx/,
+    );
     expect(run.stderr).toContain(NAME);
     expect(run.stdout).toBe('');
   });
@@ -44,7 +46,15 @@ describe('npm run build-doc', () => {
 
   it('prints what --signer and --position say', async () => {
     const out = temporaryDir('ita-out-');
-    await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--signer', 'นางสาวทดสอบ ใจดี', '--position', 'ปลัดองค์การบริหารส่วนตำบล ปฏิบัติหน้าที่นายก']);
+    await runBuildDoc([
+      await workbookFile('lampangrong-2565'),
+      '--out',
+      out,
+      '--signer',
+      'นางสาวทดสอบ ใจดี',
+      '--position',
+      'ปลัดองค์การบริหารส่วนตำบล ปฏิบัติหน้าที่นายก',
+    ]);
     expect(paragraphs(path.join(out, NAME)).slice(-2)).toEqual(['(นางสาวทดสอบ ใจดี)', 'ปลัดองค์การบริหารส่วนตำบล ปฏิบัติหน้าที่นายก']);
   });
 
@@ -94,12 +104,30 @@ describe('npm run build-doc', () => {
   it('writes no document for a workbook with an error, and exits 1 while the good ones are still written', async () => {
     const out = temporaryDir('ita-out-');
     const dir = temporaryDir();
-    const bad = await workbookFile({ sheets: [{ name: 'ผล', rows: [['หน่วยงาน', 'อบต.ผิดพลาด'], ['ปีงบประมาณ', 2565], ['ตัวชี้วัด', 'คะแนน'], ['การปฏิบัติหน้าที่', 150]] }] }, dir, 'bad.xlsx');
+    const bad = await workbookFile(
+      {
+        sheets: [
+          {
+            name: 'ผล',
+            rows: [
+              ['หน่วยงาน', 'อบต.ผิดพลาด'],
+              ['ปีงบประมาณ', 2565],
+              ['ตัวชี้วัด', 'คะแนน'],
+              ['การปฏิบัติหน้าที่', 150],
+            ],
+          },
+        ],
+      },
+      dir,
+      'bad.xlsx',
+    );
     const run = await runBuildDoc([bad, await workbookFile('lampangrong-2565'), '--out', out, '--json']);
     expect(run.status).toBe(1);
     expect(writtenIn(out)).toEqual([NAME]);
     const summary = JSON.parse(run.stdout);
-    expect(summary.problems.filter((p: { severity: string }) => p.severity === 'error').map((p: { where: { cell?: string } }) => p.where.cell)).toContain('B4');
+    expect(
+      summary.problems.filter((p: { severity: string }) => p.severity === 'error').map((p: { where: { cell?: string } }) => p.where.cell),
+    ).toContain('B4');
   });
 
   it('refuses a template that is not a Word document with exit code 3', async () => {
@@ -177,12 +205,16 @@ describe('clients other than ours', () => {
     expect((await validate(broken)).length).toBeGreaterThan(0);
   });
 
-  it.skipIf(!hasPythonDocx)('python-docx opens the announcement and finds its two tables (needs python3-docx: .ci/run installs it)', async () => {
-    const out = temporaryDir('ita-out-');
-    await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--date', '2022-08-02']);
-    const script = 'import sys, docx\nd = docx.Document(sys.argv[1])\nprint(len(d.tables), len(d.tables[0].rows), d.tables[1].rows[1].cells[0].text)';
-    const run = runPython(script, [path.join(out, NAME)]);
-    expect(run.stderr).toBe('');
-    expect(run.stdout.trim()).toBe('2 11 อบต.ลำปางรอง');
-  });
+  it.skipIf(!hasPythonDocx)(
+    'python-docx opens the announcement and finds its two tables (needs python3-docx: .ci/run installs it)',
+    async () => {
+      const out = temporaryDir('ita-out-');
+      await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--date', '2022-08-02']);
+      const script =
+        'import sys, docx\nd = docx.Document(sys.argv[1])\nprint(len(d.tables), len(d.tables[0].rows), d.tables[1].rows[1].cells[0].text)';
+      const run = runPython(script, [path.join(out, NAME)]);
+      expect(run.stderr).toBe('');
+      expect(run.stdout.trim()).toBe('2 11 อบต.ลำปางรอง');
+    },
+  );
 });

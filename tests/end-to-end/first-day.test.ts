@@ -15,7 +15,9 @@ import { temporaryDir, workbookFile } from '../../tools/workbooks.js';
 const NAME = 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx';
 const EXAMPLE = 'ตัวอย่าง ผลการประเมิน ITA 2565 อบต.ลำปางรอง.xlsx';
 /** What npm leaves in the environment of `npm run build-doc …` with no `--`. */
-const npm = (config: Record<string, string>) => ({ env: { npm_lifecycle_event: 'build-doc', ...Object.fromEntries(Object.entries(config).map(([k, v]) => [`npm_config_${k}`, v])) } });
+const npm = (config: Record<string, string>) => ({
+  env: { npm_lifecycle_event: 'build-doc', ...Object.fromEntries(Object.entries(config).map(([k, v]) => [`npm_config_${k}`, v])) },
+});
 
 describe("npm's -- trap", () => {
   it('stops, writing nothing, and prints the command the clerk meant (--pdf read by npm as -p -d -f)', async () => {
@@ -28,23 +30,35 @@ describe("npm's -- trap", () => {
   });
 
   it('gives each option npm took back its value: the name npm passed on as a file, --emblem=x.png npm kept', async () => {
-    const run = await runBuildDoc(['นายสันติ นาวีสัมพันธ์', '2565-08-02', 'ผลการประเมิน.xlsx'], npm({ signer: 'true', date: 'true', emblem: 'ตรา.png' }));
+    const run = await runBuildDoc(
+      ['นายสันติ นาวีสัมพันธ์', '2565-08-02', 'ผลการประเมิน.xlsx'],
+      npm({ signer: 'true', date: 'true', emblem: 'ตรา.png' }),
+    );
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('npm run build-doc -- --emblem ตรา.png --date 2565-08-02 --signer "นายสันติ นาวีสัมพันธ์" ผลการประเมิน.xlsx');
-    const lang = await runBuildDoc(['en'], { env: { npm_lifecycle_event: 'check', npm_config_long: 'true', npm_config_all: 'true', npm_config_global: 'true' } });
+    const lang = await runBuildDoc(['en'], {
+      env: { npm_lifecycle_event: 'check', npm_config_long: 'true', npm_config_all: 'true', npm_config_global: 'true' },
+    });
     expect(lang.stderr).toContain('npm run check -- --lang en');
   });
 
   it('is not set off by what npm itself always leaves in the environment', async () => {
     const out = temporaryDir('ita-out-');
-    const run = await runBuildDoc([path.join(PROJECT_ROOT, 'input', EXAMPLE), '--out', out], npm({ cache: '/root/.npm', loglevel: 'silent', user_agent: 'npm/11' }));
+    const run = await runBuildDoc(
+      [path.join(PROJECT_ROOT, 'input', EXAMPLE), '--out', out],
+      npm({ cache: '/root/.npm', loglevel: 'silent', user_agent: 'npm/11' }),
+    );
     expect(run.status, run.stderr).toBe(0);
   });
 });
 
 describe('what a clerk types', () => {
   it('names the option a mistyped one most likely meant', async () => {
-    for (const [typed, meant] of [['--sigher', '--signer'], ['--emblim=x.png', '--emblem'], ['--pfd', '--pdf']] as const) {
+    for (const [typed, meant] of [
+      ['--sigher', '--signer'],
+      ['--emblim=x.png', '--emblem'],
+      ['--pfd', '--pdf'],
+    ] as const) {
       const run = await runBuildDoc([typed]);
       expect(run.status, typed).toBe(2);
       expect(run.stderr).toContain(`ไม่มีตัวเลือก ${typed.split('=')[0]}: หมายถึง ${meant} หรือไม่`);
@@ -74,9 +88,19 @@ describe('what a clerk types', () => {
     expect(twice.status).toBe(2);
     expect(twice.stderr).toContain('ระบุ --out ได้ครั้งเดียว');
     const out = temporaryDir('ita-out-');
-    const run = await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--position', 'ปลัดองค์การบริหารส่วนตำบล', '--position', 'รักษาราชการแทน นายกองค์การบริหารส่วนตำบลลำปางรอง']);
+    const run = await runBuildDoc([
+      await workbookFile('lampangrong-2565'),
+      '--out',
+      out,
+      '--position',
+      'ปลัดองค์การบริหารส่วนตำบล',
+      '--position',
+      'รักษาราชการแทน นายกองค์การบริหารส่วนตำบลลำปางรอง',
+    ]);
     expect(run.status, run.stderr).toBe(0);
-    expect(documentXml(path.join(out, NAME))).toMatch(/ปลัดองค์การบริหารส่วนตำบล<\/w:t><\/w:r><w:r><w:br\/><\/w:r><w:r>(<w:rPr>.*?<\/w:rPr>)?<w:t[^>]*>รักษาราชการแทน นายกองค์การบริหารส่วนตำบลลำปางรอง<\/w:t>/);
+    expect(documentXml(path.join(out, NAME))).toMatch(
+      /ปลัดองค์การบริหารส่วนตำบล<\/w:t><\/w:r><w:r><w:br\/><\/w:r><w:r>(<w:rPr>.*?<\/w:rPr>)?<w:t[^>]*>รักษาราชการแทน นายกองค์การบริหารส่วนตำบลลำปางรอง<\/w:t>/,
+    );
   });
 
   it('prints a signer given in brackets in the brackets the announcement has, once, and says so', async () => {
@@ -103,15 +127,20 @@ describe('what a clerk types', () => {
     expect(['18.19.0', 'v20.18.1', '21.7.0', '22.11.0'].map(supported)).toEqual([false, false, false, false]);
     expect(['20.19.0', '20.20.2', '22.12.0', '24.1.0'].map(supported)).toEqual([true, true, true, true]);
     // Every program a clerk runs starts at src/cli/start.cjs, whose first line of code is this check.
-    const scripts = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    for (const name of ['build-doc', 'check', 'check-template']) expect(scripts[name]).toMatch(/^node (--expose-gc )?src\/cli\/start\.cjs /);
-    const code = readFileSync(path.join(PROJECT_ROOT, 'src', 'cli', 'start.cjs'), 'utf8').split('\n').filter((line) => line.trim() && !line.startsWith('//') && line !== "'use strict';");
+    const scripts = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+      .scripts;
+    for (const name of ['build-doc', 'check', 'check-template'])
+      expect(scripts[name]).toMatch(/^node (--expose-gc )?src\/cli\/start\.cjs /);
+    const code = readFileSync(path.join(PROJECT_ROOT, 'src', 'cli', 'start.cjs'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() && !line.startsWith('//') && line !== "'use strict';");
     expect(code[0]).toBe("require('./require-node.cjs');");
   });
 });
 
 describe('the settings file as Notepad saves it', () => {
-  const text = 'ผู้ลงนาม: นายสันติ นาวีสัมพันธ์\nตำแหน่ง:\n  - ปลัดองค์การบริหารส่วนตำบล\n  - รักษาราชการแทน นายกองค์การบริหารส่วนตำบลลำปางรอง\nตัวเลข: อารบิก\n';
+  const text =
+    'ผู้ลงนาม: นายสันติ นาวีสัมพันธ์\nตำแหน่ง:\n  - ปลัดองค์การบริหารส่วนตำบล\n  - รักษาราชการแทน นายกองค์การบริหารส่วนตำบลลำปางรอง\nตัวเลข: อารบิก\n';
   const encodings: [string, Uint8Array][] = [
     ['UTF-8', new TextEncoder().encode(text)],
     ['UTF-8 with a byte-order mark', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)])],
@@ -143,7 +172,13 @@ describe('the settings file as Notepad saves it', () => {
   it('names settings.yaml and its line for a bad value, and blames ตราครุฑ: there, not --emblem', async () => {
     const dir = temporaryDir('ita-settings-');
     writeFileSync(path.join(dir, 'settings.yaml'), 'ผู้ลงนาม: นายสันติ นาวีสัมพันธ์\nตราครุฑ: ไม่มีไฟล์นี้.png\n');
-    const run = await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', temporaryDir('ita-out-'), '--settings', path.join(dir, 'settings.yaml')]);
+    const run = await runBuildDoc([
+      await workbookFile('lampangrong-2565'),
+      '--out',
+      temporaryDir('ita-out-'),
+      '--settings',
+      path.join(dir, 'settings.yaml'),
+    ]);
     expect(run.status).toBe(6);
     expect(run.stderr).toContain('ตรวจชื่อไฟล์ที่ระบุใน ตราครุฑ: ของไฟล์ตั้งค่า settings.yaml บรรทัดที่ 2');
     expect(run.stderr).not.toContain('--emblem');
@@ -187,22 +222,27 @@ describe('nothing a reviewer edited is lost', () => {
     const run = await runBuildDoc([workbook, '--out', out]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('ไม่ใช่ไฟล์ที่โปรแกรมสร้างไว้ครั้งล่าสุด จึงไม่เขียนทับ');
-    expect(run.stderr).toMatch(/"ประกาศผลการประเมิน ITA 2565 อบต\.ลำปางรอง\.pdf" ไม่ได้สร้างจากประกาศฉบับใหม่ จึงย้ายไปเป็น "ประกาศผลการประเมิน ITA 2565 อบต\.ลำปางรอง \(แก้ไข .*\)\.pdf"/);
+    expect(run.stderr).toMatch(
+      /"ประกาศผลการประเมิน ITA 2565 อบต\.ลำปางรอง\.pdf" ไม่ได้สร้างจากประกาศฉบับใหม่ จึงย้ายไปเป็น "ประกาศผลการประเมิน ITA 2565 อบต\.ลำปางรอง \(แก้ไข .*\)\.pdf"/,
+    );
     expect(writtenIn(out).filter((n) => n.includes('(แก้ไข '))).toHaveLength(2);
   });
 
-  it.skipIf(!canRender)('removes the PDF it made from an earlier announcement when the new one has none (needs LibreOffice: .ci/run installs it)', async () => {
-    const workbook = await workbookFile('lampangrong-2565');
-    const out = temporaryDir('ita-out-');
-    expect((await runBuildDoc([workbook, '--out', out, '--pdf'])).status).toBe(0);
-    expect(writtenIn(out)).toEqual([NAME, NAME.replace('.docx', '.pdf')].sort());
-    const run = await runBuildDoc([workbook, '--out', out, '--signer', 'นายสันติ นาวีสัมพันธ์']);
-    expect(run.status).toBe(0);
-    expect(writtenIn(out)).toEqual([NAME]);
-    expect(run.stderr).toContain('ที่สร้างจากประกาศฉบับเดิม เพราะไม่ตรงกับฉบับใหม่');
-  });
+  it.skipIf(!canRender)(
+    'removes the PDF it made from an earlier announcement when the new one has none (needs LibreOffice: .ci/run installs it)',
+    async () => {
+      const workbook = await workbookFile('lampangrong-2565');
+      const out = temporaryDir('ita-out-');
+      expect((await runBuildDoc([workbook, '--out', out, '--pdf'])).status).toBe(0);
+      expect(writtenIn(out)).toEqual([NAME, NAME.replace('.docx', '.pdf')].sort());
+      const run = await runBuildDoc([workbook, '--out', out, '--signer', 'นายสันติ นาวีสัมพันธ์']);
+      expect(run.status).toBe(0);
+      expect(writtenIn(out)).toEqual([NAME]);
+      expect(run.stderr).toContain('ที่สร้างจากประกาศฉบับเดิม เพราะไม่ตรงกับฉบับใหม่');
+    },
+  );
 
-  it("removes the temporary files of a run that stopped half-way, not those of a run still going", async () => {
+  it('removes the temporary files of a run that stopped half-way, not those of a run still going', async () => {
     const out = temporaryDir('ita-out-');
     const dead = `.~999999-1700000000000-${NAME}.tmp`;
     const alive = `.~${process.pid}-1700000000000-${NAME}.tmp`;
@@ -214,11 +254,12 @@ describe('nothing a reviewer edited is lost', () => {
 
 /** Thai text in the Windows Thai code page (TIS-620 letters at U+0E01–U+0E5B → 0xA1–0xFB). */
 function windows874(text: string): Uint8Array {
-  return Uint8Array.from([...text].map((c) => {
-    const code = c.codePointAt(0)!;
-    if (code < 0x80) return code;
-    if (code >= 0x0e01 && code <= 0x0e5b) return code - 0x0e01 + 0xa1;
-    throw new Error(`not in windows-874: ${c}`);
-  }));
+  return Uint8Array.from(
+    [...text].map((c) => {
+      const code = c.codePointAt(0)!;
+      if (code < 0x80) return code;
+      if (code >= 0x0e01 && code <= 0x0e5b) return code - 0x0e01 + 0xa1;
+      throw new Error(`not in windows-874: ${c}`);
+    }),
+  );
 }
-

@@ -23,7 +23,18 @@ import { FIXTURES, readWorkbookFile, temporaryDir, workbookFile } from '../../to
 import { runBuildDoc, runCheckTemplate, libraryText, type Run, writtenIn } from '../helpers/cli.js';
 import { canRender, validate } from '../helpers/clients.js';
 import { DEFAULT_TEMPLATE, documentXml, paragraphs } from '../helpers/docx.js';
-import { editedOds, editedXls, fileOf, formatFixture, hyperlinkRecord, numberRecord, record, seedAnnouncementFrom, seedText, workbookStream } from '../helpers/formats.js';
+import {
+  editedOds,
+  editedXls,
+  fileOf,
+  formatFixture,
+  hyperlinkRecord,
+  numberRecord,
+  record,
+  seedAnnouncementFrom,
+  seedText,
+  workbookStream,
+} from '../helpers/formats.js';
 import { LAMPANGRONG, layout1 } from '../helpers/layouts.js';
 import { compoundFile } from '../helpers/ole.js';
 import { entriesOf, entry, type Entry, padded, writeZipBomb, craftedZip } from '../helpers/zip-bomb.js';
@@ -65,26 +76,170 @@ const fromData = (workbook: FixtureWorkbook) => async (file: string) => {
 };
 
 const CASES: Case[] = [
-  { kind: 'empty file', file: 'ว่าง.xlsx', make: (f) => writeFileSync(f, ''), place: 'ว่าง.xlsx', says: 'ไฟล์ว่างเปล่า', inEnglish: 'The file is empty' },
-  { kind: 'text renamed to .xlsx', file: 'ข้อความ.xlsx', make: (f) => writeFileSync(f, 'หน่วยงาน อบต.ลำปางรอง คะแนน 78.29\n'), place: 'ข้อความ.xlsx', says: 'ไม่ใช่ไฟล์ Excel', inEnglish: 'This is not an Excel file' },
-  { kind: 'truncated download', file: 'ครึ่งเดียว.xlsx', make: (f) => writeFileSync(f, readFileSync(goodWorkbook).subarray(0, 4000)), place: 'ครึ่งเดียว.xlsx', says: 'ดาวน์โหลดมาไม่ครบ', inEnglish: 'not fully downloaded' },
-  { kind: 'password-protected workbook', file: 'รหัสผ่าน.xlsx', make: (f) => writeFileSync(f, Buffer.concat([OLE, Buffer.from('EncryptionInfo', 'utf16le')])), place: 'รหัสผ่าน.xlsx', says: 'ตั้งรหัสผ่าน', inEnglish: 'password-protected' },
-  { kind: 'damaged binary .xls', file: 'เก่า.xls', make: (f) => writeFileSync(f, OLE), place: 'เก่า.xls', says: 'ดาวน์โหลดมาไม่ครบ', inEnglish: 'old-format Excel file (.xls) is damaged or cut short' },
-  { kind: 'XML Spreadsheet 2003 with a DOCTYPE', file: 'xml.xls', make: (f) => writeFileSync(f, '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>'), place: 'xml.xls', says: 'DOCTYPE', inEnglish: 'declares a DOCTYPE' },
-  { kind: 'oversized file', file: 'ใหญ่.xlsx', make: (f) => (copyFileSync(goodWorkbook, f), truncateSync(f, 150 * 1024 * 1024)), place: 'ใหญ่.xlsx', says: 'ใหญ่เกิน', inEnglish: 'larger than a results workbook can be' },
-  { kind: 'zip bomb', file: 'ระเบิด.xlsx', make: (f) => writeZipBomb(readFileSync(goodWorkbook), f, 300 * 1024 * 1024), place: 'ระเบิด.xlsx', says: 'อาจเป็นไฟล์อันตราย', inEnglish: 'may be a malicious file' },
-  { kind: 'no recognisable table', file: 'ไม่มีตาราง.xlsx', make: fromData({ sheets: [{ name: 'Sheet1', rows: [['หน่วยงาน', 'อบต.ทดสอบ'], ['ปีงบประมาณ', 2565], ['หมายเหตุ']] }] }), place: 'ไม่มีตาราง.xlsx', says: 'ไม่พบตารางคะแนนรายตัวชี้วัด', inEnglish: 'No indicator score table found' },
-  { kind: 'missing indicator', file: 'ขาด.xlsx', make: fromData(layout1({ scores: LAMPANGRONG.slice(0, 9) })), place: 'ผลการประเมิน!A4', says: 'ไม่พบตัวชี้วัดที่ 10', inEnglish: 'Indicator 10 (การป้องกันการทุจริต) is missing' },
-  { kind: 'duplicate indicator', file: 'ซ้ำ.xlsx', make: fromData(layout1({ extraRows: [[3, 'การใช้อำนาจ', 70]] })), place: 'ผลการประเมิน!B15', says: 'มีสองแถว', inEnglish: 'has two rows' },
-  { kind: 'score above 100', file: 'เกิน.xlsx', make: fromData(withScore(1, 101)), place: 'ผลการประเมิน!C5', says: 'นอกช่วง 0–100', inEnglish: 'outside 0–100' },
-  { kind: 'score below 0', file: 'ติดลบ.xlsx', make: fromData(withScore(2, -5)), place: 'ผลการประเมิน!C6', says: 'นอกช่วง 0–100', inEnglish: 'outside 0–100' },
-  { kind: 'score not a number', file: 'ไม่ใช่ตัวเลข.xlsx', make: fromData(withScore(3, 'ดีมาก')), place: 'ผลการประเมิน!C7', says: 'ไม่ใช่ตัวเลข', inEnglish: 'is not a number' },
-  { kind: 'formula with no cached result', file: 'สูตร.xlsx', make: fromData(withScore(4, { formula: 'AVERAGE(Z1:Z9)' })), place: 'ผลการประเมิน!C8', says: 'ไม่มีผลลัพธ์บันทึกไว้', inEnglish: 'saved without its result' },
-  { kind: 'stated total contradicting the indicators', file: 'รวมผิด.xlsx', make: fromData(layout1({ labels: [['คะแนนรวม', 88.5]] })), place: 'ผลการประเมิน!B3', says: 'คำนวณจากคะแนนรายตัวชี้วัดได้ 78.29', inEnglish: 'the indicator scores give 78.29' },
-  { kind: 'no fiscal year', file: 'ไม่มีปี.xlsx', make: fromData(layout1({ year: null })), place: 'ไม่มีปี.xlsx', says: 'ไม่พบปีงบประมาณ', inEnglish: 'No fiscal year found' },
-  { kind: 'fiscal year before the first criteria', file: 'ปีไม่รู้จัก.xlsx', make: fromData(layout1({ year: 2560 })), place: 'ผลการประเมิน!B2', says: 'ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ 2560', inEnglish: 'no assessment criteria for fiscal year 2560' },
-  { kind: 'level the year does not have', file: 'ระดับ.xlsx', make: fromData(layout1({ labels: [['ระดับ', 'ผ่านดี']] })), place: 'ผลการประเมิน!B3', says: 'ไม่มีในเกณฑ์ปี 2565', inEnglish: "is not one of fiscal year 2565's" },
-  { kind: 'no agency name', file: 'ไม่มีชื่อ.xlsx', make: fromData(layout1({ agency: '' })), place: 'ผลการประเมิน!A1', says: 'ไม่มีชื่อหน่วยงาน', inEnglish: 'has no agency name' },
+  {
+    kind: 'empty file',
+    file: 'ว่าง.xlsx',
+    make: (f) => writeFileSync(f, ''),
+    place: 'ว่าง.xlsx',
+    says: 'ไฟล์ว่างเปล่า',
+    inEnglish: 'The file is empty',
+  },
+  {
+    kind: 'text renamed to .xlsx',
+    file: 'ข้อความ.xlsx',
+    make: (f) => writeFileSync(f, 'หน่วยงาน อบต.ลำปางรอง คะแนน 78.29\n'),
+    place: 'ข้อความ.xlsx',
+    says: 'ไม่ใช่ไฟล์ Excel',
+    inEnglish: 'This is not an Excel file',
+  },
+  {
+    kind: 'truncated download',
+    file: 'ครึ่งเดียว.xlsx',
+    make: (f) => writeFileSync(f, readFileSync(goodWorkbook).subarray(0, 4000)),
+    place: 'ครึ่งเดียว.xlsx',
+    says: 'ดาวน์โหลดมาไม่ครบ',
+    inEnglish: 'not fully downloaded',
+  },
+  {
+    kind: 'password-protected workbook',
+    file: 'รหัสผ่าน.xlsx',
+    make: (f) => writeFileSync(f, Buffer.concat([OLE, Buffer.from('EncryptionInfo', 'utf16le')])),
+    place: 'รหัสผ่าน.xlsx',
+    says: 'ตั้งรหัสผ่าน',
+    inEnglish: 'password-protected',
+  },
+  {
+    kind: 'damaged binary .xls',
+    file: 'เก่า.xls',
+    make: (f) => writeFileSync(f, OLE),
+    place: 'เก่า.xls',
+    says: 'ดาวน์โหลดมาไม่ครบ',
+    inEnglish: 'old-format Excel file (.xls) is damaged or cut short',
+  },
+  {
+    kind: 'XML Spreadsheet 2003 with a DOCTYPE',
+    file: 'xml.xls',
+    make: (f) =>
+      writeFileSync(
+        f,
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>',
+      ),
+    place: 'xml.xls',
+    says: 'DOCTYPE',
+    inEnglish: 'declares a DOCTYPE',
+  },
+  {
+    kind: 'oversized file',
+    file: 'ใหญ่.xlsx',
+    make: (f) => (copyFileSync(goodWorkbook, f), truncateSync(f, 150 * 1024 * 1024)),
+    place: 'ใหญ่.xlsx',
+    says: 'ใหญ่เกิน',
+    inEnglish: 'larger than a results workbook can be',
+  },
+  {
+    kind: 'zip bomb',
+    file: 'ระเบิด.xlsx',
+    make: (f) => writeZipBomb(readFileSync(goodWorkbook), f, 300 * 1024 * 1024),
+    place: 'ระเบิด.xlsx',
+    says: 'อาจเป็นไฟล์อันตราย',
+    inEnglish: 'may be a malicious file',
+  },
+  {
+    kind: 'no recognisable table',
+    file: 'ไม่มีตาราง.xlsx',
+    make: fromData({ sheets: [{ name: 'Sheet1', rows: [['หน่วยงาน', 'อบต.ทดสอบ'], ['ปีงบประมาณ', 2565], ['หมายเหตุ']] }] }),
+    place: 'ไม่มีตาราง.xlsx',
+    says: 'ไม่พบตารางคะแนนรายตัวชี้วัด',
+    inEnglish: 'No indicator score table found',
+  },
+  {
+    kind: 'missing indicator',
+    file: 'ขาด.xlsx',
+    make: fromData(layout1({ scores: LAMPANGRONG.slice(0, 9) })),
+    place: 'ผลการประเมิน!A4',
+    says: 'ไม่พบตัวชี้วัดที่ 10',
+    inEnglish: 'Indicator 10 (การป้องกันการทุจริต) is missing',
+  },
+  {
+    kind: 'duplicate indicator',
+    file: 'ซ้ำ.xlsx',
+    make: fromData(layout1({ extraRows: [[3, 'การใช้อำนาจ', 70]] })),
+    place: 'ผลการประเมิน!B15',
+    says: 'มีสองแถว',
+    inEnglish: 'has two rows',
+  },
+  {
+    kind: 'score above 100',
+    file: 'เกิน.xlsx',
+    make: fromData(withScore(1, 101)),
+    place: 'ผลการประเมิน!C5',
+    says: 'นอกช่วง 0–100',
+    inEnglish: 'outside 0–100',
+  },
+  {
+    kind: 'score below 0',
+    file: 'ติดลบ.xlsx',
+    make: fromData(withScore(2, -5)),
+    place: 'ผลการประเมิน!C6',
+    says: 'นอกช่วง 0–100',
+    inEnglish: 'outside 0–100',
+  },
+  {
+    kind: 'score not a number',
+    file: 'ไม่ใช่ตัวเลข.xlsx',
+    make: fromData(withScore(3, 'ดีมาก')),
+    place: 'ผลการประเมิน!C7',
+    says: 'ไม่ใช่ตัวเลข',
+    inEnglish: 'is not a number',
+  },
+  {
+    kind: 'formula with no cached result',
+    file: 'สูตร.xlsx',
+    make: fromData(withScore(4, { formula: 'AVERAGE(Z1:Z9)' })),
+    place: 'ผลการประเมิน!C8',
+    says: 'ไม่มีผลลัพธ์บันทึกไว้',
+    inEnglish: 'saved without its result',
+  },
+  {
+    kind: 'stated total contradicting the indicators',
+    file: 'รวมผิด.xlsx',
+    make: fromData(layout1({ labels: [['คะแนนรวม', 88.5]] })),
+    place: 'ผลการประเมิน!B3',
+    says: 'คำนวณจากคะแนนรายตัวชี้วัดได้ 78.29',
+    inEnglish: 'the indicator scores give 78.29',
+  },
+  {
+    kind: 'no fiscal year',
+    file: 'ไม่มีปี.xlsx',
+    make: fromData(layout1({ year: null })),
+    place: 'ไม่มีปี.xlsx',
+    says: 'ไม่พบปีงบประมาณ',
+    inEnglish: 'No fiscal year found',
+  },
+  {
+    kind: 'fiscal year before the first criteria',
+    file: 'ปีไม่รู้จัก.xlsx',
+    make: fromData(layout1({ year: 2560 })),
+    place: 'ผลการประเมิน!B2',
+    says: 'ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ 2560',
+    inEnglish: 'no assessment criteria for fiscal year 2560',
+  },
+  {
+    kind: 'level the year does not have',
+    file: 'ระดับ.xlsx',
+    make: fromData(layout1({ labels: [['ระดับ', 'ผ่านดี']] })),
+    place: 'ผลการประเมิน!B3',
+    says: 'ไม่มีในเกณฑ์ปี 2565',
+    inEnglish: "is not one of fiscal year 2565's",
+  },
+  {
+    kind: 'no agency name',
+    file: 'ไม่มีชื่อ.xlsx',
+    make: fromData(layout1({ agency: '' })),
+    place: 'ผลการประเมิน!A1',
+    says: 'ไม่มีชื่อหน่วยงาน',
+    inEnglish: 'has no agency name',
+  },
 ];
 
 describe('the bad-input corpus', () => {
@@ -92,23 +247,26 @@ describe('the bad-input corpus', () => {
     expect(new Set(CASES.map((c) => c.kind)).size).toBeGreaterThanOrEqual(15);
   });
 
-  it.each(CASES)('$kind: exit 1, a Thai message at $place, nothing written, the earlier announcement untouched', async ({ file, make, place, says }) => {
-    const dir = temporaryDir('ita-bad-');
-    const input = path.join(dir, file);
-    await make(input);
-    const out = path.join(dir, 'output');
-    mkdirSync(out);
-    writeFileSync(path.join(out, EARLIER), earlier);
+  it.each(CASES)(
+    '$kind: exit 1, a Thai message at $place, nothing written, the earlier announcement untouched',
+    async ({ file, make, place, says }) => {
+      const dir = temporaryDir('ita-bad-');
+      const input = path.join(dir, file);
+      await make(input);
+      const out = path.join(dir, 'output');
+      mkdirSync(out);
+      writeFileSync(path.join(out, EARLIER), earlier);
 
-    const run = await runBuildDoc([input, '--out', out]);
-    expect(run.status, run.stderr).toBe(1);
-    expect(run.stderr).toContain('✗ ข้อผิดพลาด');
-    expect(run.stderr).toContain(place);
-    expect(run.stderr).toContain(says);
-    expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
-    expect(writtenIn(out)).toEqual([EARLIER]);
-    expect(readFileSync(path.join(out, EARLIER)).equals(earlier)).toBe(true);
-  });
+      const run = await runBuildDoc([input, '--out', out]);
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr).toContain('✗ ข้อผิดพลาด');
+      expect(run.stderr).toContain(place);
+      expect(run.stderr).toContain(says);
+      expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+      expect(writtenIn(out)).toEqual([EARLIER]);
+      expect(readFileSync(path.join(out, EARLIER)).equals(earlier)).toBe(true);
+    },
+  );
 });
 
 describe('the bad-input corpus with --lang en', () => {
@@ -120,7 +278,10 @@ describe('the bad-input corpus with --lang en', () => {
     expect(run.status, run.stderr).toBe(1);
     const errors = run.stderr.split('\n').filter((line) => line.trim().startsWith('✗ error ['));
     for (const { file, place, inEnglish } of CASES) {
-      expect(errors.find((line) => line.includes(file) && line.includes(place) && line.includes(inEnglish)), `${file}: ${inEnglish}`).toBeDefined();
+      expect(
+        errors.find((line) => line.includes(file) && line.includes(place) && line.includes(inEnglish)),
+        `${file}: ${inEnglish}`,
+      ).toBeDefined();
     }
     expect(run.stderr).toContain(`${CASES.length} could not be made:`);
     expect(run.stderr).not.toContain('ข้อผิดพลาด');
@@ -128,16 +289,20 @@ describe('the bad-input corpus with --lang en', () => {
 });
 
 describe('hostile files and names', () => {
-  it('refuses a zip bomb from its size records, before inflating anything: in milliseconds, without the memory', { timeout: 10_000 }, async () => {
-    const bomb = path.join(temporaryDir('ita-bomb-'), 'ระเบิด.xlsx');
-    await writeZipBomb(readFileSync(goodWorkbook), bomb, 500 * 1024 * 1024);
-    expect(readFileSync(bomb).length).toBeLessThan(2 * 1024 * 1024);
-    const rss = process.memoryUsage().rss;
-    const read = await readWorkbookFile(bomb);
-    expect(read.problems.map((p) => p.code)).toEqual(['file-zip-bomb']);
-    expect(read.problems[0]!.message.th).toContain('500 MB');
-    expect(process.memoryUsage().rss - rss).toBeLessThan(100 * 1024 * 1024);
-  });
+  it(
+    'refuses a zip bomb from its size records, before inflating anything: in milliseconds, without the memory',
+    { timeout: 10_000 },
+    async () => {
+      const bomb = path.join(temporaryDir('ita-bomb-'), 'ระเบิด.xlsx');
+      await writeZipBomb(readFileSync(goodWorkbook), bomb, 500 * 1024 * 1024);
+      expect(readFileSync(bomb).length).toBeLessThan(2 * 1024 * 1024);
+      const rss = process.memoryUsage().rss;
+      const read = await readWorkbookFile(bomb);
+      expect(read.problems.map((p) => p.code)).toEqual(['file-zip-bomb']);
+      expect(read.problems[0]!.message.th).toContain('500 MB');
+      expect(process.memoryUsage().rss - rss).toBeLessThan(100 * 1024 * 1024);
+    },
+  );
 
   it('strips control characters from recommendation text, warns with the cell, and still writes the announcement', async () => {
     const out = temporaryDir('ita-out-');
@@ -153,7 +318,16 @@ describe('hostile files and names', () => {
   it('keeps every file inside the output folder, named safely but still readably, whatever the agency is called', async () => {
     const names = ['../../นอกโฟลเดอร์', 'อบต.ก/ข\\ค:ง*จ?ฉ"ช<ซ>ฌ|ญ', '..', 'CON', `อบต.${'ยาวมาก'.repeat(60)}`];
     const workbook: FixtureWorkbook = {
-      sheets: [{ name: 'รายชื่อ', rows: [['ปีงบประมาณ 2565'], ['หน่วยงาน', 'จังหวัด', ...LAMPANGRONG.map((_, i) => `ตัวชี้วัดที่ ${i + 1}`)], ...names.map((name) => [name, 'ลำปาง', ...LAMPANGRONG])] }],
+      sheets: [
+        {
+          name: 'รายชื่อ',
+          rows: [
+            ['ปีงบประมาณ 2565'],
+            ['หน่วยงาน', 'จังหวัด', ...LAMPANGRONG.map((_, i) => `ตัวชี้วัดที่ ${i + 1}`)],
+            ...names.map((name) => [name, 'ลำปาง', ...LAMPANGRONG]),
+          ],
+        },
+      ],
     };
     const root = temporaryDir('ita-paths-');
     const out = path.join(root, 'a', 'b', 'output');
@@ -213,7 +387,11 @@ beforeAll(async () => {
 /** The good workbook with parts edited (as text), written to a file; returns its path. */
 function edited(name: string, edit: (parts: Map<string, string>) => void, method: 0 | 8 = 8): string {
   const zip = new PizZip(good);
-  const parts = new Map(Object.values(zip.files).filter((f) => !f.dir).map((f) => [f.name, f.asText()] as const));
+  const parts = new Map(
+    Object.values(zip.files)
+      .filter((f) => !f.dir)
+      .map((f) => [f.name, f.asText()] as const),
+  );
   edit(parts);
   const file = path.join(temporaryDir('ita-hostile-'), name);
   writeFileSync(file, craftedZip([...parts].map(([part, text]) => entry(part, text, method))));
@@ -223,7 +401,11 @@ function edited(name: string, edit: (parts: Map<string, string>) => void, method
 /** A template edited as the parts say; returns its path. */
 function template(name: string, edit: (parts: Map<string, string | Buffer>) => void): string {
   const zip = new PizZip(readFileSync(DEFAULT_TEMPLATE));
-  const parts = new Map<string, string | Buffer>(Object.values(zip.files).filter((f) => !f.dir).map((f) => [f.name, /\.(xml|rels)$/.test(f.name) ? f.asText() : Buffer.from(f.asUint8Array())] as const));
+  const parts = new Map<string, string | Buffer>(
+    Object.values(zip.files)
+      .filter((f) => !f.dir)
+      .map((f) => [f.name, /\.(xml|rels)$/.test(f.name) ? f.asText() : Buffer.from(f.asUint8Array())] as const),
+  );
   edit(parts);
   const file = path.join(temporaryDir('ita-template-'), name);
   writeFileSync(file, craftedZip([...parts].map(([part, content]) => entry(part, content))));
@@ -270,7 +452,10 @@ async function sound(args: string[]): Promise<{ run: Run; xml: string }> {
   for (const file of Object.values(zip.files).filter((f) => /\.(xml|rels)$/.test(f.name))) {
     const faults: string[] = [];
     try {
-      new DOMParser({ onError: (level, message) => level !== 'warning' && faults.push(message) }).parseFromString(file.asText(), 'text/xml');
+      new DOMParser({ onError: (level, message) => level !== 'warning' && faults.push(message) }).parseFromString(
+        file.asText(),
+        'text/xml',
+      );
     } catch (e) {
       faults.push((e as Error).message);
     }
@@ -290,8 +475,19 @@ describe('cells that are not what they say', () => {
 
   it('takes a number cell\'s text as written where a name, a result or a recommendation belongs (not "NaN")', async () => {
     const file = edited('texts-as-numbers.xlsx', (p) => {
-      p.set(SHEET, p.get(SHEET)!.replace('<c r="B3" t="s"><v>2</v></c>', '<c r="B3"><v>อบต.ลำปางรอง</v></c>').replace('<c r="B7" t="s"><v>9</v></c>', '<c r="B7" t="n"><v>ไม่ผ่าน</v></c>'));
-      p.set('xl/worksheets/sheet2.xml', p.get('xl/worksheets/sheet2.xml')!.replace('<c r="D3" s="1" t="s"><v>32</v></c>', '<c r="D3" s="1"><v>หน่วยงานควรทดสอบข้อความที่เก็บเป็นตัวเลข</v></c>'));
+      p.set(
+        SHEET,
+        p
+          .get(SHEET)!
+          .replace('<c r="B3" t="s"><v>2</v></c>', '<c r="B3"><v>อบต.ลำปางรอง</v></c>')
+          .replace('<c r="B7" t="s"><v>9</v></c>', '<c r="B7" t="n"><v>ไม่ผ่าน</v></c>'),
+      );
+      p.set(
+        'xl/worksheets/sheet2.xml',
+        p
+          .get('xl/worksheets/sheet2.xml')!
+          .replace('<c r="D3" s="1" t="s"><v>32</v></c>', '<c r="D3" s="1"><v>หน่วยงานควรทดสอบข้อความที่เก็บเป็นตัวเลข</v></c>'),
+      );
     });
     const { run, xml } = await sound([file]);
     expect(xml).toContain('องค์การบริหารส่วนตำบลลำปางรอง');
@@ -302,10 +498,20 @@ describe('cells that are not what they say', () => {
 
   it('never prints a number that is not finite (Infinity, 1e999, NaN where a name or a result belongs, a percentage past the largest number) in the document, the summary or --json', async () => {
     for (const value of ['Infinity', '1e999', '-Infinity', 'NaN']) {
-      const file = edited('infinite.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('<c r="B7" t="s"><v>9</v></c>', `<c r="B7"><v>${value}</v></c>`).replace('<c r="B6" t="s"><v>7</v></c>', `<c r="B6"><v>${value}</v></c>`)));
+      const file = edited('infinite.xlsx', (p) =>
+        p.set(
+          SHEET,
+          p
+            .get(SHEET)!
+            .replace('<c r="B7" t="s"><v>9</v></c>', `<c r="B7"><v>${value}</v></c>`)
+            .replace('<c r="B6" t="s"><v>7</v></c>', `<c r="B6"><v>${value}</v></c>`),
+        ),
+      );
       const out = temporaryDir('ita-out-');
       const run = await runBuildDoc([file, '--out', out, '--json']);
-      const written = writtenIn(out).map((name) => documentXml(path.join(out, name))).join('');
+      const written = writtenIn(out)
+        .map((name) => documentXml(path.join(out, name)))
+        .join('');
       expect(`${written}${run.stdout}${run.stderr}`, value).not.toMatch(/Infinity|NaN|1e\+?999/);
     }
     expect(numberValue(1e307, '0.00%')).toEqual({ kind: 'error', text: '#NUM!' });
@@ -319,20 +525,43 @@ describe('cells that are not what they say', () => {
       expect(run.stderr).toMatch(/เซลล์ ผลการประเมิน!B3 มีค่าผิดพลาด #(REF|NUM)! แทนชื่อหน่วยงาน/);
     }
     const file = edited('error-texts.xlsx', (p) => {
-      p.set(SHEET, p.get(SHEET)!.replace('<c r="B4" t="s"><v>4</v></c>', '<c r="B4" t="e"><v>#N/A</v></c>').replace('<c r="B7" t="s"><v>9</v></c>', '<c r="B7"><v>1e999</v></c>').replace('<c r="B6" t="s"><v>7</v></c>', '<c r="B6" t="e"><v>#VALUE!</v></c>'));
-      p.set('xl/worksheets/sheet2.xml', p.get('xl/worksheets/sheet2.xml')!.replace('<c r="D3" s="1" t="s"><v>32</v></c>', '<c r="D3" s="1" t="e"><v>#DIV/0!</v></c>'));
+      p.set(
+        SHEET,
+        p
+          .get(SHEET)!
+          .replace('<c r="B4" t="s"><v>4</v></c>', '<c r="B4" t="e"><v>#N/A</v></c>')
+          .replace('<c r="B7" t="s"><v>9</v></c>', '<c r="B7"><v>1e999</v></c>')
+          .replace('<c r="B6" t="s"><v>7</v></c>', '<c r="B6" t="e"><v>#VALUE!</v></c>'),
+      );
+      p.set(
+        'xl/worksheets/sheet2.xml',
+        p.get('xl/worksheets/sheet2.xml')!.replace('<c r="D3" s="1" t="s"><v>32</v></c>', '<c r="D3" s="1" t="e"><v>#DIV/0!</v></c>'),
+      );
     });
     const { run, xml } = await sound([file]);
     expect(xml).not.toMatch(/#(N\/A|NUM!|VALUE!|DIV\/0!)/);
     // The level and the result as computed, the province left out.
     expect(xml).toContain('ไม่ผ่าน');
     expect(xml).not.toContain('จังหวัด#');
-    for (const [cell, value, what] of [['B4', '#N/A', 'ชื่อจังหวัด'], ['B6', '#VALUE!', 'ระดับผลการประเมิน'], ['B7', '#NUM!', 'ผลการประเมิน']]) expect(run.stderr).toContain(`เซลล์ ผลการประเมิน!${cell} มีค่าผิดพลาด ${value} แทน${what}: ไม่ใช้ค่านี้`);
+    for (const [cell, value, what] of [
+      ['B4', '#N/A', 'ชื่อจังหวัด'],
+      ['B6', '#VALUE!', 'ระดับผลการประเมิน'],
+      ['B7', '#NUM!', 'ผลการประเมิน'],
+    ])
+      expect(run.stderr).toContain(`เซลล์ ผลการประเมิน!${cell} มีค่าผิดพลาด ${value} แทน${what}: ไม่ใช้ค่านี้`);
     expect(run.stderr).toContain('มีค่าผิดพลาด #DIV/0! แทนข้อเสนอแนะ');
   });
 
   it('makes a sound document, with a warning, from U+FFFE and U+FFFF in an agency name (xlsx _xFFFE_, CSV bytes, HTML &#xFFFE;) and a recommendation', async () => {
-    const xlsx = edited('ffff.xlsx', (p) => p.set('xl/sharedStrings.xml', p.get('xl/sharedStrings.xml')!.replace('<t>อบต.ลำปางรอง</t>', '<t>อบต.ลำปาง_xFFFE_รอง_xFFFF_</t>').replace('<t>หน่วยงานควรพัฒนา', '<t>หน่วยงาน_xFFFE_ควรพัฒนา')));
+    const xlsx = edited('ffff.xlsx', (p) =>
+      p.set(
+        'xl/sharedStrings.xml',
+        p
+          .get('xl/sharedStrings.xml')!
+          .replace('<t>อบต.ลำปางรอง</t>', '<t>อบต.ลำปาง_xFFFE_รอง_xFFFF_</t>')
+          .replace('<t>หน่วยงานควรพัฒนา', '<t>หน่วยงาน_xFFFE_ควรพัฒนา'),
+      ),
+    );
     const fromXlsx = await sound([xlsx]);
     expect(fromXlsx.xml).not.toMatch(/[\uFFFE\uFFFF]/);
     expect(fromXlsx.xml).toContain('องค์การบริหารส่วนตำบลลำปางรอง');
@@ -362,7 +591,9 @@ describe('cells that are not what they say', () => {
   });
 
   it('keeps a lone half of a surrogate pair out of the heading, with a warning, and bidi overrides out of file names', async () => {
-    const workbook = edited('surrogate.xlsx', (p) => p.set('xl/sharedStrings.xml', p.get('xl/sharedStrings.xml')!.replace('<t>อบต.ลำปางรอง</t>', '<t>อบต.ลำปาง_xD800_รอง\u202E</t>')));
+    const workbook = edited('surrogate.xlsx', (p) =>
+      p.set('xl/sharedStrings.xml', p.get('xl/sharedStrings.xml')!.replace('<t>อบต.ลำปางรอง</t>', '<t>อบต.ลำปาง_xD800_รอง\u202E</t>')),
+    );
     const out = temporaryDir('ita-out-');
     const run = await runBuildDoc([workbook, '--out', out]);
     expect(run.status, run.stderr).toBe(0);
@@ -373,19 +604,30 @@ describe('cells that are not what they say', () => {
 
 describe('files that would cost gigabytes', () => {
   it('refuses one merged range over a million rows (a 7 KB file) in a moment, not 4 GB later', async () => {
-    const file = edited('merge.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="D20:XFD1048576"/></mergeCells>')));
+    const file = edited('merge.xlsx', (p) =>
+      p.set(
+        SHEET,
+        p.get(SHEET)!.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="D20:XFD1048576"/></mergeCells>'),
+      ),
+    );
     expect(statSync(file).size).toBeLessThan(20_000);
     await refused([file], 1, 'เซลล์ที่ผสานกันคลุมกว่า');
   });
 
   it('refuses 20,000 merged ranges before exceljs spends minutes on them', async () => {
     const merges = Array.from({ length: 20_000 }, (_, i) => `<mergeCell ref="A${100 + 2 * i}:B${100 + 2 * i}"/>`).join('');
-    const file = edited('merges.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('</sheetData>', `</sheetData><mergeCells count="20000">${merges}</mergeCells>`)));
+    const file = edited('merges.xlsx', (p) =>
+      p.set(SHEET, p.get(SHEET)!.replace('</sheetData>', `</sheetData><mergeCells count="20000">${merges}</mergeCells>`)),
+    );
     await refused([file], 1, 'มีช่วงเซลล์ที่ผสานกัน 20,001 ช่วง');
   });
 
   it('refuses a workbook of more than a million cells before reading it', async () => {
-    const rows = Array.from({ length: 110_000 }, (_, r) => `<row r="${r + 100}">${Array.from({ length: 10 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r + 100}"><v>1</v></c>`).join('')}</row>`).join('');
+    const rows = Array.from(
+      { length: 110_000 },
+      (_, r) =>
+        `<row r="${r + 100}">${Array.from({ length: 10 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r + 100}"><v>1</v></c>`).join('')}</row>`,
+    ).join('');
     const file = edited('cells.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('</sheetData>', `${rows}</sheetData>`)));
     await refused([file], 1, 'มีเซลล์มากกว่า 1,000,000 เซลล์');
   });
@@ -402,7 +644,9 @@ describe('files that would cost gigabytes', () => {
 
 describe('files that lie or are ambiguous', () => {
   it('refuses a stored entry whose bytes were changed after its CRC was written (84.39 → 94.39)', async () => {
-    const entries = entriesOf(good, 0).map((e): Entry => (e.name === SHEET ? { ...e, data: Buffer.from(e.data.toString('latin1').replace('84.39', '94.39'), 'latin1') } : e));
+    const entries = entriesOf(good, 0).map((e): Entry =>
+      e.name === SHEET ? { ...e, data: Buffer.from(e.data.toString('latin1').replace('84.39', '94.39'), 'latin1') } : e,
+    );
     const file = path.join(temporaryDir(), 'crc.xlsx');
     writeFileSync(file, craftedZip(entries));
     await refused([file], 1, 'ขัดแย้งกับตัวเอง');
@@ -412,9 +656,22 @@ describe('files that lie or are ambiguous', () => {
     const entries = entriesOf(good);
     const sheet = entries.find((e) => e.name === SHEET)!;
     const file = path.join(temporaryDir(), 'twice.xlsx');
-    writeFileSync(file, craftedZip([...entries, { ...entry(SHEET, sheet.data.length ? zlib.inflateRawSync(sheet.data).toString().replace('84.39', '94.39') : '') }]));
-    await refusedInThai([file], 1, 'มีชีตที่ 1 ของไฟล์ (xl/worksheets/sheet1.xml) สองส่วนที่ชื่อเดียวกัน', 'two entries named xl/worksheets/sheet1.xml');
-    const cells = edited('cells-twice.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('<c r="D11"><v>84.39</v></c>', '<c r="D11"><v>84.39</v></c><c r="D11"><v>94.39</v></c>')));
+    writeFileSync(
+      file,
+      craftedZip([
+        ...entries,
+        { ...entry(SHEET, sheet.data.length ? zlib.inflateRawSync(sheet.data).toString().replace('84.39', '94.39') : '') },
+      ]),
+    );
+    await refusedInThai(
+      [file],
+      1,
+      'มีชีตที่ 1 ของไฟล์ (xl/worksheets/sheet1.xml) สองส่วนที่ชื่อเดียวกัน',
+      'two entries named xl/worksheets/sheet1.xml',
+    );
+    const cells = edited('cells-twice.xlsx', (p) =>
+      p.set(SHEET, p.get(SHEET)!.replace('<c r="D11"><v>84.39</v></c>', '<c r="D11"><v>84.39</v></c><c r="D11"><v>94.39</v></c>')),
+    );
     await refused([cells], 1, 'เซลล์ ผลการประเมิน!D11 มีค่าสองค่าในไฟล์');
   });
 
@@ -423,7 +680,11 @@ describe('files that lie or are ambiguous', () => {
       ['sheet.xlsx', (p) => p.delete(SHEET), 'ไม่มีชีตที่ 1 ของไฟล์ (xl/worksheets/sheet1.xml)'],
       ['workbook.xlsx', (p) => p.delete('xl/workbook.xml'), 'ไม่มีรายชื่อชีตของไฟล์ (xl/workbook.xml)'],
       ['rels.xlsx', (p) => p.delete('xl/_rels/workbook.xml.rels'), 'ไม่มีรายการที่บอกว่าส่วนใดของไฟล์อยู่ที่ใด (xl/_rels/workbook.xml.rels)'],
-      ['strings.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('<c r="B3" t="s"><v>2</v></c>', '<c r="B3" t="s"><v>999</v></c>')), 'เซลล์ ผลการประเมิน!B3 อ้างถึงข้อความลำดับที่ 999 ซึ่งไม่มีในไฟล์'],
+      [
+        'strings.xlsx',
+        (p) => p.set(SHEET, p.get(SHEET)!.replace('<c r="B3" t="s"><v>2</v></c>', '<c r="B3" t="s"><v>999</v></c>')),
+        'เซลล์ ผลการประเมิน!B3 อ้างถึงข้อความลำดับที่ 999 ซึ่งไม่มีในไฟล์',
+      ],
     ];
     for (const [name, edit, says] of cases) {
       const run = await refusedInThai([edited(name, edit)], 1, 'ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ');
@@ -432,15 +693,23 @@ describe('files that lie or are ambiguous', () => {
     }
   });
 
-  it('names the damaged part in Thai, never in exceljs\'s words (kept for --debug): a part cut short, a cell without its address, a text index that is no number, a zip cut short', async () => {
+  it("names the damaged part in Thai, never in exceljs's words (kept for --debug): a part cut short, a cell without its address, a text index that is no number, a zip cut short", async () => {
     const cut = (part: string) => (p: Map<string, string>) => p.set(part, p.get(part)!.slice(0, Math.floor(p.get(part)!.length / 2)));
     const cases: [string, (p: Map<string, string>) => void, string, (string | RegExp)?][] = [
       ['sheet-cut.xlsx', cut(SHEET), 'ชีตที่ 1 ของไฟล์ (xl/worksheets/sheet1.xml) ไม่ครบหรือเสีย', /exceljs: /],
       ['styles-cut.xlsx', cut('xl/styles.xml'), 'รูปแบบเซลล์ของไฟล์ (xl/styles.xml) ไม่ครบหรือเสีย', /exceljs: /],
       ['workbook-cut.xlsx', cut('xl/workbook.xml'), 'รายชื่อชีตของไฟล์ (xl/workbook.xml) ไม่ครบหรือเสีย', /exceljs: /],
       ['app-cut.xlsx', cut('docProps/app.xml'), 'ข้อมูลประกอบของไฟล์ (ผู้สร้าง วันที่) (docProps/app.xml) ไม่ครบหรือเสีย', /exceljs: /],
-      ['no-r.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('<c r="B3" t="s">', '<c t="s">')), 'ชีต "ผลการประเมิน" มีเซลล์ที่ไม่ได้ระบุว่าอยู่ที่ใด (ถัดจากเซลล์ A3)'],
-      ['index.xlsx', (p) => p.set(SHEET, p.get(SHEET)!.replace('<c r="B3" t="s"><v>2</v></c>', '<c r="B3" t="s"><v>x</v></c>')), 'เซลล์ ผลการประเมิน!B3 อ้างถึงข้อความด้วย "x" ซึ่งไม่ใช่ลำดับของข้อความ'],
+      [
+        'no-r.xlsx',
+        (p) => p.set(SHEET, p.get(SHEET)!.replace('<c r="B3" t="s">', '<c t="s">')),
+        'ชีต "ผลการประเมิน" มีเซลล์ที่ไม่ได้ระบุว่าอยู่ที่ใด (ถัดจากเซลล์ A3)',
+      ],
+      [
+        'index.xlsx',
+        (p) => p.set(SHEET, p.get(SHEET)!.replace('<c r="B3" t="s"><v>2</v></c>', '<c r="B3" t="s"><v>x</v></c>')),
+        'เซลล์ ผลการประเมิน!B3 อ้างถึงข้อความด้วย "x" ซึ่งไม่ใช่ลำดับของข้อความ',
+      ],
     ];
     for (const [name, edit, says, debugSays] of cases) await refusedInThai([edited(name, edit)], 1, says, debugSays);
     const truncated = path.join(temporaryDir(), 'cut.xlsx');
@@ -454,45 +723,97 @@ const LAUGHS = `<!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (
 /** How LibreOffice ends every sheet: a million empty rows in one repeated row, which cost a reader nothing. */
 const EMPTY_ROWS = /<table:table-row[^>]*number-rows-repeated="10\d{5}"/;
 /** The first sheet of an .ods with a row added before its million empty ones. */
-const withOdsRow = (attributes: string, cell: string) => (content: string) => content.replace(EMPTY_ROWS, (rows) => `<table:table-row ${attributes}>${cell}</table:table-row>${rows}`);
+const withOdsRow = (attributes: string, cell: string) => (content: string) =>
+  content.replace(EMPTY_ROWS, (rows) => `<table:table-row ${attributes}>${cell}</table:table-row>${rows}`);
 
 describe('OpenDocument spreadsheets that would cost gigabytes or lie', () => {
-  it('keeps LibreOffice\'s million repeated empty rows cheap, and refuses one value repeated over a million rows and a thousand columns (a few hundred bytes), with its text or without', async () => {
+  it("keeps LibreOffice's million repeated empty rows cheap, and refuses one value repeated over a million rows and a thousand columns (a few hundred bytes), with its text or without", async () => {
     expect(formatFixture('seed-libreoffice.ods').length).toBeLessThan(40_000);
     expect(await seedAnnouncementFrom(fileOf('empty-repeats.ods', formatFixture('seed-libreoffice.ods')))).toBe(seedText());
-    const bomb = editedOds('seed-libreoffice.ods', withOdsRow('table:number-rows-repeated="1000000"', '<table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="1000"><text:p>1</text:p></table:table-cell>'));
+    const bomb = editedOds(
+      'seed-libreoffice.ods',
+      withOdsRow(
+        'table:number-rows-repeated="1000000"',
+        '<table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="1000"><text:p>1</text:p></table:table-cell>',
+      ),
+    );
     await refused([fileOf('repeats.ods', bomb)], 1, 'มีเซลล์มากกว่า 1,000,000 เซลล์');
-    const bare = editedOds('seed-libreoffice.ods', withOdsRow('table:number-rows-repeated="1000000"', '<table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="1000"></table:table-cell>'));
+    const bare = editedOds(
+      'seed-libreoffice.ods',
+      withOdsRow(
+        'table:number-rows-repeated="1000000"',
+        '<table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="1000"></table:table-cell>',
+      ),
+    );
     await refused([fileOf('bare-values.ods', bare)], 1, 'มีเซลล์มากกว่า 1,000,000 เซลล์');
   });
 
   it('refuses number-rows-repeated="Infinity", on which SheetJS loops until memory runs out, and "1e9"', async () => {
     for (const value of ['Infinity', '1e9']) {
-      const file = fileOf('infinity.ods', editedOds('seed-libreoffice.ods', withOdsRow(`table:number-rows-repeated="${value}"`, '<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>')));
+      const file = fileOf(
+        'infinity.ods',
+        editedOds(
+          'seed-libreoffice.ods',
+          withOdsRow(
+            `table:number-rows-repeated="${value}"`,
+            '<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>',
+          ),
+        ),
+      );
       const run = await refused([file], 1, 'ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ');
       expect(run.stderr).toContain(`number-rows-repeated="${value}"`);
     }
   });
 
   it('refuses a cell spanning the whole sheet, a value in column XFD on 2,000 rows (a grid of 33 million), and a value after the million empty rows of a sheet', async () => {
-    const span = editedOds('seed-libreoffice.ods', withOdsRow('', '<table:table-cell table:number-columns-spanned="16384" table:number-rows-spanned="1000000" office:value-type="string"><text:p>x</text:p></table:table-cell>'));
+    const span = editedOds(
+      'seed-libreoffice.ods',
+      withOdsRow(
+        '',
+        '<table:table-cell table:number-columns-spanned="16384" table:number-rows-spanned="1000000" office:value-type="string"><text:p>x</text:p></table:table-cell>',
+      ),
+    );
     await refused([fileOf('span.ods', span)], 1, 'เซลล์ที่ผสานกันคลุมกว่า 100,000 เซลล์');
-    const far = '<table:table-cell table:number-columns-repeated="16383"/><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>';
+    const far =
+      '<table:table-cell table:number-columns-repeated="16383"/><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>';
     const wide = editedOds('seed-libreoffice.ods', withOdsRow('table:number-rows-repeated="2000"', far));
     await refused([fileOf('wide.ods', wide)], 1, 'กว้างคูณยาวรวมกันกว่า 20,000,000 ช่อง');
     // After each sheet's million empty rows, one more with a value: every row up to it is made.
-    const down = (c: string) => c.replaceAll('</table:table>', '<table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>');
+    const down = (c: string) =>
+      c.replaceAll(
+        '</table:table>',
+        '<table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>',
+      );
     await refused([fileOf('down.ods', editedOds('seed-libreoffice.ods', down))], 1, 'มีแถวรวมกันกว่า 1,000,000 แถว');
   });
 
   it('refuses a billion laughs (a DOCTYPE whose entities expand), an encrypted .ods, and a zip whose local header names content.xml otherwise', async () => {
-    const laughs = editedOds('seed-libreoffice.ods', (c) => c.replace('<office:document-content', `${LAUGHS}<office:document-content`).replace('<text:p>อบต.ลำปางรอง</text:p>', '<text:p>&lol9;</text:p>'));
+    const laughs = editedOds('seed-libreoffice.ods', (c) =>
+      c
+        .replace('<office:document-content', `${LAUGHS}<office:document-content`)
+        .replace('<text:p>อบต.ลำปางรอง</text:p>', '<text:p>&lol9;</text:p>'),
+    );
     await refused([fileOf('laughs.ods', laughs)], 1, 'DOCTYPE (ใน content.xml)');
-    const manifest = '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K"/></manifest:file-entry></manifest:manifest>';
-    await refused([fileOf('locked.ods', editedOds('seed-libreoffice.ods', (c) => c, { 'META-INF/manifest.xml': manifest }))], 1, 'ตั้งรหัสผ่านไว้');
+    const manifest =
+      '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K"/></manifest:file-entry></manifest:manifest>';
+    await refused(
+      [
+        fileOf(
+          'locked.ods',
+          editedOds('seed-libreoffice.ods', (c) => c, { 'META-INF/manifest.xml': manifest }),
+        ),
+      ],
+      1,
+      'ตั้งรหัสผ่านไว้',
+    );
     const renamed = Buffer.from(formatFixture('seed-libreoffice.ods'));
     renamed.write('CONTENT.xml', renamed.indexOf('content.xml'), 'latin1');
-    await refusedInThai([fileOf('renamed.ods', renamed)], 1, 'เนื้อหาของไฟล์ (content.xml) มีชื่อไม่ตรงกันสองแห่งในไฟล์', 'content.xml is named CONTENT.xml in its local header');
+    await refusedInThai(
+      [fileOf('renamed.ods', renamed)],
+      1,
+      'เนื้อหาของไฟล์ (content.xml) มีชื่อไม่ตรงกันสองแห่งในไฟล์',
+      'content.xml is named CONTENT.xml in its local header',
+    );
   });
 });
 
@@ -512,27 +833,61 @@ describe('XML Spreadsheets 2003 that would cost gigabytes or lie', () => {
   });
 
   it('refuses a merge over the whole sheet, an ss:Index past the last row, one going back, and two sheets each with a value a million rows down', async () => {
-    await refused([fileOf('merge.xml', withRows('<Row><Cell ss:MergeAcross="16000" ss:MergeDown="1000000"><Data ss:Type="String">x</Data></Cell></Row>'))], 1, 'เซลล์ที่ผสานกันคลุมกว่า 100,000 เซลล์');
-    const past = await refused([fileOf('past.xml', withRows('<Row ss:Index="2000000"><Cell><Data ss:Type="String">x</Data></Cell></Row>'))], 1, 'ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ');
+    await refused(
+      [
+        fileOf(
+          'merge.xml',
+          withRows('<Row><Cell ss:MergeAcross="16000" ss:MergeDown="1000000"><Data ss:Type="String">x</Data></Cell></Row>'),
+        ),
+      ],
+      1,
+      'เซลล์ที่ผสานกันคลุมกว่า 100,000 เซลล์',
+    );
+    const past = await refused(
+      [fileOf('past.xml', withRows('<Row ss:Index="2000000"><Cell><Data ss:Type="String">x</Data></Cell></Row>'))],
+      1,
+      'ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ',
+    );
     expect(past.stderr).toContain('ss:Index="2000000"');
-    await refused([fileOf('back.xml', withRows('<Row><Cell ss:Index="3"><Data ss:Type="String">x</Data></Cell><Cell ss:Index="2"><Data ss:Type="String">y</Data></Cell></Row>'))], 1, 'ss:Index ย้อนกลับไปทับเซลล์ที่มีอยู่แล้ว');
+    await refused(
+      [
+        fileOf(
+          'back.xml',
+          withRows(
+            '<Row><Cell ss:Index="3"><Data ss:Type="String">x</Data></Cell><Cell ss:Index="2"><Data ss:Type="String">y</Data></Cell></Row>',
+          ),
+        ),
+      ],
+      1,
+      'ss:Index ย้อนกลับไปทับเซลล์ที่มีอยู่แล้ว',
+    );
     const far = xml().replaceAll('</Table>', '<Row ss:Index="600000"><Cell><Data ss:Type="String">x</Data></Cell></Row></Table>');
     await refused([fileOf('far.xml', far)], 1, 'มีแถวรวมกันกว่า 1,000,000 แถว');
   });
 
   it('refuses a column described a billion times over (ss:Span, for which SheetJS makes an object each)', async () => {
-    const run = await refused([fileOf('span.xml', xml().replace(/<Column /, '<Column ss:Span="1000000000" '))], 1, 'ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ');
+    const run = await refused(
+      [fileOf('span.xml', xml().replace(/<Column /, '<Column ss:Span="1000000000" '))],
+      1,
+      'ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ',
+    );
     expect(run.stderr).toContain('(ss:Span)');
   });
 
   it('refuses a billion laughs', async () => {
-    await refused([fileOf('laughs.xml', xml().replace('<Workbook', `${LAUGHS}<Workbook`).replace('>อบต.ลำปางรอง<', '>&lol9;<'))], 1, 'DOCTYPE');
+    await refused(
+      [fileOf('laughs.xml', xml().replace('<Workbook', `${LAUGHS}<Workbook`).replace('>อบต.ลำปางรอง<', '>&lol9;<'))],
+      1,
+      'DOCTYPE',
+    );
   });
 });
 
 describe('binary .xls files that would cost gigabytes or lie', () => {
   it('reads one whose DIMENSIONS record claims four billion rows as the seed (SheetJS only keeps the claim)', async () => {
-    const file = editedXls('seed-libreoffice.xls', [], { edit: (s) => s.writeUInt32LE(0xffffffff, s.indexOf(Buffer.from([0x00, 0x02, 0x0e, 0x00])) + 8) });
+    const file = editedXls('seed-libreoffice.xls', [], {
+      edit: (s) => s.writeUInt32LE(0xffffffff, s.indexOf(Buffer.from([0x00, 0x02, 0x0e, 0x00])) + 8),
+    });
     expect(await seedAnnouncementFrom(fileOf('dimensions.xls', file))).toBe(seedText());
   });
 
@@ -546,20 +901,42 @@ describe('binary .xls files that would cost gigabytes or lie', () => {
   });
 
   it('refuses two records for one cell, a merge over the whole sheet, and a record running past the end of its stream', async () => {
-    await refused([fileOf('twice.xls', editedXls('seed-libreoffice.xls', [numberRecord(10, 3, 94.39)]))], 1, 'เซลล์ ผลการประเมิน!D11 มีค่าสองค่าในไฟล์');
+    await refused(
+      [fileOf('twice.xls', editedXls('seed-libreoffice.xls', [numberRecord(10, 3, 94.39)]))],
+      1,
+      'เซลล์ ผลการประเมิน!D11 มีค่าสองค่าในไฟล์',
+    );
     const merge = Buffer.alloc(10);
     merge.writeUInt16LE(1, 0);
     merge.writeUInt16LE(65535, 4);
     merge.writeUInt16LE(255, 8);
-    await refused([fileOf('merge.xls', editedXls('seed-libreoffice.xls', [record(0x00e5, merge)]))], 1, 'เซลล์ที่ผสานกันคลุมกว่า 100,000 เซลล์ เช่น A1:IV65536');
+    await refused(
+      [fileOf('merge.xls', editedXls('seed-libreoffice.xls', [record(0x00e5, merge)]))],
+      1,
+      'เซลล์ที่ผสานกันคลุมกว่า 100,000 เซลล์ เช่น A1:IV65536',
+    );
     const stream = workbookStream('seed-libreoffice.xls');
     const cut = fileOf('cut.xls', compoundFile([{ name: 'Workbook', data: stream.subarray(0, stream.length - 7) }]));
     await refused([cut], 1, 'ไฟล์เสียหรือดาวน์โหลดมาไม่ครบ');
   });
 
   it('refuses links over the whole sheet, whose every cell SheetJS walks (a tenth of a second each, twenty minutes a megabyte), and keeps a link on one cell', async () => {
-    await refused([fileOf('links.xls', editedXls('seed-libreoffice.xls', Array.from({ length: 20 }, () => hyperlinkRecord([0, 65535], [0, 255]))))], 1, 'มีเซลล์มากกว่า 1,000,000 เซลล์');
-    expect(await seedAnnouncementFrom(fileOf('link.xls', editedXls('seed-libreoffice.xls', [hyperlinkRecord([2, 2], [1, 1])])))).toBe(seedText());
+    await refused(
+      [
+        fileOf(
+          'links.xls',
+          editedXls(
+            'seed-libreoffice.xls',
+            Array.from({ length: 20 }, () => hyperlinkRecord([0, 65535], [0, 255])),
+          ),
+        ),
+      ],
+      1,
+      'มีเซลล์มากกว่า 1,000,000 เซลล์',
+    );
+    expect(await seedAnnouncementFrom(fileOf('link.xls', editedXls('seed-libreoffice.xls', [hyperlinkRecord([2, 2], [1, 1])])))).toBe(
+      seedText(),
+    );
   });
 
   it('refuses a container whose chain of sectors loops, and one cut short in the download', async () => {
@@ -567,7 +944,12 @@ describe('binary .xls files that would cost gigabytes or lie', () => {
     const loop = compoundFile([{ name: 'Workbook', data }], { fat: (fat, [sectors]) => void (fat[sectors!.at(-1)!] = sectors![0]!) });
     await refusedInThai([fileOf('loop.xls', loop)], 1, 'โครงสร้างภายในของไฟล์ Excel รุ่นเก่า (.xls) อ้างถึงส่วนเดียวกันซ้ำหรือวนกลับ', 'claimed twice');
     const whole = formatFixture('seed-libreoffice.xls');
-    await refusedInThai([fileOf('short.xls', whole.subarray(0, Math.floor(whole.length / 2)))], 1, 'โครงสร้างภายในของไฟล์ Excel รุ่นเก่า (.xls) เสียหรือถูกตัดสั้น', /cut short|past the end/);
+    await refusedInThai(
+      [fileOf('short.xls', whole.subarray(0, Math.floor(whole.length / 2)))],
+      1,
+      'โครงสร้างภายในของไฟล์ Excel รุ่นเก่า (.xls) เสียหรือถูกตัดสั้น',
+      /cut short|past the end/,
+    );
   });
 });
 
@@ -582,8 +964,16 @@ describe('text files', () => {
     const dir = temporaryDir('ita-html-');
     const pages: [string, string, string][] = [
       ['deep.xls', `<html><body>${'<div>'.repeat(100_000)}x${'</div>'.repeat(100_000)}</body></html>`, 'ซ้อนกันลึกกว่า'],
-      ['spans.xls', `<html><body><table>${'<tr><td colspan="1000" rowspan="1000">x</td></tr>'.repeat(200)}</table></body></html>`, 'เซลล์ที่ผสานกันคลุมกว่า'],
-      ['rows.xls', `<html><body><table>${'<tr><td>1</td><td>2</td><td>3</td><td>4</td><td>5</td></tr>'.repeat(210_000)}</table></body></html>`, 'ตารางมี 1,050,000 เซลล์'],
+      [
+        'spans.xls',
+        `<html><body><table>${'<tr><td colspan="1000" rowspan="1000">x</td></tr>'.repeat(200)}</table></body></html>`,
+        'เซลล์ที่ผสานกันคลุมกว่า',
+      ],
+      [
+        'rows.xls',
+        `<html><body><table>${'<tr><td>1</td><td>2</td><td>3</td><td>4</td><td>5</td></tr>'.repeat(210_000)}</table></body></html>`,
+        'ตารางมี 1,050,000 เซลล์',
+      ],
     ];
     for (const [name, html, says] of pages) {
       writeFileSync(path.join(dir, name), html);
@@ -592,7 +982,12 @@ describe('text files', () => {
   });
 
   it('shows text from a cell on the terminal with its escape sequences as codes, never sent', async () => {
-    const file = edited('escape.xlsx', (p) => p.set('xl/sharedStrings.xml', p.get('xl/sharedStrings.xml')!.replace('<t>หน่วยงาน</t>', '<t>หน่วยงาน\u001b[2J\u001b]52;c;aGVsbG8=\u0007</t>')));
+    const file = edited('escape.xlsx', (p) =>
+      p.set(
+        'xl/sharedStrings.xml',
+        p.get('xl/sharedStrings.xml')!.replace('<t>หน่วยงาน</t>', '<t>หน่วยงาน\u001b[2J\u001b]52;c;aGVsbG8=\u0007</t>'),
+      ),
+    );
     const run = await runBuildDoc([file, '--check']);
     expect(run.stderr).not.toMatch(/[\u001b\u0007]/);
   });
@@ -608,7 +1003,12 @@ describe('templates are data', () => {
   };
 
   it('refuses a template whose document.xml inflates to 450 MB, and one holding 300 MB of zeros, before inflating them', async () => {
-    const bomb = await padded('word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>', '</w:body></w:document>', 450 * 1024 * 1024);
+    const bomb = await padded(
+      'word/document.xml',
+      '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>',
+      '</w:body></w:document>',
+      450 * 1024 * 1024,
+    );
     const entries = entriesOf(readFileSync(DEFAULT_TEMPLATE)).map((e) => (e.name === 'word/document.xml' ? bomb : e));
     const file = path.join(temporaryDir(), 'bomb.docx');
     writeFileSync(file, craftedZip(entries));
@@ -620,55 +1020,172 @@ describe('templates are data', () => {
     await refusedTemplate(padFile, 'แม่แบบจะขยายใหญ่เกินกว่าเอกสาร Word จะเป็นได้');
   });
 
-  const external = (type: string, target: string) => `<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}" TargetMode="External"/></Relationships>`;
+  const external = (type: string, target: string) =>
+    `<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}" TargetMode="External"/></Relationships>`;
   it.each([
-    ['a remote attached template', (p: Map<string, string | Buffer>) => p.set('word/_rels/settings.xml.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${external('attachedTemplate', 'https://example.com/t.dotm')}`), 'ดึงมาจากภายนอก'],
-    ['an external picture on file://', (p: Map<string, string | Buffer>) => p.set('word/_rels/document.xml.rels', String(p.get('word/_rels/document.xml.rels')).replace('</Relationships>', external('image', 'file://server/share/x.png'))), 'file://server/share/x.png'],
-    ['an external frame', (p: Map<string, string | Buffer>) => p.set('word/_rels/document.xml.rels', String(p.get('word/_rels/document.xml.rels')).replace('</Relationships>', external('frame', 'https://example.com/'))), 'ดึงมาจากภายนอก'],
-    ['altChunk', (p: Map<string, string | Buffer>) => p.set('word/_rels/document.xml.rels', String(p.get('word/_rels/document.xml.rels')).replace('</Relationships>', '<Relationship Id="rId98" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="x.html"/></Relationships>')), 'altChunk'],
+    [
+      'a remote attached template',
+      (p: Map<string, string | Buffer>) =>
+        p.set(
+          'word/_rels/settings.xml.rels',
+          `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${external('attachedTemplate', 'https://example.com/t.dotm')}`,
+        ),
+      'ดึงมาจากภายนอก',
+    ],
+    [
+      'an external picture on file://',
+      (p: Map<string, string | Buffer>) =>
+        p.set(
+          'word/_rels/document.xml.rels',
+          String(p.get('word/_rels/document.xml.rels')).replace('</Relationships>', external('image', 'file://server/share/x.png')),
+        ),
+      'file://server/share/x.png',
+    ],
+    [
+      'an external frame',
+      (p: Map<string, string | Buffer>) =>
+        p.set(
+          'word/_rels/document.xml.rels',
+          String(p.get('word/_rels/document.xml.rels')).replace('</Relationships>', external('frame', 'https://example.com/')),
+        ),
+      'ดึงมาจากภายนอก',
+    ],
+    [
+      'altChunk',
+      (p: Map<string, string | Buffer>) =>
+        p.set(
+          'word/_rels/document.xml.rels',
+          String(p.get('word/_rels/document.xml.rels')).replace(
+            '</Relationships>',
+            '<Relationship Id="rId98" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="x.html"/></Relationships>',
+          ),
+        ),
+      'altChunk',
+    ],
     ['vbaProject.bin', (p: Map<string, string | Buffer>) => p.set('word/vbaProject.bin', Buffer.from('macro')), 'vbaProject.bin'],
-    ['a DDEAUTO field', (p: Map<string, string | Buffer>) => p.set('word/document.xml', String(p.get('word/document.xml')).replace('<w:body>', '<w:body><w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc"</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')), 'ฟิลด์ DDEAUTO'],
-    ['a .docm renamed', (p: Map<string, string | Buffer>) => p.set('[Content_Types].xml', String(p.get('[Content_Types].xml')).replace('wordprocessingml.document.main+xml', 'word.document.macroEnabled.main+xml')), 'เอกสารที่มีแมโคร (.docm)'],
-    ['a .dotx renamed', (p: Map<string, string | Buffer>) => p.set('[Content_Types].xml', String(p.get('[Content_Types].xml')).replace('wordprocessingml.document.main+xml', 'wordprocessingml.template.main+xml')), 'แม่แบบของ Word (.dotx)'],
-    ['a DOCTYPE', (p: Map<string, string | Buffer>) => p.set('word/styles.xml', String(p.get('word/styles.xml')).replace('<w:styles', '<!DOCTYPE x [<!ENTITY a "b">]><w:styles')), 'DOCTYPE'],
-    ['a broken header', (p: Map<string, string | Buffer>) => p.set('word/header1.xml', String(p.get('word/header1.xml')).replace('</w:hdr>', '')), 'XML ของส่วน word/header1.xml ไม่สมบูรณ์'],
-    ['broken relationships', (p: Map<string, string | Buffer>) => p.set('word/_rels/document.xml.rels', String(p.get('word/_rels/document.xml.rels')).replace('</Relationships>', '<Relationship')), 'XML ของส่วน word/_rels/document.xml.rels ไม่สมบูรณ์'],
+    [
+      'a DDEAUTO field',
+      (p: Map<string, string | Buffer>) =>
+        p.set(
+          'word/document.xml',
+          String(p.get('word/document.xml')).replace(
+            '<w:body>',
+            '<w:body><w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc"</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
+          ),
+        ),
+      'ฟิลด์ DDEAUTO',
+    ],
+    [
+      'a .docm renamed',
+      (p: Map<string, string | Buffer>) =>
+        p.set(
+          '[Content_Types].xml',
+          String(p.get('[Content_Types].xml')).replace('wordprocessingml.document.main+xml', 'word.document.macroEnabled.main+xml'),
+        ),
+      'เอกสารที่มีแมโคร (.docm)',
+    ],
+    [
+      'a .dotx renamed',
+      (p: Map<string, string | Buffer>) =>
+        p.set(
+          '[Content_Types].xml',
+          String(p.get('[Content_Types].xml')).replace('wordprocessingml.document.main+xml', 'wordprocessingml.template.main+xml'),
+        ),
+      'แม่แบบของ Word (.dotx)',
+    ],
+    [
+      'a DOCTYPE',
+      (p: Map<string, string | Buffer>) =>
+        p.set('word/styles.xml', String(p.get('word/styles.xml')).replace('<w:styles', '<!DOCTYPE x [<!ENTITY a "b">]><w:styles')),
+      'DOCTYPE',
+    ],
+    [
+      'a broken header',
+      (p: Map<string, string | Buffer>) => p.set('word/header1.xml', String(p.get('word/header1.xml')).replace('</w:hdr>', '')),
+      'XML ของส่วน word/header1.xml ไม่สมบูรณ์',
+    ],
+    [
+      'broken relationships',
+      (p: Map<string, string | Buffer>) =>
+        p.set('word/_rels/document.xml.rels', String(p.get('word/_rels/document.xml.rels')).replace('</Relationships>', '<Relationship')),
+      'XML ของส่วน word/_rels/document.xml.rels ไม่สมบูรณ์',
+    ],
   ])('refuses a template with %s, in check-template and build-doc alike', async (_kind, edit, says) => {
     await refusedTemplate(template('t.docx', edit), says);
   });
 
   const rels = 'word/_rels/document.xml.rels';
-  const edit = (part: string, from: string | RegExp, to: string) => (p: Map<string, string | Buffer>) => p.set(part, String(p.get(part)).replace(from, to));
+  const edit = (part: string, from: string | RegExp, to: string) => (p: Map<string, string | Buffer>) =>
+    p.set(part, String(p.get(part)).replace(from, to));
   it.each([
-    ['its header missing', (p: Map<string, string | Buffer>) => p.delete('word/header1.xml'), 'เนื้อหาหลักของแม่แบบ (word/document.xml) อ้างถึงหัวกระดาษของแม่แบบ (word/header1.xml) ซึ่งไม่มีในแม่แบบ'],
-    ['its styles missing', (p: Map<string, string | Buffer>) => p.delete('word/styles.xml'), 'อ้างถึงสไตล์ของแม่แบบ (word/styles.xml) ซึ่งไม่มีในแม่แบบ'],
+    [
+      'its header missing',
+      (p: Map<string, string | Buffer>) => p.delete('word/header1.xml'),
+      'เนื้อหาหลักของแม่แบบ (word/document.xml) อ้างถึงหัวกระดาษของแม่แบบ (word/header1.xml) ซึ่งไม่มีในแม่แบบ',
+    ],
+    [
+      'its styles missing',
+      (p: Map<string, string | Buffer>) => p.delete('word/styles.xml'),
+      'อ้างถึงสไตล์ของแม่แบบ (word/styles.xml) ซึ่งไม่มีในแม่แบบ',
+    ],
     ['a relationship id twice', edit(rels, 'Id="rId2"', 'Id="rId1"'), 'มีรหัส rId1 สองรายการ'],
-    ['a relationship id that leads nowhere', edit('word/document.xml', 'r:embed="rId6"', 'r:embed="rId60"'), 'เนื้อหาหลักของแม่แบบ (word/document.xml) อ้างถึงรหัส rId60 ซึ่งไม่มีใน'],
+    [
+      'a relationship id that leads nowhere',
+      edit('word/document.xml', 'r:embed="rId6"', 'r:embed="rId60"'),
+      'เนื้อหาหลักของแม่แบบ (word/document.xml) อ้างถึงรหัส rId60 ซึ่งไม่มีใน',
+    ],
     ['its relationships missing', (p: Map<string, string | Buffer>) => p.delete(rels), 'อ้างถึงรหัส'],
-    ['a part its content types do not cover', edit('[Content_Types].xml', '<Default Extension="png" ContentType="image/png"/>', ''), 'ภาพในแม่แบบ (word/media/emblem.png) ไม่มีชนิดในรายการชนิดของส่วนต่าง ๆ ในไฟล์'],
-    ['a part given two content types', edit('[Content_Types].xml', '</Types>', '<Override PartName="/word/header1.xml" ContentType="text/plain"/></Types>'), 'ระบุชนิดของ /word/header1.xml สองครั้ง'],
-    ['a header whose content type is not a header\'s', edit('[Content_Types].xml', /(PartName="\/word\/header1\.xml" ContentType=")[^"]*/, '$1text/plain'), 'หัวกระดาษของแม่แบบ (word/header1.xml) มีชนิด "text/plain" ซึ่งไม่ใช่ชนิดที่ Word ใช้กับส่วนนี้'],
-    ['content types that are not well-formed XML', edit('[Content_Types].xml', '</Types>', '<Types>'), 'XML ของส่วน [Content_Types].xml ไม่สมบูรณ์'],
-    ['an invalid part name', (p: Map<string, string | Buffer>) => (p.set('docProps/a b.xml', p.get('docProps/app.xml')!), p.delete('docProps/app.xml')), 'ชื่อส่วน "docProps/a b.xml" ใช้ในเอกสาร Word ไม่ได้'],
-  ])('refuses a template Word cannot open, with %s, with exit 3 in check-template and build-doc, in Thai, nothing on the console', async (_kind, change, says) => {
-    const file = template('t.docx', change);
-    const printed = [vi.spyOn(console, 'warn'), vi.spyOn(console, 'error'), vi.spyOn(console, 'log')];
-    try {
-      await refusedTemplate(file, says);
-      for (const spy of printed) expect(spy).not.toHaveBeenCalled();
-    } finally {
-      printed.forEach((spy) => spy.mockRestore());
-    }
-    const check = await runCheckTemplate([file]);
-    expect(libraryText(check.stderr), check.stderr).toBeUndefined();
-  });
+    [
+      'a part its content types do not cover',
+      edit('[Content_Types].xml', '<Default Extension="png" ContentType="image/png"/>', ''),
+      'ภาพในแม่แบบ (word/media/emblem.png) ไม่มีชนิดในรายการชนิดของส่วนต่าง ๆ ในไฟล์',
+    ],
+    [
+      'a part given two content types',
+      edit('[Content_Types].xml', '</Types>', '<Override PartName="/word/header1.xml" ContentType="text/plain"/></Types>'),
+      'ระบุชนิดของ /word/header1.xml สองครั้ง',
+    ],
+    [
+      "a header whose content type is not a header's",
+      edit('[Content_Types].xml', /(PartName="\/word\/header1\.xml" ContentType=")[^"]*/, '$1text/plain'),
+      'หัวกระดาษของแม่แบบ (word/header1.xml) มีชนิด "text/plain" ซึ่งไม่ใช่ชนิดที่ Word ใช้กับส่วนนี้',
+    ],
+    [
+      'content types that are not well-formed XML',
+      edit('[Content_Types].xml', '</Types>', '<Types>'),
+      'XML ของส่วน [Content_Types].xml ไม่สมบูรณ์',
+    ],
+    [
+      'an invalid part name',
+      (p: Map<string, string | Buffer>) => (p.set('docProps/a b.xml', p.get('docProps/app.xml')!), p.delete('docProps/app.xml')),
+      'ชื่อส่วน "docProps/a b.xml" ใช้ในเอกสาร Word ไม่ได้',
+    ],
+  ])(
+    'refuses a template Word cannot open, with %s, with exit 3 in check-template and build-doc, in Thai, nothing on the console',
+    async (_kind, change, says) => {
+      const file = template('t.docx', change);
+      const printed = [vi.spyOn(console, 'warn'), vi.spyOn(console, 'error'), vi.spyOn(console, 'log')];
+      try {
+        await refusedTemplate(file, says);
+        for (const spy of printed) expect(spy).not.toHaveBeenCalled();
+      } finally {
+        printed.forEach((spy) => spy.mockRestore());
+      }
+      const check = await runCheckTemplate([file]);
+      expect(libraryText(check.stderr), check.stderr).toBeUndefined();
+    },
+  );
 });
 
 describe('emblem pictures', () => {
   const png = readFileSync(path.join(FIXTURES, 'emblem', 'ตราหน่วยงาน.png'));
   it.each([
     ['a truncated PNG', () => png.subarray(0, Math.floor(png.length / 2)), 'ไม่ครบ'],
-    ['a PNG of 2³¹ × 1 pixels', () => Buffer.concat([png.subarray(0, 16), Buffer.from([0x80, 0, 0, 0, 0, 0, 0, 1]), png.subarray(24)]), 'ใหญ่ผิดปกติ'],
+    [
+      'a PNG of 2³¹ × 1 pixels',
+      () => Buffer.concat([png.subarray(0, 16), Buffer.from([0x80, 0, 0, 0, 0, 0, 0, 1]), png.subarray(24)]),
+      'ใหญ่ผิดปกติ',
+    ],
     ['a JPEG with no image data', () => Buffer.from([0xff, 0xd8, 0xff, 0xc0, 0, 11, 8, 0, 10, 0, 10, 1, 1, 0x11, 0, 0xff, 0xd9]), 'ไม่ครบ'],
   ])('refuses %s with exit 6', async (_kind, bytes, says) => {
     const file = path.join(temporaryDir(), 'ตรา.png');
@@ -689,23 +1206,27 @@ describe('emblem pictures', () => {
 
 describe('the command line', () => {
   it('refuses an option given twice with exit 2, not an internal error', async () => {
-    for (const args of [['--out', 'a', '--out', 'b'], ['--signer', 'ก', '--signer', 'ข']]) {
+    for (const args of [
+      ['--out', 'a', '--out', 'b'],
+      ['--signer', 'ก', '--signer', 'ข'],
+    ]) {
       const run = await runBuildDoc(args);
       expect(run.status).toBe(2);
       expect(run.stderr).toContain('ได้ครั้งเดียว');
     }
   });
 
-  it.skipIf(!canRender || statSync(os.tmpdir()).dev === statSync('/dev/shm', { throwIfNoEntry: false })?.dev || !statSync('/dev/shm', { throwIfNoEntry: false }))(
-    'writes --pdf into an output folder on another drive (needs LibreOffice, and /dev/shm on another device)',
-    async () => {
-      const out = path.join('/dev/shm', `ita-pdf-${process.pid}`);
-      mkdirSync(out, { recursive: true });
-      const run = await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--pdf']);
-      expect(run.status, run.stderr).toBe(0);
-      expect(writtenIn(out).filter((n) => n.endsWith('.pdf'))).toHaveLength(1);
-    },
-  );
+  it.skipIf(
+    !canRender ||
+      statSync(os.tmpdir()).dev === statSync('/dev/shm', { throwIfNoEntry: false })?.dev ||
+      !statSync('/dev/shm', { throwIfNoEntry: false }),
+  )('writes --pdf into an output folder on another drive (needs LibreOffice, and /dev/shm on another device)', async () => {
+    const out = path.join('/dev/shm', `ita-pdf-${process.pid}`);
+    mkdirSync(out, { recursive: true });
+    const run = await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--pdf']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(writtenIn(out).filter((n) => n.endsWith('.pdf'))).toHaveLength(1);
+  });
 
   it('refuses settings values that are lists, maps or aliases, and reads 0x1F and .inf as the text they are', async () => {
     const dir = temporaryDir('ita-settings-');

@@ -63,7 +63,10 @@ describe('the announcement of อบต.ลำปางรอง, 2565', () => {
 
   it.skipIf(!soffice)('reproduces it from a workbook saved by LibreOffice Calc (needs LibreOffice: .ci/run installs it)', async () => {
     const dir = temporaryDir('ita-lo-');
-    const originals = [await workbookFile('lampangrong-2565', dir, 'original.xlsx'), await workbookFile('lampangrong-2565-thai-digits', dir, 'thai-digits.xlsx')];
+    const originals = [
+      await workbookFile('lampangrong-2565', dir, 'original.xlsx'),
+      await workbookFile('lampangrong-2565-thai-digits', dir, 'thai-digits.xlsx'),
+    ];
     const resaved = resaveWithLibreOffice(originals, dir);
     for (const [i, file] of resaved.entries()) {
       const named = path.join(temporaryDir('ita-lo-'), 'ผลการประเมิน LibreOffice.xlsx');

@@ -35,7 +35,13 @@ function environment(options: RunOptions): NodeJS.ProcessEnv {
 async function inProcess(main: (argv: string[], io: Io) => Promise<number>, args: string[], options: RunOptions): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const io: Io = { cwd: options.cwd ?? PROJECT_ROOT, env: environment(options), stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), terminal: false };
+  const io: Io = {
+    cwd: options.cwd ?? PROJECT_ROOT,
+    env: environment(options),
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    terminal: false,
+  };
   const status = await main(args, io);
   return { status, stdout, stderr };
 }
@@ -52,11 +58,15 @@ export function runCheckTemplate(args: string[], options: RunOptions = {}): Prom
 
 /** npm run build-doc -- ARGS as its own Node process, as npm starts it (the program built in dist/, src/cli/launch.cjs), from `cwd`. */
 export function buildDocProcess(args: string[], options: RunOptions = {}): Run {
-  const result = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('../../src/cli/start.cjs', import.meta.url)), 'build-doc', ...args], {
-    cwd: options.cwd ?? PROJECT_ROOT,
-    encoding: 'utf8',
-    env: { ...environment(options), INIT_CWD: options.cwd ?? PROJECT_ROOT },
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--expose-gc', fileURLToPath(new URL('../../src/cli/start.cjs', import.meta.url)), 'build-doc', ...args],
+    {
+      cwd: options.cwd ?? PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...environment(options), INIT_CWD: options.cwd ?? PROJECT_ROOT },
+    },
+  );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

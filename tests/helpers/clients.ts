@@ -42,7 +42,11 @@ const profile = pathToFileURL(path.join(os.tmpdir(), `ita-lo-profile-${process.p
 
 /** LibreOffice converting `files` in one run, into `outdir`. */
 function convert(files: readonly string[], to: string, outdir: string): void {
-  execFileSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', to, '--outdir', outdir, ...files], { stdio: 'ignore', timeout: 90_000 + 10_000 * files.length });
+  execFileSync(
+    soffice!,
+    ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', to, '--outdir', outdir, ...files],
+    { stdio: 'ignore', timeout: 90_000 + 10_000 * files.length },
+  );
 }
 
 /** The workbooks as LibreOffice Calc saves them again (a writer other than exceljs), in one run, as `<dir>/saved/<name>`. */
@@ -82,7 +86,9 @@ export function pdfWords(pdf: string): { pageWidth: number; words: WordBox[] } {
   const words: WordBox[] = [];
   let page = 0;
   let pageWidth = 0;
-  for (const match of html.matchAll(/<page width="([\d.]+)"|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+  for (const match of html.matchAll(
+    /<page width="([\d.]+)"|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+  )) {
     if (match[1]) {
       page += 1;
       pageWidth = Number(match[1]);

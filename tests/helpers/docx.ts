@@ -18,7 +18,9 @@ const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&
 export function paragraphs(docx: Buffer | string): string[] {
   const xml = documentXml(docx);
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)].map((p) =>
-    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]!.replace(/&[a-z]+;/g, (e) => ENTITIES[e] ?? e).replaceAll('\u00a0', ' ')).join(''),
+    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+      .map((t) => t[1]!.replace(/&[a-z]+;/g, (e) => ENTITIES[e] ?? e).replaceAll('\u00a0', ' '))
+      .join(''),
   );
 }
 
@@ -44,21 +46,23 @@ export function templateVariant(dir: string, name: string, edit: (documentXml: s
  */
 export function splitTagsLikeWord(documentXml: string): string {
   const latin = '<w:rPr><w:rFonts w:ascii="TH SarabunIT๙" w:hAnsi="TH SarabunIT๙"/><w:lang w:val="en-US"/></w:rPr>';
-  return documentXml.replace(/<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:t(?: xml:space="preserve")?>([^<]*\{[^<]*)<\/w:t><\/w:r>/g, (_, rPr = '', text: string) =>
-    text
-      .split(/(\{[^}]*\})/)
-      .filter(Boolean)
-      .map((piece) => {
-        const tag = /^\{([#/^]?)(.*)\}$/.exec(piece);
-        if (!tag) return `<w:r>${rPr}<w:t xml:space="preserve">${piece}</w:t></w:r>`;
-        const [, sign, name] = tag as unknown as [string, string, string];
-        const half = Math.ceil(name.length / 2);
-        return (
-          `<w:r>${latin}<w:t>{${sign}${name.slice(0, half)}</w:t></w:r><w:proofErr w:type="spellStart"/>` +
-          `<w:r>${latin}<w:t>${name.slice(half)}</w:t></w:r><w:proofErr w:type="spellEnd"/><w:r>${latin}<w:t>}</w:t></w:r>`
-        );
-      })
-      .join(''),
+  return documentXml.replace(
+    /<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:t(?: xml:space="preserve")?>([^<]*\{[^<]*)<\/w:t><\/w:r>/g,
+    (_, rPr = '', text: string) =>
+      text
+        .split(/(\{[^}]*\})/)
+        .filter(Boolean)
+        .map((piece) => {
+          const tag = /^\{([#/^]?)(.*)\}$/.exec(piece);
+          if (!tag) return `<w:r>${rPr}<w:t xml:space="preserve">${piece}</w:t></w:r>`;
+          const [, sign, name] = tag as unknown as [string, string, string];
+          const half = Math.ceil(name.length / 2);
+          return (
+            `<w:r>${latin}<w:t>{${sign}${name.slice(0, half)}</w:t></w:r><w:proofErr w:type="spellStart"/>` +
+            `<w:r>${latin}<w:t>${name.slice(half)}</w:t></w:r><w:proofErr w:type="spellEnd"/><w:r>${latin}<w:t>}</w:t></w:r>`
+          );
+        })
+        .join(''),
   );
 }
 

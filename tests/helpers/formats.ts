@@ -24,7 +24,9 @@ export function formatFixture(name: string): Buffer {
 
 /** The real announcement's text, whitespace aside, with "o๒๕" where the seed has "๐๒๕" (as tests/end-to-end/seed-announcement.test.ts reads it). */
 export function seedText(): string {
-  return withoutWhitespace(readFileSync(path.join(PROJECT_ROOT, 'tests', 'fixtures', 'reference', 'seed-announcement-lampangrong-2565.txt'), 'utf8')).replace('๐๒๕', 'o๒๕');
+  return withoutWhitespace(
+    readFileSync(path.join(PROJECT_ROOT, 'tests', 'fixtures', 'reference', 'seed-announcement-lampangrong-2565.txt'), 'utf8'),
+  ).replace('๐๒๕', 'o๒๕');
 }
 
 /** The command line on one file, in-process: exit 0, exactly the seed's document, whose text is returned. */
@@ -84,7 +86,11 @@ export function numberRecord(row: number, col: number, value: number): Uint8Arra
  * with `atStart`, to the workbook's globals after its BOF), each sheet's offset (BOUNDSHEET)
  * moved to match, in a fresh container; `edit` may change the stream's bytes after that.
  */
-export function editedXls(fixture: string, records: Uint8Array[], options: { atStart?: boolean; edit?: (stream: Buffer) => void } = {}): Buffer {
+export function editedXls(
+  fixture: string,
+  records: Uint8Array[],
+  options: { atStart?: boolean; edit?: (stream: Buffer) => void } = {},
+): Buffer {
   const stream = Buffer.from(workbookStream(fixture));
   const at = options.atStart ? 4 + stream.readUInt16LE(2) : afterRecord(stream, 0x0200);
   const added = Buffer.concat(records);
@@ -98,7 +104,8 @@ export function editedXls(fixture: string, records: Uint8Array[], options: { atS
 
 /** Where the first record of `type` ends in a stream. */
 export function afterRecord(stream: Buffer, type: number): number {
-  for (let p = 0; p + 4 <= stream.length; p += 4 + stream.readUInt16LE(p + 2)) if (stream.readUInt16LE(p) === type) return p + 4 + stream.readUInt16LE(p + 2);
+  for (let p = 0; p + 4 <= stream.length; p += 4 + stream.readUInt16LE(p + 2))
+    if (stream.readUInt16LE(p) === type) return p + 4 + stream.readUInt16LE(p + 2);
   throw new Error(`no record 0x${type.toString(16)}`);
 }
 

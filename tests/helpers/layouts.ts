@@ -6,10 +6,26 @@ import { announceWorkbook, type WorkbookAnnouncementSettings } from '../../src/i
 import { frameworksOnDisk } from '../../src/node/frameworks-on-disk.js';
 import { workbookFile, readWorkbookFile } from '../../tools/workbooks.js';
 
-export const NAMES = ['การปฏิบัติหน้าที่', 'การใช้งบประมาณ', 'การใช้อำนาจ', 'การใช้ทรัพย์สินของราชการ', 'การแก้ไขปัญหาการทุจริต', 'คุณภาพการดำเนินงาน', 'ประสิทธิภาพการสื่อสาร', 'การปรับปรุงระบบการทำงาน', 'การเปิดเผยข้อมูล', 'การป้องกันการทุจริต'];
+export const NAMES = [
+  'การปฏิบัติหน้าที่',
+  'การใช้งบประมาณ',
+  'การใช้อำนาจ',
+  'การใช้ทรัพย์สินของราชการ',
+  'การแก้ไขปัญหาการทุจริต',
+  'คุณภาพการดำเนินงาน',
+  'ประสิทธิภาพการสื่อสาร',
+  'การปรับปรุงระบบการทำงาน',
+  'การเปิดเผยข้อมูล',
+  'การป้องกันการทุจริต',
+];
 /** อบต.ลำปางรอง 2565: 78.29, B. */
 export const LAMPANGRONG: FixtureCell[] = [84.39, 72.98, 84.79, 75.36, 75.63, 84.27, 81.5, 79.61, 69.57, 81.25];
-export const OPTIONS: WorkbookAnnouncementSettings = { date: '2022-08-02', signer: 'นายทดสอบ ระบบ', frameworks: frameworksOnDisk(), names: COMMAND_LINE_NAMES };
+export const OPTIONS: WorkbookAnnouncementSettings = {
+  date: '2022-08-02',
+  signer: 'นายทดสอบ ระบบ',
+  frameworks: frameworksOnDisk(),
+  names: COMMAND_LINE_NAMES,
+};
 
 export interface Layout1 {
   agency?: string;
@@ -21,7 +37,14 @@ export interface Layout1 {
 }
 
 /** A one-agency workbook: labels, then the indicator table, then an optional recommendations sheet. */
-export function layout1({ agency = 'อบต.ทดสอบ', year = 2565, scores = LAMPANGRONG, labels = [], extraRows = [], recommendations }: Layout1): FixtureWorkbook {
+export function layout1({
+  agency = 'อบต.ทดสอบ',
+  year = 2565,
+  scores = LAMPANGRONG,
+  labels = [],
+  extraRows = [],
+  recommendations,
+}: Layout1): FixtureWorkbook {
   const rows: FixtureCell[][] = [
     ['หน่วยงาน', agency],
     ...(year === null ? [] : [['ปีงบประมาณ', year]]),
@@ -55,17 +78,35 @@ export interface Layout2 {
 }
 
 /** A list of agencies: a title with the year, one header row (or two), then one row per agency. */
-export function layout2({ year = 2565, titles = NAMES.map((n, i) => `${i + 1}. ${n}`), labels = {}, rows, sheets = [] }: Layout2): FixtureWorkbook {
+export function layout2({
+  year = 2565,
+  titles = NAMES.map((n, i) => `${i + 1}. ${n}`),
+  labels = {},
+  rows,
+  sheets = [],
+}: Layout2): FixtureWorkbook {
   const twoRows = Array.isArray(titles[0]);
   const [upper, lower] = twoRows ? (titles as [FixtureCell[], FixtureCell[]]) : [titles as FixtureCell[], undefined];
   const names = [labels.agency ?? 'หน่วยงาน', labels.province ?? 'จังหวัด'];
   const after = [labels.total ?? 'คะแนนรวม', labels.level ?? 'ระดับ', labels.result ?? 'ผลการประเมิน'];
   const header = [['ลำดับ', ...names, ...upper, ...after], ...(lower ? [[null, null, null, ...lower]] : [])];
   const body = rows.map((row, i) =>
-    Array.isArray(row) ? row : [i + 1, row.name, row.province ?? 'ลำปาง', ...(row.scores ?? LAMPANGRONG), row.total ?? null, row.level ?? null, row.result ?? null],
+    Array.isArray(row)
+      ? row
+      : [
+          i + 1,
+          row.name,
+          row.province ?? 'ลำปาง',
+          ...(row.scores ?? LAMPANGRONG),
+          row.total ?? null,
+          row.level ?? null,
+          row.result ?? null,
+        ],
   );
   const merges = lower ? ['A2:A3', 'B2:B3', 'C2:C3', 'N2:N3', 'O2:O3', 'P2:P3'] : [];
-  return { sheets: [{ name: 'รายหน่วยงาน', merges, rows: [[`ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ${year}`], ...header, ...body] }, ...sheets] };
+  return {
+    sheets: [{ name: 'รายหน่วยงาน', merges, rows: [[`ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ${year}`], ...header, ...body] }, ...sheets],
+  };
 }
 
 /** Reads a generated workbook and announces each agency in it (announceWorkbook); the workbook must read without problems. */

@@ -31,10 +31,43 @@ const pick = <T>(rnd: Random, items: readonly T[]): T => items[Math.floor(rnd() 
 const between = (rnd: Random, from: number, to: number) => from + Math.floor(rnd() * (to - from + 1));
 
 /** Values no honest writer gives where a number, an index or a name belongs. */
-const ODD_VALUES = ['', 'NaN', 'Infinity', '-Infinity', '1e309', '-1e309', '1e-320', '-0', '0x10', 'x', 'อบต.', '99999999999999999999', '-1', '1.5', ' ', '&amp;', '1,000', '١٢'];
+const ODD_VALUES = [
+  '',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e309',
+  '-1e309',
+  '1e-320',
+  '-0',
+  '0x10',
+  'x',
+  'อบต.',
+  '99999999999999999999',
+  '-1',
+  '1.5',
+  ' ',
+  '&amp;',
+  '1,000',
+  '١٢',
+];
 
 /** One mutation of a zip package (workbook or template), by kind. */
-const ZIP_MUTATIONS = ['truncate-part', 'delete-part', 'delete-element', 'duplicate-element', 'odd-attribute', 'remove-attribute', 'extreme-value', 'cell-type', 'flip-text', 'flip-bytes', 'rename-part', 'relationship', 'content-types'] as const;
+const ZIP_MUTATIONS = [
+  'truncate-part',
+  'delete-part',
+  'delete-element',
+  'duplicate-element',
+  'odd-attribute',
+  'remove-attribute',
+  'extreme-value',
+  'cell-type',
+  'flip-text',
+  'flip-bytes',
+  'rename-part',
+  'relationship',
+  'content-types',
+] as const;
 
 export function zipMutants(original: Uint8Array, seed: number, count: number): Mutant[] {
   const rnd = random(seed);
@@ -77,7 +110,10 @@ function mutateZip(original: Record<string, Uint8Array>, bytes: Uint8Array, rnd:
       const m = pick(rnd, values);
       const value = pick(rnd, ODD_VALUES);
       const at = m.index! + m[0].length - `</${m[1]}>`.length - m[2]!.length;
-      return edit({ what: `value "${m[2]!.slice(0, 20)}" made "${value}"`, text: text.slice(0, at) + value + text.slice(at + m[2]!.length) });
+      return edit({
+        what: `value "${m[2]!.slice(0, 20)}" made "${value}"`,
+        text: text.slice(0, at) + value + text.slice(at + m[2]!.length),
+      });
     }
     case 'cell-type': {
       const cells = [...text.matchAll(/<c\b[^>]*?>/g)];
@@ -90,7 +126,8 @@ function mutateZip(original: Record<string, Uint8Array>, bytes: Uint8Array, rnd:
     case 'flip-text': {
       const chars = [...text];
       const flips = between(rnd, 1, 3);
-      for (let i = 0; i < flips; i++) chars[between(rnd, 0, chars.length - 1)] = pick(rnd, ['<', '>', '&', '"', '/', '=', ' ', 'x', '9', '\u0000', 'ก']);
+      for (let i = 0; i < flips; i++)
+        chars[between(rnd, 0, chars.length - 1)] = pick(rnd, ['<', '>', '&', '"', '/', '=', ' ', 'x', '9', '\u0000', 'ก']);
       return edit({ what: `${flips} characters changed`, text: chars.join('') });
     }
     case 'flip-bytes': {
@@ -104,20 +141,36 @@ function mutateZip(original: Record<string, Uint8Array>, bytes: Uint8Array, rnd:
     }
     case 'rename-part': {
       const name = pick(rnd, names);
-      const renamed = pick(rnd, [`${name}x`, name.toUpperCase(), `${name}/`, `/${name}`, name.replace(/[^/]+$/, 'a b.xml'), `${name.replace(/\.\w+$/, '')}.`, `word/..//${name}`]);
+      const renamed = pick(rnd, [
+        `${name}x`,
+        name.toUpperCase(),
+        `${name}/`,
+        `/${name}`,
+        name.replace(/[^/]+$/, 'a b.xml'),
+        `${name.replace(/\.\w+$/, '')}.`,
+        `word/..//${name}`,
+      ]);
       parts[renamed] = parts[name]!;
       delete parts[name];
       return { what: `${name}: renamed ${renamed}`, bytes: repacked(parts) };
     }
     case 'relationship': {
-      const rels = pick(rnd, names.filter((n) => n.endsWith('.rels')));
+      const rels = pick(
+        rnd,
+        names.filter((n) => n.endsWith('.rels')),
+      );
       const relsText = strFromU8(parts[rels]!);
       const all = [...relsText.matchAll(/<Relationship\b[^>]*\/>/g)];
       const m = pick(rnd, all);
       const choice = pick(rnd, ['duplicate-id', 'dangling-target', 'other-id', 'drop']);
       let edited = relsText;
       if (choice === 'duplicate-id' && all.length > 1) {
-        const other = /Id="([^"]*)"/.exec(pick(rnd, all.filter((r) => r !== m))[0])![1]!;
+        const other = /Id="([^"]*)"/.exec(
+          pick(
+            rnd,
+            all.filter((r) => r !== m),
+          )[0],
+        )![1]!;
         edited = relsText.replace(m[0], m[0].replace(/Id="[^"]*"/, `Id="${other}"`));
       } else if (choice === 'dangling-target') edited = relsText.replace(m[0], m[0].replace(/Target="[^"]*"/, 'Target="missing.xml"'));
       else if (choice === 'other-id') edited = relsText.replace(m[0], m[0].replace(/Id="[^"]*"/, 'Id="rIdNowhere"'));
@@ -128,9 +181,11 @@ function mutateZip(original: Record<string, Uint8Array>, bytes: Uint8Array, rnd:
       const types = strFromU8(parts['[Content_Types].xml'] ?? new Uint8Array());
       const entries = [...types.matchAll(/<(?:Override|Default)\b[^>]*\/>/g)];
       const choice = pick(rnd, ['drop', 'drop', 'ill-formed', 'wrong-type']);
-      if (choice === 'ill-formed' || entries.length === 0) return edit({ what: 'made ill-formed', text: types.replace('</Types>', '<Types>') }, '[Content_Types].xml');
+      if (choice === 'ill-formed' || entries.length === 0)
+        return edit({ what: 'made ill-formed', text: types.replace('</Types>', '<Types>') }, '[Content_Types].xml');
       const m = pick(rnd, entries);
-      const edited = choice === 'drop' ? types.replace(m[0], '') : types.replace(m[0], m[0].replace(/ContentType="[^"]*"/, 'ContentType="text/plain"'));
+      const edited =
+        choice === 'drop' ? types.replace(m[0], '') : types.replace(m[0], m[0].replace(/ContentType="[^"]*"/, 'ContentType="text/plain"'));
       return edit({ what: `${choice} ${m[0].slice(0, 90)}`, text: edited }, '[Content_Types].xml');
     }
   }
@@ -149,7 +204,10 @@ function elementEdit(text: string, rnd: Random, remove: boolean): { what: string
     end = close + `</${m[1]}>`.length;
   }
   const element = text.slice(start, end);
-  return { what: `${remove ? 'deleted' : 'repeated'} ${element.slice(0, 80)}`, text: text.slice(0, start) + (remove ? '' : element + element) + text.slice(end) };
+  return {
+    what: `${remove ? 'deleted' : 'repeated'} ${element.slice(0, 80)}`,
+    text: text.slice(0, start) + (remove ? '' : element + element) + text.slice(end),
+  };
 }
 
 /** An attribute given `value`, or (undefined) taken away. */
@@ -158,7 +216,10 @@ function attributeEdit(text: string, rnd: Random, value: string | undefined): { 
   if (attributes.length === 0) return undefined;
   const m = pick(rnd, attributes);
   const replaced = value === undefined ? '' : ` ${m[1]}="${value}"`;
-  return { what: `attribute ${m[0].trim()} ${value === undefined ? 'removed' : `made "${value}"`}`, text: text.slice(0, m.index) + replaced + text.slice(m.index! + m[0].length) };
+  return {
+    what: `attribute ${m[0].trim()} ${value === undefined ? 'removed' : `made "${value}"`}`,
+    text: text.slice(0, m.index) + replaced + text.slice(m.index! + m[0].length),
+  };
 }
 
 const FIXED_TIME = new Date(Date.UTC(2022, 7, 2));
@@ -195,7 +256,12 @@ export function textMutants(original: string, seed: number, count: number, encod
     } else {
       const chars = [...original];
       const flips = between(rnd, 1, 3);
-      const pool = kind === 'quote' ? ['"', ',', '\n', '\r'] : kind === 'markup' ? ['<', '>', '&', '</td>', '<tr>', ' colspan="9999"', ' rowspan="0"'] : ['x', '9', '.', '-', '\t', '\u0000', '\uFFFD', 'ก'];
+      const pool =
+        kind === 'quote'
+          ? ['"', ',', '\n', '\r']
+          : kind === 'markup'
+            ? ['<', '>', '&', '</td>', '<tr>', ' colspan="9999"', ' rowspan="0"']
+            : ['x', '9', '.', '-', '\t', '\u0000', '\uFFFD', 'ก'];
       for (let i = 0; i < flips; i++) chars[between(rnd, 0, chars.length - 1)] = pick(rnd, pool);
       text = chars.join('');
       what = `${kind}: ${flips} characters changed`;

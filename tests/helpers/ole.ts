@@ -74,8 +74,13 @@ export function compoundFile(streams: readonly Stream[], layout: Layout = {}): B
   for (let i = 0; i < HEADER_DIFAT; i++) header.writeUInt32LE(i < fatSectors ? fatStart + i : FREE, 76 + 4 * i);
 
   const at = (sector: number) => SECTOR * (1 + sector);
-  padded.forEach((data, i) => streamSectors[i]!.forEach((sector, k) => Buffer.from(data.subarray(k * SECTOR, (k + 1) * SECTOR)).copy(file, at(sector))));
-  const entries = [{ name: 'Root Entry', type: 5, child: streams.length ? 1 : NO_ENTRY, start: END_OF_CHAIN, size: 0 }, ...padded.map((data, i) => ({ name: streams[i]!.name, type: 2, child: NO_ENTRY, start: streamSectors[i]![0]!, size: data.length }))];
+  padded.forEach((data, i) =>
+    streamSectors[i]!.forEach((sector, k) => Buffer.from(data.subarray(k * SECTOR, (k + 1) * SECTOR)).copy(file, at(sector))),
+  );
+  const entries = [
+    { name: 'Root Entry', type: 5, child: streams.length ? 1 : NO_ENTRY, start: END_OF_CHAIN, size: 0 },
+    ...padded.map((data, i) => ({ name: streams[i]!.name, type: 2, child: NO_ENTRY, start: streamSectors[i]![0]!, size: data.length })),
+  ];
   entries.forEach((entry, i) => {
     const e = file.subarray(at(directoryStart) + 128 * i, at(directoryStart) + 128 * (i + 1));
     e.write(entry.name, 0, 'utf16le');

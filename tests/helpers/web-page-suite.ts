@@ -131,7 +131,12 @@ export function webPageTests(browserName: BrowserName): void {
     it('gives a batch workbook one download of all its announcements as a .zip, named as the command line names them', async () => {
       const page = await open();
       await choose(page, await workbookFile('province-2564'));
-      expect((await page.texts('#announcements table.batch tr')).slice(1).map((row) => row.split(/[๐-๙]/)[0])).toEqual(['อบจ.ทดลองเหนือ', 'อบจ.ทดลองใต้', 'อบต.บ้านใหม่', 'อบต.บ้านใหม่']);
+      expect((await page.texts('#announcements table.batch tr')).slice(1).map((row) => row.split(/[๐-๙]/)[0])).toEqual([
+        'อบจ.ทดลองเหนือ',
+        'อบจ.ทดลองใต้',
+        'อบต.บ้านใหม่',
+        'อบต.บ้านใหม่',
+      ]);
       const { name, bytes } = await downloaded(page);
       expect(name).toMatch(/^ประกาศผลการประเมิน ITA 4 ฉบับ จาก .*\.zip$/);
       expect(Object.keys(new PizZip(bytes).files).sort()).toEqual([
@@ -177,7 +182,10 @@ export function webPageTests(browserName: BrowserName): void {
         selector,
         (target, data) => {
           // The page's own DOM classes (this test's types have no DOM).
-          const dom = globalThis as unknown as { DataTransfer: new () => unknown; ClipboardEvent: new (type: string, init: object) => { clipboardData: { setData(type: string, text: string): void } } };
+          const dom = globalThis as unknown as {
+            DataTransfer: new () => unknown;
+            ClipboardEvent: new (type: string, init: object) => { clipboardData: { setData(type: string, text: string): void } };
+          };
           // Chromium takes the DataTransfer given; Firefox's ClipboardEvent has no clipboardData to
           // give and makes one of its own. Either way the forms go into the event's.
           const event = new dom.ClipboardEvent('paste', { clipboardData: new dom.DataTransfer(), bubbles: true, cancelable: true });
@@ -197,8 +205,13 @@ export function webPageTests(browserName: BrowserName): void {
     it('takes the seed’s table pasted anywhere as a web page gives it (HTML) or in the box as Excel’s text, named ตารางที่วาง, and gives the reference announcement', async () => {
       const seed = fixture('lampangrong-2565');
       const html = fixtureHtml(seed).toString('utf8');
-      const text = seed.sheets.map((sheet) => sheet.rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell))).join('\t')).join('\r\n')).join('\r\n\r\n');
-      for (const [where, forms] of [['body', { 'text/html': html, 'text/plain': text }], ['#paste', { 'text/plain': text }]] as const) {
+      const text = seed.sheets
+        .map((sheet) => sheet.rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell))).join('\t')).join('\r\n'))
+        .join('\r\n\r\n');
+      for (const [where, forms] of [
+        ['body', { 'text/html': html, 'text/plain': text }],
+        ['#paste', { 'text/plain': text }],
+      ] as const) {
         const page = await open();
         await page.fill('#signer', SIGNER);
         await page.fill('#date', '2565-08-02');
@@ -244,7 +257,9 @@ export function webPageTests(browserName: BrowserName): void {
       await page.fill('[name="fiscal-year"]', '2022');
       for (let i = 1; i <= 10; i++) await page.fill(`[name="score-${i}"]`, i === 1 ? '104' : typed.values[`score-${i}`]!);
       await page.waitFor('#typed-score-1-problem:not(:empty)');
-      expect(await page.text('#typed-score-1-problem')).toBe('คะแนนตัวชี้วัดที่ 1 (การปฏิบัติหน้าที่) ที่ช่อง "คะแนนตัวชี้วัดที่ 1" เป็น 104 ซึ่งอยู่นอกช่วง 0–100: ตรวจคะแนนกับระบบ ITAS');
+      expect(await page.text('#typed-score-1-problem')).toBe(
+        'คะแนนตัวชี้วัดที่ 1 (การปฏิบัติหน้าที่) ที่ช่อง "คะแนนตัวชี้วัดที่ 1" เป็น 104 ซึ่งอยู่นอกช่วง 0–100: ตรวจคะแนนกับระบบ ITAS',
+      );
       expect(await page.attribute('[name="score-1"]', 'aria-invalid')).toBe('true');
       expect(await page.disabled('#download')).toBe(true);
       expect(await page.text('#problems')).toContain('ไฟล์ระบุปี ค.ศ. 2022 ที่ช่อง "ปีงบประมาณ": ใช้เป็นปีงบประมาณ พ.ศ. 2565');
@@ -260,7 +275,14 @@ export function webPageTests(browserName: BrowserName): void {
     });
 
     it('offers กรอกคะแนนเอง for a file without a table of scores, with its agency and year already in', async () => {
-      const nothing = { sheets: [{ name: 'สรุป', rows: [['ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566'], ['หน่วยงาน', 'อบต.ทดสอบ'], ['IIT', 'EIT', 'OIT'], [80, 81, 82]] }] };
+      const nothing = {
+        sheets: [
+          {
+            name: 'สรุป',
+            rows: [['ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566'], ['หน่วยงาน', 'อบต.ทดสอบ'], ['IIT', 'EIT', 'OIT'], [80, 81, 82]],
+          },
+        ],
+      };
       const page = await open();
       await choose(page, await workbookFile(nothing));
       expect(await page.text('#problems .error')).toContain('ในไฟล์พบ ชีต "สรุป"');
@@ -276,7 +298,14 @@ export function webPageTests(browserName: BrowserName): void {
       const page = await open();
       await page.fill('#signer', SIGNER);
       await page.fill('#date', '2565-08-02');
-      for (const name of ['seed-libreoffice.xls', 'seed-gnumeric-excel95.xls', 'seed-libreoffice.ods', 'seed-xml-spreadsheet-2003.xml', 'seed-copied-windows-874.txt', 'seed-saved-page.html']) {
+      for (const name of [
+        'seed-libreoffice.xls',
+        'seed-gnumeric-excel95.xls',
+        'seed-libreoffice.ods',
+        'seed-xml-spreadsheet-2003.xml',
+        'seed-copied-windows-874.txt',
+        'seed-saved-page.html',
+      ]) {
         await page.choose('#workbook', path.join(FORMATS, name));
         await page.waitForText('#source', name);
         await page.waitFor('#announcements h3');
@@ -324,7 +353,9 @@ export function webPageTests(browserName: BrowserName): void {
       await page.fill('#date', '2569-12-01');
       await choose(page, await workbookFile(layout1({ year: 2569 })));
       const first = await page.text('#problems ul.warning > li');
-      expect(first).toMatch(/^! คำเตือน( \[[^\]]*\])?: ใช้เกณฑ์ปี 2568 เพราะ ป\.ป\.ช\. ยังไม่ประกาศเกณฑ์ปี 2569: ตรวจคะแนนรวมและระดับกับระบบ ITAS ก่อนลงนาม/);
+      expect(first).toMatch(
+        /^! คำเตือน( \[[^\]]*\])?: ใช้เกณฑ์ปี 2568 เพราะ ป\.ป\.ช\. ยังไม่ประกาศเกณฑ์ปี 2569: ตรวจคะแนนรวมและระดับกับระบบ ITAS ก่อนลงนาม/,
+      );
       expect(first).toContain('รายละเอียด');
       expect(await page.attribute('#problems ul.warning > li details', 'open')).toBe(null);
       expect(await pageWords(page)).not.toMatch(NOT_THE_PAGES);
@@ -371,10 +402,17 @@ export function webPageTests(browserName: BrowserName): void {
       const lines = await page.texts('#problems ul.warning > li');
       expect(lines.some((line) => line.includes('(พบใน ๖๐ หน่วยงาน)'))).toBe(true);
       expect(await page.texts('#problems h3')).toContain(`คำเตือน ${new Intl.NumberFormat('th-TH-u-nu-thai').format(lines.length)} ข้อ`);
-      const tops = await page.evaluate('#check', (check) => {
-        const at = (selector: string) => (check as { querySelector(s: string): { getBoundingClientRect(): { top: number } } }).querySelector(selector).getBoundingClientRect().top;
-        return { download: at('#download'), problems: at('#problems'), batch: at('table.batch') };
-      }, undefined);
+      const tops = await page.evaluate(
+        '#check',
+        (check) => {
+          const at = (selector: string) =>
+            (check as { querySelector(s: string): { getBoundingClientRect(): { top: number } } })
+              .querySelector(selector)
+              .getBoundingClientRect().top;
+          return { download: at('#download'), problems: at('#problems'), batch: at('table.batch') };
+        },
+        undefined,
+      );
       expect(tops.download).toBeLessThan(tops.problems);
       expect(tops.download).toBeLessThan(tops.batch);
       await page.click('#announcements table.batch tr:nth-child(3) button');
@@ -383,22 +421,40 @@ export function webPageTests(browserName: BrowserName): void {
       expect(await page.attribute('#announcements table.batch tr:nth-child(3) button', 'aria-expanded')).toBe('true');
 
       // Counted as the batch is made, and the focus given back to the button pressed by keyboard.
-      const counts = page.evaluate('#progress-count', (count) => new Promise<string[]>((resolve) => {
-        const seen: string[] = [];
-        const element = count as { textContent: string; hidden: boolean };
-        const watch = new (globalThis as unknown as { MutationObserver: new (f: () => void) => { observe(n: unknown, o: object): void; disconnect(): void } }).MutationObserver(() => {
-          if (element.textContent && !seen.includes(element.textContent)) seen.push(element.textContent);
-          if (element.hidden && seen.length) { watch.disconnect(); resolve(seen); }
-        });
-        watch.observe(count, { childList: true, characterData: true, subtree: true, attributes: true });
-      }), undefined);
+      const counts = page.evaluate(
+        '#progress-count',
+        (count) =>
+          new Promise<string[]>((resolve) => {
+            const seen: string[] = [];
+            const element = count as { textContent: string; hidden: boolean };
+            const watch = new (
+              globalThis as unknown as {
+                MutationObserver: new (f: () => void) => { observe(n: unknown, o: object): void; disconnect(): void };
+              }
+            ).MutationObserver(() => {
+              if (element.textContent && !seen.includes(element.textContent)) seen.push(element.textContent);
+              if (element.hidden && seen.length) {
+                watch.disconnect();
+                resolve(seen);
+              }
+            });
+            watch.observe(count, { childList: true, characterData: true, subtree: true, attributes: true });
+          }),
+        undefined,
+      );
       await page.evaluate('#download', (button) => (button as { focus(): void }).focus(), undefined);
       const { name } = await page.download('#download');
       expect(name).toMatch(/\.zip$/);
       const seen = await counts;
       expect(seen.at(-1)).toBe('๖๐ / ๖๐');
       expect(seen.every((text) => /^[๐-๙,]+ \/ ๖๐$/.test(text))).toBe(true);
-      expect(await page.evaluate('#download', (button) => (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement === button, undefined)).toBe(true);
+      expect(
+        await page.evaluate(
+          '#download',
+          (button) => (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement === button,
+          undefined,
+        ),
+      ).toBe(true);
       await close(page);
     });
 
@@ -407,10 +463,21 @@ export function webPageTests(browserName: BrowserName): void {
       pages.push(page);
       await choose(page, EXAMPLE);
       await page.waitFor('#preview p');
-      const fit = await page.evaluate('body', () => {
-        const dom = globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number }; querySelector(s: string): object }; getComputedStyle(e: object): { gridTemplateColumns: string } };
-        return { scroll: dom.document.documentElement.scrollWidth, width: dom.document.documentElement.clientWidth, columns: dom.getComputedStyle(dom.document.querySelector('.row')).gridTemplateColumns.split(' ').length };
-      }, undefined);
+      const fit = await page.evaluate(
+        'body',
+        () => {
+          const dom = globalThis as unknown as {
+            document: { documentElement: { scrollWidth: number; clientWidth: number }; querySelector(s: string): object };
+            getComputedStyle(e: object): { gridTemplateColumns: string };
+          };
+          return {
+            scroll: dom.document.documentElement.scrollWidth,
+            width: dom.document.documentElement.clientWidth,
+            columns: dom.getComputedStyle(dom.document.querySelector('.row')).gridTemplateColumns.split(' ').length,
+          };
+        },
+        undefined,
+      );
       expect(fit.scroll).toBeLessThanOrEqual(fit.width);
       expect(fit.columns).toBe(1);
       expect(await page.text('#preview')).toContain('๗๘.๒๙');
@@ -419,11 +486,15 @@ export function webPageTests(browserName: BrowserName): void {
       expect(await page.text('#download-note')).toContain('วันที่');
       expect(await page.disabled('#download')).toBe(true);
       await page.fill('#date', '2565-08-02');
-      await page.evaluate('#digits', (select) => {
-        const s = select as { value: string; dispatchEvent(e: unknown): void };
-        s.value = 'arabic';
-        s.dispatchEvent(new (globalThis as unknown as { Event: new (t: string) => unknown }).Event('change'));
-      }, undefined);
+      await page.evaluate(
+        '#digits',
+        (select) => {
+          const s = select as { value: string; dispatchEvent(e: unknown): void };
+          s.value = 'arabic';
+          s.dispatchEvent(new (globalThis as unknown as { Event: new (t: string) => unknown }).Event('change'));
+        },
+        undefined,
+      );
       await page.waitForText('#preview', '78.29');
       expect(await page.text('#announcements')).toContain('ได้รับคะแนนการประเมิน 78.29 คะแนน');
       await close(page);
@@ -432,38 +503,67 @@ export function webPageTests(browserName: BrowserName): void {
     it('(7) takes a file dropped anywhere on the window, keeps Space on the drop zone from scrolling, names every control, warns of a date far from the year, and names a damaged file in Thai', async () => {
       const page = await open();
       const example = readFileSync(EXAMPLE).toString('base64');
-      const dropped = await page.evaluate('main', (main, bytes) => {
-        const dom = globalThis as unknown as { DataTransfer: new () => { items: { add(f: unknown): void } }; File: new (parts: unknown[], name: string) => unknown; DragEvent: new (type: string, init: object) => { defaultPrevented: boolean }; atob(s: string): string };
-        const file = new dom.File([Uint8Array.from(dom.atob(bytes), (c) => c.charCodeAt(0))], 'วางไว้ข้างๆ.xlsx');
-        const data = new dom.DataTransfer();
-        data.items.add(file);
-        const event = new dom.DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
-        (main as { dispatchEvent(e: unknown): void }).dispatchEvent(event);
-        return event.defaultPrevented;
-      }, example);
+      const dropped = await page.evaluate(
+        'main',
+        (main, bytes) => {
+          const dom = globalThis as unknown as {
+            DataTransfer: new () => { items: { add(f: unknown): void } };
+            File: new (parts: unknown[], name: string) => unknown;
+            DragEvent: new (type: string, init: object) => { defaultPrevented: boolean };
+            atob(s: string): string;
+          };
+          const file = new dom.File([Uint8Array.from(dom.atob(bytes), (c) => c.charCodeAt(0))], 'วางไว้ข้างๆ.xlsx');
+          const data = new dom.DataTransfer();
+          data.items.add(file);
+          const event = new dom.DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
+          (main as { dispatchEvent(e: unknown): void }).dispatchEvent(event);
+          return event.defaultPrevented;
+        },
+        example,
+      );
       expect(dropped).toBe(true);
       await page.waitForText('#source', 'วางไว้ข้างๆ.xlsx');
       await page.waitFor('#announcements h3');
       expect(await page.text('#problems')).toContain('วันที่ประกาศ');
       expect(await page.text('#problems')).toContain('อยู่ห่างจากปีงบประมาณ 2565');
 
-      const space = await page.evaluate('#drop', (drop) => {
-        const dom = globalThis as unknown as { KeyboardEvent: new (type: string, init: object) => { defaultPrevented: boolean } };
-        const event = new dom.KeyboardEvent('keydown', { key: ' ', bubbles: true, cancelable: true });
-        (drop as { dispatchEvent(e: unknown): void }).dispatchEvent(event);
-        return event.defaultPrevented;
-      }, undefined);
+      const space = await page.evaluate(
+        '#drop',
+        (drop) => {
+          const dom = globalThis as unknown as { KeyboardEvent: new (type: string, init: object) => { defaultPrevented: boolean } };
+          const event = new dom.KeyboardEvent('keydown', { key: ' ', bubbles: true, cancelable: true });
+          (drop as { dispatchEvent(e: unknown): void }).dispatchEvent(event);
+          return event.defaultPrevented;
+        },
+        undefined,
+      );
       expect(space).toBe(true);
 
       expect(await page.text('#emblem-choose')).toBe('เลือกภาพตราครุฑ…');
       expect(await page.visible('#emblem')).toBe(false);
-      const unnamed = await page.evaluate('main', (main) => {
-        const root = main as { querySelectorAll(s: string): Iterable<{ id: string; labels?: { length: number } | null; hidden: boolean; type?: string; getAttribute(n: string): string | null; textContent: string | null; closest(s: string): unknown }> };
-        return [...root.querySelectorAll('input, select, textarea, button, [role=button]')]
-          .filter((e) => e.type !== 'file' && !e.closest('[hidden]'))
-          .filter((e) => !(e.labels?.length || e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || e.textContent?.trim()))
-          .map((e) => e.id || String(e));
-      }, undefined);
+      const unnamed = await page.evaluate(
+        'main',
+        (main) => {
+          const root = main as {
+            querySelectorAll(s: string): Iterable<{
+              id: string;
+              labels?: { length: number } | null;
+              hidden: boolean;
+              type?: string;
+              getAttribute(n: string): string | null;
+              textContent: string | null;
+              closest(s: string): unknown;
+            }>;
+          };
+          return [...root.querySelectorAll('input, select, textarea, button, [role=button]')]
+            .filter((e) => e.type !== 'file' && !e.closest('[hidden]'))
+            .filter(
+              (e) => !(e.labels?.length || e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || e.textContent?.trim()),
+            )
+            .map((e) => e.id || String(e));
+        },
+        undefined,
+      );
       expect(unnamed).toEqual([]);
 
       // A damaged file is named in Thai words, without the zip library's English.

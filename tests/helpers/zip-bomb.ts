@@ -34,7 +34,12 @@ export function entriesOf(zip: Buffer, method: 0 | 8 = 8): Entry[] {
 export async function writeZipBomb(workbook: Buffer, target: string, inflatedBytes: number, recordedBytes?: number): Promise<void> {
   const entries = entriesOf(workbook).map((e) => (e.name === 'xl/worksheets/sheet1.xml' ? undefined : e));
   const index = entries.indexOf(undefined);
-  const bomb = await padded('xl/worksheets/sheet1.xml', '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>', '</sheetData></worksheet>', inflatedBytes);
+  const bomb = await padded(
+    'xl/worksheets/sheet1.xml',
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+    '</sheetData></worksheet>',
+    inflatedBytes,
+  );
   // A bomb that lies: its records say it is small.
   if (recordedBytes !== undefined) bomb.size = recordedBytes;
   entries[index] = bomb;

@@ -20,12 +20,17 @@ import { seedText } from '../helpers/formats.js';
 const SIGNING = ['--date', '2022-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์'];
 
 /** The seed's fixture with every text cell changed by `change`, every number by `number`. */
-function seedWith(change: (text: string) => string, number: (value: number, sheet: string, row: number) => FixtureCell = (v) => v): FixtureWorkbook {
+function seedWith(
+  change: (text: string) => string,
+  number: (value: number, sheet: string, row: number) => FixtureCell = (v) => v,
+): FixtureWorkbook {
   const seed = fixture('lampangrong-2565');
   return {
     sheets: seed.sheets.map((sheet) => ({
       ...sheet,
-      rows: sheet.rows.map((cells, r) => cells.map((cell) => (typeof cell === 'string' ? change(cell) : typeof cell === 'number' ? number(cell, sheet.name, r) : cell))),
+      rows: sheet.rows.map((cells, r) =>
+        cells.map((cell) => (typeof cell === 'string' ? change(cell) : typeof cell === 'number' ? number(cell, sheet.name, r) : cell)),
+      ),
     })),
   };
 }
@@ -41,7 +46,6 @@ async function documentText(workbook: FixtureWorkbook): Promise<{ text: string; 
   const xml = strFromU8(unzipSync(readFileSync(docx))['word/document.xml']!);
   return { text: withoutWhitespace(paragraphs(docx).join('')), xml, stderr: run.stderr };
 }
-
 
 describe('Thai text as it arrives', () => {
   it('writes Thai one way: sara am from its two halves (also after a tone mark), marks typed twice, เเ, a tone before its vowel, a space inside a syllable', () => {
@@ -67,7 +71,14 @@ describe('Thai text as it arrives', () => {
 
   it('prints a signer’s position typed with sara am in halves as one character', async () => {
     const out = temporaryDir('ita-out-');
-    const run = await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, ...SIGNING, '--position', 'นายกองค์การบริหารส่วนตําบลลําปางรอง']);
+    const run = await runBuildDoc([
+      await workbookFile('lampangrong-2565'),
+      '--out',
+      out,
+      ...SIGNING,
+      '--position',
+      'นายกองค์การบริหารส่วนตําบลลําปางรอง',
+    ]);
     expect(run.status, run.stderr).toBe(0);
     const xml = documentXml(path.join(out, writtenIn(out)[0]!));
     expect(xml).toContain('นายกองค์การบริหารส่วนตำบลลำปางรอง');
@@ -80,7 +91,9 @@ describe('Thai text as it arrives', () => {
     expect(agencies[0]!.announcement!.agency.shortName).toBe('อบต.ลำปางรอง');
     const names = NAMES.map((name) => name.replaceAll('ำ', '\u0e4d\u0e32').replaceAll('ี่', 'ี่่'));
     const workbook = layout1({});
-    workbook.sheets[0]!.rows = workbook.sheets[0]!.rows.map((row) => row.map((cell) => (typeof cell === 'string' && NAMES.includes(cell) ? names[NAMES.indexOf(cell)]! : cell)));
+    workbook.sheets[0]!.rows = workbook.sheets[0]!.rows.map((row) =>
+      row.map((cell) => (typeof cell === 'string' && NAMES.includes(cell) ? names[NAMES.indexOf(cell)]! : cell)),
+    );
     const renamed = await announceFixture(workbook);
     expect(codes([...renamed.problems, ...renamed.agencies[0]!.problems])).toEqual(['warning:recommendations-missing']);
     expect(renamed.agencies[0]!.announcement!.indicators.map((i) => i.name)).toEqual(NAMES);
@@ -88,7 +101,8 @@ describe('Thai text as it arrives', () => {
 });
 
 describe('scores kept as percentages', () => {
-  const asPercent = (value: number, sheet: string, row: number): FixtureCell => (sheet === 'ผลการประเมิน' && row >= 4 && value > 1 ? { number: Number((value / 100).toPrecision(12)), format: '0.00%' } : value);
+  const asPercent = (value: number, sheet: string, row: number): FixtureCell =>
+    sheet === 'ผลการประเมิน' && row >= 4 && value > 1 ? { number: Number((value / 100).toPrecision(12)), format: '0.00%' } : value;
 
   it('reads fractions with a percent format as the number shown (0.8439 shown as 84.39%) and prints the reference announcement', async () => {
     const workbook = seedWith((t) => t, asPercent);
@@ -117,7 +131,9 @@ describe('scores kept as percentages', () => {
     const scores: FixtureCell[] = [...LAMPANGRONG];
     scores[8] = 0.6957;
     const one = await announceFixture(layout1({ scores }));
-    expect(one.agencies[0]!.problems.find((p) => p.code === 'score-forms-mixed')!.message.th).toContain('ผลการประเมิน!C13 เป็น 0.6957 ซึ่งดูเป็นสัดส่วน (69.57 คะแนน)');
+    expect(one.agencies[0]!.problems.find((p) => p.code === 'score-forms-mixed')!.message.th).toContain(
+      'ผลการประเมิน!C13 เป็น 0.6957 ซึ่งดูเป็นสัดส่วน (69.57 คะแนน)',
+    );
     const fractions = await announceFixture(layout2({ rows: [{ name: 'อบต.หนึ่ง', scores: LAMPANGRONG.map((s) => (s as number) / 100) }] }));
     expect(codes(fractions.agencies[0]!.problems)).toContain('error:score-forms-mixed');
     expect(fractions.agencies[0]!.problems.find((p) => p.code === 'score-forms-mixed')!.message.th).toContain('คะแนนทุกช่องไม่เกิน 1');
@@ -128,12 +144,27 @@ describe("the NACC's own tables", () => {
   /** A province's ranking as the NACC prints it: rank, ministry and group columns, the indicators, each tool's weighted part, the total and the level. */
   function naccTable(parts: FixtureCell[][], heads = ['IIT (30)', 'EIT (30)', 'OIT (40)']): FixtureWorkbook {
     const header = ['อันดับ', 'หน่วยงาน', 'จังหวัด', 'กระทรวง', 'กลุ่ม', ...NAMES.map((n, i) => `${i + 1}. ${n}`), ...heads, 'คะแนน ITA', 'ระดับ'];
-    const rows = parts.map((part, i) => [i + 1, `อบต.ทดสอบ${i + 1}`, 'ลำปาง', 'มหาดไทย', 'อปท. ขนาดเล็ก', ...LAMPANGRONG, ...part, 78.29, 'B']);
+    const rows = parts.map((part, i) => [
+      i + 1,
+      `อบต.ทดสอบ${i + 1}`,
+      'ลำปาง',
+      'มหาดไทย',
+      'อปท. ขนาดเล็ก',
+      ...LAMPANGRONG,
+      ...part,
+      78.29,
+      'B',
+    ]);
     return { sheets: [{ name: 'Year=2022', rows: [['ผลการประเมิน ITA ค.ศ. 2022 รายจังหวัด'], header, ...rows] }] };
   }
 
   it('reads IIT (30), EIT (30) and OIT (40) as weighted parts of the total, with no warning when they agree', async () => {
-    const { agencies, problems } = await announceFixture(naccTable([[23.59, 24.54, 30.16], [23.59, 24.54, 30.16]]));
+    const { agencies, problems } = await announceFixture(
+      naccTable([
+        [23.59, 24.54, 30.16],
+        [23.59, 24.54, 30.16],
+      ]),
+    );
     expect(codes(problems)).toEqual(['warning:fiscal-year-christian', 'warning:recommendations-missing', 'warning:signer-for-many']);
     expect(agencies.map((a) => [a.announcement?.total, codes(a.problems)])).toEqual([
       [78.29, []],
@@ -148,7 +179,17 @@ describe("the NACC's own tables", () => {
 
   it('makes each agency’s announcement from the NACC’s table through the command line, with no warning of its tool columns', async () => {
     const out = temporaryDir('ita-out-');
-    const run = await runBuildDoc([await workbookFile(naccTable([[23.59, 24.54, 30.16], [23.59, 24.54, 30.16]])), '--out', out, ...SIGNING]);
+    const run = await runBuildDoc([
+      await workbookFile(
+        naccTable([
+          [23.59, 24.54, 30.16],
+          [23.59, 24.54, 30.16],
+        ]),
+      ),
+      '--out',
+      out,
+      ...SIGNING,
+    ]);
     expect(run.status, run.stderr).toBe(0);
     expect(writtenIn(out)).toEqual(['ประกาศผลการประเมิน ITA 2565 อบต.ทดสอบ1.docx', 'ประกาศผลการประเมิน ITA 2565 อบต.ทดสอบ2.docx']);
     expect(run.stderr).toContain('ไฟล์ระบุปี ค.ศ. 2022 ที่เซลล์ Year=2022!A1: ใช้เป็นปีงบประมาณ พ.ศ. 2565');
@@ -164,7 +205,8 @@ describe("the NACC's own tables", () => {
 });
 
 describe('years as the workbook states them', () => {
-  const christian = (problems: readonly { code: string; message: { th: string } }[]) => problems.filter((p) => p.code === 'fiscal-year-christian').map((p) => p.message.th);
+  const christian = (problems: readonly { code: string; message: { th: string } }[]) =>
+    problems.filter((p) => p.code === 'fiscal-year-christian').map((p) => p.message.th);
 
   it('reads a Christian year in a title, a label or a number cell as its Buddhist year, with one line saying so', async () => {
     for (const [labels, said] of [
@@ -201,15 +243,27 @@ describe('a file with no table of scores', () => {
   it('says what was looked for and what each sheet holds, and hands back the agency and year it found', async () => {
     const workbook: FixtureWorkbook = {
       sheets: [
-        { name: 'สรุป', rows: [['ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566'], ['หน่วยงาน', 'อบต.ทดสอบ'], ['IIT', 'EIT', 'OIT'], [80, 81, 82]] },
+        {
+          name: 'สรุป',
+          rows: [['ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566'], ['หน่วยงาน', 'อบต.ทดสอบ'], ['IIT', 'EIT', 'OIT'], [80, 81, 82]],
+        },
         { name: 'ว่าง', rows: [] },
       ],
     };
     const { problems, seen } = await announceFixture(workbook);
     expect(codes(problems)).toEqual(['error:no-indicator-table']);
     expect(problems[0]!.message.th).toContain('โปรแกรมมองหาแถวหัวตารางที่มีคอลัมน์ "ตัวชี้วัด" และ "คะแนน"');
-    expect(problems[0]!.message.th).toContain('ชีต "สรุป": "ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 25…", "หน่วยงาน", "อบต.ทดสอบ", "IIT", "EIT", "OIT"; ชีต "ว่าง": (ว่าง)');
-    expect(seen).toEqual({ agency: 'อบต.ทดสอบ', fiscalYear: 2566, sheets: [{ name: 'สรุป', texts: ['ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 25…', 'หน่วยงาน', 'อบต.ทดสอบ', 'IIT', 'EIT', 'OIT'] }, { name: 'ว่าง', texts: [] }] });
+    expect(problems[0]!.message.th).toContain(
+      'ชีต "สรุป": "ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 25…", "หน่วยงาน", "อบต.ทดสอบ", "IIT", "EIT", "OIT"; ชีต "ว่าง": (ว่าง)',
+    );
+    expect(seen).toEqual({
+      agency: 'อบต.ทดสอบ',
+      fiscalYear: 2566,
+      sheets: [
+        { name: 'สรุป', texts: ['ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 25…', 'หน่วยงาน', 'อบต.ทดสอบ', 'IIT', 'EIT', 'OIT'] },
+        { name: 'ว่าง', texts: [] },
+      ],
+    });
   });
 });
 
@@ -217,7 +271,10 @@ describe('a saved page around the results', () => {
   it('takes a menu of links beside the labels ("หน้าหลัก | หน่วยงาน | ผลการประเมิน | ดาวน์โหลด") for no value, and the results for theirs', async () => {
     const page = fixtureHtml(fixture('lampangrong-2565'))
       .toString('utf8')
-      .replace('<body>', '<body><table><tr><td><a href="/">หน้าหลัก</a></td><td><a href="/agency">หน่วยงาน</a></td><td><a href="/result">ผลการประเมิน</a></td><td><a href="/dl">ดาวน์โหลด</a></td></tr></table>');
+      .replace(
+        '<body>',
+        '<body><table><tr><td><a href="/">หน้าหลัก</a></td><td><a href="/agency">หน่วยงาน</a></td><td><a href="/result">ผลการประเมิน</a></td><td><a href="/dl">ดาวน์โหลด</a></td></tr></table>',
+      );
     const read = await readWorkbook({ name: 'ผลการประเมิน.html', bytes: Buffer.from(page) });
     const { problems, agencies } = announceWorkbook(read.workbook!, OPTIONS);
     expect(codes([...problems, ...agencies.flatMap((a) => a.problems)])).toEqual([]);
@@ -225,7 +282,9 @@ describe('a saved page around the results', () => {
   });
 
   it('reads no year from "25652564" (two years run together) and takes the title’s', async () => {
-    const { agencies, problems } = await announceFixture(layout1({ year: '25652564', labels: [['ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2565']] }));
+    const { agencies, problems } = await announceFixture(
+      layout1({ year: '25652564', labels: [['ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2565']] }),
+    );
     expect(agencies[0]!.announcement?.fiscalYear).toBe(2565);
     expect(codes(problems)).toEqual(['warning:recommendations-missing']);
   });

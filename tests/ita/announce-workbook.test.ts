@@ -11,7 +11,6 @@ async function announceOne(workbook: FixtureWorkbook, options: Partial<WorkbookA
   return { announcement: agencies[0]?.announcement, problems: [...problems, ...(agencies[0]?.problems ?? [])] };
 }
 
-
 describe('announcing a workbook', () => {
   it('recomputes total, level and result when the workbook states none', async () => {
     const { announcement, problems } = await announceOne(layout1({}));
@@ -92,7 +91,14 @@ describe('announcing a workbook', () => {
   });
 
   it('prints a stated level and result that disagree, with a warning; refuses a level the year does not have', async () => {
-    const disagree = await announceOne(layout1({ labels: [['ระดับ', 'A'], ['ผลการประเมิน', 'ผ่าน']] }));
+    const disagree = await announceOne(
+      layout1({
+        labels: [
+          ['ระดับ', 'A'],
+          ['ผลการประเมิน', 'ผ่าน'],
+        ],
+      }),
+    );
     expect(disagree.announcement).toMatchObject({ level: 'A', result: 'ผ่าน' });
     expect(codes(disagree.problems)).toEqual(expect.arrayContaining(['warning:level-mismatch', 'warning:result-mismatch']));
 
@@ -126,7 +132,12 @@ describe('announcing a workbook', () => {
   });
 
   it('reads labels and headers broken over two lines inside their cells', async () => {
-    const workbook = layout1({ labels: [['คะแนน\nรวม', 78.3], ['ระดับผล\nการประเมิน', 'B']] });
+    const workbook = layout1({
+      labels: [
+        ['คะแนน\nรวม', 78.3],
+        ['ระดับผล\nการประเมิน', 'B'],
+      ],
+    });
     const rows = workbook.sheets[0]!.rows;
     rows[0] = ['ชื่อ\nหน่วยงาน', 'อบต.สองบรรทัด'];
     const header = rows.findIndex((row) => row[2] === 'คะแนน');
@@ -172,7 +183,10 @@ describe('announcing a workbook', () => {
             { subIndicator: { number: '9.4', name: 'การบริหารและพัฒนาทรัพยากรบุคคล' }, items: ['- ข้อ ข', '- ข้อ ค'] },
           ],
         },
-        { indicator: { number: 10, name: 'การป้องกันการทุจริต' }, sections: [{ subIndicator: { number: '10.1', name: 'การดำเนินการเพื่อป้องกันการทุจริต' }, items: ['- ข้อ ก'] }] },
+        {
+          indicator: { number: 10, name: 'การป้องกันการทุจริต' },
+          sections: [{ subIndicator: { number: '10.1', name: 'การดำเนินการเพื่อป้องกันการทุจริต' }, items: ['- ข้อ ก'] }],
+        },
       ],
     });
   });
@@ -181,7 +195,18 @@ describe('announcing a workbook', () => {
     const workbook = layout1({});
     const rows = workbook.sheets[0]!.rows;
     const header = rows.findIndex((row) => row[2] === 'คะแนน');
-    const spellings = ['IIT', 'iit', 'แบบวัด IIT', 'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน', ' IIT\u00a0', 'EIT', 'แบบวัด eit', 'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)', 'OIT', 'แบบวัดการเปิดเผยข้อมูลสาธารณะ'];
+    const spellings = [
+      'IIT',
+      'iit',
+      'แบบวัด IIT',
+      'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน',
+      ' IIT\u00a0',
+      'EIT',
+      'แบบวัด eit',
+      'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)',
+      'OIT',
+      'แบบวัดการเปิดเผยข้อมูลสาธารณะ',
+    ];
     rows[header] = ['ตัวชี้วัด', 'ชื่อตัวชี้วัด', 'เครื่องมือ', 'คะแนน'];
     spellings.forEach((tool, i) => {
       rows[header + 1 + i] = [i + 1, NAMES[i]!, tool, LAMPANGRONG[i]!];
@@ -195,7 +220,7 @@ describe('announcing a workbook', () => {
     expect(wrong.problems.find((p) => p.code === 'indicator-tool-mismatch')!.where.cell).toBe('C5');
   });
 
-  it('applies each year\'s level rules: 78.29 is ต้องปรับปรุง in 2566', async () => {
+  it("applies each year's level rules: 78.29 is ต้องปรับปรุง in 2566", async () => {
     const { announcement } = await announceOne(layout1({ year: 2566 }));
     expect(announcement).toMatchObject({ total: 78.29, level: 'ต้องปรับปรุง', result: 'ไม่ผ่าน', fiscalYear: 2566 });
     expect(announcement!.levelDescription).toMatch(/^ระดับต้องปรับปรุง : .*2566.*78\.29 คะแนน$/);

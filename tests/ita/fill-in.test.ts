@@ -26,7 +26,13 @@ const frameworks = frameworksOnDisk();
 const TOOLS_OF = NAMES.map((name, i): { name: string; tool: Tool } => ({ name, tool: i < 5 ? 'IIT' : i < 8 ? 'EIT' : 'OIT' }));
 
 function request(typed: TypedResults): BuildRequest {
-  return { workbooks: [{ name: TYPED_SOURCE, cells: typedWorkbook(typed, TOOLS_OF) }], template, frameworks, announce: { date: '2022-08-02', signer: 'นายสันติ นาวีสัมพันธ์', names: COMMAND_LINE_NAMES }, digits: 'thai' };
+  return {
+    workbooks: [{ name: TYPED_SOURCE, cells: typedWorkbook(typed, TOOLS_OF) }],
+    template,
+    frameworks,
+    announce: { date: '2022-08-02', signer: 'นายสันติ นาวีสัมพันธ์', names: COMMAND_LINE_NAMES },
+    digits: 'thai',
+  };
 }
 
 describe('results typed into the form', () => {
@@ -54,17 +60,27 @@ describe('results typed into the form', () => {
     const fields = empty.problems.filter((p) => p.severity === 'error').map((p) => p.where.field);
     expect(fields).toEqual(['ปีงบประมาณ']);
     const noScores = await build({ ...request({ values: { agency: 'อบต.ทดสอบ', 'fiscal-year': '2022' } }), check: true });
-    expect(noScores.problems.filter((p) => p.severity === 'error').map((p) => p.where.field)).toEqual(fillInFields().filter((f) => f.name.startsWith('score-')).map((f) => f.label));
-    expect(noScores.problems.find((p) => p.code === 'fiscal-year-christian')!.message.th).toBe('ไฟล์ระบุปี ค.ศ. 2022 ที่ช่อง "ปีงบประมาณ": ใช้เป็นปีงบประมาณ พ.ศ. 2565');
+    expect(noScores.problems.filter((p) => p.severity === 'error').map((p) => p.where.field)).toEqual(
+      fillInFields()
+        .filter((f) => f.name.startsWith('score-'))
+        .map((f) => f.label),
+    );
+    expect(noScores.problems.find((p) => p.code === 'fiscal-year-christian')!.message.th).toBe(
+      'ไฟล์ระบุปี ค.ศ. 2022 ที่ช่อง "ปีงบประมาณ": ใช้เป็นปีงบประมาณ พ.ศ. 2565',
+    );
     const noAgency = await build({ ...request({ values: { ...seedTyped().values, agency: '' } }), check: true });
-    expect(noAgency.problems.find((p) => p.code === 'agency-missing')!.message.th).toBe('ช่อง "หน่วยงาน" ว่างอยู่: ใส่ชื่อหน่วยงาน เช่น อบต.ลำปางรอง');
+    expect(noAgency.problems.find((p) => p.code === 'agency-missing')!.message.th).toBe(
+      'ช่อง "หน่วยงาน" ว่างอยู่: ใส่ชื่อหน่วยงาน เช่น อบต.ลำปางรอง',
+    );
   });
 
   it('says which OIT recommendation stands under no indicator', async () => {
     const typed = seedTyped();
     typed.recommendations!.OIT = '- หน่วยงานต้องแสดงนโยบาย';
     const result = await build({ ...request(typed), check: true });
-    expect(result.problems.find((p) => p.code === 'recommendation-indicator-missing')!.message.th).toContain('ช่อง "ข้อเสนอแนะ OIT" มีข้อเสนอแนะที่ไม่อยู่ใต้ตัวชี้วัด OIT ("- หน่วยงานต้องแสดงนโยบาย")');
+    expect(result.problems.find((p) => p.code === 'recommendation-indicator-missing')!.message.th).toContain(
+      'ช่อง "ข้อเสนอแนะ OIT" มีข้อเสนอแนะที่ไม่อยู่ใต้ตัวชี้วัด OIT ("- หน่วยงานต้องแสดงนโยบาย")',
+    );
   });
 });
 
@@ -78,7 +94,11 @@ describe('the fill-in workbook, templates/แบบกรอกผลคะแ�
     expect(excel.worksheets.map((w) => w.name)).toEqual(sheets.map((s) => s.name));
     sheets.forEach((expected, i) => {
       const worksheet = excel.worksheets[i]!;
-      expected.rows.forEach((cells, r) => cells.forEach((text, c) => expect(String(worksheet.getCell(r + 1, c + 1).value ?? ''), `${expected.name} row ${r + 1}`).toBe(text ?? '')));
+      expected.rows.forEach((cells, r) =>
+        cells.forEach((text, c) =>
+          expect(String(worksheet.getCell(r + 1, c + 1).value ?? ''), `${expected.name} row ${r + 1}`).toBe(text ?? ''),
+        ),
+      );
     });
     const results = excel.worksheets[0]!;
     for (const field of fillInFields()) {
@@ -86,17 +106,22 @@ describe('the fill-in workbook, templates/แบบกรอกผลคะแ�
       expect(cell.value, field.label).toBeNull();
       expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb, field.label).toBe('FFFFF2CC');
       expect(cell.dataValidation?.showInputMessage, field.label).toBe(true);
-      if (field.name.startsWith('score-')) expect(cell.dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 100], showErrorMessage: true });
+      if (field.name.startsWith('score-'))
+        expect(cell.dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 100], showErrorMessage: true });
     }
   });
 
   it('read empty, names each required cell and no year, agency or score that is not there', async () => {
     const read = await readWorkbook({ name: 'แบบกรอกผลคะแนน ITA.xlsx', bytes: readFileSync(FILL_IN) });
     const { problems, agencies } = announceWorkbook(read.workbook!, { ...OPTIONS, fiscalYear: 2568 });
-    expect(agencies.map((a) => a.problems.filter((p) => p.severity === 'error').map((p) => p.code))).toEqual([['agency-missing', ...Array(10).fill('score-missing')]]);
+    expect(agencies.map((a) => a.problems.filter((p) => p.severity === 'error').map((p) => p.code))).toEqual([
+      ['agency-missing', ...Array(10).fill('score-missing')],
+    ]);
     expect(problems.map((p) => p.code)).not.toContain('fiscal-year-christian');
     const noYear = announceWorkbook(read.workbook!, OPTIONS);
-    expect(noYear.problems.map((p) => [p.code, p.where.cell])).toEqual([['fiscal-year-missing', `A${fillInFields().find((f) => f.name === 'fiscal-year')!.row}`]]);
+    expect(noYear.problems.map((p) => [p.code, p.where.cell])).toEqual([
+      ['fiscal-year-missing', `A${fillInFields().find((f) => f.name === 'fiscal-year')!.row}`],
+    ]);
   });
 
   it('filled with the seed’s figures in Excel’s way, gives the reference announcement through the command line', async () => {
@@ -107,7 +132,9 @@ describe('the fill-in workbook, templates/แบบกรอกผลคะแ�
       const value = typed.values[field.name];
       if (value) excel.worksheets[0]!.getCell(field.row, field.col).value = /^[\d.]+$/.test(value) ? Number(value) : value;
     }
-    const advice = fixture('lampangrong-2565').sheets.find((s) => s.name === 'ข้อเสนอแนะ')!.rows.slice(1);
+    const advice = fixture('lampangrong-2565')
+      .sheets.find((s) => s.name === 'ข้อเสนอแนะ')!
+      .rows.slice(1);
     advice.forEach((row, r) => row.forEach((value, c) => (excel.worksheets[1]!.getCell(r + 3, c + 1).value = value as ExcelJS.CellValue)));
     const dir = temporaryDir('ita-fill-in-');
     const file = path.join(dir, 'แบบกรอกผลคะแนน ITA อบต.ลำปางรอง.xlsx');

@@ -40,11 +40,16 @@ describe('a fiscal year with no framework file', () => {
     expect(announcement).toMatchObject({ fiscalYear: 2569, criteriaYear: 2568, total: 78.29, level: 'ต้องปรับปรุง', result: 'ไม่ผ่าน' });
     expect(announcement!.levelDescription).toMatch(/พ\.ศ\. 2569 อยู่ในระดับต้องปรับปรุง/);
     // OIT item codes are printed as the workbook writes them (o1–o26 in 2568, o1–o43 in 2565).
-    expect(announcement!.recommendations!.oit[0]!.sections[0]!.items).toEqual(['- หน่วยงานต้องเผยแพร่ข้อมูลตามข้อ o26 ซึ่งเป็นการดำเนินการในปี พ.ศ. 2569']);
+    expect(announcement!.recommendations!.oit[0]!.sections[0]!.items).toEqual([
+      '- หน่วยงานต้องเผยแพร่ข้อมูลตามข้อ o26 ซึ่งเป็นการดำเนินการในปี พ.ศ. 2569',
+    ]);
   });
 
   it('2571, many agencies: the same, the rules of 2568 still the newest', async () => {
-    const { problems, agencies } = await announceFixture(layout2({ year: 2571, rows: [{ name: 'อบต.หนึ่ง', total: 78.29, level: 'ต้องปรับปรุง', result: 'ไม่ผ่าน' }] }), { date: '2028-08-02' });
+    const { problems, agencies } = await announceFixture(
+      layout2({ year: 2571, rows: [{ name: 'อบต.หนึ่ง', total: 78.29, level: 'ต้องปรับปรุง', result: 'ไม่ผ่าน' }] }),
+      { date: '2028-08-02' },
+    );
     expect(codes(problems)).toEqual(['warning:framework-carried-forward', 'warning:recommendations-missing']);
     expect(problems[0]!.message.th).toMatch(/^ใช้เกณฑ์ปี 2568 เพราะ ป.ป.ช. ยังไม่ประกาศเกณฑ์ปี 2571/);
     expect(codes(agencies[0]!.problems)).toEqual([]);
@@ -52,14 +57,22 @@ describe('a fiscal year with no framework file', () => {
   });
 
   it('prints a stated total 0.3 off the assumed weights, with a warning naming the assumption', async () => {
-    const { problems, announcement } = await one(layout1({ year: 2569, labels: [['คะแนนรวม', 78.59], ...STATED.slice(1)], recommendations: RECOMMENDATIONS }), 2569);
+    const { problems, announcement } = await one(
+      layout1({ year: 2569, labels: [['คะแนนรวม', 78.59], ...STATED.slice(1)], recommendations: RECOMMENDATIONS }),
+      2569,
+    );
     expect(codes(problems)).toEqual(['warning:framework-carried-forward', 'warning:total-mismatch']);
-    expect(problems[1]!.message.th).toMatch(/^คะแนนรวมในไฟล์ \(ผลการประเมิน!B3\) เป็น 78\.59 แต่คำนวณจากคะแนนรายตัวชี้วัดได้ 78\.29 ด้วยน้ำหนักของปี 2569 ที่โปรแกรมใช้ ซึ่งเกณฑ์ข้อนี้เป็นการสันนิษฐาน .*\(ที่มา: ยกมาจากเกณฑ์ปี 2568 .*\): พิมพ์ 78\.59 ตามไฟล์/);
+    expect(problems[1]!.message.th).toMatch(
+      /^คะแนนรวมในไฟล์ \(ผลการประเมิน!B3\) เป็น 78\.59 แต่คำนวณจากคะแนนรายตัวชี้วัดได้ 78\.29 ด้วยน้ำหนักของปี 2569 ที่โปรแกรมใช้ ซึ่งเกณฑ์ข้อนี้เป็นการสันนิษฐาน .*\(ที่มา: ยกมาจากเกณฑ์ปี 2568 .*\): พิมพ์ 78\.59 ตามไฟล์/,
+    );
     expect(announcement!.total).toBe(78.59);
   });
 
   it('refuses the same total under confirmed weights (2565), as before', async () => {
-    const { problems, announcement } = await one(layout1({ year: 2565, labels: [['คะแนนรวม', 78.59]], recommendations: RECOMMENDATIONS }), 2565);
+    const { problems, announcement } = await one(
+      layout1({ year: 2565, labels: [['คะแนนรวม', 78.59]], recommendations: RECOMMENDATIONS }),
+      2565,
+    );
     expect(codes(problems)).toEqual(['error:total-mismatch']);
     expect(announcement).toBeUndefined();
   });
@@ -67,13 +80,19 @@ describe('a fiscal year with no framework file', () => {
   it('computes what the workbook does not state, and says the rules it used are assumed', async () => {
     const { problems, announcement } = await one(layout1({ year: 2569, recommendations: RECOMMENDATIONS }), 2569);
     expect(codes(problems)).toEqual(['warning:framework-carried-forward', 'warning:computed-not-confirmed']);
-    expect(problems[1]!.message.th).toMatch(/^ไฟล์ไม่ได้ระบุคะแนนรวม ระดับ และผลการประเมิน: พิมพ์ตามที่โปรแกรมคำนวณด้วยเกณฑ์ปี 2569 ซึ่งเกณฑ์ข้อนี้เป็นการสันนิษฐาน/);
+    expect(problems[1]!.message.th).toMatch(
+      /^ไฟล์ไม่ได้ระบุคะแนนรวม ระดับ และผลการประเมิน: พิมพ์ตามที่โปรแกรมคำนวณด้วยเกณฑ์ปี 2569 ซึ่งเกณฑ์ข้อนี้เป็นการสันนิษฐาน/,
+    );
     expect(announcement).toMatchObject({ total: 78.29, level: 'ต้องปรับปรุง', result: 'ไม่ผ่าน' });
   });
 
   it('prints a level the assumed rules do not have, with a warning; under confirmed rules it is still an error', async () => {
     const assumed = await one(layout1({ year: 2569, labels: [STATED[0]!, ['ระดับ', 'ผ่านดีมาก']], recommendations: RECOMMENDATIONS }), 2569);
-    expect(codes(assumed.problems)).toEqual(['warning:framework-carried-forward', 'warning:level-unknown', 'warning:computed-not-confirmed']);
+    expect(codes(assumed.problems)).toEqual([
+      'warning:framework-carried-forward',
+      'warning:level-unknown',
+      'warning:computed-not-confirmed',
+    ]);
     expect(assumed.announcement).toMatchObject({ level: 'ผ่านดีมาก' });
     expect(assumed.announcement!.levelDescription).toMatch(/^ระดับผ่านดีมาก : .*พ\.ศ\. 2569 อยู่ในระดับผ่านดีมาก โดยมีคะแนนอยู่ที่ 78\.29 คะแนน$/);
     const confirmed = await one(layout1({ year: 2566, labels: [STATED[0]!, ['ระดับ', 'ผ่านดีมาก']], recommendations: RECOMMENDATIONS }), 2566);
@@ -87,17 +106,54 @@ describe('the published cases', () => {
   const audit = [99, 99, 99, 99, 99, 84, 84, 84, 99.35, 99.35];
 
   it('2568: 94.64 with EIT under 85 stated ผ่าน agrees; stated ผ่านดี is printed with a warning naming the inferred rule', async () => {
-    const agrees = await one(layout1({ year: 2568, scores: audit, labels: [['คะแนนรวม', 94.64], ['ระดับ', 'ผ่าน'], ['ผลการประเมิน', 'ผ่าน']], recommendations: RECOMMENDATIONS }), 2568);
+    const agrees = await one(
+      layout1({
+        year: 2568,
+        scores: audit,
+        labels: [
+          ['คะแนนรวม', 94.64],
+          ['ระดับ', 'ผ่าน'],
+          ['ผลการประเมิน', 'ผ่าน'],
+        ],
+        recommendations: RECOMMENDATIONS,
+      }),
+      2568,
+    );
     expect(codes(agrees.problems)).toEqual([]);
     expect(agrees.announcement).toMatchObject({ total: 94.64, level: 'ผ่าน', result: 'ผ่าน' });
-    const differs = await one(layout1({ year: 2568, scores: audit, labels: [['คะแนนรวม', 94.64], ['ระดับ', 'ผ่านดี'], ['ผลการประเมิน', 'ผ่าน']], recommendations: RECOMMENDATIONS }), 2568);
+    const differs = await one(
+      layout1({
+        year: 2568,
+        scores: audit,
+        labels: [
+          ['คะแนนรวม', 94.64],
+          ['ระดับ', 'ผ่านดี'],
+          ['ผลการประเมิน', 'ผ่าน'],
+        ],
+        recommendations: RECOMMENDATIONS,
+      }),
+      2568,
+    );
     expect(codes(differs.problems)).toEqual(['warning:level-mismatch']);
-    expect(differs.problems[0]!.message.th).toMatch(/ไฟล์ระบุระดับ ผ่านดี แต่คะแนน 94\.64 ตามเกณฑ์ปี 2568 อยู่ในระดับ ผ่าน ซึ่งเกณฑ์ข้อนี้อนุมานจากผลการประเมินที่เผยแพร่ .*สตง\. ปี 2568 ได้ 94\.64.*: พิมพ์ ผ่านดี ตามไฟล์/);
+    expect(differs.problems[0]!.message.th).toMatch(
+      /ไฟล์ระบุระดับ ผ่านดี แต่คะแนน 94\.64 ตามเกณฑ์ปี 2568 อยู่ในระดับ ผ่าน ซึ่งเกณฑ์ข้อนี้อนุมานจากผลการประเมินที่เผยแพร่ .*สตง\. ปี 2568 ได้ 94\.64.*: พิมพ์ ผ่านดี ตามไฟล์/,
+    );
     expect(differs.announcement!.level).toBe('ผ่านดี');
   });
 
   it('2566: 95.81 with a tool under 95 is ผ่านดี', async () => {
-    const { problems, announcement } = await one(layout1({ year: 2566, scores: [94, 94, 94, 94, 94, 97, 97, 97, 96.27, 96.28], labels: [['คะแนนรวม', 95.81], ['ระดับ', 'ผ่านดี']], recommendations: RECOMMENDATIONS }), 2566);
+    const { problems, announcement } = await one(
+      layout1({
+        year: 2566,
+        scores: [94, 94, 94, 94, 94, 97, 97, 97, 96.27, 96.28],
+        labels: [
+          ['คะแนนรวม', 95.81],
+          ['ระดับ', 'ผ่านดี'],
+        ],
+        recommendations: RECOMMENDATIONS,
+      }),
+      2566,
+    );
     expect(codes(problems)).toEqual([]);
     expect(announcement).toMatchObject({ total: 95.81, level: 'ผ่านดี', result: 'ผ่าน' });
   });
@@ -105,7 +161,18 @@ describe('the published cases', () => {
   it('2563: a total published as 67.54 beside indicators that recompute to 67.5346 is within the tolerance', async () => {
     // Made-up indicator scores that recompute, as จังหวัดจันทบุรี's printed ones do, to 67.5346.
     const scores = [73, 68.51, 63.03, 62.14, 65.13, 71.83, 58.31, 58.8, 66.81, 76.85];
-    const { problems, announcement } = await one(layout1({ year: 2563, scores, labels: [['คะแนนรวม', 67.54], ['ระดับ', 'C']], recommendations: RECOMMENDATIONS }), 2563);
+    const { problems, announcement } = await one(
+      layout1({
+        year: 2563,
+        scores,
+        labels: [
+          ['คะแนนรวม', 67.54],
+          ['ระดับ', 'C'],
+        ],
+        recommendations: RECOMMENDATIONS,
+      }),
+      2563,
+    );
     expect(codes(problems)).toEqual([]);
     expect(announcement).toMatchObject({ total: 67.54, level: 'C', result: 'ไม่ผ่าน' });
   });
@@ -120,7 +187,10 @@ describe('npm run build-doc with a 2569 workbook', () => {
     const out = temporaryDir('ita-2569-');
     const run = await runBuildDoc([workbook, '--out', out, ...ARGS]);
     expect(run.status, run.stderr).toBe(0);
-    const summary = JSON.parse(run.stdout) as { documents: { output: string; level: string; total: number }[]; problems: { code: string; severity: string }[] };
+    const summary = JSON.parse(run.stdout) as {
+      documents: { output: string; level: string; total: number }[];
+      problems: { code: string; severity: string }[];
+    };
     expect(summary.documents).toHaveLength(1);
     return { run, summary, text: paragraphs(path.resolve(summary.documents[0]!.output)).join('\n') };
   }
@@ -128,7 +198,10 @@ describe('npm run build-doc with a 2569 workbook', () => {
   it('as a web page .xls with many agencies (not written by exceljs): exit 0, printed as stated, one warning', async () => {
     const file = path.join(temporaryDir('ita-html-'), 'ผลการประเมิน 2569.xls');
     const workbook = layout2({ year: 2569, rows: [{ name: 'อบต.หนึ่ง', total: 78.29, level: 'ต้องปรับปรุง', result: 'ไม่ผ่าน' }] });
-    workbook.sheets.push({ name: 'ข้อเสนอแนะ', rows: [['หน่วยงาน', 'เครื่องมือ', 'ตัวชี้วัด', 'ตัวชี้วัดย่อย', 'ข้อเสนอแนะ'], ...RECOMMENDATIONS.map((row) => ['อบต.หนึ่ง', ...row])] });
+    workbook.sheets.push({
+      name: 'ข้อเสนอแนะ',
+      rows: [['หน่วยงาน', 'เครื่องมือ', 'ตัวชี้วัด', 'ตัวชี้วัดย่อย', 'ข้อเสนอแนะ'], ...RECOMMENDATIONS.map((row) => ['อบต.หนึ่ง', ...row])],
+    });
     writeFileSync(file, fixtureHtml(workbook));
     const { run, summary, text } = await build(file);
     expect(summary.problems.map((p) => `${p.severity}:${p.code}`)).toEqual(['warning:framework-carried-forward']);
@@ -151,7 +224,12 @@ describe('npm run build-doc with a 2569 workbook', () => {
 
   it('npm run check shows the assumed rules, writing nothing', async () => {
     const out = temporaryDir('ita-check-');
-    const run = await runBuildDoc([await workbookFile(layout1({ year: 2569, labels: STATED, recommendations: RECOMMENDATIONS })), '--check', '--out', out]);
+    const run = await runBuildDoc([
+      await workbookFile(layout1({ year: 2569, labels: STATED, recommendations: RECOMMENDATIONS })),
+      '--check',
+      '--out',
+      out,
+    ]);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('! คำเตือน');
     expect(run.stderr).toContain('ใช้เกณฑ์ปี 2568 เพราะ ป.ป.ช. ยังไม่ประกาศเกณฑ์ปี 2569');

@@ -17,7 +17,9 @@ const text2568 = readFileSync(path.join(FRAMEWORK_DIR, '2568.yaml'), 'utf8');
 function bases(framework: Framework): [string, Basis][] {
   return [
     ...Object.entries(framework.basis),
-    ...framework.levels.flatMap((band) => Object.entries(band.basis).map(([fact, basis]): [string, Basis] => [`${band.level}.${fact}`, basis!])),
+    ...framework.levels.flatMap((band) =>
+      Object.entries(band.basis).map(([fact, basis]): [string, Basis] => [`${band.level}.${fact}`, basis!]),
+    ),
   ];
 }
 
@@ -50,7 +52,8 @@ describe('the framework files', () => {
   it('record the facts found in public material, with their sources', async () => {
     const basisOf = (year: number, fact: string) => bases(frameworkOf(year)).find(([name]) => name === fact)![1];
     // NACC's board, 8 June 2566: pass levels replace AA–F from the 2566 results on.
-    for (const year of [2566, 2567, 2568]) expect(basisOf(year, 'rule')).toMatchObject({ confidence: 'confirmed', source: expect.stringContaining('8 มิ.ย. 2566') });
+    for (const year of [2566, 2567, 2568])
+      expect(basisOf(year, 'rule')).toMatchObject({ confidence: 'confirmed', source: expect.stringContaining('8 มิ.ย. 2566') });
     for (const year of [2563, 2564, 2565]) expect(basisOf(year, 'rule').source).toContain('8 มิ.ย. 2566');
     // The pass mark 85, stated by NACC for 2565 and 2566 (6,737 of 8,323 passed in 2566).
     for (const year of [2565, 2566]) {
@@ -86,7 +89,9 @@ describe('a year with no file of its own', () => {
     const framework = found.framework!;
     expect(framework.fiscalYear).toBe(year);
     expect(framework.carriedFrom).toBe(2568);
-    expect(framework.levels.map((l) => [l.level, l.min, l.eachToolMin])).toEqual(frameworkOf(2568).levels.map((l) => [l.level, l.min, l.eachToolMin]));
+    expect(framework.levels.map((l) => [l.level, l.min, l.eachToolMin])).toEqual(
+      frameworkOf(2568).levels.map((l) => [l.level, l.min, l.eachToolMin]),
+    );
     for (const [fact, basis] of bases(framework)) {
       expect(basis.confidence, fact).toBe('assumed');
       expect(basis.source, fact).toMatch(/^ยกมาจากเกณฑ์ปี 2568 /);
@@ -106,7 +111,10 @@ describe('a year with no file of its own', () => {
   });
 
   it('gets its own rules, with no warning, once a maintainer adds its file: one file, no code', async () => {
-    const added = frameworkLibrary([{ name: '2568.yaml', text: text2568 }, { name: 'frameworks/2569.yaml', text: text2568.replace('fiscalYear: 2568', 'fiscalYear: 2569') }]);
+    const added = frameworkLibrary([
+      { name: '2568.yaml', text: text2568 },
+      { name: 'frameworks/2569.yaml', text: text2568.replace('fiscalYear: 2568', 'fiscalYear: 2569') },
+    ]);
     const found = added.forYear(2569, place);
     expect(found.problems).toEqual([]);
     expect(found.framework).toMatchObject({ fiscalYear: 2569, file: 'frameworks/2569.yaml' });
@@ -126,20 +134,37 @@ describe('a mistake in a framework file', () => {
 
   it('is named with its line, in Thai and English', async () => {
     expect(mistakes((t) => t.replace('0.06, 0.06, 0.06, 0.06, 0.06', '0.07, 0.06, 0.06, 0.06, 0.06'))).toEqual([
-      expect.stringMatching(new RegExp(`^${lineOf('value: [0.06')}: ไฟล์เกณฑ์การประเมิน บรรทัดที่ ${lineOf('value: [0.06')}: น้ำหนักรวมกันได้ 1.01.* ต้องรวมได้ 1 \\| .*the weights add up to 1.01`)),
+      expect.stringMatching(
+        new RegExp(
+          `^${lineOf('value: [0.06')}: ไฟล์เกณฑ์การประเมิน บรรทัดที่ ${lineOf('value: [0.06')}: น้ำหนักรวมกันได้ 1.01.* ต้องรวมได้ 1 \\| .*the weights add up to 1.01`,
+        ),
+      ),
     ]);
     const ninetyFive = lineOf('value: 95');
-    expect(mistakes((t) => t.replace('value: 95', 'value: เก้าสิบห้า'))).toEqual([expect.stringMatching(new RegExp(`^${ninetyFive}: .*levels\\.0\\.min\\.value: .*ตัวเลข.* \\| .*expected number`))]);
+    expect(mistakes((t) => t.replace('value: 95', 'value: เก้าสิบห้า'))).toEqual([
+      expect.stringMatching(new RegExp(`^${ninetyFive}: .*levels\\.0\\.min\\.value: .*ตัวเลข.* \\| .*expected number`)),
+    ]);
     const confidence = lineOf('confidence: assumed');
-    expect(mistakes((t) => t.replace('confidence: assumed', 'confidence: sure'))).toEqual([expect.stringMatching(new RegExp(`^${confidence}: .*weights\\.confidence: .*"confirmed"\\|"inferred"\\|"assumed"`))]);
-    expect(mistakes((t) => t.replace('fiscalYear: 2568', 'fiscalYear: 2568\nweight: 1'))).toEqual([expect.stringMatching(/: .*คีย์ที่ไม่รู้จัก: "weight" \| .*Unrecognized key: "weight"/)]);
-    expect(mistakes((t) => t.replace('rule:\n  value: pass-levels', 'rule:\n  value: [pass-levels'))).toEqual([expect.stringMatching(/YAML/)]);
+    expect(mistakes((t) => t.replace('confidence: assumed', 'confidence: sure'))).toEqual([
+      expect.stringMatching(new RegExp(`^${confidence}: .*weights\\.confidence: .*"confirmed"\\|"inferred"\\|"assumed"`)),
+    ]);
+    expect(mistakes((t) => t.replace('fiscalYear: 2568', 'fiscalYear: 2568\nweight: 1'))).toEqual([
+      expect.stringMatching(/: .*คีย์ที่ไม่รู้จัก: "weight" \| .*Unrecognized key: "weight"/),
+    ]);
+    expect(mistakes((t) => t.replace('rule:\n  value: pass-levels', 'rule:\n  value: [pass-levels'))).toEqual([
+      expect.stringMatching(/YAML/),
+    ]);
   });
 
   it('checks that the facts fit together: levels in order, letter grades on the total alone, the year its name says', async () => {
-    const swapped = text2568.replace('level: ผ่านดีเยี่ยม', 'level: TOP').replace('level: ผ่านดี\n', 'level: ผ่านดีเยี่ยม\n').replace('level: TOP', 'level: ผ่านดี');
+    const swapped = text2568
+      .replace('level: ผ่านดีเยี่ยม', 'level: TOP')
+      .replace('level: ผ่านดี\n', 'level: ผ่านดีเยี่ยม\n')
+      .replace('level: TOP', 'level: ผ่านดี');
     expect(parseFrameworkFile({ name: '2568.yaml', text: swapped }).problems).toEqual([]);
-    expect(mistakes((t) => t.replace(/value: 95\n/, 'value: 80\n'))).toEqual([expect.stringMatching(/^\d+: .*ระดับต้องเรียงจากสูงไปต่ำ \| .*highest to lowest/)]);
+    expect(mistakes((t) => t.replace(/value: 95\n/, 'value: 80\n'))).toEqual([
+      expect.stringMatching(/^\d+: .*ระดับต้องเรียงจากสูงไปต่ำ \| .*highest to lowest/),
+    ]);
     expect(mistakes((t) => t.replace('value: pass-levels', 'value: letter-grade'))).toEqual([
       expect.stringMatching(new RegExp(`^${lineOf('eachToolMin:')}: .*ใช้คะแนนรวมอย่างเดียว`)),
       expect.stringMatching(new RegExp(`^${lineOf('eachToolMin:', text2568.indexOf('eachToolMin:') + 1)}: .*ใช้คะแนนรวมอย่างเดียว`)),
@@ -157,7 +182,9 @@ describe('a mistake in a framework file', () => {
     for (const year of [2568, 2569]) {
       const found = broken.forYear(year, place);
       expect(found.framework).toBeUndefined();
-      expect(found.problems).toEqual([expect.objectContaining({ code: 'framework-invalid', where: { file: '2568.yaml', line: lineOf('value: 85\n') } })]);
+      expect(found.problems).toEqual([
+        expect.objectContaining({ code: 'framework-invalid', where: { file: '2568.yaml', line: lineOf('value: 85\n') } }),
+      ]);
     }
   });
 });

@@ -20,8 +20,10 @@ const SEED = 'ประกาศผลการประเมิน ITA 2565 �
 
 /** The default template with a paragraph per year after the level's description, as an agency would add it in Word. */
 function historyTemplate(): string {
-  const paragraph = (text: string) => `<w:p><w:pPr><w:pStyle w:val="ItaBody"/></w:pPr><w:r><w:rPr><w:cs/></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
-  const loop = paragraph('{#history}') + paragraph('ปี {fiscalYear} คะแนน {total} ระดับ {level} {result} เปลี่ยนแปลง {change}') + paragraph('{/history}');
+  const paragraph = (text: string) =>
+    `<w:p><w:pPr><w:pStyle w:val="ItaBody"/></w:pPr><w:r><w:rPr><w:cs/></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+  const loop =
+    paragraph('{#history}') + paragraph('ปี {fiscalYear} คะแนน {total} ระดับ {level} {result} เปลี่ยนแปลง {change}') + paragraph('{/history}');
   return templateVariant(temporaryDir('ita-history-'), 'แม่แบบมีผลย้อนหลัง.docx', (xml) => {
     const at = xml.indexOf('</w:p>', xml.indexOf('{levelDescription}')) + '</w:p>'.length;
     expect(at).toBeGreaterThan(10);
@@ -39,9 +41,11 @@ describe('{#history} in an announcement template', () => {
     expect(run.status, run.stderr).toBe(0);
   });
 
-  it('with two earlier years\' workbooks: a row per year, oldest first, with the change, in the document\'s digits; the earliest year\'s own announcement and a run without them: no rows', async () => {
+  it("with two earlier years' workbooks: a row per year, oldest first, with the change, in the document's digits; the earliest year's own announcement and a run without them: no rows", async () => {
     const template = historyTemplate();
-    const files = await Promise.all(['lampangrong-2563', 'lampangrong-2564', 'lampangrong-2565'].map((f) => workbookFile(f, temporaryDir(), `${f}.xlsx`)));
+    const files = await Promise.all(
+      ['lampangrong-2563', 'lampangrong-2564', 'lampangrong-2565'].map((f) => workbookFile(f, temporaryDir(), `${f}.xlsx`)),
+    );
     const out = temporaryDir('ita-history-');
     const run = await runBuildDoc([...files, '--out', out, '--template', template, ...SIGNING]);
     expect(run.status, run.stderr).toBe(0);
@@ -67,14 +71,30 @@ describe('{#history} in an announcement template', () => {
     const files = await Promise.all(['lampangrong-2564', 'lampangrong-2565'].map((f) => workbookFile(f, temporaryDir(), `${f}.xlsx`)));
     const out = temporaryDir('ita-history-');
     expect((await runBuildDoc([...files, '--out', out, '--template', historyTemplate(), '--digits', 'arabic', ...SIGNING])).status).toBe(0);
-    expect(yearRows(path.join(out, SEED))).toEqual(['ปี 2564 คะแนน 76.29 ระดับ B ไม่ผ่าน เปลี่ยนแปลง -', 'ปี 2565 คะแนน 78.29 ระดับ B ไม่ผ่าน เปลี่ยนแปลง +2.00']);
+    expect(yearRows(path.join(out, SEED))).toEqual([
+      'ปี 2564 คะแนน 76.29 ระดับ B ไม่ผ่าน เปลี่ยนแปลง -',
+      'ปี 2565 คะแนน 78.29 ระดับ B ไม่ผ่าน เปลี่ยนแปลง +2.00',
+    ]);
   });
 
   it('a year given twice: the announcements are made without the years, and a warning says why only when the template prints them', async () => {
-    const bytes = async (fixture: string, name: string) => ({ name, bytes: readFileSync(await workbookFile(fixture, temporaryDir(), name)) });
-    const workbooks = [await bytes('lampangrong-2564', '2564.xlsx'), await bytes('lampangrong-2565', 'ก.xlsx'), await bytes('lampangrong-2565', 'ข.xlsx')];
+    const bytes = async (fixture: string, name: string) => ({
+      name,
+      bytes: readFileSync(await workbookFile(fixture, temporaryDir(), name)),
+    });
+    const workbooks = [
+      await bytes('lampangrong-2564', '2564.xlsx'),
+      await bytes('lampangrong-2565', 'ก.xlsx'),
+      await bytes('lampangrong-2565', 'ข.xlsx'),
+    ];
     const run = (templateFile: string) =>
-      build({ workbooks, template: { name: path.basename(templateFile), bytes: readFileSync(templateFile) }, frameworks: frameworksOnDisk(), announce: { date: '2022-08-02', signer: 'นายสันติ นาวีสัมพันธ์', names: COMMAND_LINE_NAMES }, digits: 'thai' });
+      build({
+        workbooks,
+        template: { name: path.basename(templateFile), bytes: readFileSync(templateFile) },
+        frameworks: frameworksOnDisk(),
+        announce: { date: '2022-08-02', signer: 'นายสันติ นาวีสัมพันธ์', names: COMMAND_LINE_NAMES },
+        digits: 'thai',
+      });
     const withHistory = await run(historyTemplate());
     expect(withHistory.failures).toEqual([]);
     expect(withHistory.documents).toHaveLength(3);
@@ -83,7 +103,10 @@ describe('{#history} in an announcement template', () => {
       expect(document.announcement.history).toBeUndefined();
     }
     const warned = withHistory.problems.filter((p) => p.code === 'history-year-twice');
-    expect(warned.map((p) => [p.severity, p.where.file])).toEqual([['warning', 'ก.xlsx'], ['warning', 'ข.xlsx']]);
+    expect(warned.map((p) => [p.severity, p.where.file])).toEqual([
+      ['warning', 'ก.xlsx'],
+      ['warning', 'ข.xlsx'],
+    ]);
     expect(warned[0]!.message.th).toContain('ปี 2565 ของ อบต.ลำปางรอง มีสองชุด (ก.xlsx และ ข.xlsx): ประกาศของหน่วยงานนี้ไม่แสดงผลการประเมินย้อนหลัง');
     const withoutHistory = await run(DEFAULT_TEMPLATE);
     expect(withoutHistory.documents).toHaveLength(3);

@@ -10,7 +10,12 @@ const framework2565 = frameworkOf(2565);
 const each = (score: number) => ({ IIT: score, EIT: score, OIT: score });
 
 function indicators(scores: number[]): IndicatorScore[] {
-  return scores.map((score, i) => ({ number: i + 1, name: framework2565.indicators[i]!.name, tool: framework2565.indicators[i]!.tool, score }));
+  return scores.map((score, i) => ({
+    number: i + 1,
+    name: framework2565.indicators[i]!.name,
+    tool: framework2565.indicators[i]!.tool,
+    score,
+  }));
 }
 
 describe('scoring', () => {

@@ -6,7 +6,20 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, closeSync, ftruncateSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  ftruncateSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import PizZip from 'pizzip';
@@ -34,7 +47,10 @@ const workbooks = temporaryDir('ita-batch-');
 /** Benchmark workbooks share agencies: the first 20 of 40 are the 20 of 20. */
 const batch = (agencies: number) => benchWorkbook(agencies, workbooks);
 
-const documentsIn = (out: string) => readdirSync(out).filter((name) => name.endsWith('.docx')).sort();
+const documentsIn = (out: string) =>
+  readdirSync(out)
+    .filter((name) => name.endsWith('.docx'))
+    .sort();
 const asideIn = (out: string) => documentsIn(out).filter((name) => name.includes('(แก้ไข '));
 /** Files a clerk would see that are neither a document nor the record of what was written. */
 const leftoversIn = (out: string) => readdirSync(out).filter((name) => !name.endsWith('.docx') && name !== RECORD);
@@ -67,14 +83,18 @@ function seeded(seed: number): () => number {
  */
 async function killedRun(args: string[], out: string, placed: number, delay: number): Promise<boolean> {
   const started = Date.now();
-  const child = spawn(process.execPath, ['--expose-gc', START, 'build-doc', ...args, '--out', out], { stdio: 'ignore', env: { ...process.env, INIT_CWD: PROJECT_ROOT } });
+  const child = spawn(process.execPath, ['--expose-gc', START, 'build-doc', ...args, '--out', out], {
+    stdio: 'ignore',
+    env: { ...process.env, INIT_CWD: PROJECT_ROOT },
+  });
   let ended = false;
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
   void exited.then(() => (ended = true));
-  const placedSince = () => documentsIn(out).filter((name) => (statSync(path.join(out, name), { throwIfNoEntry: false })?.mtimeMs ?? 0) >= started).length;
+  const placedSince = () =>
+    documentsIn(out).filter((name) => (statSync(path.join(out, name), { throwIfNoEntry: false })?.mtimeMs ?? 0) >= started).length;
   while (!ended) {
     if (placedSince() >= placed) {
-      for (const until = performance.now() + delay; performance.now() < until; );
+      for (const until = performance.now() + delay; performance.now() < until;);
       child.kill('SIGKILL');
       break;
     }
@@ -126,7 +146,14 @@ describe('a run killed at any moment', () => {
     const workbook = await batch(3);
     const out = temporaryDir('ita-out-');
     expect((await runBuildDoc([workbook, '--out', out, '--date', '2023-10-01'])).status).toBe(0);
-    const earlier = Object.fromEntries(documentsIn(out).map((name) => [name, createHash('sha256').update(readFileSync(path.join(out, name))).digest('hex')]));
+    const earlier = Object.fromEntries(
+      documentsIn(out).map((name) => [
+        name,
+        createHash('sha256')
+          .update(readFileSync(path.join(out, name)))
+          .digest('hex'),
+      ]),
+    );
     writeFileSync(path.join(out, RECORD), `${JSON.stringify(earlier, null, 2)}\n`);
     const run = await runBuildDoc([workbook, '--out', out, '--date', '2023-10-02']);
     expect(run.status, run.stderr).toBe(0);
@@ -162,50 +189,53 @@ function fill(disk: string, room: number): string {
 }
 
 describe('a full disk', () => {
-  it.skipIf(!CAN_MOUNT)(`exits 4 with one message, lists what was not saved, keeps every earlier document and a true record (${NEEDS_ROOT})`, async () => {
-    const disk = smallDisk('1m');
-    const out = path.join(disk, 'out');
-    const shownOut = path.relative(PROJECT_ROOT, out);
-    expect((await runBuildDoc([await batch(20), '--out', out, '--date', '2023-10-01'])).status).toBe(0);
-    const size = statSync(path.join(out, documentsIn(out)[0]!)).size;
+  it.skipIf(!CAN_MOUNT)(
+    `exits 4 with one message, lists what was not saved, keeps every earlier document and a true record (${NEEDS_ROOT})`,
+    async () => {
+      const disk = smallDisk('1m');
+      const out = path.join(disk, 'out');
+      const shownOut = path.relative(PROJECT_ROOT, out);
+      expect((await runBuildDoc([await batch(20), '--out', out, '--date', '2023-10-01'])).status).toBe(0);
+      const size = statSync(path.join(out, documentsIn(out)[0]!)).size;
 
-    // Room for about eight more documents: the twenty replace their own, the next ones fill the disk.
-    const filler = fill(disk, Math.round(8.5 * size));
-    const forty = await batch(40);
-    const full = await runBuildDoc([forty, '--out', out, '--date', '2023-10-02']);
-    expect(full.status, full.stderr).toBe(4);
-    expect(count(full.stderr, 'ดิสก์เต็ม')).toBe(1);
-    expect(full.stderr).toContain(`[${shownOut}]: ดิสก์เต็ม: บันทึกประกาศลงโฟลเดอร์นี้ต่อไม่ได้ เพราะไม่มีพื้นที่เหลือ (ENOSPC)`);
-    const saved = documentsIn(out).length;
-    expect(saved).toBeGreaterThan(20);
-    expect(saved).toBeLessThan(40);
-    expect(full.stderr).toContain(`ประกาศที่ยังไม่ได้บันทึก ${40 - saved} ฉบับ:`);
-    expect(full.stderr).toContain(`  ✗ อบต.ตัวอย่าง40 [`);
-    expect(full.stderr).toContain(`สรุป: สร้างประกาศ ${saved} ฉบับ, ยังไม่ได้บันทึก ${40 - saved} ฉบับ`);
-    expect(full.stderr).not.toContain('ภายในโปรแกรม');
-    expectAllWhole(out);
-    expect(leftoversIn(out).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+      // Room for about eight more documents: the twenty replace their own, the next ones fill the disk.
+      const filler = fill(disk, Math.round(8.5 * size));
+      const forty = await batch(40);
+      const full = await runBuildDoc([forty, '--out', out, '--date', '2023-10-02']);
+      expect(full.status, full.stderr).toBe(4);
+      expect(count(full.stderr, 'ดิสก์เต็ม')).toBe(1);
+      expect(full.stderr).toContain(`[${shownOut}]: ดิสก์เต็ม: บันทึกประกาศลงโฟลเดอร์นี้ต่อไม่ได้ เพราะไม่มีพื้นที่เหลือ (ENOSPC)`);
+      const saved = documentsIn(out).length;
+      expect(saved).toBeGreaterThan(20);
+      expect(saved).toBeLessThan(40);
+      expect(full.stderr).toContain(`ประกาศที่ยังไม่ได้บันทึก ${40 - saved} ฉบับ:`);
+      expect(full.stderr).toContain(`  ✗ อบต.ตัวอย่าง40 [`);
+      expect(full.stderr).toContain(`สรุป: สร้างประกาศ ${saved} ฉบับ, ยังไม่ได้บันทึก ${40 - saved} ฉบับ`);
+      expect(full.stderr).not.toContain('ภายในโปรแกรม');
+      expectAllWhole(out);
+      expect(leftoversIn(out).filter((name) => name.endsWith('.tmp'))).toEqual([]);
 
-    // No room at all: not one document changes.
-    const before = snapshot(out);
-    rmSync(filler);
-    const noRoom = fill(disk, 0);
-    const none = await runBuildDoc([forty, '--out', out, '--date', '2023-10-03']);
-    expect(none.status, none.stderr).toBe(4);
-    expect(count(none.stderr, 'ดิสก์เต็ม')).toBe(1);
-    expect(none.stderr).toContain(`สรุป: สร้างประกาศ 0 ฉบับ, ยังไม่ได้บันทึก 40 ฉบับ`);
-    expect(snapshot(out)).toEqual(before);
-    expect(leftoversIn(out).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+      // No room at all: not one document changes.
+      const before = snapshot(out);
+      rmSync(filler);
+      const noRoom = fill(disk, 0);
+      const none = await runBuildDoc([forty, '--out', out, '--date', '2023-10-03']);
+      expect(none.status, none.stderr).toBe(4);
+      expect(count(none.stderr, 'ดิสก์เต็ม')).toBe(1);
+      expect(none.stderr).toContain(`สรุป: สร้างประกาศ 0 ฉบับ, ยังไม่ได้บันทึก 40 ฉบับ`);
+      expect(snapshot(out)).toEqual(before);
+      expect(leftoversIn(out).filter((name) => name.endsWith('.tmp'))).toEqual([]);
 
-    // With the space back, the record is still true: nothing the program wrote is taken for an edit.
-    rmSync(noRoom);
-    const rerun = await runBuildDoc([forty, '--out', out, '--date', '2023-10-03']);
-    expect(rerun.status, rerun.stderr).toBe(0);
-    expect(rerun.stderr).not.toContain('ไม่เขียนทับ');
-    expect(documentsIn(out)).toHaveLength(40);
-    expectAllWhole(out);
-    expect(leftoversIn(out)).toEqual([]);
-  });
+      // With the space back, the record is still true: nothing the program wrote is taken for an edit.
+      rmSync(noRoom);
+      const rerun = await runBuildDoc([forty, '--out', out, '--date', '2023-10-03']);
+      expect(rerun.status, rerun.stderr).toBe(0);
+      expect(rerun.stderr).not.toContain('ไม่เขียนทับ');
+      expect(documentsIn(out)).toHaveLength(40);
+      expectAllWhole(out);
+      expect(leftoversIn(out)).toEqual([]);
+    },
+  );
 });
 
 describe('a folder that cannot be written to', () => {
@@ -224,20 +254,30 @@ describe('a folder that cannot be written to', () => {
     expect(snapshot(out)).toEqual(before);
   }
 
-  it.skipIf(!CAN_MOUNT)(`says once that the disk is read-only, naming the folder, then stops (${NEEDS_ROOT} and remount it read-only)`, async () => {
-    const disk = smallDisk('1m');
-    await refused(path.join(disk, 'out'), () => expect(spawnSync('mount', ['-o', 'remount,ro', disk]).status).toBe(0), 'บันทึกลงโฟลเดอร์นี้ไม่ได้ เพราะอยู่บนดิสก์ที่เขียนไม่ได้ (EROFS');
-  });
+  it.skipIf(!CAN_MOUNT)(
+    `says once that the disk is read-only, naming the folder, then stops (${NEEDS_ROOT} and remount it read-only)`,
+    async () => {
+      const disk = smallDisk('1m');
+      await refused(
+        path.join(disk, 'out'),
+        () => expect(spawnSync('mount', ['-o', 'remount,ro', disk]).status).toBe(0),
+        'บันทึกลงโฟลเดอร์นี้ไม่ได้ เพราะอยู่บนดิสก์ที่เขียนไม่ได้ (EROFS',
+      );
+    },
+  );
 
-  it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)('says once that the folder may not be written to, naming it, then stops (not as root, whom chmod does not stop; not on Windows)', async () => {
-    const out = temporaryDir('ita-out-');
-    mkdirSync(out, { recursive: true });
-    try {
-      await refused(out, () => chmodSync(out, 0o555), 'บันทึกลงโฟลเดอร์นี้ไม่ได้ เพราะไม่มีสิทธิ์สร้างไฟล์ในโฟลเดอร์ (EACCES)');
-    } finally {
-      chmodSync(out, 0o755);
-    }
-  });
+  it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)(
+    'says once that the folder may not be written to, naming it, then stops (not as root, whom chmod does not stop; not on Windows)',
+    async () => {
+      const out = temporaryDir('ita-out-');
+      mkdirSync(out, { recursive: true });
+      try {
+        await refused(out, () => chmodSync(out, 0o555), 'บันทึกลงโฟลเดอร์นี้ไม่ได้ เพราะไม่มีสิทธิ์สร้างไฟล์ในโฟลเดอร์ (EACCES)');
+      } finally {
+        chmodSync(out, 0o755);
+      }
+    },
+  );
 
   it('tells a fault of the folder (it stops the batch) from a fault of one file (open in Word: the batch goes on)', () => {
     const fault = (code: string, syscall: string) => folderFault(Object.assign(new Error(code), { code, syscall }));

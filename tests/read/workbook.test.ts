@@ -42,7 +42,8 @@ describe('other file kinds', () => {
   });
 
   it('reads a drop-down list as the option it shows, and leaves out what a browser does not show (noscript, template)', async () => {
-    const html = '<html><body><table><tr><td>ปีงบประมาณ</td><td><select><option>2564</option><option selected>2565</option></select></td><td><select></select></td></tr></table><noscript>เปิด JavaScript</noscript><template><p>แบบ</p></template></body></html>';
+    const html =
+      '<html><body><table><tr><td>ปีงบประมาณ</td><td><select><option>2564</option><option selected>2565</option></select></td><td><select></select></td></tr></table><noscript>เปิด JavaScript</noscript><template><p>แบบ</p></template></body></html>';
     const sheet = (await readWorkbookFile(fileWith('page.html', html))).workbook!.sheets[0]!;
     expect(sheet.rows.map((row) => row.map((cell) => cellText(cell)))).toEqual([['ปีงบประมาณ', '2565']]);
   });
@@ -51,11 +52,18 @@ describe('other file kinds', () => {
     const report = fixture('province-2564').sheets[0]!;
     const utf8 = fixtureCsv(report, 'utf-8-bom');
     const semicolons = Buffer.from(utf8.toString('utf8').replaceAll(',', ';'), 'utf8');
-    for (const [name, bytes] of [['utf8.csv', utf8], ['thai.csv', fixtureCsv(report, 'windows-874')], ['semicolon.csv', semicolons]] as const) {
+    for (const [name, bytes] of [
+      ['utf8.csv', utf8],
+      ['thai.csv', fixtureCsv(report, 'windows-874')],
+      ['semicolon.csv', semicolons],
+    ] as const) {
       const read = await readWorkbookFile(fileWith(name, bytes));
       expect(read.problems, name).toEqual([]);
       const { agencies } = announceWorkbook(read.workbook!, OPTIONS);
-      expect(agencies.map((a) => [a.name, a.announcement?.total]), name).toEqual([
+      expect(
+        agencies.map((a) => [a.name, a.announcement?.total]),
+        name,
+      ).toEqual([
         ['อบจ.ทดลองเหนือ', 81.45],
         ['อบจ.ทดลองใต้', 77.85],
         ['อบต.บ้านใหม่', 97.49],
@@ -75,11 +83,16 @@ describe('other file kinds', () => {
   });
 
   it('reads an XML Spreadsheet 2003 named .xls, which is not a web page', async () => {
-    const xml = '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="ผลการประเมิน"><Table><Row><Cell><Data ss:Type="String">หน่วยงาน</Data></Cell><Cell><Data ss:Type="String">อบต.ทดสอบ</Data></Cell></Row><Row ss:Index="3"><Cell ss:Index="2"><Data ss:Type="Number">84.39</Data></Cell></Row></Table></Worksheet></Workbook>';
+    const xml =
+      '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="ผลการประเมิน"><Table><Row><Cell><Data ss:Type="String">หน่วยงาน</Data></Cell><Cell><Data ss:Type="String">อบต.ทดสอบ</Data></Cell></Row><Row ss:Index="3"><Cell ss:Index="2"><Data ss:Type="Number">84.39</Data></Cell></Row></Table></Worksheet></Workbook>';
     const read = await readWorkbookFile(fileWith('export.xls', xml));
     expect(read.problems).toEqual([]);
     const sheet = read.workbook!.sheets[0]!;
     expect(sheet.name).toBe('ผลการประเมิน');
-    expect(sheet.rows.map((row) => row.map((cell) => cell && `${cell.ref}=${cellText(cell)}`))).toEqual([['A1=หน่วยงาน', 'B1=อบต.ทดสอบ'], [], [, 'B3=84.39']]);
+    expect(sheet.rows.map((row) => row.map((cell) => cell && `${cell.ref}=${cellText(cell)}`))).toEqual([
+      ['A1=หน่วยงาน', 'B1=อบต.ทดสอบ'],
+      [],
+      [, 'B3=84.39'],
+    ]);
   });
 });

@@ -41,7 +41,16 @@ const pdfs = new Map<string, LineBox[]>();
 describe.skipIf(!canRender)('the PDF of an announcement (needs LibreOffice and poppler: .ci/run installs them)', () => {
   beforeAll(async () => {
     const out = temporaryDir('ita-pdf-look-');
-    const run = await runBuildDoc([await workbookFile(workbook()), '--out', out, '--pdf', '--date', '2565-08-02', '--signer', 'นายสันติ นาวีสัมพันธ์']);
+    const run = await runBuildDoc([
+      await workbookFile(workbook()),
+      '--out',
+      out,
+      '--pdf',
+      '--date',
+      '2565-08-02',
+      '--signer',
+      'นายสันติ นาวีสัมพันธ์',
+    ]);
     expect(run.status, run.stderr).toBe(0);
     for (const agency of AGENCIES) pdfs.set(agency, pdfLines(path.join(out, `ประกาศผลการประเมิน ITA 2565 ${agency}.pdf`)));
   }, 300_000);
@@ -67,10 +76,18 @@ describe.skipIf(!canRender)('the PDF of an announcement (needs LibreOffice and p
   it('justifies body paragraphs to both margins: full lines end at the right margin', () => {
     for (const [agency, lines] of pdfs) {
       // Lines that nearly fill the width and are not centred: ragged-right text ends them anywhere in the last word's width.
-      const full = lines.filter((l) => l.xMax > RIGHT - 25 && l.xMax - l.xMin > 0.75 * (RIGHT - LEFT) && Math.abs(l.xMin - LEFT - (RIGHT - l.xMax)) > 6);
+      const full = lines.filter(
+        (l) => l.xMax > RIGHT - 25 && l.xMax - l.xMin > 0.75 * (RIGHT - LEFT) && Math.abs(l.xMin - LEFT - (RIGHT - l.xMax)) > 6,
+      );
       const atMargin = full.filter((l) => Math.abs(l.xMax - RIGHT) < 2.5);
       expect(full.length, agency).toBeGreaterThanOrEqual(2);
-      expect(atMargin.length / full.length, `${agency}: ${full.filter((l) => !atMargin.includes(l)).map((l) => `${l.xMax.toFixed(0)} ${l.text.slice(0, 30)}`).join(' | ')}`).toBeGreaterThan(0.8);
+      expect(
+        atMargin.length / full.length,
+        `${agency}: ${full
+          .filter((l) => !atMargin.includes(l))
+          .map((l) => `${l.xMax.toFixed(0)} ${l.text.slice(0, 30)}`)
+          .join(' | ')}`,
+      ).toBeGreaterThan(0.8);
     }
   });
 
@@ -82,7 +99,15 @@ describe.skipIf(!canRender)('the PDF of an announcement (needs LibreOffice and p
       expect(above.length, `${agency}: nothing above the closing on page ${closing.page}`).toBeGreaterThan(0);
       const items = itemsOf(AGENCIES.indexOf(agency));
       const last = toThaiDigits(items ? item(agency, items) : '').replace(/\s/g, '');
-      if (closing.page > 1 && items && above.map((l) => l.text).join('').replace(/\s/g, '') === last) pulledOver++;
+      if (
+        closing.page > 1 &&
+        items &&
+        above
+          .map((l) => l.text)
+          .join('')
+          .replace(/\s/g, '') === last
+      )
+        pulledOver++;
     }
     expect(pulledOver, 'no document had its page break just before the closing: vary the lengths').toBeGreaterThanOrEqual(1);
   });

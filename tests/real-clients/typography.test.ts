@@ -82,7 +82,9 @@ describe('page and type', () => {
   });
 
   it('uses compatibility mode 15, no w:noProof anywhere, and Thai-justified body paragraphs indented 2.5 cm', async () => {
-    expect(xml.settings).toContain('<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>');
+    expect(xml.settings).toContain(
+      '<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>',
+    );
     for (const text of Object.values(xml)) expect(text).not.toContain('noProof');
     const body = style(xml.styles, 'ItaBody');
     expect(body).toContain('<w:jc w:val="thaiDistribute"/>');
@@ -125,7 +127,10 @@ describe('Thai runs', () => {
   it('marks them even when the template marked none, and removes w:noProof the template had', async () => {
     const dir = temporaryDir('ita-type-');
     const template = templateVariant(dir, 'ไม่มี cs.docx', (document) =>
-      document.replace(/<w:cs\/>/g, '').replace(/<w:rPr><\/w:rPr>/g, '').replace(/<w:r><w:t>/g, '<w:r><w:rPr><w:noProof/></w:rPr><w:t>'),
+      document
+        .replace(/<w:cs\/>/g, '')
+        .replace(/<w:rPr><\/w:rPr>/g, '')
+        .replace(/<w:r><w:t>/g, '<w:r><w:rPr><w:noProof/></w:rPr><w:t>'),
     );
     expect(part(template, 'word/document.xml')).not.toContain('<w:cs/>');
     const file = await build(['--template', template]);
@@ -142,7 +147,9 @@ describe('page numbers', () => {
   it('puts none on page one and "- n -" from page two: a PAGE field, top centre, in Thai digits', async () => {
     expect(xml.document).toContain('<w:titlePg/>');
     expect(xml.firstHeader).not.toContain('PAGE');
-    expect(xml.otherHeader).toMatch(/<w:t xml:space="preserve">- <\/w:t>.*<w:fldChar w:fldCharType="begin"\/>.*<w:instrText xml:space="preserve"> PAGE <\/w:instrText>.*<w:t xml:space="preserve"> -<\/w:t>/);
+    expect(xml.otherHeader).toMatch(
+      /<w:t xml:space="preserve">- <\/w:t>.*<w:fldChar w:fldCharType="begin"\/>.*<w:instrText xml:space="preserve"> PAGE <\/w:instrText>.*<w:t xml:space="preserve"> -<\/w:t>/,
+    );
     expect(style(xml.styles, 'ItaPageNumber')).toContain('<w:jc w:val="center"/>');
     expect(xml.document).toContain('<w:pgNumType w:fmt="thaiNumbers"/>');
   });
@@ -156,7 +163,9 @@ describe('tables', () => {
   it('have borders, a bold header row repeated on each page, rows that never split, scores right-aligned', async () => {
     const tables = xml.document.match(/<w:tbl>.*?<\/w:tbl>/g) ?? [];
     expect(tables).toHaveLength(2);
-    expect(style(xml.styles, 'ItaTable')).toMatch(/<w:tblBorders><w:top w:val="single".*<w:insideH w:val="single".*<w:insideV w:val="single"/);
+    expect(style(xml.styles, 'ItaTable')).toMatch(
+      /<w:tblBorders><w:top w:val="single".*<w:insideH w:val="single".*<w:insideV w:val="single"/,
+    );
     for (const table of tables) {
       expect(table).toContain('<w:tblStyle w:val="ItaTable"/>');
       const rows = table.match(/<w:tr>.*?<\/w:tr>/g) ?? [];
@@ -205,7 +214,9 @@ describe.skipIf(!canRender)('the page LibreOffice lays out (needs LibreOffice an
     const POINTS_PER_CM = 72 / 2.54;
     const left = 3 * POINTS_PER_CM;
     const right = pageWidth - 2 * POINTS_PER_CM;
-    const wrapped = [...lines.values()].map((line) => line.sort((a, b) => a.xMin - b.xMin)).filter((line) => Math.abs(line[0]!.xMin - left) < 2);
+    const wrapped = [...lines.values()]
+      .map((line) => line.sort((a, b) => a.xMin - b.xMin))
+      .filter((line) => Math.abs(line[0]!.xMin - left) < 2);
     expect(wrapped.length).toBeGreaterThan(40);
     // Broken at Thai word boundaries, most lines are filled to within 2 cm of the right margin
     // (LibreOffice does not stretch Thai letters the way Word's thaiDistribute does; paragraphs' last lines end early)...

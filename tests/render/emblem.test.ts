@@ -28,7 +28,8 @@ function emblemOf(docx: string) {
   const extent = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(anchor);
   const embed = /r:embed="([^"]+)"/.exec(anchor)?.[1];
   const rels = part(docx, 'word/_rels/document.xml.rels');
-  const target = new RegExp(`Id="${embed}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${embed}"`).exec(rels)?.[1];
+  const target =
+    new RegExp(`Id="${embed}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${embed}"`).exec(rels)?.[1];
   const zip = new PizZip(readFileSync(docx));
   return {
     anchor,
@@ -80,11 +81,14 @@ describe('the emblem', () => {
     expect(readFileSync(second.file).equals(readFileSync(first.file))).toBe(true);
   });
 
-  it.skipIf(!canRender)('LibreOffice draws the agency picture on page one only, at its proportions (needs LibreOffice and poppler: .ci/run installs them)', async () => {
-    const { file } = await build(['--emblem', PNG]);
-    const images = pdfImages(toPdf(file, temporaryDir('ita-pdf-')));
-    expect(images).toEqual([{ page: 1, width: 200, height: 240 }]);
-  });
+  it.skipIf(!canRender)(
+    'LibreOffice draws the agency picture on page one only, at its proportions (needs LibreOffice and poppler: .ci/run installs them)',
+    async () => {
+      const { file } = await build(['--emblem', PNG]);
+      const images = pdfImages(toPdf(file, temporaryDir('ita-pdf-')));
+      expect(images).toEqual([{ page: 1, width: 200, height: 240 }]);
+    },
+  );
 
   it('refuses a picture that is not PNG or JPEG with exit code 6, naming what it is, and writes nothing', async () => {
     const dir = temporaryDir('ita-emblem-');

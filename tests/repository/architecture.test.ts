@@ -67,7 +67,10 @@ const MOST_LINES = 80;
 
 /** Each function of a source longer than `most` lines (declarations, expressions, arrows, methods), as `file:line name (n lines)`. */
 function longFunctions(file: string, text: string, most = MOST_LINES): string[] {
-  const parsed = parseSync(file, text, { lang: file.endsWith('.ts') ? 'ts' : 'js', sourceType: file.endsWith('.cjs') ? 'script' : 'module' });
+  const parsed = parseSync(file, text, {
+    lang: file.endsWith('.ts') ? 'ts' : 'js',
+    sourceType: file.endsWith('.cjs') ? 'script' : 'module',
+  });
   if (parsed.errors.length) throw new Error(`${file}: ${parsed.errors[0]!.message}`);
   const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
   const lineAt = (offset: number) => lineStarts.findLastIndex((start) => start <= offset) + 1;
@@ -77,7 +80,8 @@ function longFunctions(file: string, text: string, most = MOST_LINES): string[] 
     if (typeof node !== 'object' || node === null) return;
     const n = node as { type?: string; start: number; end: number; id?: { name?: string }; key?: { name?: string }; body?: unknown };
     let named = name;
-    if (n.type === 'VariableDeclarator' || n.type === 'PropertyDefinition' || n.type === 'MethodDefinition' || n.type === 'Property') named = n.id?.name ?? n.key?.name ?? name;
+    if (n.type === 'VariableDeclarator' || n.type === 'PropertyDefinition' || n.type === 'MethodDefinition' || n.type === 'Property')
+      named = n.id?.name ?? n.key?.name ?? name;
     if ((n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') && n.body) {
       named = n.id?.name ?? named;
       const lines = lineAt(n.end) - lineAt(n.start) + 1;
@@ -93,7 +97,10 @@ function longFunctions(file: string, text: string, most = MOST_LINES): string[] 
 const sourcesIn = (folder: string) =>
   readdirSync(path.join(PROJECT_ROOT, folder), { recursive: true, encoding: 'utf8' })
     .map((name) => `${folder}/${name.split(path.sep).join('/')}`)
-    .filter((name) => /\.(ts|mts|cts|mjs|cjs|js)$/.test(name) && !name.endsWith('.d.ts') && !name.includes('/fixtures/') && !name.includes('/golden/'));
+    .filter(
+      (name) =>
+        /\.(ts|mts|cts|mjs|cjs|js)$/.test(name) && !name.endsWith('.d.ts') && !name.includes('/fixtures/') && !name.includes('/golden/'),
+    );
 
 /** The top-level folder each relative import of `file` reaches. */
 function foldersImported(file: string): string[] {
@@ -104,10 +111,18 @@ function foldersImported(file: string): string[] {
 
 describe('scripts/, tests/ and tools/: dependencies one way', () => {
   /** What each may import besides packages: tools/ holds what scripts and tests share. */
-  const MAY_IMPORT: Record<string, readonly string[]> = { scripts: ['scripts', 'tools', 'src'], tests: ['tests', 'tools', 'src'], tools: ['tools', 'src'] };
+  const MAY_IMPORT: Record<string, readonly string[]> = {
+    scripts: ['scripts', 'tools', 'src'],
+    tests: ['tests', 'tools', 'src'],
+    tools: ['tools', 'src'],
+  };
   for (const [folder, allowed] of Object.entries(MAY_IMPORT)) {
     it(`${folder}/ imports only from ${allowed.join(', ')}`, () => {
-      const outside = sourcesIn(folder).flatMap((file) => foldersImported(file).filter((to) => !allowed.includes(to)).map((to) => `${file} → ${to}/`));
+      const outside = sourcesIn(folder).flatMap((file) =>
+        foldersImported(file)
+          .filter((to) => !allowed.includes(to))
+          .map((to) => `${file} → ${to}/`),
+      );
       expect(outside).toEqual([]);
     });
   }
@@ -130,8 +145,17 @@ describe('tests/: findable from the source they test', () => {
 describe(`functions of src/: none over ${MOST_LINES} lines`, () => {
   it('finds a function one line too long, an arrow and a method too, and passes one of exactly the limit', () => {
     const body = (lines: number) => Array.from({ length: lines - 2 }, (_, i) => `  const a${i} = ${i};`).join('\n');
-    const source = [`export function tooLong(): void {\n${body(81)}\n}`, `export function justRight(): void {\n${body(80)}\n}`, `const arrow = (): void => {\n${body(82)}\n};`, `class Kept {\n  method(): void {\n${body(81)}\n  }\n}`].join('\n');
-    expect(longFunctions('sample.ts', source)).toEqual(['sample.ts:1 tooLong (81 lines)', 'sample.ts:162 arrow (82 lines)', 'sample.ts:245 method (81 lines)']);
+    const source = [
+      `export function tooLong(): void {\n${body(81)}\n}`,
+      `export function justRight(): void {\n${body(80)}\n}`,
+      `const arrow = (): void => {\n${body(82)}\n};`,
+      `class Kept {\n  method(): void {\n${body(81)}\n  }\n}`,
+    ].join('\n');
+    expect(longFunctions('sample.ts', source)).toEqual([
+      'sample.ts:1 tooLong (81 lines)',
+      'sample.ts:162 arrow (82 lines)',
+      'sample.ts:245 method (81 lines)',
+    ]);
   });
 
   it('has none in src/', () => {

@@ -16,7 +16,8 @@ describe('generated files in the repository', () => {
     const shipped = readdirSync(path.join(PROJECT_ROOT, 'input')).filter((name) => name.endsWith('.xlsx'));
     const committed = await readWorkbookFile(path.join(PROJECT_ROOT, 'input', shipped[0]!));
     const fresh = await readWorkbookFile(await workbookFile('lampangrong-2565'));
-    const cells = (read: typeof fresh) => read.workbook!.sheets.map((s) => ({ name: s.name, hidden: s.hidden, merges: s.merges, rows: s.rows }));
+    const cells = (read: typeof fresh) =>
+      read.workbook!.sheets.map((s) => ({ name: s.name, hidden: s.hidden, merges: s.merges, rows: s.rows }));
     expect(cells(committed)).toEqual(cells(fresh));
   });
 });

@@ -24,7 +24,9 @@ export function emblemField(template: NamedBytes, names: SettingNames, onChange:
   const remove = $<HTMLButtonElement>('emblem-remove');
   const preview = $<HTMLImageElement>('emblem-preview');
   const note = $<HTMLDivElement>('emblem-note');
-  const placeholder = URL.createObjectURL(new Blob([unzipSync(template.bytes, { filter: (file) => file.name === PLACEHOLDER })[PLACEHOLDER]! as BlobPart], { type: 'image/png' }));
+  const placeholder = URL.createObjectURL(
+    new Blob([unzipSync(template.bytes, { filter: (file) => file.name === PLACEHOLDER })[PLACEHOLDER]! as BlobPart], { type: 'image/png' }),
+  );
   let chosen: NamedBytes | undefined;
   let shownUrl: string | undefined;
 

@@ -132,7 +132,11 @@ function request(): BuildRequest | undefined {
   form.dateShown.textContent = `พิมพ์ว่า "ประกาศ ณ วันที่ ${formatterFor(digits).date(parsed.date)}"`;
   form.dateShown.className = 'hint';
   form.downloadNote.className = 'hint';
-  const position = form.position.value.split('\n').map((line) => line.trim()).filter(Boolean).join('\n');
+  const position = form.position.value
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join('\n');
   const chosen = emblem.chosen();
   const year = form.yearNeeded.hidden ? undefined : parseFiscalYear(form.year.value)?.year;
   return {
@@ -158,7 +162,11 @@ function useSource(from: Source): void {
   if (from.kind === 'typed') form.typed.hidden = false;
   const time = (at: Date) => at.toLocaleTimeString('th-TH', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   form.source.textContent =
-    from.kind === 'typed' ? 'ใช้คะแนนที่กรอกในแบบกรอกผลคะแนนด้านล่าง' : from.kind === 'paste' ? `ใช้ตารางที่วาง (วางเมื่อ ${time(from.at)} น.)` : `ใช้ไฟล์: ${from.input.name} (อ่านเมื่อ ${time(from.at)} น.)`;
+    from.kind === 'typed'
+      ? 'ใช้คะแนนที่กรอกในแบบกรอกผลคะแนนด้านล่าง'
+      : from.kind === 'paste'
+        ? `ใช้ตารางที่วาง (วางเมื่อ ${time(from.at)} น.)`
+        : `ใช้ไฟล์: ${from.input.name} (อ่านเมื่อ ${time(from.at)} น.)`;
   void check();
 }
 
@@ -178,7 +186,10 @@ async function check(): Promise<void> {
   if (run !== checking) return;
   const pending = source.kind === 'typed' ? result.problems.filter(typed.pending) : [];
   showProblems(result.problems.filter((p) => !pending.includes(p)));
-  if (pending.length) form.problems.prepend(element('p', { className: 'hint', textContent: `ยังต้องกรอก ${pending.length} ช่อง: ${pending.map((p) => p.where.field).join(', ')}` }));
+  if (pending.length)
+    form.problems.prepend(
+      element('p', { className: 'hint', textContent: `ยังต้องกรอก ${pending.length} ช่อง: ${pending.map((p) => p.where.field).join(', ')}` }),
+    );
   typed.mark(source.kind === 'typed' ? result.problems : []);
   const seen = result.failures.find((f) => f.seen)?.seen;
   if (seen && source.kind !== 'typed') form.problems.append(offerToType(seen));
@@ -191,15 +202,35 @@ async function check(): Promise<void> {
     form.announcements.replaceChildren(announcementView(result.announcements[0]!.announcement, digits));
   } else {
     const warnings = (agency: string) => result.problems.filter((p) => p.severity === 'warning' && p.where.agency === agency).length;
-    form.announcements.replaceChildren(...(count ? [batchView(result.announcements.map(({ announcement }) => ({ announcement, problems: warnings(announcement.agency.shortName) })), digits)] : []));
+    form.announcements.replaceChildren(
+      ...(count
+        ? [
+            batchView(
+              result.announcements.map(({ announcement }) => ({ announcement, problems: warnings(announcement.agency.shortName) })),
+              digits,
+            ),
+          ]
+        : []),
+    );
   }
   downloadable(count > 0);
   form.download.textContent = count > 1 ? `ดาวน์โหลดประกาศทั้ง ${COUNT.format(count)} ฉบับ (.zip)` : 'ดาวน์โหลดประกาศ (.docx)';
-  form.downloadAnalysis.textContent = count > 1 ? `ดาวน์โหลดประกาศพร้อมรายงานการวิเคราะห์ทั้ง ${COUNT.format(count)} หน่วยงาน (.zip)` : 'ดาวน์โหลดรายงานการวิเคราะห์ (.docx)';
-  const fix = source.kind === 'typed' ? 'แก้ช่องที่แจ้งไว้ในแบบกรอก' : source.kind === 'paste' ? 'แก้ตามข้อผิดพลาดด้านบน แล้ววางตารางอีกครั้ง' : 'แก้ตามข้อผิดพลาดด้านบน แล้วเลือกไฟล์อีกครั้ง';
+  form.downloadAnalysis.textContent =
+    count > 1 ? `ดาวน์โหลดประกาศพร้อมรายงานการวิเคราะห์ทั้ง ${COUNT.format(count)} หน่วยงาน (.zip)` : 'ดาวน์โหลดรายงานการวิเคราะห์ (.docx)';
+  const fix =
+    source.kind === 'typed'
+      ? 'แก้ช่องที่แจ้งไว้ในแบบกรอก'
+      : source.kind === 'paste'
+        ? 'แก้ตามข้อผิดพลาดด้านบน แล้ววางตารางอีกครั้ง'
+        : 'แก้ตามข้อผิดพลาดด้านบน แล้วเลือกไฟล์อีกครั้ง';
   form.previewSection.hidden = count !== 1;
   if (count === 1) schedulePreview(run, asked);
-  form.downloadNote.textContent = count === 0 ? `สร้างประกาศไม่ได้: ${fix}` : count > 1 ? `ได้ไฟล์ .zip หนึ่งไฟล์ ข้างในมีประกาศหนึ่งฉบับต่อหน่วยงาน (${COUNT.format(count)} ฉบับ)` : `ชื่อไฟล์: ${result.announcements[0]!.name}`;
+  form.downloadNote.textContent =
+    count === 0
+      ? `สร้างประกาศไม่ได้: ${fix}`
+      : count > 1
+        ? `ได้ไฟล์ .zip หนึ่งไฟล์ ข้างในมีประกาศหนึ่งฉบับต่อหน่วยงาน (${COUNT.format(count)} ฉบับ)`
+        : `ชื่อไฟล์: ${result.announcements[0]!.name}`;
 }
 
 /**
@@ -221,7 +252,12 @@ function schedulePreview(run: number, asked: BuildRequest): void {
 function offerToType(seen: Seen): HTMLElement {
   const box = element('p', { className: 'offer', textContent: 'ไม่มีตารางคะแนนในไฟล์นี้? กรอกคะแนน 10 ตัวชี้วัดเองได้: ' });
   const button = element('button', { type: 'button', className: 'secondary', textContent: 'กรอกคะแนนเอง' });
-  button.addEventListener('click', () => openTypedForm({ ...(seen.agency && { agency: seen.agency }), ...(seen.fiscalYear !== undefined && { 'fiscal-year': String(seen.fiscalYear) }) }));
+  button.addEventListener('click', () =>
+    openTypedForm({
+      ...(seen.agency && { agency: seen.agency }),
+      ...(seen.fiscalYear !== undefined && { 'fiscal-year': String(seen.fiscalYear) }),
+    }),
+  );
   box.append(button);
   return box;
 }
@@ -244,7 +280,11 @@ async function pasted(data: DataTransfer | null): Promise<void> {
   if (!html.trim() && !text.trim()) return;
   const encode = (content: string) => new TextEncoder().encode(content);
   // The page's own charset first: the clipboard's text is already Unicode, whatever the copied page declared.
-  const input = await readOnce(/<table[\s>]/i.test(html) ? { name: `${PASTED}.html`, bytes: encode(`<meta charset="utf-8">${html}`) } : { name: `${PASTED}.tsv`, bytes: encode(text) });
+  const input = await readOnce(
+    /<table[\s>]/i.test(html)
+      ? { name: `${PASTED}.html`, bytes: encode(`<meta charset="utf-8">${html}`) }
+      : { name: `${PASTED}.tsv`, bytes: encode(text) },
+  );
   const asked = request();
   const result = asked && (await build({ ...asked, workbooks: [input], check: true }));
   const refused = result?.failures.find((f) => f.seen || f.problems.some((p) => p.code.startsWith('file-')));
@@ -320,8 +360,14 @@ async function download(analysis: boolean): Promise<void> {
     const [one] = analysis ? reports : documents;
     if (one) save(one.name, one.bytes, DOCX);
   } else if (announcements > 1) {
-    const what = analysis ? `ประกาศและรายงานการวิเคราะห์ผลการประเมิน ITA ${announcements} หน่วยงาน` : `ประกาศผลการประเมิน ITA ${announcements} ฉบับ`;
-    save(`${what} จาก ${stem(shownName(source.kind === 'typed' ? TYPED_SOURCE : source.input.name))}.zip`, batchZip(documents), 'application/zip');
+    const what = analysis
+      ? `ประกาศและรายงานการวิเคราะห์ผลการประเมิน ITA ${announcements} หน่วยงาน`
+      : `ประกาศผลการประเมิน ITA ${announcements} ฉบับ`;
+    save(
+      `${what} จาก ${stem(shownName(source.kind === 'typed' ? TYPED_SOURCE : source.input.name))}.zip`,
+      batchZip(documents),
+      'application/zip',
+    );
   }
 }
 
@@ -406,7 +452,8 @@ document.addEventListener('paste', (e) => {
   void pasted(e.clipboardData);
 });
 form.typeIn.addEventListener('click', () => openTypedForm());
-for (const input of [form.signer, form.position, form.date, form.digits, form.year, form.trust]) input.addEventListener('change', () => void check());
+for (const input of [form.signer, form.position, form.date, form.digits, form.year, form.trust])
+  input.addEventListener('change', () => void check());
 // A date or year is checked as it is typed once it is whole; until then the button waits, and says why.
 for (const input of [form.date, form.year]) input.addEventListener('input', () => void (request() && check()));
 form.download.addEventListener('click', () => void download(false));

@@ -12,13 +12,21 @@ import { renderAnnouncement, type PreparedTemplate } from '../../src/render/inde
 type Message = { setup: { prepared: PreparedTemplate; digits: Digits } } | { start: number; announcements: Announcement[] };
 
 let setup: { prepared: PreparedTemplate; digits: Digits } | undefined;
-const scope = self as unknown as { onmessage: (event: { data: Message }) => void; postMessage: (message: unknown, transfer: ArrayBuffer[]) => void };
+const scope = self as unknown as {
+  onmessage: (event: { data: Message }) => void;
+  postMessage: (message: unknown, transfer: ArrayBuffer[]) => void;
+};
 
 scope.onmessage = ({ data }) => {
   if ('setup' in data) {
     setup = data.setup;
     return;
   }
-  const outcomes: RenderOutcome[] = data.announcements.map((announcement) => renderAnnouncement(setup!.prepared, announcement, setup!.digits));
-  scope.postMessage({ start: data.start, outcomes }, outcomes.flatMap((o) => (o.document ? [o.document.buffer as ArrayBuffer] : [])));
+  const outcomes: RenderOutcome[] = data.announcements.map((announcement) =>
+    renderAnnouncement(setup!.prepared, announcement, setup!.digits),
+  );
+  scope.postMessage(
+    { start: data.start, outcomes },
+    outcomes.flatMap((o) => (o.document ? [o.document.buffer as ArrayBuffer] : [])),
+  );
 };

@@ -59,7 +59,10 @@ export function announcementView(a: Announcement, digits: Digits): HTMLElement {
   const box = element('div', { className: 'announcement' });
   box.append(
     element('h3', { textContent: `ประกาศ${v.agencyFullName}` }),
-    element('p', { className: 'facts', textContent: `ประจำปีงบประมาณ พ.ศ.${v.fiscalYear} · ได้รับคะแนนการประเมิน ${v.total} คะแนน ผลคะแนนการประเมินอยู่ในระดับ ${v.level} · ผลการประเมิน ${v.result}` }),
+    element('p', {
+      className: 'facts',
+      textContent: `ประจำปีงบประมาณ พ.ศ.${v.fiscalYear} · ได้รับคะแนนการประเมิน ${v.total} คะแนน ผลคะแนนการประเมินอยู่ในระดับ ${v.level} · ผลการประเมิน ${v.result}`,
+    }),
   );
   const table = element('table');
   table.append(row('th', ['อันดับ', 'ตัวชี้วัด', 'คะแนน'], [2]));
@@ -79,7 +82,13 @@ export function batchView(items: readonly { announcement: Announcement; problems
   for (const { announcement, problems } of items) {
     const v = toView(announcement, digits);
     const tr = row('td', [v.agencyShortName, v.total, v.level, v.result, problems ? COUNT.format(problems) : '–'], [1]);
-    const open = element('button', { type: 'button', className: 'secondary small', textContent: 'ดูประกาศ', ariaExpanded: 'false', ariaLabel: `ดูประกาศของ${v.agencyShortName}` });
+    const open = element('button', {
+      type: 'button',
+      className: 'secondary small',
+      textContent: 'ดูประกาศ',
+      ariaExpanded: 'false',
+      ariaLabel: `ดูประกาศของ${v.agencyShortName}`,
+    });
     let shown: HTMLTableRowElement | undefined;
     open.addEventListener('click', () => {
       if (shown) {
@@ -110,6 +119,9 @@ function row(cell: 'th' | 'td', texts: string[], scores: number[]): HTMLTableRow
   return tr;
 }
 
-export function element<K extends keyof HTMLElementTagNameMap>(tag: K, properties: Partial<HTMLElementTagNameMap[K]> = {}): HTMLElementTagNameMap[K] {
+export function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  properties: Partial<HTMLElementTagNameMap[K]> = {},
+): HTMLElementTagNameMap[K] {
   return Object.assign(document.createElement(tag), properties);
 }

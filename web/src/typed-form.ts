@@ -51,13 +51,27 @@ export function typedForm(container: HTMLElement, onChange: () => void): TypedFo
     const box = document.createElement('div');
     box.className = `field ${place.name.startsWith('score-') ? 'score-field' : ''}`;
     const id = `typed-${place.name}`;
-    const label = Object.assign(document.createElement('label'), { htmlFor: id, textContent: place.required ? place.label : `${place.label} (ไม่บังคับ)` });
-    const input = Object.assign(document.createElement('input'), { id, name: place.name, type: 'text', autocomplete: 'off', required: place.required });
+    const label = Object.assign(document.createElement('label'), {
+      htmlFor: id,
+      textContent: place.required ? place.label : `${place.label} (ไม่บังคับ)`,
+    });
+    const input = Object.assign(document.createElement('input'), {
+      id,
+      name: place.name,
+      type: 'text',
+      autocomplete: 'off',
+      required: place.required,
+    });
     if (place.name.startsWith('score-') || place.name === 'total' || place.name === 'fiscal-year') input.inputMode = 'decimal';
     const hint = HINTS[place.name as FactField];
     const note = Object.assign(document.createElement('div'), { id: `${id}-problem`, className: 'field-problem error', role: 'alert' });
     input.setAttribute('aria-describedby', note.id);
-    box.append(label, input, ...(hint ? [Object.assign(document.createElement('div'), { className: 'hint', textContent: hint })] : []), note);
+    box.append(
+      label,
+      input,
+      ...(hint ? [Object.assign(document.createElement('div'), { className: 'hint', textContent: hint })] : []),
+      note,
+    );
     inputs.set(place.name, input);
     notes.set(place.label, note);
     byLabel.set(place.label, input);
@@ -83,7 +97,11 @@ export function typedForm(container: HTMLElement, onChange: () => void): TypedFo
   for (const tool of ['IIT', 'EIT', 'OIT'] as const) {
     const id = `typed-recommendations-${tool}`;
     const label = Object.assign(document.createElement('label'), { htmlFor: id, textContent: `ข้อเสนอแนะ ${tool}` });
-    const area = Object.assign(document.createElement('textarea'), { id, name: `recommendations-${tool}`, placeholder: RECOMMENDATION_HINTS[tool] });
+    const area = Object.assign(document.createElement('textarea'), {
+      id,
+      name: `recommendations-${tool}`,
+      placeholder: RECOMMENDATION_HINTS[tool],
+    });
     const note = Object.assign(document.createElement('div'), { className: 'field-problem error', role: 'alert' });
     notes.set(`ข้อเสนอแนะ ${tool}`, note);
     byLabel.set(`ข้อเสนอแนะ ${tool}`, area);

@@ -16,7 +16,8 @@ export function renderInWorkers(script: string, oneByOne: RenderMany): RenderMan
   let url: string | undefined;
   return async (prepared, digits, announcements, done) => {
     const count = Math.min(navigator.hardwareConcurrency || 2, 4);
-    if (announcements.length < PARALLEL_FROM || count < 2 || typeof Worker === 'undefined') return oneByOne(prepared, digits, announcements, done);
+    if (announcements.length < PARALLEL_FROM || count < 2 || typeof Worker === 'undefined')
+      return oneByOne(prepared, digits, announcements, done);
     url ??= URL.createObjectURL(new Blob([script], { type: 'text/javascript' }));
     let next = 0;
     await Promise.all(

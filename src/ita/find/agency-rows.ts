@@ -20,7 +20,22 @@ type Role = 'sequence' | 'agency' | 'province' | 'total' | 'level' | 'result' | 
 /** The columns beside the indicators; a plain "คะแนน" outside the indicator columns is the total. */
 const ROLES: readonly (readonly [Role, HeaderKeys])[] = [
   ['sequence', ['ลำดับ', 'ลำดับที่', 'ที่', 'no.', 'no']],
-  ['agency', [...LABELS.agency, 'ชื่อหน่วยงานภาครัฐ', 'หน่วยงานภาครัฐ', 'หน่วยรับการประเมิน', 'ชื่อหน่วยรับการประเมิน', 'หน่วยงานที่รับการประเมิน', 'ส่วนราชการ', 'ชื่อส่วนราชการ', 'อปท.', 'ชื่ออปท.', 'องค์กรปกครองส่วนท้องถิ่น']],
+  [
+    'agency',
+    [
+      ...LABELS.agency,
+      'ชื่อหน่วยงานภาครัฐ',
+      'หน่วยงานภาครัฐ',
+      'หน่วยรับการประเมิน',
+      'ชื่อหน่วยรับการประเมิน',
+      'หน่วยงานที่รับการประเมิน',
+      'ส่วนราชการ',
+      'ชื่อส่วนราชการ',
+      'อปท.',
+      'ชื่ออปท.',
+      'องค์กรปกครองส่วนท้องถิ่น',
+    ],
+  ],
   ['province', LABELS.province],
   ['total', [...LABELS.total, 'คะแนน', 'ita', 'ผลคะแนนita']],
   ['level', LABELS.level],
@@ -119,19 +134,33 @@ function readHeader(sheet: Sheet, titleRow: number, titleBottom: number, end: nu
       error(
         'indicator-missing',
         where(headerCell),
-        `หัวตารางที่แถว ${titleRow} ของชีต "${sheet.name}" ไม่มีคอลัมน์ของ${missing.map((d) => `ตัวชี้วัดที่ ${d.number} (${d.name})`).join(', ')}${unknown.length ? `: หัวคอลัมน์ที่ไม่รู้จักคือ ${unknown.join(', ')}` : ''}: ตั้งชื่อหัวคอลัมน์ตามชื่อหรือหมายเลขตัวชี้วัด`, `The header at row ${titleRow} of sheet "${sheet.name}" has no column for ${missing.map((d) => `indicator ${d.number} (${d.name})`).join(', ')}${unknown.length ? `; the column titles not recognised are ${unknown.join(', ')}` : ''}: title each column with the indicator's name or number`,
+        `หัวตารางที่แถว ${titleRow} ของชีต "${sheet.name}" ไม่มีคอลัมน์ของ${missing.map((d) => `ตัวชี้วัดที่ ${d.number} (${d.name})`).join(', ')}${unknown.length ? `: หัวคอลัมน์ที่ไม่รู้จักคือ ${unknown.join(', ')}` : ''}: ตั้งชื่อหัวคอลัมน์ตามชื่อหรือหมายเลขตัวชี้วัด`,
+        `The header at row ${titleRow} of sheet "${sheet.name}" has no column for ${missing.map((d) => `indicator ${d.number} (${d.name})`).join(', ')}${unknown.length ? `; the column titles not recognised are ${unknown.join(', ')}` : ''}: title each column with the indicator's name or number`,
       ),
     );
   }
   if (!columns.agency) {
-    problems.push(error('agency-column-missing', where(headerCell), `ตารางคะแนนที่แถว ${titleRow} ของชีต "${sheet.name}" มีคอลัมน์ตัวชี้วัดแต่ไม่มีคอลัมน์ "หน่วยงาน": เพิ่มหัวคอลัมน์ "หน่วยงาน" เหนือชื่อหน่วยงาน`, `The score table at row ${titleRow} of sheet "${sheet.name}" has indicator columns but no "หน่วยงาน" (agency) column: add the title "หน่วยงาน" above the agency names`));
+    problems.push(
+      error(
+        'agency-column-missing',
+        where(headerCell),
+        `ตารางคะแนนที่แถว ${titleRow} ของชีต "${sheet.name}" มีคอลัมน์ตัวชี้วัดแต่ไม่มีคอลัมน์ "หน่วยงาน": เพิ่มหัวคอลัมน์ "หน่วยงาน" เหนือชื่อหน่วยงาน`,
+        `The score table at row ${titleRow} of sheet "${sheet.name}" has indicator columns but no "หน่วยงาน" (agency) column: add the title "หน่วยงาน" above the agency names`,
+      ),
+    );
   }
   indicators.sort((a, b) => a.definition.number - b.definition.number);
   return { sheet, top, bottom, end, indicators, columns, toolScores, problems };
 }
 
 /** The indicators' columns, by their titles in the header's rows; an indicator titled over two columns is a problem. */
-function indicatorColumns(sheet: Sheet, titleRow: number, titleBottom: number, framework: Framework, problems: Problem[]): IndicatorColumn[] {
+function indicatorColumns(
+  sheet: Sheet,
+  titleRow: number,
+  titleBottom: number,
+  framework: Framework,
+  problems: Problem[],
+): IndicatorColumn[] {
   const where = (cell: Cell) => placeOf(sheet, cell);
   const indicators: IndicatorColumn[] = [];
   for (let row = titleRow; row <= titleBottom; row++) {
@@ -140,7 +169,14 @@ function indicatorColumns(sheet: Sheet, titleRow: number, titleBottom: number, f
       const span = spanOf(sheet, title.cell);
       if (!same) indicators.push({ ...title, span });
       else if (same.span.left !== span.left) {
-        problems.push(error('indicator-duplicate', where(title.cell), `ตัวชี้วัดที่ ${title.definition.number} (${title.definition.name}) มีสองคอลัมน์: ${cellName(sheet.name, same.cell.ref)} และ ${cellName(sheet.name, title.cell.ref)}: ลบคอลัมน์ที่ซ้ำออก`, `Indicator ${title.definition.number} (${title.definition.name}) has two columns, ${cellName(sheet.name, same.cell.ref)} and ${cellName(sheet.name, title.cell.ref)}: delete the repeated one`));
+        problems.push(
+          error(
+            'indicator-duplicate',
+            where(title.cell),
+            `ตัวชี้วัดที่ ${title.definition.number} (${title.definition.name}) มีสองคอลัมน์: ${cellName(sheet.name, same.cell.ref)} และ ${cellName(sheet.name, title.cell.ref)}: ลบคอลัมน์ที่ซ้ำออก`,
+            `Indicator ${title.definition.number} (${title.definition.name}) has two columns, ${cellName(sheet.name, same.cell.ref)} and ${cellName(sheet.name, title.cell.ref)}: delete the repeated one`,
+          ),
+        );
       } else if (same.name === same.definition.printed && title.name !== title.definition.printed) {
         same.name = title.name;
       }
@@ -150,7 +186,12 @@ function indicatorColumns(sheet: Sheet, titleRow: number, titleBottom: number, f
 }
 
 /** The other columns of the header (agency, total, level, …) and each tool's subtotal, by their titles, beside the indicators' columns. */
-function columnsByRole(sheet: Sheet, top: number, bottom: number, inIndicatorColumns: (span: Span) => boolean): { columns: Partial<Record<Role, Span>>; toolScores: Partial<Record<Tool, Span>>; taken: Span[] } {
+function columnsByRole(
+  sheet: Sheet,
+  top: number,
+  bottom: number,
+  inIndicatorColumns: (span: Span) => boolean,
+): { columns: Partial<Record<Role, Span>>; toolScores: Partial<Record<Tool, Span>>; taken: Span[] } {
   const columns: Partial<Record<Role, Span>> = {};
   const toolScores: Partial<Record<Tool, Span>> = {};
   const taken: Span[] = [];
@@ -193,7 +234,13 @@ function subtotalTool(key: string): Tool | undefined {
   return parseTool(groupName(key.replace(/^(คะแนน)?(รวม|เฉลี่ย)?/, '')));
 }
 
-function unrecognisedTitles(sheet: Sheet, top: number, bottom: number, taken: Span[], inIndicatorColumns: (span: Span) => boolean): string[] {
+function unrecognisedTitles(
+  sheet: Sheet,
+  top: number,
+  bottom: number,
+  taken: Span[],
+  inIndicatorColumns: (span: Span) => boolean,
+): string[] {
   const titles: string[] = [];
   for (let row = top; row <= bottom; row++) {
     for (const cell of sheet.rows[row - 1] ?? []) {
@@ -207,7 +254,12 @@ function unrecognisedTitles(sheet: Sheet, top: number, bottom: number, taken: Sp
 }
 
 /** Every agency row of a table; averages, totals, blank and note rows are not agencies. */
-export function readAgencyRows(table: AgencyTable, framework: Framework, frameworks: FrameworkLibrary, christianNoted: Set<number>): { agencies: AgencyReading[]; problems: Problem[] } {
+export function readAgencyRows(
+  table: AgencyTable,
+  framework: Framework,
+  frameworks: FrameworkLibrary,
+  christianNoted: Set<number>,
+): { agencies: AgencyReading[]; problems: Problem[] } {
   const { sheet, columns } = table;
   const agencies: AgencyReading[] = [];
   const problems: Problem[] = [];
@@ -223,21 +275,41 @@ export function readAgencyRows(table: AgencyTable, framework: Framework, framewo
     const nameError = errorValue(agencyCell);
     const name = nameError === undefined ? singleLine(cellText(agencyCell)) : '';
     // Text alone under the titles ("คะแนน", "6%") is not a score; a formula without its result is one, unreadable.
-    const hasScores = scoreCells.some((cell) => cell !== undefined && (cellNumber(cell) !== undefined || cell.value.kind === 'uncalculated'));
+    const hasScores = scoreCells.some(
+      (cell) => cell !== undefined && (cellNumber(cell) !== undefined || cell.value.kind === 'uncalculated'),
+    );
 
     if (!name) {
       if (hasScores && nameError !== undefined) {
         agencies.push({ name: `แถวที่ ${row}`, place: where(agencyCell!), problems: [agencyNameError(where(agencyCell!), nameError)] });
       } else if (hasScores) {
         const first = scoreCells.find((cell) => cell !== undefined)!;
-        agencies.push({ name: `แถวที่ ${row}`, place: where(first), problems: [error('agency-missing', where(first), `แถวที่ ${row} ของชีต "${sheet.name}" มีคะแนนแต่ไม่มีชื่อหน่วยงาน: ใส่ชื่อหน่วยงานในคอลัมน์ "หน่วยงาน" หรือลบแถวนี้`, `Row ${row} of sheet "${sheet.name}" has scores but no agency name: put the name in the "หน่วยงาน" column, or delete the row`)] });
+        agencies.push({
+          name: `แถวที่ ${row}`,
+          place: where(first),
+          problems: [
+            error(
+              'agency-missing',
+              where(first),
+              `แถวที่ ${row} ของชีต "${sheet.name}" มีคะแนนแต่ไม่มีชื่อหน่วยงาน: ใส่ชื่อหน่วยงานในคอลัมน์ "หน่วยงาน" หรือลบแถวนี้`,
+              `Row ${row} of sheet "${sheet.name}" has scores but no agency name: put the name in the "หน่วยงาน" column, or delete the row`,
+            ),
+          ],
+        });
       }
       continue;
     }
     // A name merged down over several rows is one agency, read on its first row.
     if (agencyCell!.row !== row) continue;
     if (!hasScores) {
-      problems.push(warning('agency-row-without-scores', where(agencyCell!), `แถวที่ ${row} ของชีต "${sheet.name}" ("${name}") ไม่มีคะแนนรายตัวชี้วัด จึงไม่ถือเป็นหน่วยงาน: ถ้าเป็นหน่วยงาน ให้ใส่คะแนนจากระบบ ITAS`, `Row ${row} of sheet "${sheet.name}" ("${name}") has no indicator scores, so it is not taken as an agency: if it is one, enter its scores from ITAS`));
+      problems.push(
+        warning(
+          'agency-row-without-scores',
+          where(agencyCell!),
+          `แถวที่ ${row} ของชีต "${sheet.name}" ("${name}") ไม่มีคะแนนรายตัวชี้วัด จึงไม่ถือเป็นหน่วยงาน: ถ้าเป็นหน่วยงาน ให้ใส่คะแนนจากระบบ ITAS`,
+          `Row ${row} of sheet "${sheet.name}" ("${name}") has no indicator scores, so it is not taken as an agency: if it is one, enter its scores from ITAS`,
+        ),
+      );
       continue;
     }
     agencies.push(readAgencyRow(table, row, name, agencyCell!, scoreCells, framework, frameworks, notes));
@@ -245,7 +317,16 @@ export function readAgencyRows(table: AgencyTable, framework: Framework, framewo
   return { agencies, problems };
 }
 
-function readAgencyRow(table: AgencyTable, row: number, name: string, agencyCell: Cell, scoreCells: (Cell | undefined)[], workbookFramework: Framework, frameworks: FrameworkLibrary, notes: YearNotes): AgencyReading {
+function readAgencyRow(
+  table: AgencyTable,
+  row: number,
+  name: string,
+  agencyCell: Cell,
+  scoreCells: (Cell | undefined)[],
+  workbookFramework: Framework,
+  frameworks: FrameworkLibrary,
+  notes: YearNotes,
+): AgencyReading {
   const { sheet, columns } = table;
   const place = placeOf(sheet, agencyCell);
   const stated = (span: Span | undefined): StatedCell | undefined => {
@@ -266,7 +347,8 @@ function readAgencyRow(table: AgencyTable, row: number, name: string, agencyCell
       en: `The score of indicator ${definition.number} (${definition.name}) of ${name}`,
     });
     problems.push(...score.problems);
-    if (score.value !== undefined) indicators.push({ number: definition.number, name: column.name, tool: definition.tool, score: score.value });
+    if (score.value !== undefined)
+      indicators.push({ number: definition.number, name: column.name, tool: definition.tool, score: score.value });
   });
   const mixed = mixedScoreForms([...scoreCells.map((cell) => cell && { sheet, cell }), stated(columns.total)]);
   if (mixed) problems.push(mixed);
@@ -296,7 +378,13 @@ interface YearNotes {
 }
 
 /** A ปีงบประมาณ column, when the table has one, names each row's year; else the workbook's year applies. */
-function rowFramework(stated: StatedCell | undefined, workbookFramework: Framework, frameworks: FrameworkLibrary, problems: Problem[], notes: YearNotes): Framework | undefined {
+function rowFramework(
+  stated: StatedCell | undefined,
+  workbookFramework: Framework,
+  frameworks: FrameworkLibrary,
+  problems: Problem[],
+  notes: YearNotes,
+): Framework | undefined {
   if (!stated) return workbookFramework;
   const written = parseFiscalYear(cellText(stated.cell));
   if (written?.christian !== undefined && !notes.christian.has(written.christian)) {

@@ -34,7 +34,11 @@ export function indicatorOfTitle(text: string, framework: Framework): { definiti
 }
 
 /** The indicators a row's cells name as titles, each with its cell; one named twice comes twice. */
-export function indicatorTitles(sheet: Sheet, row: number, framework: Framework): { definition: IndicatorDefinition; name: string; cell: Cell }[] {
+export function indicatorTitles(
+  sheet: Sheet,
+  row: number,
+  framework: Framework,
+): { definition: IndicatorDefinition; name: string; cell: Cell }[] {
   const found: { definition: IndicatorDefinition; name: string; cell: Cell }[] = [];
   for (const cell of sheet.rows[row - 1] ?? []) {
     // A score is not a title; only a whole number can be an indicator's number.

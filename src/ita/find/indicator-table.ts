@@ -111,23 +111,48 @@ export function readIndicatorTable(header: Header<Role>, framework: Framework, e
 }
 
 /** A row whose indicator number and name are of two indicators. */
-function numberMismatch(sheet: Sheet, row: number, identityCell: Cell, identified: { byName: IndicatorDefinition; byNumber: IndicatorDefinition }): Problem {
-  return error('indicator-number-mismatch', placeOf(sheet, identityCell), `แถวที่ ${row} ของชีต "${sheet.name}" มีหมายเลขตัวชี้วัด ${identified.byNumber.number} แต่ชื่อเป็นของตัวชี้วัด ${identified.byName.number} (${identified.byName.name}): แก้ให้ตรงกัน`, `Row ${row} of sheet "${sheet.name}" has indicator number ${identified.byNumber.number} but the name of indicator ${identified.byName.number} (${identified.byName.name}): make them agree`);
+function numberMismatch(
+  sheet: Sheet,
+  row: number,
+  identityCell: Cell,
+  identified: { byName: IndicatorDefinition; byNumber: IndicatorDefinition },
+): Problem {
+  return error(
+    'indicator-number-mismatch',
+    placeOf(sheet, identityCell),
+    `แถวที่ ${row} ของชีต "${sheet.name}" มีหมายเลขตัวชี้วัด ${identified.byNumber.number} แต่ชื่อเป็นของตัวชี้วัด ${identified.byName.number} (${identified.byName.name}): แก้ให้ตรงกัน`,
+    `Row ${row} of sheet "${sheet.name}" has indicator number ${identified.byNumber.number} but the name of indicator ${identified.byName.number} (${identified.byName.name}): make them agree`,
+  );
 }
 
 /** A name that is not the indicator's official one: printed as written. */
 function unofficialName(sheet: Sheet, nameCell: Cell, definition: IndicatorDefinition): Problem {
-  return warning('indicator-name-unofficial', placeOf(sheet, nameCell), `ชื่อตัวชี้วัดในเซลล์ ${cellName(sheet.name, nameCell.ref)} "${singleLine(cellText(nameCell))}" ไม่ตรงกับชื่อทางการของตัวชี้วัดที่ ${definition.number} (${definition.name}): จะพิมพ์ตามที่เขียนไว้`, `The indicator name in cell ${cellName(sheet.name, nameCell.ref)} "${singleLine(cellText(nameCell))}" is not the official name of indicator ${definition.number} (${definition.name}): it will be printed as written`);
+  return warning(
+    'indicator-name-unofficial',
+    placeOf(sheet, nameCell),
+    `ชื่อตัวชี้วัดในเซลล์ ${cellName(sheet.name, nameCell.ref)} "${singleLine(cellText(nameCell))}" ไม่ตรงกับชื่อทางการของตัวชี้วัดที่ ${definition.number} (${definition.name}): จะพิมพ์ตามที่เขียนไว้`,
+    `The indicator name in cell ${cellName(sheet.name, nameCell.ref)} "${singleLine(cellText(nameCell))}" is not the official name of indicator ${definition.number} (${definition.name}): it will be printed as written`,
+  );
 }
 
 /** An indicator's second row. */
 function repeatedIndicator(sheet: Sheet, definition: IndicatorDefinition, previous: Cell, identityCell: Cell): Problem {
-  return error('indicator-duplicate', placeOf(sheet, identityCell), `ตัวชี้วัดที่ ${definition.number} (${definition.name}) มีสองแถว: ${cellName(sheet.name, previous.ref)} และ ${cellName(sheet.name, identityCell.ref)}: ลบแถวที่ซ้ำออก`, `Indicator ${definition.number} (${definition.name}) has two rows, ${cellName(sheet.name, previous.ref)} and ${cellName(sheet.name, identityCell.ref)}: delete the repeated one`);
+  return error(
+    'indicator-duplicate',
+    placeOf(sheet, identityCell),
+    `ตัวชี้วัดที่ ${definition.number} (${definition.name}) มีสองแถว: ${cellName(sheet.name, previous.ref)} และ ${cellName(sheet.name, identityCell.ref)}: ลบแถวที่ซ้ำออก`,
+    `Indicator ${definition.number} (${definition.name}) has two rows, ${cellName(sheet.name, previous.ref)} and ${cellName(sheet.name, identityCell.ref)}: delete the repeated one`,
+  );
 }
 
 /** A tool cell naming another tool than the indicator's: the indicator's is used. */
 function toolMismatch(sheet: Sheet, toolCell: Cell, definition: IndicatorDefinition): Problem {
-  return warning('indicator-tool-mismatch', placeOf(sheet, toolCell), `เซลล์ ${cellName(sheet.name, toolCell.ref)} ระบุเครื่องมือ "${singleLine(cellText(toolCell))}" แต่ตัวชี้วัดที่ ${definition.number} เป็นของ ${definition.tool}: จะใช้ ${definition.tool}`, `Cell ${cellName(sheet.name, toolCell.ref)} names the tool "${singleLine(cellText(toolCell))}", but indicator ${definition.number} belongs to ${definition.tool}: ${definition.tool} is used`);
+  return warning(
+    'indicator-tool-mismatch',
+    placeOf(sheet, toolCell),
+    `เซลล์ ${cellName(sheet.name, toolCell.ref)} ระบุเครื่องมือ "${singleLine(cellText(toolCell))}" แต่ตัวชี้วัดที่ ${definition.number} เป็นของ ${definition.tool}: จะใช้ ${definition.tool}`,
+    `Cell ${cellName(sheet.name, toolCell.ref)} names the tool "${singleLine(cellText(toolCell))}", but indicator ${definition.number} belongs to ${definition.tool}: ${definition.tool} is used`,
+  );
 }
 
 /** A scored row naming no indicator of the year: an error, unless the row is a tool's own (its subtotal) or a total's. */
@@ -136,7 +161,14 @@ function unknownIndicator(sheet: Sheet, identityCell: Cell, framework: Framework
   // A tool's own row ("IIT", "แบบวัด EIT" with its subtotal) groups the indicators under it.
   const isToolRow = parseTool(cellText(identityCell)) !== undefined;
   if (NOT_AN_INDICATOR.has(key) || isToolRow) return [];
-  return [error('indicator-unknown', placeOf(sheet, identityCell), `ไม่รู้จักตัวชี้วัด "${singleLine(cellText(identityCell))}" ในเซลล์ ${cellName(sheet.name, identityCell.ref)}: ตรวจชื่อหรือหมายเลขตัวชี้วัดให้ตรงกับตัวชี้วัด ๑–${framework.indicators.length} ของปี ${framework.fiscalYear}`, `Unknown indicator "${singleLine(cellText(identityCell))}" in cell ${cellName(sheet.name, identityCell.ref)}: check the name or number against indicators 1–${framework.indicators.length} of fiscal year ${framework.fiscalYear}`)];
+  return [
+    error(
+      'indicator-unknown',
+      placeOf(sheet, identityCell),
+      `ไม่รู้จักตัวชี้วัด "${singleLine(cellText(identityCell))}" ในเซลล์ ${cellName(sheet.name, identityCell.ref)}: ตรวจชื่อหรือหมายเลขตัวชี้วัดให้ตรงกับตัวชี้วัด ๑–${framework.indicators.length} ของปี ${framework.fiscalYear}`,
+      `Unknown indicator "${singleLine(cellText(identityCell))}" in cell ${cellName(sheet.name, identityCell.ref)}: check the name or number against indicators 1–${framework.indicators.length} of fiscal year ${framework.fiscalYear}`,
+    ),
+  ];
 }
 
 /** An error for each indicator of the year that has no row in the table. */
@@ -146,7 +178,14 @@ function missingIndicators(header: Header<Role>, framework: Framework, seen: Rea
   for (const definition of framework.indicators) {
     if (!seen.has(definition.number)) {
       const headerCell = header.cells[0]!;
-      problems.push(error('indicator-missing', placeOf(sheet, headerCell), `ไม่พบตัวชี้วัดที่ ${definition.number} (${definition.name}) ในตารางคะแนนที่เริ่มที่เซลล์ ${cellName(sheet.name, headerCell.ref)}: เพิ่มแถวของตัวชี้วัดนี้พร้อมคะแนน`, `Indicator ${definition.number} (${definition.name}) is missing from the score table starting at ${cellName(sheet.name, headerCell.ref)}: add its row with its score`));
+      problems.push(
+        error(
+          'indicator-missing',
+          placeOf(sheet, headerCell),
+          `ไม่พบตัวชี้วัดที่ ${definition.number} (${definition.name}) ในตารางคะแนนที่เริ่มที่เซลล์ ${cellName(sheet.name, headerCell.ref)}: เพิ่มแถวของตัวชี้วัดนี้พร้อมคะแนน`,
+          `Indicator ${definition.number} (${definition.name}) is missing from the score table starting at ${cellName(sheet.name, headerCell.ref)}: add its row with its score`,
+        ),
+      );
     }
   }
   return problems;

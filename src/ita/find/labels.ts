@@ -32,7 +32,10 @@ export interface FoundFact {
  * Every fact written under a label. Cells in `ignored` (table header rows) are not labels.
  * The same label found twice with different values is an error naming both cells.
  */
-export function findFacts(workbook: Workbook, ignored: ReadonlySet<Cell>): { facts: Partial<Record<Fact, FoundFact>>; conflicts: { fact: Fact; problem: Problem }[] } {
+export function findFacts(
+  workbook: Workbook,
+  ignored: ReadonlySet<Cell>,
+): { facts: Partial<Record<Fact, FoundFact>>; conflicts: { fact: Fact; problem: Problem }[] } {
   const facts: Partial<Record<Fact, FoundFact>> = {};
   const conflicts: { fact: Fact; problem: Problem }[] = [];
   const isLabel = (cell: Cell) => factOfLabel(cellText(cell)) !== undefined || inlineLabel(cell) !== undefined;
@@ -42,13 +45,25 @@ export function findFacts(workbook: Workbook, ignored: ReadonlySet<Cell>): { fac
       const found = labelAt(sheet, cell, isLabel);
       if (!found) continue;
       const earlier = facts[found.fact];
-      if (!earlier || (!earlier.value && found.value) || (found.value && !plausible(found.fact, earlier.value!) && plausible(found.fact, found.value))) {
+      if (
+        !earlier ||
+        (!earlier.value && found.value) ||
+        (found.value && !plausible(found.fact, earlier.value!) && plausible(found.fact, found.value))
+      ) {
         facts[found.fact] = found;
       } else if (!found.value || (!earlier.sheet.hidden && sheet.hidden) || !plausible(found.fact, found.value)) {
         continue;
       } else if (valueKey(earlier) !== valueKey(found)) {
         const at = (f: FoundFact) => cellName(f.sheet.name, (f.value ?? f.label).ref);
-        conflicts.push({ fact: found.fact, problem: error('label-conflict', placeOf(sheet, found.value ?? found.label), `พบ "${singleLine(cellText(cell)).replace(/[:：].*$/, '')}" สองแห่งที่มีค่าไม่ตรงกัน: ${at(earlier)} เป็น "${singleLine(cellText(earlier.value))}" แต่ ${at(found)} เป็น "${singleLine(cellText(found.value))}": แก้ให้เหลือค่าเดียว`, `"${singleLine(cellText(cell)).replace(/[:：].*$/, '')}" appears twice with different values: ${at(earlier)} says "${singleLine(cellText(earlier.value))}" but ${at(found)} says "${singleLine(cellText(found.value))}": keep one value`) });
+        conflicts.push({
+          fact: found.fact,
+          problem: error(
+            'label-conflict',
+            placeOf(sheet, found.value ?? found.label),
+            `พบ "${singleLine(cellText(cell)).replace(/[:：].*$/, '')}" สองแห่งที่มีค่าไม่ตรงกัน: ${at(earlier)} เป็น "${singleLine(cellText(earlier.value))}" แต่ ${at(found)} เป็น "${singleLine(cellText(found.value))}": แก้ให้เหลือค่าเดียว`,
+            `"${singleLine(cellText(cell)).replace(/[:：].*$/, '')}" appears twice with different values: ${at(earlier)} says "${singleLine(cellText(earlier.value))}" but ${at(found)} says "${singleLine(cellText(found.value))}": keep one value`,
+          ),
+        });
       }
     }
   }
@@ -150,5 +165,10 @@ function statedYear(written: number, era: string | undefined): StatedYear {
 export function christianYearRead(stated: StatedYear & { christian: number }, place: Place): Problem {
   const name = place.cell ? placeName(place) : undefined;
   const at = name ? { th: ` ที่${name.th}`, en: ` in ${name.en}` } : { th: '', en: '' };
-  return warning('fiscal-year-christian', place, `ไฟล์ระบุปี ค.ศ. ${stated.christian}${at.th}: ใช้เป็นปีงบประมาณ พ.ศ. ${stated.year}`, `The workbook states the Christian year ${stated.christian}${at.en}: read as fiscal year ${stated.year} of the Buddhist Era`);
+  return warning(
+    'fiscal-year-christian',
+    place,
+    `ไฟล์ระบุปี ค.ศ. ${stated.christian}${at.th}: ใช้เป็นปีงบประมาณ พ.ศ. ${stated.year}`,
+    `The workbook states the Christian year ${stated.christian}${at.en}: read as fiscal year ${stated.year} of the Buddhist Era`,
+  );
 }

@@ -83,7 +83,10 @@ export function mergeAt(sheet: Sheet, row: number, col: number): CellRange | und
 }
 
 /** The first header row, in search order, that `match` accepts. */
-export function findHeader<Role extends string>(workbook: Workbook, match: (sheet: Sheet, row: number) => Header<Role> | undefined): Header<Role> | undefined {
+export function findHeader<Role extends string>(
+  workbook: Workbook,
+  match: (sheet: Sheet, row: number) => Header<Role> | undefined,
+): Header<Role> | undefined {
   for (const sheet of sheetsInSearchOrder(workbook)) {
     for (let row = 1; row <= sheet.rows.length; row++) {
       const header = match(sheet, row);

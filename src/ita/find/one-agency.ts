@@ -11,7 +11,13 @@ import { mixedScoreForms } from './score-cell.js';
 import type { Fact, FoundFact } from './labels.js';
 import { agencyNameError, errorValue, singleLine, TEXT_FACTS, warnUnprintable, withoutErrorValue } from '../text.js';
 
-export function readOneAgency(workbook: Workbook, header: IndicatorHeader, end: number, facts: Partial<Record<Fact, FoundFact>>, framework: Framework): { name: string; facts?: AgencyFacts; problems: Problem[] } {
+export function readOneAgency(
+  workbook: Workbook,
+  header: IndicatorHeader,
+  end: number,
+  facts: Partial<Record<Fact, FoundFact>>,
+  framework: Framework,
+): { name: string; facts?: AgencyFacts; problems: Problem[] } {
   const problems: Problem[] = [];
   const stated = (fact: Fact): StatedCell | undefined => {
     const found = facts[fact];
@@ -31,8 +37,13 @@ export function readOneAgency(workbook: Workbook, header: IndicatorHeader, end: 
       fact && nameError !== undefined
         ? agencyNameError(placeOf(fact.sheet, fact.value!), nameError)
         : fact
-        ? agencyNameMissing(placeOf(fact.sheet, fact.label))
-        : error('agency-missing', { file: workbook.file }, 'ไม่พบชื่อหน่วยงาน: เพิ่มป้าย "หน่วยงาน" และใส่ชื่อหน่วยงานในเซลล์ทางขวา เช่น อบต.ลำปางรอง', 'No agency name found: add the label "หน่วยงาน" (agency) with the name in the cell to its right, e.g. อบต.ลำปางรอง'),
+          ? agencyNameMissing(placeOf(fact.sheet, fact.label))
+          : error(
+              'agency-missing',
+              { file: workbook.file },
+              'ไม่พบชื่อหน่วยงาน: เพิ่มป้าย "หน่วยงาน" และใส่ชื่อหน่วยงานในเซลล์ทางขวา เช่น อบต.ลำปางรอง',
+              'No agency name found: add the label "หน่วยงาน" (agency) with the name in the cell to its right, e.g. อบต.ลำปางรอง',
+            ),
     );
   }
 
@@ -61,7 +72,18 @@ export function readOneAgency(workbook: Workbook, header: IndicatorHeader, end: 
 
 /** A form's agency field left empty, or a "หน่วยงาน" label with no name beside it. */
 function agencyNameMissing(label: Place): Problem {
-  if (label.field) return error('agency-missing', label, `ช่อง "${label.field}" ว่างอยู่: ใส่ชื่อหน่วยงาน เช่น อบต.ลำปางรอง`, `The field "${label.field}" is empty: enter the agency's name, e.g. อบต.ลำปางรอง`);
+  if (label.field)
+    return error(
+      'agency-missing',
+      label,
+      `ช่อง "${label.field}" ว่างอยู่: ใส่ชื่อหน่วยงาน เช่น อบต.ลำปางรอง`,
+      `The field "${label.field}" is empty: enter the agency's name, e.g. อบต.ลำปางรอง`,
+    );
   const at = cellName(label.sheet!, label.cell!);
-  return error('agency-missing', label, `ป้าย "หน่วยงาน" ที่เซลล์ ${at} ไม่มีชื่อหน่วยงานอยู่ทางขวาหรือด้านล่าง: ใส่ชื่อหน่วยงาน เช่น อบต.ลำปางรอง`, `The label "หน่วยงาน" (agency) at ${at} has no agency name to its right or below: enter the name, e.g. อบต.ลำปางรอง`);
+  return error(
+    'agency-missing',
+    label,
+    `ป้าย "หน่วยงาน" ที่เซลล์ ${at} ไม่มีชื่อหน่วยงานอยู่ทางขวาหรือด้านล่าง: ใส่ชื่อหน่วยงาน เช่น อบต.ลำปางรอง`,
+    `The label "หน่วยงาน" (agency) at ${at} has no agency name to its right or below: enter the name, e.g. อบต.ลำปางรอง`,
+  );
 }

@@ -72,7 +72,14 @@ export function readRecommendationSheet(header: Header<Role>): RecommendationShe
     const tool = toolCell ? parseTool(cellText(toolCell)) : undefined;
     if (!tool) {
       const at = placeName(where(toolCell ?? textCell));
-      problems.push(error('recommendation-tool-unknown', where(toolCell ?? textCell), `ข้อเสนอแนะแถวที่ ${row} ไม่ระบุเครื่องมือที่รู้จัก (${at.th}: "${singleLine(cellText(toolCell))}"): ใส่ IIT, EIT หรือ OIT`, `Recommendation row ${row} names no known tool (${at.en}: "${singleLine(cellText(toolCell))}"): enter IIT, EIT or OIT`));
+      problems.push(
+        error(
+          'recommendation-tool-unknown',
+          where(toolCell ?? textCell),
+          `ข้อเสนอแนะแถวที่ ${row} ไม่ระบุเครื่องมือที่รู้จัก (${at.th}: "${singleLine(cellText(toolCell))}"): ใส่ IIT, EIT หรือ OIT`,
+          `Recommendation row ${row} names no known tool (${at.en}: "${singleLine(cellText(toolCell))}"): enter IIT, EIT or OIT`,
+        ),
+      );
     }
     const agencyCell = column('agency');
     const subCell = column('subIndicator');
@@ -85,7 +92,11 @@ export function readRecommendationSheet(header: Header<Role>): RecommendationShe
       ...(tool && { tool }),
       ...(indicator !== undefined && { indicator }),
       ...(subIndicator && { subIndicator: { number: subIndicator.number, name: subIndicator.name } }),
-      paragraphs: written ? cleanText(cellText(textCell)).split('\n').filter((line) => line !== '') : [],
+      paragraphs: written
+        ? cleanText(cellText(textCell))
+            .split('\n')
+            .filter((line) => line !== '')
+        : [],
       problems,
       indicatorCell: indicatorCell ?? textCell,
     });
@@ -105,7 +116,11 @@ export function rowsOfAgency(sheet: RecommendationSheet, agency: Pick<Agency, 's
 }
 
 /** IIT and EIT rows become paragraphs in sheet order; OIT rows items under their indicator and sub-indicator. */
-export function assembleRecommendations(sheet: RecommendationSheet, rows: readonly RecommendationRow[], indicators: readonly IndicatorScore[]): { recommendations: Recommendations; problems: Problem[] } {
+export function assembleRecommendations(
+  sheet: RecommendationSheet,
+  rows: readonly RecommendationRow[],
+  indicators: readonly IndicatorScore[],
+): { recommendations: Recommendations; problems: Problem[] } {
   const sheetName = sheet.header.sheet.name;
   const problems: Problem[] = [];
   const recommendations: Recommendations = { iit: [], eit: [], oit: [] };
@@ -120,8 +135,18 @@ export function assembleRecommendations(sheet: RecommendationSheet, rows: readon
       const place = placeOf(sheet.header.sheet, row.indicatorCell);
       problems.push(
         place.field
-          ? error('recommendation-indicator-missing', place, `ช่อง "${place.field}" มีข้อเสนอแนะที่ไม่อยู่ใต้ตัวชี้วัด OIT ("${row.paragraphs[0]}"): ใส่บรรทัด "ตัวชี้วัดที่ 9 …" หรือ "ตัวชี้วัดที่ 10 …" ไว้ก่อนข้อเสนอแนะของตัวชี้วัดนั้น ตามที่ระบบ ITAS แสดง`, `The field "${place.field}" has a recommendation under no OIT indicator ("${row.paragraphs[0]}"): put a line "ตัวชี้วัดที่ 9 …" or "ตัวชี้วัดที่ 10 …" before that indicator's recommendations, as ITAS shows them`)
-          : error('recommendation-indicator-missing', place, `ข้อเสนอแนะ OIT แถวที่ ${row.row} ไม่ระบุตัวชี้วัด OIT (เซลล์ ${cellName(sheetName, row.indicatorCell.ref)}): ใส่หมายเลขตัวชี้วัด เช่น 9 หรือ 10`, `OIT recommendation row ${row.row} names no OIT indicator (cell ${cellName(sheetName, row.indicatorCell.ref)}): enter the indicator's number, e.g. 9 or 10`),
+          ? error(
+              'recommendation-indicator-missing',
+              place,
+              `ช่อง "${place.field}" มีข้อเสนอแนะที่ไม่อยู่ใต้ตัวชี้วัด OIT ("${row.paragraphs[0]}"): ใส่บรรทัด "ตัวชี้วัดที่ 9 …" หรือ "ตัวชี้วัดที่ 10 …" ไว้ก่อนข้อเสนอแนะของตัวชี้วัดนั้น ตามที่ระบบ ITAS แสดง`,
+              `The field "${place.field}" has a recommendation under no OIT indicator ("${row.paragraphs[0]}"): put a line "ตัวชี้วัดที่ 9 …" or "ตัวชี้วัดที่ 10 …" before that indicator's recommendations, as ITAS shows them`,
+            )
+          : error(
+              'recommendation-indicator-missing',
+              place,
+              `ข้อเสนอแนะ OIT แถวที่ ${row.row} ไม่ระบุตัวชี้วัด OIT (เซลล์ ${cellName(sheetName, row.indicatorCell.ref)}): ใส่หมายเลขตัวชี้วัด เช่น 9 หรือ 10`,
+              `OIT recommendation row ${row.row} names no OIT indicator (cell ${cellName(sheetName, row.indicatorCell.ref)}): enter the indicator's number, e.g. 9 or 10`,
+            ),
       );
       continue;
     }
@@ -151,7 +176,12 @@ function asItem(paragraph: string): string {
   return /^[-–•]/.test(paragraph) ? paragraph : `- ${paragraph}`;
 }
 
-function addOitItems(groups: OitRecommendation[], indicator: IndicatorScore, subIndicator: OitSection['subIndicator'], items: string[]): void {
+function addOitItems(
+  groups: OitRecommendation[],
+  indicator: IndicatorScore,
+  subIndicator: OitSection['subIndicator'],
+  items: string[],
+): void {
   let group = groups.find((g) => g.indicator.number === indicator.number);
   if (!group) {
     group = { indicator: { number: indicator.number, name: indicator.name }, sections: [] };

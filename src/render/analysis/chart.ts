@@ -47,7 +47,10 @@ export function chartData(analysis: Analysis, digits: Digits): ChartData {
   const numbers = analysis.indicators.map((i) => i.number);
   return {
     categories: numbers.map((n) => f.integer(n)),
-    years: analysis.history.map((year) => ({ name: `พ.ศ. ${f.integer(year.fiscalYear)}`, values: numbers.map((n) => year.scores.find((s) => s.number === n)?.score ?? Number.NaN) })),
+    years: analysis.history.map((year) => ({
+      name: `พ.ศ. ${f.integer(year.fiscalYear)}`,
+      values: numbers.map((n) => year.scores.find((s) => s.number === n)?.score ?? Number.NaN),
+    })),
     passMark: { name: `เกณฑ์ผ่าน ${f.integer(analysis.criteria.passMark)}`, value: analysis.criteria.passMark },
     numberFormat: digits === 'thai' ? '[$-D07041E]0.00' : '0.00',
   };
@@ -74,7 +77,8 @@ export function chartXml(data: ChartData): string {
   const categories = `<c:cat>${stringReference(`${SHEET}!$A$2:$A$${last}`, data.categories)}</c:cat>`;
   const series = (index: number, name: string) =>
     `<c:idx val="${index}"/><c:order val="${index}"/><c:tx>${stringReference(`${SHEET}!$${column(index)}$1`, [name])}</c:tx>`;
-  const values = (index: number, list: number[]) => `<c:val>${numberReference(`${SHEET}!$${column(index)}$2:$${column(index)}$${last}`, list)}</c:val>`;
+  const values = (index: number, list: number[]) =>
+    `<c:val>${numberReference(`${SHEET}!$${column(index)}$2:$${column(index)}$${last}`, list)}</c:val>`;
   const thisYear = data.years.length - 1;
   const bars = data.years
     .map((year, i) => {
@@ -91,7 +95,8 @@ export function chartXml(data: ChartData): string {
   const passValues = data.categories.map(() => data.passMark.value);
   const line = `<c:ser>${series(passIndex, data.passMark.name)}<c:spPr><a:ln w="28575" cap="rnd">${fill(PASS_MARK_COLOUR)}<a:prstDash val="dash"/><a:round/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>${categories}${values(passIndex, passValues)}<c:smooth val="0"/></c:ser>`;
   const axes = '<c:axId val="50010001"/><c:axId val="50010002"/>';
-  const text = (size: number) => `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}"><a:latin typeface="${FONT}"/><a:cs typeface="${FONT}"/></a:defRPr></a:pPr><a:endParaRPr lang="th-TH"/></a:p></c:txPr>`;
+  const text = (size: number) =>
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}"><a:latin typeface="${FONT}"/><a:cs typeface="${FONT}"/></a:defRPr></a:pPr><a:endParaRPr lang="th-TH"/></a:p></c:txPr>`;
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
@@ -124,7 +129,8 @@ export function placeChart(body: string, marker: string): { body: string; placed
   let placed = false;
   const run = new RegExp(`<w:r>(?:(?!</w:r>)[\\s\\S])*?${marker}(?:(?!</w:r>)[\\s\\S])*?</w:r>`, 'g');
   const replaced = body.replace(run, () => (placed ? '' : ((placed = true), chartRun())));
-  const withNamespace = placed && !/xmlns:wp=/.test(replaced.slice(0, 2000)) ? replaced.replace(/<w:document\b/, `<w:document xmlns:wp="${NS.wp}"`) : replaced;
+  const withNamespace =
+    placed && !/xmlns:wp=/.test(replaced.slice(0, 2000)) ? replaced.replace(/<w:document\b/, `<w:document xmlns:wp="${NS.wp}"`) : replaced;
   return { body: withNamespace, placed };
 }
 
@@ -136,7 +142,9 @@ export async function chartWorkbook(data: ChartData): Promise<Uint8Array> {
   workbook.creator = workbook.lastModifiedBy = '';
   const sheet = workbook.addWorksheet(SHEET);
   sheet.addRow(['ตัวชี้วัด', ...data.years.map((y) => y.name), data.passMark.name]);
-  data.categories.forEach((category, i) => sheet.addRow([category, ...data.years.map((y) => (Number.isFinite(y.values[i]!) ? y.values[i]! : null)), data.passMark.value]));
+  data.categories.forEach((category, i) =>
+    sheet.addRow([category, ...data.years.map((y) => (Number.isFinite(y.values[i]!) ? y.values[i]! : null)), data.passMark.value]),
+  );
   const written = new Uint8Array(await workbook.xlsx.writeBuffer());
   const opened = openZip(written, { entryBytes: 10 * 1024 * 1024, totalBytes: 20 * 1024 * 1024, ratio: 1000 });
   if ('refused' in opened) throw new Error(`exceljs wrote an unreadable workbook: ${opened.refused.detail}`);

@@ -18,9 +18,18 @@ import { FastTemplate } from '../fast/compiled.js';
 import { BODY, FIXED_ZIP_DATE, renderPackage, type PreparedTemplate } from '../general.js';
 
 /** How a prepared analysis template is rendered in this thread: compiled once, without and with the chart's references (or known to need the general path). */
-const compiledFor = new WeakMap<PreparedTemplate, { digits: Digits; deflater: Deflater; fast: { plain: FastTemplate; withChart: FastTemplate } | undefined }>();
+const compiledFor = new WeakMap<
+  PreparedTemplate,
+  { digits: Digits; deflater: Deflater; fast: { plain: FastTemplate; withChart: FastTemplate } | undefined }
+>();
 
-export async function renderAnalysis(prepared: PreparedTemplate, analysis: Analysis, digits: Digits, deflater: Deflater = portableDeflater, path: 'fast' | 'general' = 'fast'): Promise<{ document?: Uint8Array; problems: Problem[] }> {
+export async function renderAnalysis(
+  prepared: PreparedTemplate,
+  analysis: Analysis,
+  digits: Digits,
+  deflater: Deflater = portableDeflater,
+  path: 'fast' | 'general' = 'fast',
+): Promise<{ document?: Uint8Array; problems: Problem[] }> {
   const view = toAnalysisView(analysis, digits);
   let known = compiledFor.get(prepared);
   if (path === 'fast' && (!known || known.digits !== digits || known.deflater !== deflater)) {
@@ -47,7 +56,12 @@ function compileFast(prepared: PreparedTemplate, digits: Digits, deflater: Defla
 }
 
 /** The general path: docxtemplater over the whole template, then the chart. */
-async function renderGeneral(prepared: PreparedTemplate, analysis: Analysis, view: object, digits: Digits): Promise<{ document?: Uint8Array; problems: Problem[] }> {
+async function renderGeneral(
+  prepared: PreparedTemplate,
+  analysis: Analysis,
+  view: object,
+  digits: Digits,
+): Promise<{ document?: Uint8Array; problems: Problem[] }> {
   const { zip, problems } = renderPackage(prepared, view, digits);
   if (!zip) return { problems };
   const { body, placed } = placeChart(zip.file(BODY)!.asText(), CHART_MARKER);

@@ -5,7 +5,17 @@
  */
 import type { Analysis } from '../../ita/analysis.js';
 import type { Digits } from '../../core/format.js';
-import { resultView, SAMPLE_RESULT, SAMPLE_SIGNATURE, signatureView, viewFormatter, yearViews, type ResultView, type SignatureView, type YearView } from '../view.js';
+import {
+  resultView,
+  SAMPLE_RESULT,
+  SAMPLE_SIGNATURE,
+  signatureView,
+  viewFormatter,
+  yearViews,
+  type ResultView,
+  type SignatureView,
+  type YearView,
+} from '../view.js';
 
 /** What the template's {chart} prints before the writer puts the chart in its place (analysis/docx.ts). */
 export const CHART_MARKER = 'ITA-ANALYSIS-CHART';
@@ -41,7 +51,12 @@ export interface AnalysisView extends ResultView, SignatureView {
 export function toAnalysisView(analysis: Analysis, digits: Digits): AnalysisView {
   const f = viewFormatter(digits);
   const a = analysis;
-  const indicator = (i: { number: number; name: string; tool: string; score: number }): IndicatorView => ({ number: f.integer(i.number), name: f.text(i.name), tool: i.tool, score: f.score(i.score) });
+  const indicator = (i: { number: number; name: string; tool: string; score: number }): IndicatorView => ({
+    number: f.integer(i.number),
+    name: f.text(i.name),
+    tool: i.tool,
+    score: f.score(i.score),
+  });
   return {
     ...resultView(a, f),
     criteriaYear: f.integer(a.criteria.year),
@@ -53,7 +68,10 @@ export function toAnalysisView(analysis: Analysis, digits: Digits): AnalysisView
     strengthsAreTopThree: a.strengthsAreTopThree,
     improvements: a.improvements.map((i) => ({
       ...indicator(i),
-      recommendations: i.recommendations.map((r) => ({ heading: r.subIndicator ? { number: f.text(r.subIndicator.number), name: f.text(r.subIndicator.name) } : false, texts: r.texts.map(f.text) })),
+      recommendations: i.recommendations.map((r) => ({
+        heading: r.subIndicator ? { number: f.text(r.subIndicator.number), name: f.text(r.subIndicator.name) } : false,
+        texts: r.texts.map(f.text),
+      })),
     })),
     measures: a.measures.map((m) => ({ number: f.integer(m.number), name: f.text(m.name), tool: m.tool })),
     history: a.history.length > 1 ? { years: yearViews(a.history, f) } : false,
@@ -72,7 +90,15 @@ export const SAMPLE_ANALYSIS_VIEW: AnalysisView = {
   indicators: [{ number: '๓', name: 'การใช้อำนาจ', tool: 'IIT', score: '๘๔.๗๙', rank: '๑', reaches: false }],
   strengths: [{ number: '๓', name: 'การใช้อำนาจ', tool: 'IIT', score: '๘๔.๗๙' }],
   strengthsAreTopThree: true,
-  improvements: [{ number: '๙', name: 'การเปิดเผยข้อมูล', tool: 'OIT', score: '๖๙.๕๗', recommendations: [{ heading: { number: '๙.๔', name: 'การบริหารและพัฒนาทรัพยากรบุคคล' }, texts: ['- หน่วยงานต้องแสดง…'] }] }],
+  improvements: [
+    {
+      number: '๙',
+      name: 'การเปิดเผยข้อมูล',
+      tool: 'OIT',
+      score: '๖๙.๕๗',
+      recommendations: [{ heading: { number: '๙.๔', name: 'การบริหารและพัฒนาทรัพยากรบุคคล' }, texts: ['- หน่วยงานต้องแสดง…'] }],
+    },
+  ],
   measures: [{ number: '๙', name: 'การเปิดเผยข้อมูล', tool: 'OIT' }],
   history: { years: [{ fiscalYear: '๒๕๖๔', total: '๗๕.๐๐', level: 'B', result: 'ไม่ผ่าน', change: '-' }] },
   chart: CHART_MARKER,

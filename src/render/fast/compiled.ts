@@ -71,10 +71,21 @@ export class FastTemplate {
     // (its body part renders again for each document: `renderBody` starts from a fresh scope).
     const probe = renderPackage(prepared, {} as AnnouncementView, digits, { probing: true, compiled }).zip;
     if (!probe) return undefined;
-    const entries = Object.entries(probe.files).map(([name, entry]) => [name, entry.dir ? new Uint8Array(0) : entry.asUint8Array()] as const);
+    const entries = Object.entries(probe.files).map(
+      ([name, entry]) => [name, entry.dir ? new Uint8Array(0) : entry.asUint8Array()] as const,
+    );
     const parts = entries.map(([name, content]) => (name === BODY ? undefined : zipPart(name, content, deflater)));
     const contents = new Map(entries.filter(([name]) => name !== BODY));
-    return new FastTemplate(prepared, digits, deflater, { ...compiled, doc: compiled.doc }, parts, finisher, entries.map(([name]) => name), contents);
+    return new FastTemplate(
+      prepared,
+      digits,
+      deflater,
+      { ...compiled, doc: compiled.doc },
+      parts,
+      finisher,
+      entries.map(([name]) => name),
+      contents,
+    );
   }
 
   /** One document; undefined when its body does not render here (the general path then reports why). */
@@ -98,7 +109,10 @@ export class FastTemplate {
   /** The document's zip around a finished body: the template's other parts, and `added` after them. */
   document(body: string, added: readonly { name: string; content: Uint8Array }[] = []): Uint8Array {
     const bodyPart = zipPart(BODY, encoder.encode(body), this.deflater);
-    return assembleZip([...this.parts.map((part) => part ?? bodyPart), ...added.map(({ name, content }) => zipPart(name, content, this.deflater))]);
+    return assembleZip([
+      ...this.parts.map((part) => part ?? bodyPart),
+      ...added.map(({ name, content }) => zipPart(name, content, this.deflater)),
+    ]);
   }
 
   /** A part of the document as every document of the run has it (not the body). */
@@ -117,7 +131,12 @@ export class FastTemplate {
     internals.scopeManagers = {};
     body.scopeManager = internals.getScopeManager(BODY, body, view);
     body.filePath = BODY;
-    const options = Object.assign(body.getOptions(), { resolved: body.scopeManager.resolved, scopeManager: body.scopeManager, render: renderParts, joinUncorrupt });
+    const options = Object.assign(body.getOptions(), {
+      resolved: body.scopeManager.resolved,
+      scopeManager: body.scopeManager,
+      render: renderParts,
+      joinUncorrupt,
+    });
     const { errors, parts } = renderParts(options);
     if (errors.length) return undefined;
     let merged = parts.map((part) => (typeof part === 'number' ? String(part) : part));

@@ -6,7 +6,6 @@
 declare module 'docxtemplater/js/render.js' {
   import type Docxtemplater from 'docxtemplater';
 
-
   /** What a compiled part's `getOptions()` gives (XmlTemplater.getOptions), with what XmlTemplater.render adds to it. */
   export interface PartOptions {
     compiled: Docxtemplater.DXT.Part[];

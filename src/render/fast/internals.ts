@@ -52,14 +52,23 @@ export function internalsFaults(doc: Docxtemplater, part: string): string[] {
   expect(typeof internals.getScopeManager === 'function', 'Docxtemplater.getScopeManager(to, part, data)');
   const compiled = (internals.compiled as Record<string, Partial<CompiledPart>> | undefined)?.[part];
   if (!compiled) return [...faults, `Docxtemplater.compiled["${part}"]`];
-  expect(Array.isArray(compiled.postparsed) && compiled.postparsed.every((p) => typeof p?.type === 'string'), `compiled["${part}"].postparsed (parts with a type)`);
+  expect(
+    Array.isArray(compiled.postparsed) && compiled.postparsed.every((p) => typeof p?.type === 'string'),
+    `compiled["${part}"].postparsed (parts with a type)`,
+  );
   expect(typeof compiled.getOptions === 'function', `compiled["${part}"].getOptions()`);
   expect('scopeManager' in compiled || 'filePath' in compiled, `compiled["${part}"].scopeManager and .filePath`);
   if (typeof compiled.getOptions !== 'function') return faults;
   const options = compiled.getOptions.call(compiled);
   expect(Array.isArray(options.compiled), 'getOptions().compiled (the postparsed parts)');
-  expect(Array.isArray(options.modules) && options.modules.every((m) => typeof m?.postrender === 'function'), 'getOptions().modules, each with postrender(parts, options)');
+  expect(
+    Array.isArray(options.modules) && options.modules.every((m) => typeof m?.postrender === 'function'),
+    'getOptions().modules, each with postrender(parts, options)',
+  );
   expect(typeof options.baseNullGetter === 'function', 'getOptions().baseNullGetter');
-  expect(typeof options.fileTypeConfig === 'object' && options.fileTypeConfig !== null, 'getOptions().fileTypeConfig (joinUncorrupt reads it)');
+  expect(
+    typeof options.fileTypeConfig === 'object' && options.fileTypeConfig !== null,
+    'getOptions().fileTypeConfig (joinUncorrupt reads it)',
+  );
   return faults;
 }

@@ -10,9 +10,28 @@ import type { FinishingStep } from './step.js';
 
 /** CT_SectPr's children in schema order. */
 const SECTION_PROPERTY_ORDER = [
-  'headerReference', 'footerReference', 'footnotePr', 'endnotePr', 'type', 'pgSz', 'pgMar', 'paperSrc', 'pgBorders',
-  'lnNumType', 'pgNumType', 'cols', 'formProt', 'vAlign', 'noEndnote', 'titlePg', 'textDirection', 'bidi', 'rtlGutter',
-  'docGrid', 'printerSettings', 'sectPrChange',
+  'headerReference',
+  'footerReference',
+  'footnotePr',
+  'endnotePr',
+  'type',
+  'pgSz',
+  'pgMar',
+  'paperSrc',
+  'pgBorders',
+  'lnNumType',
+  'pgNumType',
+  'cols',
+  'formProt',
+  'vAlign',
+  'noEndnote',
+  'titlePg',
+  'textDirection',
+  'bidi',
+  'rtlGutter',
+  'docGrid',
+  'printerSettings',
+  'sectPrChange',
 ];
 
 const PAGE_NUMBER_FORMAT: Record<Digits, string> = { thai: 'thaiNumbers', arabic: 'decimal' };

@@ -10,4 +10,10 @@ import { pageNumberDigits } from './page-numbers.js';
 import type { FinishingStep } from './step.js';
 import { noProofRemoved, thaiRunsMarked } from './thai-runs.js';
 
-export const FINISHING_STEPS: readonly FinishingStep[] = [noProofRemoved, thaiRunsMarked, pageNumberDigits, closingKeptWithText, emblemSized];
+export const FINISHING_STEPS: readonly FinishingStep[] = [
+  noProofRemoved,
+  thaiRunsMarked,
+  pageNumberDigits,
+  closingKeptWithText,
+  emblemSized,
+];

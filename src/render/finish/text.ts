@@ -98,7 +98,10 @@ export class TextFinisher {
   finish(merged: string): string | undefined {
     // The DOM writes quotes in text as they are; docxtemplater escapes them.
     const plain = asTheDomWrites(merged);
-    const text = plain.includes('&quot;') || plain.includes('&apos;') ? plain.replace(/>([^<]*)</g, (_, inner: string) => `>${inner.replaceAll('&quot;', '"').replaceAll('&apos;', "'")}<`) : plain;
+    const text =
+      plain.includes('&quot;') || plain.includes('&apos;')
+        ? plain.replace(/>([^<]*)</g, (_, inner: string) => `>${inner.replaceAll('&quot;', '"').replaceAll('&apos;', "'")}<`)
+        : plain;
     if (unusual(text)) return undefined;
     const list = elementsOf(text);
     if (!list) return undefined;
@@ -129,7 +132,11 @@ export class TextFinisher {
         const inside = removed.length ? removed.filter((cut) => cut.start >= start && cut.end <= end) : removed;
         const old = inside.length ? cutOut(text, start, end, inside) : text.slice(start, end);
         const key = `${index} ${old}`;
-        if (!this.changed.has(key)) this.changed.set(key, viaDom(rootStart, onText, old, (doc, target) => step.change(doc, target, this.finishing)));
+        if (!this.changed.has(key))
+          this.changed.set(
+            key,
+            viaDom(rootStart, onText, old, (doc, target) => step.change(doc, target, this.finishing)),
+          );
         const made = this.changed.get(key);
         if (made === undefined) return undefined;
         edits.push({ start, end, text: made, step: index });
@@ -173,7 +180,12 @@ function cutOut(text: string, start: number, end: number, inside: readonly { sta
 function namespacesOnRoot(text: string, rootStart: string, rootEnd: number): boolean {
   for (const [prefix, uri] of Object.entries(NAMESPACES)) {
     const onRoot = rootStart.indexOf(uri);
-    if (onRoot === -1 ? text.includes(`<${prefix}:`) : !rootStart.includes(`xmlns:${prefix}="${uri}"`) || onRoot !== rootStart.lastIndexOf(uri)) return false;
+    if (
+      onRoot === -1
+        ? text.includes(`<${prefix}:`)
+        : !rootStart.includes(`xmlns:${prefix}="${uri}"`) || onRoot !== rootStart.lastIndexOf(uri)
+    )
+      return false;
   }
   // No declaration below the root binds one of these prefixes or namespaces again.
   for (let at = text.indexOf('xmlns', rootEnd); at !== -1; at = text.indexOf('xmlns', at + 5)) {
@@ -259,7 +271,12 @@ function elementsOf(text: string): XmlElement[] | undefined {
 }
 
 /** `piece` (one element, or nothing) put in a small document of its own, its target changed by `change`, and written back. */
-function viaDom(rootStart: string, { around: [before, after], target }: Extract<FinishingStep['onText'], { around: unknown }>, piece: string, change: (doc: Document, target: Element) => void): string | undefined {
+function viaDom(
+  rootStart: string,
+  { around: [before, after], target }: Extract<FinishingStep['onText'], { around: unknown }>,
+  piece: string,
+  change: (doc: Document, target: Element) => void,
+): string | undefined {
   const doc = parse(`${rootStart}${before}${piece}${after}</w:document>`);
   const element = doc && target(domTree(doc));
   if (!doc || !element) return undefined;

@@ -32,23 +32,33 @@ const TARGET_TYPES: Record<string, string | RegExp> = {
 };
 
 /** Why Word would not open the package, in words, and the first fault found; undefined when it would. */
-export function packageFault(parts: ReadonlyMap<string, Uint8Array>, texts: ReadonlyMap<string, string>): { what: Message; debug: string } | undefined {
+export function packageFault(
+  parts: ReadonlyMap<string, Uint8Array>,
+  texts: ReadonlyMap<string, string>,
+): { what: Message; debug: string } | undefined {
   const fault = (th: string, en: string) => ({ what: { th, en }, debug: en });
   const names = new Map([...parts.keys()].map((name) => [name.toLowerCase(), name]));
   for (const name of parts.keys()) {
-    if (name !== '[Content_Types].xml' && !validPartName(name)) return fault(`ชื่อส่วน "${name}" ใช้ในเอกสาร Word ไม่ได้`, `the part name "${name}" is not a valid part name`);
+    if (name !== '[Content_Types].xml' && !validPartName(name))
+      return fault(`ชื่อส่วน "${name}" ใช้ในเอกสาร Word ไม่ได้`, `the part name "${name}" is not a valid part name`);
   }
 
   const types = contentTypes(texts.get('[Content_Types].xml'));
   const list = partInWords('[Content_Types].xml');
   if ('twice' in types) return fault(`${list.th} ระบุชนิดของ ${types.twice} สองครั้ง`, `${list.en} gives the type of ${types.twice} twice`);
   if ('incomplete' in types) return fault(`${list.th} มีรายการที่ไม่ครบ`, `${list.en} has an entry without its part, extension or type`);
-  const typeOf = (name: string) => types.overrides.get(`/${name.toLowerCase()}`) ?? types.defaults.get(name.slice(name.lastIndexOf('.') + 1).toLowerCase());
+  const typeOf = (name: string) =>
+    types.overrides.get(`/${name.toLowerCase()}`) ?? types.defaults.get(name.slice(name.lastIndexOf('.') + 1).toLowerCase());
   for (const name of parts.keys()) {
     if (name === '[Content_Types].xml') continue;
     const type = typeOf(name);
-    if (type === undefined) return fault(`${partInWords(name).th} ไม่มีชนิดใน${list.th}`, `${partInWords(name).en} has no content type in ${list.en}`);
-    if (name.endsWith('.rels') && type !== RELATIONSHIPS_TYPE) return fault(`${partInWords(name).th} มีชนิด "${type}" ซึ่งไม่ใช่ชนิดที่ Word ใช้กับส่วนนี้`, `${partInWords(name).en} has the content type "${type}", not the one Word uses for it`);
+    if (type === undefined)
+      return fault(`${partInWords(name).th} ไม่มีชนิดใน${list.th}`, `${partInWords(name).en} has no content type in ${list.en}`);
+    if (name.endsWith('.rels') && type !== RELATIONSHIPS_TYPE)
+      return fault(
+        `${partInWords(name).th} มีชนิด "${type}" ซึ่งไม่ใช่ชนิดที่ Word ใช้กับส่วนนี้`,
+        `${partInWords(name).en} has the content type "${type}", not the one Word uses for it`,
+      );
   }
 
   if (!parts.has('_rels/.rels')) return fault(`ไม่มี${partInWords('_rels/.rels').th}`, `${partInWords('_rels/.rels').en} is missing`);
@@ -61,17 +71,25 @@ export function packageFault(parts: ReadonlyMap<string, Uint8Array>, texts: Read
     ids.set(source, own);
     for (const relationship of xml.match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
       const [id, type, target] = ['Id', 'Type', 'Target'].map((name) => attribute(relationship, name));
-      if (!id || !type || target === undefined) return fault(`${rels.th} มีรายการที่ไม่ครบ (ไม่มีรหัส ชนิด หรือที่หมาย)`, `${rels.en} has a relationship without its Id, Type or Target`);
+      if (!id || !type || target === undefined)
+        return fault(`${rels.th} มีรายการที่ไม่ครบ (ไม่มีรหัส ชนิด หรือที่หมาย)`, `${rels.en} has a relationship without its Id, Type or Target`);
       if (own.has(id)) return fault(`${rels.th} มีรหัส ${id} สองรายการ`, `${rels.en} has two relationships with the id ${id}`);
       own.add(id);
       if (attribute(relationship, 'TargetMode') === 'External') continue;
       const resolved = names.get(resolve(source, target).toLowerCase());
       const from = source ? partInWords(source) : { th: 'แม่แบบ', en: 'the package' };
-      if (resolved === undefined) return fault(`${from.th} อ้างถึง${partInWords(resolve(source, target)).th} ซึ่งไม่มีในแม่แบบ`, `${from.en} refers to ${partInWords(resolve(source, target)).en}, which the template does not have`);
+      if (resolved === undefined)
+        return fault(
+          `${from.th} อ้างถึง${partInWords(resolve(source, target)).th} ซึ่งไม่มีในแม่แบบ`,
+          `${from.en} refers to ${partInWords(resolve(source, target)).en}, which the template does not have`,
+        );
       const wanted = TARGET_TYPES[type.slice(type.lastIndexOf('/') + 1)];
       const actual = typeOf(resolved) ?? '';
       if (wanted !== undefined && !(typeof wanted === 'string' ? actual === wanted : wanted.test(actual))) {
-        return fault(`${partInWords(resolved).th} มีชนิด "${actual}" ซึ่งไม่ใช่ชนิดที่ Word ใช้กับส่วนนี้`, `${partInWords(resolved).en} has the content type "${actual}", not the one Word uses for it`);
+        return fault(
+          `${partInWords(resolved).th} มีชนิด "${actual}" ซึ่งไม่ใช่ชนิดที่ Word ใช้กับส่วนนี้`,
+          `${partInWords(resolved).en} has the content type "${actual}", not the one Word uses for it`,
+        );
       }
     }
   }
@@ -79,14 +97,23 @@ export function packageFault(parts: ReadonlyMap<string, Uint8Array>, texts: Read
     const own = ids.get(name) ?? new Set();
     const dangling = usedIds(xml).find((id) => !own.has(id));
     const rels = partInWords(relsOf(name));
-    if (dangling !== undefined) return fault(`${partInWords(name).th} อ้างถึงรหัส ${dangling} ซึ่งไม่มีใน${rels.th}`, `${partInWords(name).en} refers to the relationship ${dangling}, which ${rels.en} does not have`);
+    if (dangling !== undefined)
+      return fault(
+        `${partInWords(name).th} อ้างถึงรหัส ${dangling} ซึ่งไม่มีใน${rels.th}`,
+        `${partInWords(name).en} refers to the relationship ${dangling}, which ${rels.en} does not have`,
+      );
   }
   return undefined;
 }
 
 /** Part names as the Open Packaging Conventions allow them: segments of URI characters, none empty, none ending in a dot. */
 function validPartName(name: string): boolean {
-  return name.split('/').every((segment) => segment !== '' && !segment.endsWith('.') && /^(?:[\w\-.~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2}|[^\u0000-\u007f])+$/.test(segment));
+  return name
+    .split('/')
+    .every(
+      (segment) =>
+        segment !== '' && !segment.endsWith('.') && /^(?:[\w\-.~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2}|[^\u0000-\u007f])+$/.test(segment),
+    );
 }
 
 type ContentTypes = { defaults: Map<string, string>; overrides: Map<string, string> } | { twice: string } | { incomplete: true };

@@ -59,7 +59,9 @@ export class PartCollector {
       }
     }
     const paragraph = paragraphs.filter((p) => p.start <= offset && offset <= p.start + p.text.length).at(-1);
-    return paragraph ? { text: unescapeXml(paragraph.text), at: unescapeXml(paragraph.text.slice(0, offset - paragraph.start)).length } : undefined;
+    return paragraph
+      ? { text: unescapeXml(paragraph.text), at: unescapeXml(paragraph.text.slice(0, offset - paragraph.start)).length }
+      : undefined;
   }
 }
 
@@ -72,5 +74,10 @@ export function excerpt(text: string, at: number): string {
 }
 
 function unescapeXml(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }

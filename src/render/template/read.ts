@@ -40,21 +40,35 @@ export const MAX_TEMPLATE_BYTES = 50 * 1024 * 1024;
 
 export function templateTooLarge(file: string, size: number): Problem {
   const mb = (n: number) => Math.round(n / 1024 / 1024);
-  return error('template-unreadable', { file }, `แม่แบบเอกสารมีขนาด ${mb(size)} MB ใหญ่เกินกว่าแม่แบบจะเป็นได้ (ไม่เกิน ${mb(MAX_TEMPLATE_BYTES)} MB): ตรวจว่าเลือกไฟล์ถูก`, `The template is ${mb(size)} MB, larger than a template can be (at most ${mb(MAX_TEMPLATE_BYTES)} MB): check that this is the right file`);
+  return error(
+    'template-unreadable',
+    { file },
+    `แม่แบบเอกสารมีขนาด ${mb(size)} MB ใหญ่เกินกว่าแม่แบบจะเป็นได้ (ไม่เกิน ${mb(MAX_TEMPLATE_BYTES)} MB): ตรวจว่าเลือกไฟล์ถูก`,
+    `The template is ${mb(size)} MB, larger than a template can be (at most ${mb(MAX_TEMPLATE_BYTES)} MB): check that this is the right file`,
+  );
 }
 
 /**
  * A template's bytes, checked: the template when nothing stops it, with the paths of the tags it
  * uses ("history/total" is {total} inside {#history}), and every problem it has.
  */
-export function readTemplate({ name: file, bytes: content }: NamedBytes, names: SettingNames, kind: TemplateKind = ANNOUNCEMENT_TEMPLATE): { template?: Template; tags?: ReadonlySet<string>; problems: Problem[] } {
+export function readTemplate(
+  { name: file, bytes: content }: NamedBytes,
+  names: SettingNames,
+  kind: TemplateKind = ANNOUNCEMENT_TEMPLATE,
+): { template?: Template; tags?: ReadonlySet<string>; problems: Problem[] } {
   const tags = new Set<string>();
   const problems = findTemplateProblems({ file, content }, names, kind, tags);
   return problems.some((p) => p.severity === 'error') ? { problems } : { template: { file, content }, tags, problems };
 }
 
 /** Every problem of a template, without rendering it; the paths of the tags it uses are added to `tags`. */
-export function findTemplateProblems(template: Template, names: SettingNames, kind: TemplateKind = ANNOUNCEMENT_TEMPLATE, tags = new Set<string>()): Problem[] {
+export function findTemplateProblems(
+  template: Template,
+  names: SettingNames,
+  kind: TemplateKind = ANNOUNCEMENT_TEMPLATE,
+  tags = new Set<string>(),
+): Problem[] {
   const opened = openTemplate(template.content, template.file);
   if ('problems' in opened) return opened.problems;
   const contents = templateContentProblems(opened.entries, template.file);

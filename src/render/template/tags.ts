@@ -71,7 +71,12 @@ interface Scope {
 }
 
 /** The template's tags checked against the kind's; the paths of the tags it uses are added to `used`. */
-export function tagProblems(file: string, collector: PartCollector, kind: TemplateKind = ANNOUNCEMENT_TEMPLATE, used = new Set<string>()): Problem[] {
+export function tagProblems(
+  file: string,
+  collector: PartCollector,
+  kind: TemplateKind = ANNOUNCEMENT_TEMPLATE,
+  used = new Set<string>(),
+): Problem[] {
   const problems: Problem[] = [];
   for (const [part, parts] of Object.entries(collector.postparsed)) {
     const place = (offset: number | undefined) => {
@@ -83,17 +88,38 @@ export function tagProblems(file: string, collector: PartCollector, kind: Templa
         if (p.type !== 'placeholder' || p.value === undefined) continue;
         const tag = `{${prefixOf(p)}${p.value}}`;
         if (p.module === 'rawxml') {
-          problems.push(error('template-syntax', { ...place(p.offset), tag }, `ป้าย ${tag} แทรก XML ดิบ ซึ่งประกาศไม่ใช้: ลบเครื่องหมาย @ ออก`, `The tag ${tag} inserts raw XML, which the announcement does not use: remove the @`));
+          problems.push(
+            error(
+              'template-syntax',
+              { ...place(p.offset), tag },
+              `ป้าย ${tag} แทรก XML ดิบ ซึ่งประกาศไม่ใช้: ลบเครื่องหมาย @ ออก`,
+              `The tag ${tag} inserts raw XML, which the announcement does not use: remove the @`,
+            ),
+          );
           continue;
         }
         const scope = p.value === '.' ? scopes.at(-1) : [...scopes].reverse().find((s) => hasKey(s.shape, p.value!));
         if (!scope) {
-          problems.push(error('template-tag-unknown', { ...place(p.offset), tag }, `แม่แบบใช้ป้าย ${tag} ซึ่งประกาศไม่มีข้อมูลให้: ตรวจการสะกดชื่อป้าย${suggestion(p.value, scopes).th}`, `The template uses the tag ${tag}, which the announcement does not provide: check its spelling${suggestion(p.value, scopes).en}`));
+          problems.push(
+            error(
+              'template-tag-unknown',
+              { ...place(p.offset), tag },
+              `แม่แบบใช้ป้าย ${tag} ซึ่งประกาศไม่มีข้อมูลให้: ตรวจการสะกดชื่อป้าย${suggestion(p.value, scopes).th}`,
+              `The template uses the tag ${tag}, which the announcement does not provide: check its spelling${suggestion(p.value, scopes).en}`,
+            ),
+          );
           if (p.subparsed) walk(p.subparsed, scopes);
           continue;
         }
         if (p.value === '.' && typeof scope.shape !== 'string') {
-          problems.push(error('template-tag-unknown', { ...place(p.offset), tag }, 'ป้าย {.} ใช้ได้เฉพาะในกลุ่มข้อความ เช่น {#paragraphs}{.}{/paragraphs}', 'The tag {.} can only be used inside a loop over texts, e.g. {#paragraphs}{.}{/paragraphs}'));
+          problems.push(
+            error(
+              'template-tag-unknown',
+              { ...place(p.offset), tag },
+              'ป้าย {.} ใช้ได้เฉพาะในกลุ่มข้อความ เช่น {#paragraphs}{.}{/paragraphs}',
+              'The tag {.} can only be used inside a loop over texts, e.g. {#paragraphs}{.}{/paragraphs}',
+            ),
+          );
           continue;
         }
         const path = [scope.path, p.value].filter(Boolean).join('/');
@@ -109,7 +135,15 @@ export function tagProblems(file: string, collector: PartCollector, kind: Templa
     walk(parts, [{ path: '', shape: kind.sample }]);
   }
   for (const [path, piece] of kind.required) {
-    if (!used.has(path)) problems.push(error('template-piece-missing', { file, tag: tagPathText(path) }, `แม่แบบขาด${piece.th} (ป้าย ${tagPathText(path)})`, `The template lacks ${piece.en} (the tag ${tagPathText(path)})`));
+    if (!used.has(path))
+      problems.push(
+        error(
+          'template-piece-missing',
+          { file, tag: tagPathText(path) },
+          `แม่แบบขาด${piece.th} (ป้าย ${tagPathText(path)})`,
+          `The template lacks ${piece.en} (the tag ${tagPathText(path)})`,
+        ),
+      );
   }
   return problems;
 }

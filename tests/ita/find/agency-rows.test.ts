@@ -8,7 +8,10 @@ import { fixture } from '../../../tools/workbooks.js';
 /** The workbook's problems, less the warning every test here gets for giving several agencies one signer (checked once, below). */
 const workbookCodes = (problems: Parameters<typeof codes>[0]) => codes(problems).filter((c) => c !== 'warning:signer-for-many');
 
-const announced = (agencies: AgencyResult[]) => agencies.map((a) => a.announcement && [a.announcement.agency.shortName, a.announcement.total, a.announcement.level, a.announcement.result]);
+const announced = (agencies: AgencyResult[]) =>
+  agencies.map(
+    (a) => a.announcement && [a.announcement.agency.shortName, a.announcement.total, a.announcement.level, a.announcement.result],
+  );
 
 describe('layout 2: many agencies, one row each', () => {
   it('reads a province report with a grouped two-row header, subtotals and an average row; the published 2564 figures check out', async () => {
@@ -47,7 +50,9 @@ describe('layout 2: many agencies, one row each', () => {
       [NAMES, NAMES.map((_, i) => i + 1)],
     ];
     for (const titles of variants) {
-      const { problems, agencies } = await announceFixture(layout2({ titles, rows: [{ name: 'อบต.หนึ่ง' }, { name: 'อบต.สอง', scores: Array(10).fill(90) }] }));
+      const { problems, agencies } = await announceFixture(
+        layout2({ titles, rows: [{ name: 'อบต.หนึ่ง' }, { name: 'อบต.สอง', scores: Array(10).fill(90) }] }),
+      );
       expect(workbookCodes(problems), JSON.stringify(titles)).toEqual(['warning:recommendations-missing']);
       expect(announced(agencies), JSON.stringify(titles)).toEqual([
         ['อบต.หนึ่ง', 78.29, 'B', 'ไม่ผ่าน'],
@@ -55,18 +60,40 @@ describe('layout 2: many agencies, one row each', () => {
       ]);
       // Titled by number alone, an indicator is printed as ITAS prints it in 2565 (printed: in 2565.yaml): 8 is การปรับปรุงการทำงาน.
       const named = JSON.stringify(titles).includes(NAMES[0]!);
-      expect(agencies[0]!.announcement!.indicators.map((i) => i.name)).toEqual(named ? NAMES : NAMES.map((n, i) => (i === 7 ? 'การปรับปรุงการทำงาน' : n)));
+      expect(agencies[0]!.announcement!.indicators.map((i) => i.name)).toEqual(
+        named ? NAMES : NAMES.map((n, i) => (i === 7 ? 'การปรับปรุงการทำงาน' : n)),
+      );
     }
   });
 
   it('reads a three-row header: tool groups however spelt, indicator titles, and "คะแนน" under each title', async () => {
-    const header = ['ลำดับ', 'หน่วยงาน', 'แบบวัด IIT (30%)', null, null, null, null, 'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก', null, null, 'oit', null, 'คะแนนรวม'];
+    const header = [
+      'ลำดับ',
+      'หน่วยงาน',
+      'แบบวัด IIT (30%)',
+      null,
+      null,
+      null,
+      null,
+      'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก',
+      null,
+      null,
+      'oit',
+      null,
+      'คะแนนรวม',
+    ];
     const workbook: FixtureWorkbook = {
       sheets: [
         {
           name: 'ผล',
           merges: ['A2:A4', 'B2:B4', 'C2:G2', 'H2:J2', 'K2:L2', 'M2:M4'],
-          rows: [['ปีงบประมาณ', 2565], header, [null, null, ...NAMES], [null, null, ...Array(10).fill('คะแนน')], [1, 'อบต.หนึ่ง', ...LAMPANGRONG, 78.29]],
+          rows: [
+            ['ปีงบประมาณ', 2565],
+            header,
+            [null, null, ...NAMES],
+            [null, null, ...Array(10).fill('คะแนน')],
+            [1, 'อบต.หนึ่ง', ...LAMPANGRONG, 78.29],
+          ],
         },
       ],
     };
@@ -84,12 +111,31 @@ describe('layout 2: many agencies, one row each', () => {
 
   it('reads numbers as text, Thai digits, stray spaces, NBSP and zero-width characters, colons and line breaks in labels, rich text, hyperlinks and formulas', async () => {
     const workbook = layout2({
-      labels: { agency: 'หน่วย\u200bงาน:', province: ' จังหวัด ', total: 'คะแนน\nรวม\n(100 คะแนน)', level: 'ระดับ\u00a0:', result: 'ผล การประเมิน (ผ่าน/ไม่ผ่าน)' },
+      labels: {
+        agency: 'หน่วย\u200bงาน:',
+        province: ' จังหวัด ',
+        total: 'คะแนน\nรวม\n(100 คะแนน)',
+        level: 'ระดับ\u00a0:',
+        result: 'ผล การประเมิน (ผ่าน/ไม่ผ่าน)',
+      },
       rows: [
         { name: { richText: ['อบต.', 'ตัวหนา'] }, scores: LAMPANGRONG.map(String) },
-        { name: { text: 'อบต.ลิงก์', hyperlink: 'https://itas.nacc.go.th' }, scores: ['๘๔.๓๙', '๗๒.๙๘', '๘๔.๗๙', '๗๕.๓๖', '๗๕.๖๓', '๘๔.๒๗', '๘๑.๕๐', '๗๙.๖๑', '๖๙.๕๗', '๘๑.๒๕'] },
-        { name: '\u00a0อบต.ช่อง\u00a0 ว่าง\u200b ', scores: LAMPANGRONG.map((s) => ` ${s}\u00a0`), total: ' ๗๘.๓๐ ', level: ' A ', result: '\u00a0ผ่าน ' },
-        { name: 'อบต.สูตร', scores: [{ formula: 'ROUND(84.391,2)', result: 84.39 }, ...LAMPANGRONG.slice(1)], total: { formula: 'SUM(D6:M6)/10', result: 78.29 } },
+        {
+          name: { text: 'อบต.ลิงก์', hyperlink: 'https://itas.nacc.go.th' },
+          scores: ['๘๔.๓๙', '๗๒.๙๘', '๘๔.๗๙', '๗๕.๓๖', '๗๕.๖๓', '๘๔.๒๗', '๘๑.๕๐', '๗๙.๖๑', '๖๙.๕๗', '๘๑.๒๕'],
+        },
+        {
+          name: '\u00a0อบต.ช่อง\u00a0 ว่าง\u200b ',
+          scores: LAMPANGRONG.map((s) => ` ${s}\u00a0`),
+          total: ' ๗๘.๓๐ ',
+          level: ' A ',
+          result: '\u00a0ผ่าน ',
+        },
+        {
+          name: 'อบต.สูตร',
+          scores: [{ formula: 'ROUND(84.391,2)', result: 84.39 }, ...LAMPANGRONG.slice(1)],
+          total: { formula: 'SUM(D6:M6)/10', result: 78.29 },
+        },
       ],
     });
     const { problems, agencies } = await announceFixture(workbook);
@@ -107,7 +153,9 @@ describe('layout 2: many agencies, one row each', () => {
   it('stops only the agency whose formula has no cached result, naming the cell', async () => {
     const scores = [...LAMPANGRONG];
     scores[2] = { formula: 'AVERAGE(X1:X9)' };
-    const { agencies } = await announceFixture(layout2({ rows: [{ name: 'อบต.หนึ่ง' }, { name: 'อบต.สูตรเปล่า', scores }, { name: 'อบต.สาม' }] }));
+    const { agencies } = await announceFixture(
+      layout2({ rows: [{ name: 'อบต.หนึ่ง' }, { name: 'อบต.สูตรเปล่า', scores }, { name: 'อบต.สาม' }] }),
+    );
     expect(announced(agencies).map((a) => a?.[0])).toEqual(['อบต.หนึ่ง', undefined, 'อบต.สาม']);
     const problem = agencies[1]!.problems.find((p) => p.code === 'formula-without-result')!;
     expect(problem.where).toMatchObject({ sheet: 'รายหน่วยงาน', cell: 'F4', agency: 'อบต.สูตรเปล่า' });
@@ -182,13 +230,17 @@ describe('layout 2: many agencies, one row each', () => {
   });
 
   it('names a missing or repeated indicator column, and a table without an agency column', async () => {
-    const missing = await announceFixture(layout2({ titles: NAMES.map((n, i) => (i === 3 ? 'การใช้ทรัพย์สิน' : n)), rows: [{ name: 'อบต.หนึ่ง' }] }));
+    const missing = await announceFixture(
+      layout2({ titles: NAMES.map((n, i) => (i === 3 ? 'การใช้ทรัพย์สิน' : n)), rows: [{ name: 'อบต.หนึ่ง' }] }),
+    );
     const problem = missing.problems.find((p) => p.code === 'indicator-missing')!;
     expect(problem.message.th).toContain('ตัวชี้วัดที่ 4 (การใช้ทรัพย์สินของราชการ)');
     expect(problem.message.th).toContain('"การใช้ทรัพย์สิน" (G2)');
     expect(missing.agencies).toEqual([]);
 
-    const repeated = await announceFixture(layout2({ titles: NAMES.map((n, i) => (i === 8 ? NAMES[7]! : n)), rows: [{ name: 'อบต.หนึ่ง' }] }));
+    const repeated = await announceFixture(
+      layout2({ titles: NAMES.map((n, i) => (i === 8 ? NAMES[7]! : n)), rows: [{ name: 'อบต.หนึ่ง' }] }),
+    );
     expect(codes(repeated.problems)).toEqual(expect.arrayContaining(['error:indicator-duplicate', 'error:indicator-missing']));
 
     const noAgency = await announceFixture(layout2({ labels: { agency: 'ชื่อ' }, rows: [{ name: 'อบต.หนึ่ง' }] }));
@@ -196,14 +248,24 @@ describe('layout 2: many agencies, one row each', () => {
   });
 
   it('gives recommendations to no agency when the sheet has no หน่วยงาน column and the workbook holds several', async () => {
-    const recommendations: FixtureSheet = { name: 'ข้อเสนอแนะ', rows: [['เครื่องมือ', 'ตัวชี้วัด', 'ข้อเสนอแนะ'], ['IIT', 1, 'ข้อความ']] };
-    const { problems, agencies } = await announceFixture(layout2({ rows: [{ name: 'อบต.หนึ่ง' }, { name: 'อบต.สอง' }], sheets: [recommendations] }));
+    const recommendations: FixtureSheet = {
+      name: 'ข้อเสนอแนะ',
+      rows: [
+        ['เครื่องมือ', 'ตัวชี้วัด', 'ข้อเสนอแนะ'],
+        ['IIT', 1, 'ข้อความ'],
+      ],
+    };
+    const { problems, agencies } = await announceFixture(
+      layout2({ rows: [{ name: 'อบต.หนึ่ง' }, { name: 'อบต.สอง' }], sheets: [recommendations] }),
+    );
     expect(workbookCodes(problems)).toEqual(['warning:recommendations-unassigned']);
     expect(agencies.map((a) => a.announcement!.recommendations)).toEqual([undefined, undefined]);
   });
 
   it('skips a copy of an agency with the same scores and refuses one with other scores', async () => {
-    const { agencies } = await announceFixture(layout2({ rows: [{ name: 'อบต.หนึ่ง' }, { name: 'อบต.หนึ่ง' }, { name: 'อบต.หนึ่ง', scores: Array(10).fill(90) }] }));
+    const { agencies } = await announceFixture(
+      layout2({ rows: [{ name: 'อบต.หนึ่ง' }, { name: 'อบต.หนึ่ง' }, { name: 'อบต.หนึ่ง', scores: Array(10).fill(90) }] }),
+    );
     expect(announced(agencies).map((a) => a?.[0])).toEqual(['อบต.หนึ่ง', undefined, undefined]);
     expect(codes(agencies[1]!.problems)).toEqual(['warning:agency-repeated']);
     expect(codes(agencies[2]!.problems)).toEqual(['error:agency-repeated']);
@@ -232,7 +294,9 @@ describe('layout 2: many agencies, one row each', () => {
     expect(codes(agencies[6]!.problems)).toEqual(['warning:level-mismatch', 'warning:result-mismatch', 'warning:computed-not-confirmed']);
     // No total or level stated: computed with weights assumed and bands inferred, so the clerk is told to check them.
     expect(codes(agencies[0]!.problems)).toEqual(['warning:computed-not-confirmed']);
-    expect(agencies[0]!.problems[0]!.message.th).toMatch(/^ไฟล์ไม่ได้ระบุคะแนนรวมและระดับ: พิมพ์ตามที่โปรแกรมคำนวณด้วยเกณฑ์ปี 2566 ซึ่งเกณฑ์ข้อนี้เป็นการสันนิษฐาน/);
+    expect(agencies[0]!.problems[0]!.message.th).toMatch(
+      /^ไฟล์ไม่ได้ระบุคะแนนรวมและระดับ: พิมพ์ตามที่โปรแกรมคำนวณด้วยเกณฑ์ปี 2566 ซึ่งเกณฑ์ข้อนี้เป็นการสันนิษฐาน/,
+    );
     expect(agencies[0]!.announcement!.levelDescription).toMatch(/^ระดับผ่านดีเยี่ยม : .*พ\.ศ\. 2566.*97\.49 คะแนน$/);
 
     const letter = await announceFixture(layout2({ year: 2566, rows: [{ name: 'อบต.หนึ่ง', level: 'B' }] }));

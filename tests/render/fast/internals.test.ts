@@ -16,23 +16,35 @@ import { DEFAULT_TEMPLATE } from '../../helpers/docx.js';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-const CHECK = 'check src/render/fast/compiled.ts (renderBody, compile) and internals.ts against the new docxtemplater, then set DOCXTEMPLATER_VERSION and COPIED in internals.ts';
+const CHECK =
+  'check src/render/fast/compiled.ts (renderBody, compile) and internals.ts against the new docxtemplater, then set DOCXTEMPLATER_VERSION and COPIED in internals.ts';
 
 describe('docxtemplater internals (src/render/fast/)', () => {
   it('the installed docxtemplater is the one the fast path was written against, pinned exactly', () => {
     const installed = (require('docxtemplater/package.json') as { version: string }).version;
-    const pinned = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies.docxtemplater;
-    expect(installed, `docxtemplater ${installed} is installed, the fast path was written against ${DOCXTEMPLATER_VERSION}: ${CHECK}`).toBe(DOCXTEMPLATER_VERSION);
-    expect(pinned, `package.json must pin docxtemplater exactly (${DOCXTEMPLATER_VERSION}), not ${pinned}: the fast path uses its internals`).toBe(DOCXTEMPLATER_VERSION);
+    const pinned = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> })
+      .dependencies.docxtemplater;
+    expect(installed, `docxtemplater ${installed} is installed, the fast path was written against ${DOCXTEMPLATER_VERSION}: ${CHECK}`).toBe(
+      DOCXTEMPLATER_VERSION,
+    );
+    expect(
+      pinned,
+      `package.json must pin docxtemplater exactly (${DOCXTEMPLATER_VERSION}), not ${pinned}: the fast path uses its internals`,
+    ).toBe(DOCXTEMPLATER_VERSION);
   });
 
   it('the functions renderBody does the work of are as they were', () => {
     const sources: Record<keyof typeof COPIED, string> = {
-      'XmlTemplater.prototype.render (docxtemplater/js/xml-templater.js)': (require('docxtemplater/js/xml-templater.js') as { prototype: { render: () => unknown } }).prototype.render.toString(),
+      'XmlTemplater.prototype.render (docxtemplater/js/xml-templater.js)': (
+        require('docxtemplater/js/xml-templater.js') as { prototype: { render: () => unknown } }
+      ).prototype.render.toString(),
       'postrender (docxtemplater/js/postrender.js)': (require('docxtemplater/js/postrender.js') as () => unknown).toString(),
     };
     for (const [name, source] of Object.entries(sources)) {
-      expect(createHash('sha256').update(source).digest('hex'), `${name} has changed: compare it with renderBody in src/render/fast/compiled.ts; ${CHECK}`).toBe(COPIED[name as keyof typeof COPIED]);
+      expect(
+        createHash('sha256').update(source).digest('hex'),
+        `${name} has changed: compare it with renderBody in src/render/fast/compiled.ts; ${CHECK}`,
+      ).toBe(COPIED[name as keyof typeof COPIED]);
     }
     for (const module of ['docxtemplater/js/render.js', 'docxtemplater/js/join-uncorrupt.js']) {
       expect(typeof require(module), `${module} no longer exports a function: ${CHECK}`).toBe('function');
@@ -40,20 +52,34 @@ describe('docxtemplater internals (src/render/fast/)', () => {
   });
 
   it('a compiled template has what the fast path uses, in the shape it uses', () => {
-    const doc = new Docxtemplater(new PizZip(readFileSync(DEFAULT_TEMPLATE)), { paragraphLoop: true, linebreaks: true, errorLogging: false });
+    const doc = new Docxtemplater(new PizZip(readFileSync(DEFAULT_TEMPLATE)), {
+      paragraphLoop: true,
+      linebreaks: true,
+      errorLogging: false,
+    });
     expect(internalsFaults(doc, 'word/document.xml'), `docxtemplater's internals lack these: ${CHECK}`).toEqual([]);
   });
 
   it('finds a fault when one is there (the check is not empty)', () => {
-    const doc = new Docxtemplater(new PizZip(readFileSync(DEFAULT_TEMPLATE)), { paragraphLoop: true, linebreaks: true, errorLogging: false });
+    const doc = new Docxtemplater(new PizZip(readFileSync(DEFAULT_TEMPLATE)), {
+      paragraphLoop: true,
+      linebreaks: true,
+      errorLogging: false,
+    });
     const internals = doc as unknown as { compiled: Record<string, { postparsed?: unknown }> };
     delete internals.compiled['word/document.xml']!.postparsed;
-    expect(internalsFaults(doc, 'word/document.xml')).toEqual(['compiled["word/document.xml"].postparsed (parts with a type)', 'getOptions().compiled (the postparsed parts)']);
+    expect(internalsFaults(doc, 'word/document.xml')).toEqual([
+      'compiled["word/document.xml"].postparsed (parts with a type)',
+      'getOptions().compiled (the postparsed parts)',
+    ]);
     expect(internalsFaults(doc, 'word/none.xml')).toEqual(['Docxtemplater.compiled["word/none.xml"]']);
   });
 
   it('no source outside src/render/fast/ reaches into docxtemplater', () => {
-    const sources = (folder: string): string[] => readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sources(path.join(folder, entry.name)) : /\.[cm]?ts$/.test(entry.name) ? [path.join(folder, entry.name)] : []));
+    const sources = (folder: string): string[] =>
+      readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? sources(path.join(folder, entry.name)) : /\.[cm]?ts$/.test(entry.name) ? [path.join(folder, entry.name)] : [],
+      );
     const fast = path.join(ROOT, 'src', 'render', 'fast');
     const reaching = sources(path.join(ROOT, 'src'))
       .filter((file) => !file.startsWith(fast + path.sep))
