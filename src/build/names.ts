@@ -3,10 +3,11 @@
  * folder whatever the workbook says, and is unique within a run. Plain text work, so the web
  * page names its downloads as the command line names its files.
  */
+import { BIDI_CONTROLS } from '../core/characters.js';
 import type { Announcement } from '../ita/model.js';
 
 /** Characters Windows forbids in file names, control characters, and bidirectional overrides (they make a name read as another). */
-const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = new RegExp(`[\\\\/:*?"<>|\\u0000-\\u001f\\u007f-\\u009f${BIDI_CONTROLS}]`, 'g');
 
 /**
  * File systems allow 255 bytes in a name and Thai letters take 3 bytes in UTF-8: the agency's

@@ -2,6 +2,7 @@
 import type { Failure } from './index.js';
 import type { Announcement } from '../ita/model.js';
 import type { Analysis } from '../ita/analysis.js';
+import { BIDI_CONTROLS } from '../core/characters.js';
 import { chooser, counted, type Language } from '../core/language.js';
 import type { Place, Problem } from '../core/problem.js';
 import { formatterFor } from '../core/format.js';
@@ -11,11 +12,10 @@ import { formatterFor } from '../core/format.js';
  * screen, writing the clipboard) or bidirectional overrides (reordering what is shown), so control
  * characters are shown as their codes instead of sent.
  */
+const UNPRINTABLE = new RegExp(`[\\u0000-\\u0008\\u000a-\\u001f\\u007f-\\u009f${BIDI_CONTROLS}]`, 'g');
+
 export function printable(line: string): string {
-  return line.replace(
-    /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`,
-  );
+  return line.replace(UNPRINTABLE, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
 }
 
 /**

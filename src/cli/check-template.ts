@@ -8,9 +8,9 @@
  */
 import { COMMAND_LINE_NAMES } from '../cli/options.js';
 import path from 'node:path';
-import { executedAsProgram, processIo, readInput, type Io } from './io.js';
+import { executedAsProgram, languageAsked, processIo, readInput, type Io } from './io.js';
 import { EXIT } from './exit-codes.js';
-import { chooser, counted, languageAsked } from '../core/language.js';
+import { chooser, counted } from '../core/language.js';
 import { error } from '../core/problem.js';
 import { ANALYSIS_TEMPLATE, MAX_TEMPLATE_BYTES, readTemplate, templateTooLarge } from '../render/index.js';
 import { printable, problemLines } from '../build/report.js';

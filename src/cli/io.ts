@@ -7,6 +7,7 @@ import { realpathSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { NamedBytes } from '../core/bytes.js';
+import type { Language } from '../core/language.js';
 import type { Problem } from '../core/problem.js';
 
 /** What the command line meets of the world: where it runs, its environment, and the two screens. */
@@ -83,4 +84,11 @@ export function executedAsProgram(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** `--lang en` or `--lang=en` among the arguments: English; anything else, Thai. */
+export function languageAsked(argv: readonly string[]): Language {
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = at < 0 ? undefined : argv[at] === '--lang' ? argv[at + 1] : argv[at]!.slice('--lang='.length);
+  return value === 'en' ? 'en' : 'th';
 }

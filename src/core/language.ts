@@ -17,13 +17,6 @@ export function chooser(language: Language): (th: string, en: string) => string 
   return (th, en) => (language === 'en' ? en : th);
 }
 
-/** `--lang en` or `--lang=en` among the arguments: English; anything else, Thai. */
-export function languageAsked(argv: readonly string[]): Language {
-  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const value = at < 0 ? undefined : argv[at] === '--lang' ? argv[at + 1] : argv[at]!.slice('--lang='.length);
-  return value === 'en' ? 'en' : 'th';
-}
-
 /** `1 announcement`, `3 announcements`: English counts nouns, Thai does not. */
 export function counted(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;

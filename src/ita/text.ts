@@ -2,6 +2,7 @@
  * How text from a workbook is compared and kept. Clerks' workbooks carry NBSP, zero-width
  * characters, line breaks inside labels and trailing colons; none of these change meaning.
  */
+import { BIDI_CONTROLS } from '../core/characters.js';
 import { normaliseThai, toArabicDigits } from '../core/thai.js';
 import { cellText, placeOf, type Cell, type Sheet } from '../read/cells.js';
 import type { Message } from '../core/language.js';
@@ -14,11 +15,13 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
  * Code points that are not characters (U+FFFE, U+FFFF, …) and halves of a surrogate pair alone
  * (no XML part may hold them), and bidirectional overrides (they make a name read as another).
  */
-const NOT_CHARACTERS = /\p{Noncharacter_Code_Point}|\p{Surrogate}|[\u202a-\u202e\u2066-\u2069]/gu;
+const NOT_CHARACTERS = new RegExp(`\\p{Noncharacter_Code_Point}|\\p{Surrogate}|[${BIDI_CONTROLS}]`, 'gu');
 const SPACES = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g;
 /** Anything cleanText changes other than NFC: whitespace other than a single inner space, invisible or control characters. */
-const NEEDS_CLEANING =
-  /[^\S ]|[\u200b-\u200d\u2060\ufeff\u00ad\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]| {2}|^ | $|\p{Noncharacter_Code_Point}|\p{Surrogate}/u;
+const NEEDS_CLEANING = new RegExp(
+  `[^\\S ]|[\\u200b-\\u200d\\u2060\\ufeff\\u00ad\\u0000-\\u001f\\u007f-\\u009f${BIDI_CONTROLS}]| {2}|^ | $|\\p{Noncharacter_Code_Point}|\\p{Surrogate}`,
+  'u',
+);
 
 const HAS_CONTROL = new RegExp(CONTROL.source);
 const HAS_NOT_CHARACTER = new RegExp(NOT_CHARACTERS.source, 'u');
