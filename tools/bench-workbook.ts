@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { writeFixtureWorkbook, type FixtureCell } from './workbook-fixture.js';
 
-const NAMES = [
+/** The ten indicators' names as a 2563–2568 workbook writes them, in their order. */
+export const INDICATOR_NAMES = [
   'การปฏิบัติหน้าที่',
   'การใช้งบประมาณ',
   'การใช้อำนาจ',
@@ -19,14 +20,14 @@ const NAMES = [
 function scores(seed: number): number[] {
   let state = seed * 2654435761;
   const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-  return NAMES.map(() => Math.round((100 - 60 * random() ** 2) * 100) / 100);
+  return INDICATOR_NAMES.map(() => Math.round((100 - 60 * random() ** 2) * 100) / 100);
 }
 
 /** A layout-2 workbook of `agencies` generated agencies with two recommendations each, in `dir`. */
 export async function benchWorkbook(agencies: number, dir: string): Promise<string> {
   const rows: FixtureCell[][] = [
     ['ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566'],
-    ['ลำดับ', 'หน่วยงาน', 'จังหวัด', ...NAMES.map((n, i) => `${i + 1}. ${n}`)],
+    ['ลำดับ', 'หน่วยงาน', 'จังหวัด', ...INDICATOR_NAMES.map((n, i) => `${i + 1}. ${n}`)],
   ];
   const recommendations: FixtureCell[][] = [['หน่วยงาน', 'เครื่องมือ', 'ตัวชี้วัด', 'ตัวชี้วัดย่อย', 'ข้อเสนอแนะ']];
   for (let i = 1; i <= agencies; i++) {

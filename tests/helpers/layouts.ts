@@ -6,18 +6,9 @@ import { announceWorkbook, type WorkbookAnnouncementSettings } from '../../src/i
 import { frameworksOnDisk } from '../../src/node/frameworks-on-disk.js';
 import { workbookFile, readWorkbookFile } from '../../tools/workbooks.js';
 
-export const NAMES = [
-  'การปฏิบัติหน้าที่',
-  'การใช้งบประมาณ',
-  'การใช้อำนาจ',
-  'การใช้ทรัพย์สินของราชการ',
-  'การแก้ไขปัญหาการทุจริต',
-  'คุณภาพการดำเนินงาน',
-  'ประสิทธิภาพการสื่อสาร',
-  'การปรับปรุงระบบการทำงาน',
-  'การเปิดเผยข้อมูล',
-  'การป้องกันการทุจริต',
-];
+import { INDICATOR_NAMES } from '../../tools/bench-workbook.js';
+
+export const NAMES = INDICATOR_NAMES;
 /** อบต.ลำปางรอง 2565: 78.29, B. */
 export const LAMPANGRONG: FixtureCell[] = [84.39, 72.98, 84.79, 75.36, 75.63, 84.27, 81.5, 79.61, 69.57, 81.25];
 export const OPTIONS: WorkbookAnnouncementSettings = {
