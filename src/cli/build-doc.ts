@@ -255,8 +255,9 @@ async function run(args: Arguments, io: Io): Promise<number> {
   const order = new Map(result.announcements.map((a, i) => [a.name, i]));
   const documents = written.sort((a, b) => order.get(path.basename(a.output))! - order.get(path.basename(b.output))!);
   if (args.check) tellWhatWouldBeMade(result, screen);
+  const analysisPdfs = new Set<string>();
   if (args.pdf && documents.length && !folder?.stopped)
-    result.problems.push(...(await writePdfsBeside(documents, analysesWritten, folder!, io, screen)));
+    result.problems.push(...(await writePdfsBeside(documents, analysesWritten, analysisPdfs, folder!, io, screen)));
   await folder?.close();
 
   report(args, screen, io, {
@@ -265,6 +266,7 @@ async function run(args: Arguments, io: Io): Promise<number> {
     documents,
     ready: args.check ? result.announcements.length : 0,
     analyses: args.check ? result.analyses.map((a) => a.name) : analysesWritten,
+    analysisPdfs,
     stopped: folder?.stopped,
   });
   return exitCodeFor({ ...result, ...(folder?.stopped && { stopped: folder.stopped }) });
@@ -456,6 +458,7 @@ function tellWhatWouldBeMade(result: BuildResult, screen: Screen): void {
 async function writePdfsBeside(
   documents: DocumentSummary[],
   analysesWritten: string[],
+  analysisPdfs: Set<string>,
   folder: OutputFolder,
   io: Io,
   screen: Screen,
@@ -473,6 +476,7 @@ async function writePdfsBeside(
     const pdf = made.pdfs.get(d.output);
     if (pdf) d.pdf = pdf;
   }
+  for (const file of analysesWritten) if (made.pdfs.has(file)) analysisPdfs.add(file);
   return made.problems;
 }
 
@@ -535,11 +539,13 @@ interface Outcome {
   documents?: DocumentSummary[];
   ready?: number;
   analyses?: string[];
+  /** The analysis reports that have a PDF beside them (--pdf). */
+  analysisPdfs?: ReadonlySet<string>;
   stopped?: Problem | undefined;
 }
 
 function report(args: Arguments, screen: Screen, io: Io, outcome: Outcome): void {
-  const { problems, failures, documents = [], ready = 0, analyses = [], stopped } = outcome;
+  const { problems, failures, documents = [], ready = 0, analyses = [], analysisPdfs = new Set<string>(), stopped } = outcome;
   const { language, words, tell, pathShown } = screen;
   const printed = new Set<string>();
   // Announcements made but not saved once the folder took no more: why is said once, then which.
@@ -560,7 +566,12 @@ function report(args: Arguments, screen: Screen, io: Io, outcome: Outcome): void
     problemLines(p, pathShown, language, args.debug).forEach(tell);
   }
   if (documents.length) documentTable(documents, pathShown, language).forEach(tell);
-  if (!args.check) for (const file of analyses) tell(words(`รายงานการวิเคราะห์: ${pathShown(file)}`, `Analysis report: ${pathShown(file)}`));
+  if (!args.check) {
+    for (const file of analyses) {
+      const pdf = analysisPdfs.has(file) ? words(' (พร้อมไฟล์ PDF ชื่อเดียวกัน)', ' (with a PDF of the same name)') : '';
+      tell(words(`รายงานการวิเคราะห์: ${pathShown(file)}${pdf}`, `Analysis report: ${pathShown(file)}${pdf}`));
+    }
+  }
   if (failed.length) failureLines(failed, pathShown, language, args.debug).forEach(tell);
   if (stopped && unsaved.length) unsavedLines(stopped, unsaved, pathShown, language).forEach(tell);
   const reports = analyses.length

@@ -37,6 +37,19 @@ describe('--pdf', () => {
     },
   );
 
+  it.skipIf(!canRender)(
+    'writes a PDF beside the analysis report too, and says so on its line (needs LibreOffice and poppler: .ci/run installs them)',
+    async () => {
+      const out = temporaryDir('ita-pdf-analysis-');
+      const run = await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--pdf', '--analysis']);
+      expect(run.status, run.stderr).toBe(0);
+      const report = 'รายงานการวิเคราะห์ผลการประเมิน ITA 2565 อบต.ลำปางรอง';
+      expect(writtenIn(out)).toContain(`${report}.pdf`);
+      expect(pdfPageText(path.join(out, `${report}.pdf`), 1)).toContain('รายงานการวิเคราะห์ผลการประเมิน');
+      expect(run.stderr).toMatch(new RegExp(`รายงานการวิเคราะห์: .*${report}\\.docx \\(พร้อมไฟล์ PDF ชื่อเดียวกัน\\)`));
+    },
+  );
+
   it('without LibreOffice, still writes the document and says how to install it', async () => {
     const out = temporaryDir('ita-pdf-');
     const run = await runBuildDoc([await workbookFile('lampangrong-2565'), '--out', out, '--pdf'], {
