@@ -7,9 +7,9 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { renderInChunks } from '../build/chunks.js';
 import type { RenderMany, RenderOutcome } from '../build/index.js';
 import type { Digits } from '../core/format.js';
-import type { Announcement } from '../ita/model.js';
 import type { PreparedTemplate } from '../render/index.js';
 import { nodeDeflater } from './deflater.js';
 
@@ -35,31 +35,20 @@ export function renderInThreads(threads?: number): RenderMany {
     }
     collectReadingGarbage();
     const script = await workerScriptOnce();
-    let next = 0;
-    await Promise.all(
-      Array.from(
-        { length: count },
-        () =>
-          new Promise<void>((resolve, reject) => {
-            const worker = startWorker(script, { prepared, digits });
-            const feed = () => {
-              if (next >= announcements.length) {
-                void worker.terminate().then(() => resolve());
-                return;
-              }
-              const start = next;
-              next = Math.min(announcements.length, next + CHUNK);
-              worker.postMessage({ start, announcements: announcements.slice(start, next) satisfies readonly Announcement[] });
-            };
-            worker.on('message', (message: { start: number; outcomes: RenderOutcome[] }) => {
-              // The next chunk goes once these are written: documents never pile up in memory.
-              Promise.all(message.outcomes.map((outcome, i) => done(message.start + i, outcome))).then(feed, reject);
-            });
-            worker.on('error', reject);
-            feed();
-          }),
-      ),
-    );
+    await renderInChunks(announcements, done, {
+      workers: count,
+      chunk: CHUNK,
+      start: () => {
+        const worker = startWorker(script, { prepared, digits });
+        return {
+          render: (start, chunk) => worker.postMessage({ start, announcements: chunk }),
+          onRendered: (listener) =>
+            worker.on('message', (message: { start: number; outcomes: RenderOutcome[] }) => listener(message.start, message.outcomes)),
+          onFailed: (listener) => worker.on('error', listener),
+          stop: () => worker.terminate(),
+        };
+      },
+    });
   };
 }
 

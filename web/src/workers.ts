@@ -4,6 +4,7 @@
  * allows workers from there and nothing else). Chunks are handed out as workers finish, so both
  * cores stay busy to the end; documents may finish in any order, as build() allows.
  */
+import { renderInChunks } from '../../src/build/chunks.js';
 import type { RenderMany, RenderOutcome } from '../../src/build/index.js';
 
 /** Below this many documents, starting workers costs more than it saves. */
@@ -19,34 +20,24 @@ export function renderInWorkers(script: string, oneByOne: RenderMany): RenderMan
     if (announcements.length < PARALLEL_FROM || count < 2 || typeof Worker === 'undefined')
       return oneByOne(prepared, digits, announcements, done);
     url ??= URL.createObjectURL(new Blob([script], { type: 'text/javascript' }));
-    let next = 0;
-    await Promise.all(
-      Array.from(
-        { length: count },
-        () =>
-          new Promise<void>((resolve, reject) => {
-            const worker = new Worker(url!);
-            worker.postMessage({ setup: { prepared, digits } });
-            const feed = () => {
-              if (next >= announcements.length) {
-                worker.terminate();
-                resolve();
-                return;
-              }
-              const start = next;
-              next = Math.min(announcements.length, next + CHUNK);
-              worker.postMessage({ start, announcements: announcements.slice(start, next) });
-            };
-            worker.onmessage = ({ data }: MessageEvent<{ start: number; outcomes: RenderOutcome[] }>) => {
-              Promise.all(data.outcomes.map((outcome, i) => done(data.start + i, outcome))).then(feed, reject);
-            };
-            worker.onerror = (event) => {
-              worker.terminate();
-              reject(new Error(event.message));
-            };
-            feed();
-          }),
-      ),
-    );
+    await renderInChunks(announcements, done, {
+      workers: count,
+      chunk: CHUNK,
+      start: () => {
+        const worker = new Worker(url!);
+        worker.postMessage({ setup: { prepared, digits } });
+        return {
+          render: (start, chunk) => worker.postMessage({ start, announcements: chunk }),
+          onRendered: (listener) => {
+            worker.onmessage = ({ data }: MessageEvent<{ start: number; outcomes: RenderOutcome[] }>) =>
+              listener(data.start, data.outcomes);
+          },
+          onFailed: (listener) => {
+            worker.onerror = (event) => listener(new Error(event.message));
+          },
+          stop: () => worker.terminate(),
+        };
+      },
+    });
   };
 }
