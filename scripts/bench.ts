@@ -128,7 +128,9 @@ for (let run = 0; run < args['batch-runs']; run++) {
   batchRuns.plain.push({ seconds: peer.seconds, ...(JSON.parse(peer.stdout) as { cpuSeconds: number; peakMemoryMB: number }) });
 }
 if (batchRuns.ours.some((r) => r.documents !== args.agencies)) throw new Error(`the batch did not give ${args.agencies} documents`);
-const cpuPerAgency = (runs: { cpuSeconds: number }[]) => (median(runs.map((r) => r.cpuSeconds)) * 1000) / args.agencies;
+/** Processor milliseconds per agency, the median of `runs` of a batch of `agencies`. */
+const cpuMsPerAgency = (runs: { cpuSeconds: number }[], agencies: number) => (median(runs.map((r) => r.cpuSeconds)) * 1000) / agencies;
+const cpuPerAgency = (runs: { cpuSeconds: number }[]) => cpuMsPerAgency(runs, args.agencies);
 const batch = {
   agencies: args.agencies,
   runs: args['batch-runs'],
@@ -161,7 +163,7 @@ for (let run = 0; run < args.runs; run++) {
 }
 if (analysisRuns.with.some((r) => r.documents !== args['analysis-agencies'] || r.analyses !== args['analysis-agencies']))
   throw new Error(`the batch with --analysis did not give ${args['analysis-agencies']} announcements and as many reports`);
-const perAgency = (runs: { cpuSeconds: number }[]) => (median(runs.map((r) => r.cpuSeconds)) * 1000) / args['analysis-agencies'];
+const perAgency = (runs: { cpuSeconds: number }[]) => cpuMsPerAgency(runs, args['analysis-agencies']);
 const analysis = {
   agencies: args['analysis-agencies'],
   runs: args['batch-runs'],
