@@ -16,12 +16,6 @@ export interface ChunkRenderer {
   stop(): unknown;
 }
 
-/**
- * Chunks each worker holds at once: the one it renders and the next, so it never waits on the
- * main thread (busy writing the other workers' documents) between two chunks.
- */
-const IN_FLIGHT = 2;
-
 /** Renders `announcements` in `workers` workers, `chunk` at a time each; `done` is called for every outcome, in any order. */
 export async function renderInChunks(
   announcements: readonly Announcement[],
@@ -35,33 +29,22 @@ export async function renderInChunks(
       () =>
         new Promise<void>((resolve, reject) => {
           const worker = start();
-          // Chunks given to this worker whose documents are not all taken yet.
-          let unfinished = 0;
-          const finish = () => {
-            if (unfinished === 0) void Promise.resolve(worker.stop()).then(() => resolve());
-          };
           const feed = () => {
-            if (next >= announcements.length) return;
+            if (next >= announcements.length) {
+              void Promise.resolve(worker.stop()).then(() => resolve());
+              return;
+            }
             const from = next;
             next = Math.min(announcements.length, next + chunk);
-            unfinished++;
             worker.render(from, announcements.slice(from, next));
           };
-          // The next chunk goes as soon as one comes back, before its documents are taken: a worker holds at most IN_FLIGHT
-          // chunks, and the command line takes a chunk's documents (writes them) before it reads the next message.
-          worker.onRendered((from, outcomes) => {
-            feed();
-            void Promise.all(outcomes.map((outcome, i) => done(from + i, outcome))).then(() => {
-              unfinished--;
-              finish();
-            }, reject);
-          });
+          // The next chunk goes once these are taken: documents never pile up in memory.
+          worker.onRendered((from, outcomes) => void Promise.all(outcomes.map((outcome, i) => done(from + i, outcome))).then(feed, reject));
           worker.onFailed((error) => {
             void worker.stop();
             reject(error);
           });
-          for (let i = 0; i < IN_FLIGHT; i++) feed();
-          finish();
+          feed();
         }),
     ),
   );
