@@ -106,13 +106,21 @@ export class FastTemplate {
 
   /** One document; undefined when its body does not render here (the general path then reports why). */
   render(view: AnnouncementView | object): { document?: Uint8Array; problems: Problem[] } | undefined {
-    const body = this.finishedBody(view);
+    const body = this.body(view);
     if (body === undefined || 'problems' in body) return body;
-    return { document: this.document(body.xml), problems: [] };
+    // A body filled in from its shape goes to bytes without being one string first.
+    const bytes = 'marked' in body ? body.marked.filledBytes(body.texts) : encoder.encode(body.xml);
+    return { document: this.documentOf(bytes), problems: [] };
   }
 
   /** The body merged with the view and finished, as text; undefined when it does not render here. */
   finishedBody(view: AnnouncementView | object): { xml: string } | { problems: Problem[] } | undefined {
+    const body = this.body(view);
+    return body && 'marked' in body ? { xml: body.marked.fill(body.texts) } : body;
+  }
+
+  /** The finished body: filled in from its shape's when it has one (fast/shape.ts), else rendered alone. */
+  private body(view: object): { marked: MarkedBody; texts: string[] } | { xml: string } | { problems: Problem[] } | undefined {
     const shape = this.shapes && viewShape(view);
     if (!shape) return this.finishedOnce(view);
     let known = this.shapes!.get(shape.key);
@@ -121,7 +129,7 @@ export class FastTemplate {
     if (known === 'each') return this.finishedOnce(view);
     if ('missing' in known) return { problems: unknownTags(known.missing, this.prepared.template.file) };
     this.finished.onText++;
-    return { xml: known.fill(shape.texts) };
+    return { marked: known, texts: shape.texts };
   }
 
   /**
@@ -153,7 +161,11 @@ export class FastTemplate {
 
   /** The document's zip around a finished body: the template's other parts, and `added` after them. */
   document(body: string, added: readonly { name: string; content: Uint8Array }[] = []): Uint8Array {
-    const bodyPart = zipPart(BODY, encoder.encode(body), this.deflater);
+    return this.documentOf(encoder.encode(body), added);
+  }
+
+  private documentOf(body: Uint8Array, added: readonly { name: string; content: Uint8Array }[] = []): Uint8Array {
+    const bodyPart = zipPart(BODY, body, this.deflater);
     return assembleZip([
       ...this.parts.map((part) => part ?? bodyPart),
       ...added.map(({ name, content }) => zipPart(name, content, this.deflater)),

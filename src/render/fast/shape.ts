@@ -35,10 +35,16 @@ const MARKER = /([\u{100000}-\u{10fffc}])ก?\u{10fffd}/gu;
 /** Any code point of plane 16 (its high surrogates): a text holding one is not ordinary, a body left with one is not split. */
 const PLANE_16 = /[\udbc0-\udbff]/;
 const CONTROL = /[\u0000-\u001f]/;
+/** Half of a surrogate pair, alone (read by code point, a pair is one). */
+const LONE_SURROGATE = /\p{Cs}/u;
 
-/** A text docxtemplater and the finishing treat as they treat a marker: not empty nor blank, no control character (line breaks included). */
+/**
+ * A text docxtemplater and the finishing treat as they treat a marker: not empty nor blank, no
+ * control character (line breaks included); and no lone surrogate, which UTF-8 would pair with
+ * its neighbour's other half when the body is one string (`filledBytes` encodes piece by piece).
+ */
 function ordinary(text: string): boolean {
-  return text.trim() !== '' && !CONTROL.test(text);
+  return text.trim() !== '' && !CONTROL.test(text) && !LONE_SURROGATE.test(text);
 }
 
 /** A view's shape (`key`) and its ordinary texts in the order the key meets them; undefined for a view that is not plain data. */
@@ -103,10 +109,17 @@ export function markedView(view: object): object {
 
 /** A finished body with markers, split around them: `pieces[i]`, then the text `slots[i]`, …, then the last piece. */
 export class MarkedBody {
+  /** The pieces in UTF-8, and their length together. */
+  private readonly encoded: readonly Uint8Array[];
+  private readonly encodedLength: number;
+
   private constructor(
     private readonly pieces: readonly string[],
     private readonly slots: readonly number[],
-  ) {}
+  ) {
+    this.encoded = pieces.map((piece) => encoder.encode(piece));
+    this.encodedLength = this.encoded.reduce((sum, piece) => sum + piece.length, 0);
+  }
 
   /** The body split at its markers; undefined when something of plane 16 is left outside them (`shapeRenders` has seen none in the template). */
   static split(xml: string): MarkedBody | undefined {
@@ -125,9 +138,31 @@ export class MarkedBody {
   /** The body with these texts in the markers' places, as docxtemplater and the finishing would have written them. */
   fill(texts: readonly string[]): string {
     let out = this.pieces[0]!;
-    for (let i = 0; i < this.slots.length; i++) out += asFinishedText(docUtils.utf8ToWord(texts[this.slots[i]!]!)) + this.pieces[i + 1]!;
+    for (let i = 0; i < this.slots.length; i++) out += inserted(texts[this.slots[i]!]!) + this.pieces[i + 1]!;
     return out;
   }
+
+  /** `fill`'s text in UTF-8, written piece by piece into one buffer. */
+  filledBytes(texts: readonly string[]): Uint8Array {
+    const values = this.slots.map((slot) => inserted(texts[slot]!));
+    // A UTF-16 unit is at most 3 bytes of UTF-8.
+    const out = new Uint8Array(values.reduce((sum, value) => sum + 3 * value.length, this.encodedLength));
+    out.set(this.encoded[0]!);
+    let at = this.encoded[0]!.length;
+    for (let i = 0; i < values.length; i++) {
+      at += encoder.encodeInto(values[i]!, out.subarray(at)).written;
+      out.set(this.encoded[i + 1]!, at);
+      at += this.encoded[i + 1]!.length;
+    }
+    return out.subarray(0, at);
+  }
+}
+
+const encoder = new TextEncoder();
+const ESCAPED = /[&<>"']/;
+/** A text as the finished body holds it: escaped by docxtemplater (`utf8ToWord`), its quotes then written as the DOM writes them (`asFinishedText`); as it is when it has nothing to escape. */
+function inserted(text: string): string {
+  return ESCAPED.test(text) ? asFinishedText(docUtils.utf8ToWord(text)) : text;
 }
 
 /** The marker of a piece of the body the finishing changes: such a piece is not changed by shape (`TextFinisher.finish`). */
