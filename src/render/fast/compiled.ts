@@ -124,6 +124,8 @@ export class FastTemplate {
     const shape = this.shapes && viewShape(view);
     if (!shape) return this.finishedOnce(view);
     let known = this.shapes!.get(shape.key);
+    // A shape met for the first time is rendered alone, as are views of shapes met once: its markers pay only from its second view on.
+    if (known === undefined && this.shapes!.firstTime(shape.key)) return this.finishedOnce(view);
     if (known === undefined) this.shapes!.set(shape.key, (known = this.renderShape(view)));
     else if (known instanceof MarkedBody) this.byShape.filled++;
     if (known === 'each') return this.finishedOnce(view);
@@ -203,17 +205,36 @@ export class FastTemplate {
   }
 }
 
-/** Bodies by a view's shape, for one compiled template; forgotten all at once when there are too many shapes. */
+/**
+ * Bodies by a view's shape, for one compiled template: the shapes used last, at most `MOST` (a
+ * body and its bytes are about 100 KB; a run of a national workbook can have many shapes).
+ */
 class ShapeMemo {
-  private static readonly MOST = 512;
+  private static readonly MOST = 64;
+  /** In the order of their last use (a Map keeps the order keys were set in). */
   private readonly byKey = new Map<string, MarkedBody | { missing: string[] } | 'each'>();
+  /** Shapes met once, not rendered yet; forgotten all at once when there are many. */
+  private readonly metOnce = new Set<string>();
+
+  /** Whether this shape is met for the first time (it is remembered as met). */
+  firstTime(key: string): boolean {
+    if (this.metOnce.delete(key)) return false;
+    if (this.metOnce.size >= 4 * ShapeMemo.MOST) this.metOnce.clear();
+    this.metOnce.add(key);
+    return true;
+  }
 
   get(key: string) {
-    return this.byKey.get(key);
+    const body = this.byKey.get(key);
+    if (body !== undefined) {
+      this.byKey.delete(key);
+      this.byKey.set(key, body);
+    }
+    return body;
   }
 
   set(key: string, body: MarkedBody | { missing: string[] } | 'each'): void {
-    if (this.byKey.size >= ShapeMemo.MOST) this.byKey.clear();
+    if (this.byKey.size >= ShapeMemo.MOST) this.byKey.delete(this.byKey.keys().next().value!);
     this.byKey.set(key, body);
   }
 }
