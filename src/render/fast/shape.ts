@@ -44,8 +44,10 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * its neighbour's other half when the body is one string (`filledBytes` encodes piece by piece).
  */
 function ordinary(text: string): boolean {
-  return text.trim() !== '' && !CONTROL.test(text) && !LONE_SURROGATE.test(text);
+  return text.trim() !== '' && (!SUSPECT.test(text) || (!CONTROL.test(text) && !LONE_SURROGATE.test(text)));
 }
+/** What `ordinary` and `viewShape` look for, found by one quick expression (a Thai text has none of it). */
+const SUSPECT = /[\u0000-\u001f\ud800-\udfff]/;
 
 /** A view's shape (`key`) and its ordinary texts in the order the key meets them; undefined for a view that is not plain data. */
 export interface ViewShape {
@@ -66,7 +68,7 @@ export function viewShape(view: object): ViewShape | undefined {
 function shapeOf(value: unknown, texts: string[]): string | undefined {
   if (typeof value === 'string') {
     // A text of plane 16 could read as a marker: such a view is rendered alone.
-    if (PLANE_16.test(value)) return undefined;
+    if (SUSPECT.test(value) && PLANE_16.test(value)) return undefined;
     if (!ordinary(value)) return JSON.stringify(value);
     texts.push(value);
     return THAI.test(value) ? 't' : 's';
