@@ -13,7 +13,8 @@ import type { Digits } from '../../core/format.js';
 import type { Problem } from '../../core/problem.js';
 import { portableDeflater, type Deflater } from '../../zip/write.js';
 import { CHART_MARKER, toAnalysisView } from './view.js';
-import { addChartParts, addChartReferences, CHART_REFERENCING_PARTS, chartData, chartParts, chartWorkbook, placeChart } from './chart.js';
+import { addChartParts, addChartReferences, CHART_REFERENCING_PARTS, chartData, chartParts, placeChart } from './chart.js';
+import { chartWorkbook } from './workbook.js';
 import { FastTemplate } from '../fast/compiled.js';
 import { BODY, FIXED_ZIP_DATE, renderPackage, type PreparedTemplate } from '../general.js';
 
