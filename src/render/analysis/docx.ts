@@ -43,7 +43,7 @@ export async function renderAnalysis(
   const { body: withChart, placed } = placeChart(body.xml, CHART_MARKER);
   if (!placed) return { document: known!.fast!.plain.document(body.xml), problems: [] };
   const data = chartData(analysis, digits);
-  return { document: known!.fast!.withChart.document(withChart, chartParts(data, await chartWorkbook(data))), problems: [] };
+  return { document: known!.fast!.withChart.document(withChart, chartParts(data, chartWorkbook(data))), problems: [] };
 }
 
 /** The template compiled for a run, and the same with the chart's references; undefined when it takes the general path. */
@@ -69,7 +69,7 @@ async function renderGeneral(
   if (placed) {
     const data = chartData(analysis, digits);
     zip.file(BODY, body);
-    addChartParts(zip, data, await chartWorkbook(data));
+    addChartParts(zip, data, chartWorkbook(data));
   }
   for (const entry of Object.values(zip.files)) entry.date = FIXED_ZIP_DATE;
   return { document: zip.generate({ type: 'uint8array', compression: 'DEFLATE' }), problems };

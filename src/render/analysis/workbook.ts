@@ -2,17 +2,18 @@
  * The workbook embedded beside the analysis report's chart (word/embeddings/, what Word's "Edit
  * Data" opens): column A the indicators, one column per year, the pass mark last.
  *
- * exceljs writes it, but only once per run: a workbook of the same form with a sample of figures
- * is the template. Of its parts only the sheet (xl/worksheets/sheet1.xml) and its strings
- * (xl/sharedStrings.xml) depend on the figures; the others (theme, styles, the workbook, its
- * properties) are deflated once, and each report writes only those two parts as exceljs writes
- * them, into exceljs's own sheet around the cells. So a report's workbook is the same bytes exceljs
- * would have written and zipped with the fixed date (tests/render/analysis/workbook.test.ts
- * compares them), at a fraction of the cost: exceljs builds a whole workbook, zips it, and then it
- * was unzipped and zipped again, about 3 ms a report.
+ * It is the workbook exceljs writes, without running exceljs: exceljs's parts for a sample of
+ * figures are kept in workbook-parts.ts (scripts/make-chart-workbook.ts writes them). Of those
+ * parts only the sheet (xl/worksheets/sheet1.xml) and its strings (xl/sharedStrings.xml) depend
+ * on the figures; the others (theme, styles, the workbook, its properties) are deflated once per
+ * thread, and each report writes only those two, as exceljs writes them, into exceljs's own sheet
+ * around the cells. So a report's workbook is the bytes exceljs would have written and zipped with
+ * the fixed date (tests/render/analysis/workbook.test.ts compares them), at a fraction of the cost:
+ * exceljs built a whole workbook and zipped it, then it was unzipped and zipped again, about 3 ms a
+ * report; and writing even one workbook with exceljs costs a run about 100 ms of loading its writer.
  */
-import { openZip } from '../../zip/open.js';
 import { assembleZip, portableDeflater, zipPart, type ZipPart } from '../../zip/write.js';
+import { EXCELJS_PARTS } from './workbook-parts.js';
 
 /** The figures of the sheet, as the chart shows them (chart.ts ChartData). */
 export interface SheetFigures {
@@ -25,6 +26,7 @@ export const SHEET = 'Sheet1';
 const SHEET_PART = 'xl/worksheets/sheet1.xml';
 const STRINGS_PART = 'xl/sharedStrings.xml';
 const HEADING = 'ตัวชี้วัด';
+const encoder = new TextEncoder();
 
 /** The rows of the sheet: the heading, then one row per indicator; an empty cell is null. */
 export function sheetRows(figures: SheetFigures): (string | number | null)[][] {
@@ -38,19 +40,12 @@ export function sheetRows(figures: SheetFigures): (string | number | null)[][] {
   ];
 }
 
-/** The workbook of these rows as exceljs writes it, zipped again with the fixed date: the template, and what a test compares with. */
-export async function workbookByExcelJS(rows: (string | number | null)[][]): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  workbook.created = workbook.modified = new Date(Date.UTC(2000, 0, 1));
-  workbook.creator = workbook.lastModifiedBy = '';
-  const sheet = workbook.addWorksheet(SHEET);
-  for (const row of rows) sheet.addRow(row);
-  const written = new Uint8Array(await workbook.xlsx.writeBuffer());
-  const opened = openZip(written, { entryBytes: 10 * 1024 * 1024, totalBytes: 20 * 1024 * 1024, ratio: 1000 });
-  if ('refused' in opened) throw new Error(`exceljs wrote an unreadable workbook: ${opened.refused.detail}`);
-  return assembleZip([...opened.entries].map(([name, bytes]) => zipPart(name, bytes, portableDeflater)));
-}
+/** The rows exceljs's parts were written for (workbook-parts.ts): one year, one indicator. */
+export const TEMPLATE_ROWS = sheetRows({
+  categories: ['๑'],
+  years: [{ name: 'พ.ศ. ๒๕๖๘', values: [1] }],
+  passMark: { name: 'เกณฑ์ผ่าน', value: 1 },
+});
 
 /** exceljs's workbook, its parts in order: the figures' two parts as text to write into, every other part deflated. */
 interface WorkbookTemplate {
@@ -61,27 +56,22 @@ interface WorkbookTemplate {
   strings: string;
 }
 
-let template: Promise<WorkbookTemplate> | undefined;
+let template: WorkbookTemplate | undefined;
 
-/** The template, written by exceljs once per thread. */
-function templateOnce(): Promise<WorkbookTemplate> {
-  template ??= workbookByExcelJS(
-    sheetRows({ categories: ['๑'], years: [{ name: 'พ.ศ. ๒๕๖๘', values: [1] }], passMark: { name: 'เกณฑ์ผ่าน', value: 1 } }),
-  ).then((bytes) => {
-    const opened = openZip(bytes, { entryBytes: 10 * 1024 * 1024, totalBytes: 20 * 1024 * 1024, ratio: 1000 });
-    if ('refused' in opened) throw new Error(opened.refused.detail);
-    const text = (name: string) => new TextDecoder().decode(opened.entries.get(name)!);
-    const sheet = /^([\s\S]*<dimension ref=")[^"]*("\/>[\s\S]*<sheetData>)[\s\S]*(<\/sheetData>[\s\S]*)$/.exec(text(SHEET_PART));
-    const strings = /^([\s\S]*<sst [^>]*?) count="\d+" uniqueCount="\d+">/.exec(text(STRINGS_PART));
-    if (!sheet || !strings) throw new Error('exceljs wrote a sheet of another form than the one expected');
-    return {
-      parts: [...opened.entries].map(([name, content]) =>
-        name === SHEET_PART || name === STRINGS_PART ? name : zipPart(name, content, portableDeflater),
-      ),
-      sheet: [sheet[1]!, sheet[2]!, sheet[3]!],
-      strings: strings[1]!,
-    };
-  });
+/** exceljs's parts made into the template once per thread: the fixed ones deflated, the sheet and its strings split where the figures go. */
+function templateOnce(): WorkbookTemplate {
+  if (template) return template;
+  const text = (name: string) => EXCELJS_PARTS.find(([part]) => part === name)![1];
+  const sheet = /^([\s\S]*<dimension ref=")[^"]*("\/>[\s\S]*<sheetData>)[\s\S]*(<\/sheetData>[\s\S]*)$/.exec(text(SHEET_PART));
+  const strings = /^([\s\S]*<sst [^>]*?) count="\d+" uniqueCount="\d+">/.exec(text(STRINGS_PART));
+  if (!sheet || !strings) throw new Error('workbook-parts.ts holds a sheet of another form than exceljs writes');
+  template = {
+    parts: EXCELJS_PARTS.map(([name, xml]) =>
+      name === SHEET_PART || name === STRINGS_PART ? name : zipPart(name, encoder.encode(xml), portableDeflater),
+    ),
+    sheet: [sheet[1]!, sheet[2]!, sheet[3]!],
+    strings: strings[1]!,
+  };
   return template;
 }
 
@@ -121,11 +111,9 @@ function sheetParts(rows: (string | number | null)[][], template: WorkbookTempla
   };
 }
 
-const encoder = new TextEncoder();
-
-/** The chart's workbook: exceljs's template with these figures written into its sheet, zipped with the fixed date. */
-export async function chartWorkbook(figures: SheetFigures): Promise<Uint8Array> {
-  const made = await templateOnce();
+/** The chart's workbook: exceljs's parts with these figures written into its sheet, zipped with the fixed date. */
+export function chartWorkbook(figures: SheetFigures): Uint8Array {
+  const made = templateOnce();
   const { sheet, strings } = sheetParts(sheetRows(figures), made);
   return assembleZip(
     made.parts.map((part) =>

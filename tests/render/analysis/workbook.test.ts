@@ -1,14 +1,16 @@
 /**
  * The workbook embedded beside the analysis report's chart (render/analysis/workbook.ts): the
- * same bytes as exceljs writes for the same figures, and in a real report, a workbook exceljs and
- * LibreOffice Calc read back with the figures the chart caches.
+ * same bytes as exceljs writes for the same figures (so workbook-parts.ts is still what exceljs
+ * writes: scripts/make-chart-workbook.ts after an upgrade), and in a real report, a workbook
+ * exceljs and LibreOffice Calc read back with the figures the chart caches.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { chartWorkbook, sheetRows, workbookByExcelJS, type SheetFigures } from '../../../src/render/analysis/workbook.js';
+import { chartWorkbook, sheetRows, type SheetFigures } from '../../../src/render/analysis/workbook.js';
+import { excelJsWorkbook } from '../../../tools/chart-workbook.js';
 import { buildCase, goldenCases } from '../../../tools/golden.js';
 import { temporaryDir } from '../../../tools/workbooks.js';
 import { sheetAsCsv, soffice } from '../../helpers/clients.js';
@@ -44,8 +46,8 @@ const FIGURES: Record<string, SheetFigures> = {
 
 describe('the chart workbook', () => {
   it.each(Object.entries(FIGURES))('%s: the bytes exceljs writes for the same figures', async (_, figures) => {
-    const ours = await chartWorkbook(figures);
-    const exceljs = await workbookByExcelJS(sheetRows(figures));
+    const ours = chartWorkbook(figures);
+    const exceljs = await excelJsWorkbook(sheetRows(figures));
     const [oursParts, theirs] = [unzipSync(ours), unzipSync(exceljs)];
     expect(Object.keys(oursParts)).toEqual(Object.keys(theirs));
     for (const name of Object.keys(theirs))
