@@ -202,7 +202,7 @@ async function buildAnalyses(prepared: PreparedTemplate, request: BuildRequest, 
       result.analyses.push(report);
       continue;
     }
-    const rendered = await renderAnalysis(prepared, analysis, request.digits, request.analysis?.deflater);
+    const rendered = renderAnalysis(prepared, analysis, request.digits, request.analysis?.deflater);
     const ofAgency = (found: Problem[]) => found.map((p) => ({ ...p, where: { ...p.where, agency: announcement.agency.shortName } }));
     const renderProblems = ofAgency(rendered.problems);
     if (rendered.document && !hasErrors(renderProblems)) {

@@ -216,8 +216,8 @@ describe('the analysis report as a document', () => {
             { ...PASS, year: announcement.fiscalYear },
             announcements.slice(0, i).filter((a) => a.agency.fullName === announcement.agency.fullName),
           );
-          const fast = await renderAnalysis(prepared, analysis, digits);
-          const general = await renderAnalysis(prepared, analysis, digits, undefined, 'general');
+          const fast = renderAnalysis(prepared, analysis, digits);
+          const general = renderAnalysis(prepared, analysis, digits, undefined, 'general');
           expect(parts(fast.document!)).toEqual(parts(general.document!));
           expect(Object.keys(parts(fast.document!)).includes('word/charts/chart1.xml')).toBe(bytes === analysisTemplate.bytes);
         }

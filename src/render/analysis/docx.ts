@@ -24,13 +24,14 @@ const compiledFor = new WeakMap<
   { digits: Digits; deflater: Deflater; fast: { plain: FastTemplate; withChart: FastTemplate } | undefined }
 >();
 
-export async function renderAnalysis(
+/** One analysis report as a document, or the problems that stopped it; synchronous, like renderAnnouncement, so a rendering thread could make it beside the announcement. */
+export function renderAnalysis(
   prepared: PreparedTemplate,
   analysis: Analysis,
   digits: Digits,
   deflater: Deflater = portableDeflater,
   path: 'fast' | 'general' = 'fast',
-): Promise<{ document?: Uint8Array; problems: Problem[] }> {
+): { document?: Uint8Array; problems: Problem[] } {
   const view = toAnalysisView(analysis, digits);
   let known = compiledFor.get(prepared);
   if (path === 'fast' && (!known || known.digits !== digits || known.deflater !== deflater)) {
@@ -57,12 +58,12 @@ function compileFast(prepared: PreparedTemplate, digits: Digits, deflater: Defla
 }
 
 /** The general path: docxtemplater over the whole template, then the chart. */
-async function renderGeneral(
+function renderGeneral(
   prepared: PreparedTemplate,
   analysis: Analysis,
   view: object,
   digits: Digits,
-): Promise<{ document?: Uint8Array; problems: Problem[] }> {
+): { document?: Uint8Array; problems: Problem[] } {
   const { zip, problems } = renderPackage(prepared, view, digits);
   if (!zip) return { problems };
   const { body, placed } = placeChart(zip.file(BODY)!.asText(), CHART_MARKER);
