@@ -11,6 +11,7 @@
  */
 import type { NamedBytes } from '../core/bytes.js';
 import type { Digits } from '../core/format.js';
+import type { Deflater } from '../zip/write.js';
 import type { AnnouncementSettings } from '../ita/announce.js';
 import type { FrameworkLibrary } from '../ita/framework.js';
 import type { Announcement } from '../ita/model.js';
@@ -49,7 +50,11 @@ export interface BuildRequest {
    * template, with the agency's earlier years found among the run's other announcements. A problem
    * of the analysis never holds back the announcement.
    */
-  analysis?: { template: NamedBytes };
+  analysis?: {
+    template: NamedBytes;
+    /** How the reports are deflated, as renderMany's documents are: node:zlib in Node (node/deflater.ts); fflate, anywhere, by default. */
+    deflater?: Deflater;
+  };
   /** Read and check only: announcements, no documents. */
   check?: boolean;
   /** How to render a workbook's documents; default: one after another, here. The command line renders large batches in threads. */
@@ -197,7 +202,7 @@ async function buildAnalyses(prepared: PreparedTemplate, request: BuildRequest, 
       result.analyses.push(report);
       continue;
     }
-    const rendered = await renderAnalysis(prepared, analysis, request.digits);
+    const rendered = renderAnalysis(prepared, analysis, request.digits, request.analysis?.deflater);
     const ofAgency = (found: Problem[]) => found.map((p) => ({ ...p, where: { ...p.where, agency: announcement.agency.shortName } }));
     const renderProblems = ofAgency(rendered.problems);
     if (rendered.document && !hasErrors(renderProblems)) {

@@ -27,6 +27,7 @@ import { COMMAND_LINE_NAMES, COMMAND_OPTIONS, REPEATABLE, SETTINGS, yargsOptions
 import { openOutputFolder, type OutputFolder } from '../node/output-folder.js';
 import { writePdfs } from '../node/pdf.js';
 import { renderInThreads } from '../node/threads.js';
+import { nodeDeflater } from '../node/deflater.js';
 import { nearest } from '../core/nearest.js';
 import { DEFAULT_ANALYSIS_TEMPLATE, DEFAULT_TEMPLATE, PROJECT_ROOT } from '../node/project-root.js';
 import { takenByNpm } from './npm-trap.js';
@@ -404,7 +405,7 @@ async function makeDocuments(
   const result = await build({
     workbooks: to.workbooks,
     template,
-    ...(analysisTemplate && { analysis: { template: analysisTemplate } }),
+    ...(analysisTemplate && { analysis: { template: analysisTemplate, deflater: nodeDeflater } }),
     ...(emblem && { emblem }),
     frameworks: frameworksOnDisk(),
     announce: {
