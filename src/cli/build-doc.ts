@@ -17,6 +17,7 @@ import type { NamedBytes } from '../core/bytes.js';
 import { executedAsProgram, languageAsked, processIo, readInput, type Io } from './io.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { frameworksOnDisk } from '../node/frameworks-on-disk.js';
+import { builtProgramCache } from '../node/prepared-cache.js';
 import { error, hasErrors, type Problem } from '../core/problem.js';
 import { chooser, counted, type Language, type Message } from '../core/language.js';
 import { EMBLEM_MOST_BYTES, emblemTooLarge, MAX_TEMPLATE_BYTES, templateTooLarge } from '../render/index.js';
@@ -401,12 +402,14 @@ async function makeDocuments(
   const position = args.position ?? settings.position;
   const written: DocumentSummary[] = [];
   const analysesWritten: string[] = [];
+  const preparedCache = builtProgramCache();
   const result = await build({
     workbooks: to.workbooks,
     template,
     ...(analysisTemplate && { analysis: { template: analysisTemplate } }),
     ...(emblem && { emblem }),
     frameworks: frameworksOnDisk(),
+    ...(preparedCache && { preparedCache }),
     announce: {
       names: COMMAND_LINE_NAMES,
       date: args.date ?? settings.date ?? today(),

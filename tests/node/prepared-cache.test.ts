@@ -1,0 +1,127 @@
+/**
+ * What the command line keeps of a prepared template between runs (src/node/prepared-cache.ts):
+ * taken only for the very bytes it was made from, ignored when damaged, and a build that takes it
+ * makes the same documents and says the same problems as one that prepares the template anew.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, type BuildRequest, type PreparedCache, type PrepareInputs } from '../../src/build/index.js';
+import { COMMAND_LINE_NAMES } from '../../src/cli/options.js';
+import { frameworksOnDisk } from '../../src/node/frameworks-on-disk.js';
+import { builtProgramCache, preparedCacheIn } from '../../src/node/prepared-cache.js';
+import { DEFAULT_TEMPLATE } from '../../src/node/project-root.js';
+import { FIXTURES, temporaryDir, workbookFile } from '../../tools/workbooks.js';
+
+const template = { name: DEFAULT_TEMPLATE, bytes: new Uint8Array(readFileSync(DEFAULT_TEMPLATE)) };
+const emblemFile = path.join(FIXTURES, 'emblem', 'ตราหน่วยงาน.png');
+const emblem = { name: emblemFile, bytes: new Uint8Array(readFileSync(emblemFile)) };
+const frameworks = frameworksOnDisk();
+
+async function request(more: Partial<BuildRequest>): Promise<BuildRequest> {
+  return {
+    workbooks: [{ name: 'ผลการประเมิน.xlsx', bytes: readFileSync(await workbookFile('lampangrong-2565')) }],
+    template,
+    frameworks,
+    announce: { date: '2022-08-02', names: COMMAND_LINE_NAMES },
+    digits: 'thai',
+    ...more,
+  };
+}
+
+/** A cache that counts what it was asked and what it gave. */
+function counting(cache: PreparedCache) {
+  const counts = { recalled: 0, kept: 0 };
+  const counted: PreparedCache = {
+    recall: (inputs) => {
+      const found = cache.recall(inputs);
+      if (found) counts.recalled++;
+      return found;
+    },
+    keep: (inputs, prepared) => {
+      counts.kept++;
+      cache.keep(inputs, prepared);
+    },
+  };
+  return { counts, cache: counted };
+}
+
+const cacheFiles = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.cache'));
+
+describe('the prepared template kept between runs', () => {
+  it('is taken by the next build, which makes the same document and problems as preparing anew', async () => {
+    const dir = temporaryDir('ita-prepared-');
+    const { counts, cache } = counting(preparedCacheIn(dir));
+    const fresh = await build(await request({}));
+    const first = await build(await request({ preparedCache: cache }));
+    expect(counts).toEqual({ recalled: 0, kept: 1 });
+    expect(cacheFiles(dir)).toHaveLength(1);
+    const second = await build(await request({ preparedCache: cache }));
+    expect(counts).toEqual({ recalled: 1, kept: 1 });
+    for (const result of [first, second]) {
+      expect(result.problems).toEqual(fresh.problems);
+      expect(result.documents.map((d) => d.bytes)).toEqual(fresh.documents.map((d) => d.bytes));
+    }
+    expect(fresh.problems.map((p) => p.code)).toContain('emblem-placeholder');
+  });
+
+  it('keeps the emblem with the template: with one, the document carries it, and without, the placeholder warning stays', async () => {
+    const dir = temporaryDir('ita-prepared-');
+    const cache = preparedCacheIn(dir);
+    const withEmblem = await build(await request({ emblem, preparedCache: cache }));
+    const again = await build(await request({ emblem, preparedCache: cache }));
+    const without = await build(await request({ preparedCache: cache }));
+    expect(cacheFiles(dir)).toHaveLength(2);
+    expect(again.documents[0]!.bytes).toEqual(withEmblem.documents[0]!.bytes);
+    expect(again.problems.map((p) => p.code)).not.toContain('emblem-placeholder');
+    expect(without.problems.map((p) => p.code)).toContain('emblem-placeholder');
+    expect(without.documents[0]!.bytes).not.toEqual(withEmblem.documents[0]!.bytes);
+  });
+
+  it('gives nothing for other bytes, another name, another emblem or other setting names', () => {
+    const cache = preparedCacheIn(temporaryDir('ita-prepared-'));
+    const inputs: PrepareInputs = { template, names: COMMAND_LINE_NAMES };
+    const prepared = { usesHistory: false, problems: [], prepared: { template: { file: template.name, content: template.bytes } } };
+    cache.keep(inputs, prepared);
+    expect(cache.recall(inputs)).toEqual(prepared);
+    const changed = template.bytes.slice();
+    changed[changed.length - 1] = changed.at(-1)! ^ 1;
+    expect(cache.recall({ ...inputs, template: { ...template, bytes: changed } })).toBeUndefined();
+    expect(cache.recall({ ...inputs, template: { ...template, name: 'other.docx' } })).toBeUndefined();
+    expect(cache.recall({ ...inputs, emblem })).toBeUndefined();
+    expect(cache.recall({ ...inputs, names: {} })).toBeUndefined();
+  });
+
+  it('ignores a kept file that is damaged or holds something else', () => {
+    const dir = temporaryDir('ita-prepared-');
+    const cache = preparedCacheIn(dir);
+    const inputs: PrepareInputs = { template, names: COMMAND_LINE_NAMES };
+    cache.keep(inputs, { usesHistory: true, problems: [] });
+    const [file] = cacheFiles(dir);
+    const kept = readFileSync(path.join(dir, file!));
+    writeFileSync(path.join(dir, file!), kept.subarray(0, kept.length - 3));
+    expect(cache.recall(inputs)).toBeUndefined();
+    // A value of another shape (an older program's, say) is not taken either.
+    cache.keep(inputs, { usesHistory: 'yes', problems: [] } as never);
+    expect(cache.recall(inputs)).toBeUndefined();
+  });
+
+  it('keeps at most eight templates, the newest', () => {
+    const dir = temporaryDir('ita-prepared-');
+    const cache = preparedCacheIn(dir);
+    for (let n = 0; n < 10; n++)
+      cache.keep({ template: { ...template, name: `t${n}.docx` }, names: {} }, { usesHistory: false, problems: [] });
+    expect(cacheFiles(dir)).toHaveLength(8);
+    expect(cache.recall({ template: { ...template, name: 't9.docx' }, names: {} })).toBeDefined();
+  });
+
+  it('is none when running from the sources, so an edited check is never skipped', () => {
+    expect(builtProgramCache()).toBeUndefined();
+  });
+
+  it('does not write into a folder it cannot: the build goes on without it', async () => {
+    const cache = preparedCacheIn(path.join(temporaryDir('ita-prepared-'), 'missing', 'folder'));
+    const result = await build(await request({ preparedCache: cache }));
+    expect(result.documents).toHaveLength(1);
+  });
+});
