@@ -96,6 +96,8 @@ function build(root, dist) {
     banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
     // Only needed when running from the sources (tests): never bundled in.
     external: ['esbuild'],
+    // exceljs's Workbook without the rest of the package (see the file).
+    alias: { exceljs: './src/cli/exceljs-workbook.cjs' },
     write: false,
     logLevel: 'silent',
   });

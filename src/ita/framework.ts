@@ -75,6 +75,21 @@ export interface FrameworkFile {
   text: string;
 }
 
+/** A data file read: its framework, or every mistake in it. */
+export interface ParsedFramework {
+  framework?: Framework;
+  problems: Problem[];
+}
+
+/**
+ * Where a front end keeps parsed files from one run to the next (the command line: beside the
+ * built program): `recall` gives only what was parsed from a file of exactly this name and text.
+ */
+export interface FrameworkCache {
+  recall(file: FrameworkFile): ParsedFramework | undefined;
+  keep(file: FrameworkFile, parsed: ParsedFramework): void;
+}
+
 const score = z.number().min(0).max(100);
 const fact = <T extends z.ZodType>(value: T) => z.strictObject({ value, confidence: z.enum(CONFIDENCES), source: z.string().min(1) });
 const fileSchema = z.strictObject({
@@ -121,7 +136,7 @@ export function yearOfFile(name: string): number | undefined {
  * One year's file → its framework, or every mistake in it, each with its line: YAML that does not
  * parse, a value of the wrong kind, weights that do not add up to 1, levels out of order.
  */
-export function parseFrameworkFile(file: FrameworkFile): { framework?: Framework; problems: Problem[] } {
+export function parseFrameworkFile(file: FrameworkFile): ParsedFramework {
   const lines = new LineCounter();
   const document = parseDocument(file.text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false });
   const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lines.linePos(offset).line);
@@ -293,18 +308,25 @@ export interface FrameworkLibrary {
   forYear(year: number, place: Place): { framework?: Framework; problems: Problem[] };
 }
 
-/** `names`: how the front end says where a year's criteria are added, if it lets them be. */
-export function frameworkLibrary(files: readonly FrameworkFile[], names: SettingNames = {}): FrameworkLibrary {
+/** `names`: how the front end says where a year's criteria are added, if it lets them be; `cache`: files parsed in earlier runs. */
+export function frameworkLibrary(files: readonly FrameworkFile[], names: SettingNames = {}, cache?: FrameworkCache): FrameworkLibrary {
   const byYear = new Map<number, FrameworkFile>();
   for (const file of files) {
     const year = yearOfFile(file.name);
     if (year !== undefined) byYear.set(year, file);
   }
   const years = [...byYear.keys()].sort((a, b) => a - b);
-  const parsed = new Map<number, ReturnType<typeof parseFrameworkFile>>();
+  const parsed = new Map<number, ParsedFramework>();
+  const parse = (file: FrameworkFile) => {
+    const kept = cache?.recall(file);
+    if (kept) return kept;
+    const result = parseFrameworkFile(file);
+    cache?.keep(file, result);
+    return result;
+  };
   const own = (year: number) => {
     let result = parsed.get(year);
-    if (!result) parsed.set(year, (result = parseFrameworkFile(byYear.get(year)!)));
+    if (!result) parsed.set(year, (result = parse(byYear.get(year)!)));
     return result;
   };
   const carried = new Map<number, Framework>();

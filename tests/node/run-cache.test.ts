@@ -1,7 +1,8 @@
 /**
- * What the command line keeps of a prepared template between runs (src/node/prepared-cache.ts):
- * taken only for the very bytes it was made from, ignored when damaged, and a build that takes it
- * makes the same documents and says the same problems as one that prepares the template anew.
+ * What the command line keeps between runs (src/node/run-cache.ts), the prepared template and the
+ * parsed framework files: taken only for the very bytes they were made from, ignored when damaged,
+ * and a build that takes them makes the same documents and says the same problems as one that
+ * makes them anew.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { build, type BuildRequest, type PreparedCache, type PrepareInputs } from '../../src/build/index.js';
 import { COMMAND_LINE_NAMES } from '../../src/cli/options.js';
 import { frameworksOnDisk } from '../../src/node/frameworks-on-disk.js';
-import { builtProgramCache, preparedCacheIn } from '../../src/node/prepared-cache.js';
+import { builtProgramFolder, frameworkCacheIn, preparedCacheIn } from '../../src/node/run-cache.js';
+import { FRAMEWORK_DIR } from '../../src/node/frameworks-on-disk.js';
+import { frameworkLibrary, type FrameworkFile } from '../../src/ita/framework.js';
 import { DEFAULT_TEMPLATE } from '../../src/node/project-root.js';
 import { FIXTURES, temporaryDir, workbookFile } from '../../tools/workbooks.js';
 
@@ -116,12 +119,53 @@ describe('the prepared template kept between runs', () => {
   });
 
   it('is none when running from the sources, so an edited check is never skipped', () => {
-    expect(builtProgramCache()).toBeUndefined();
+    expect(builtProgramFolder()).toBeUndefined();
   });
 
   it('does not write into a folder it cannot: the build goes on without it', async () => {
     const cache = preparedCacheIn(path.join(temporaryDir('ita-prepared-'), 'missing', 'folder'));
     const result = await build(await request({ preparedCache: cache }));
     expect(result.documents).toHaveLength(1);
+  });
+});
+
+describe('the framework files kept parsed between runs', () => {
+  it('are taken for the same file as it is, and give the same announcement and problems', async () => {
+    const dir = temporaryDir('ita-frameworks-');
+    const recalled: string[] = [];
+    const cache = frameworkCacheIn(dir);
+    const counting = {
+      recall: (file: FrameworkFile) => {
+        const found = cache.recall(file);
+        if (found) recalled.push(path.basename(file.name));
+        return found;
+      },
+      keep: cache.keep,
+    };
+    const fresh = await build(await request({}));
+    const first = await build(await request({ frameworks: frameworksOnDisk(FRAMEWORK_DIR, counting) }));
+    expect(recalled).toEqual([]);
+    expect(cacheFiles(dir)).toEqual([expect.stringMatching(/^framework-[0-9a-f]{64}\.cache$/)]);
+    const second = await build(await request({ frameworks: frameworksOnDisk(FRAMEWORK_DIR, counting) }));
+    expect(recalled).toEqual(['2565.yaml']);
+    for (const result of [first, second]) {
+      expect(result.problems).toEqual(fresh.problems);
+      expect(result.announcements).toEqual(fresh.announcements);
+      expect(result.documents.map((d) => d.bytes)).toEqual(fresh.documents.map((d) => d.bytes));
+    }
+  });
+
+  it('are parsed again when the file changed, and a mistake in it is found', () => {
+    const cache = frameworkCacheIn(temporaryDir('ita-frameworks-'));
+    const file = { name: path.join(FRAMEWORK_DIR, '2565.yaml'), text: readFileSync(path.join(FRAMEWORK_DIR, '2565.yaml'), 'utf8') };
+    const good = frameworkLibrary([file], {}, cache).forYear(2565, {});
+    expect(good.framework?.fiscalYear).toBe(2565);
+    expect(cache.recall(file)).toEqual(good);
+    const broken = { ...file, text: file.text.replace('passMark:', 'passMark: [') };
+    expect(cache.recall(broken)).toBeUndefined();
+    const found = frameworkLibrary([broken], {}, cache).forYear(2565, {});
+    expect(found.framework).toBeUndefined();
+    expect(found.problems.map((p) => p.code)).toContain('framework-invalid');
+    expect(cache.recall(broken)).toEqual(found);
   });
 });
