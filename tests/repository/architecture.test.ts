@@ -31,7 +31,11 @@ const layerOf = (name: string) => name.split('/')[0]!;
  * What the built program takes for a package (src/cli/launch.cjs gives it to esbuild as an alias)
  * names the package's own file by its path: the alias would apply to the package's name there too.
  */
-const ALIASED_PACKAGES: Record<string, string> = { 'cli/exceljs-workbook.cjs': '../../node_modules/exceljs/lib/doc/workbook.js' };
+const ALIASED_PACKAGES: Record<string, string> = {
+  'cli/packages/exceljs.cjs': '../../../node_modules/exceljs/lib/doc/workbook.js',
+  'cli/packages/cliui.cjs': '../../../node_modules/cliui/index.mjs',
+  'cli/packages/string-width.cjs': '../../../node_modules/string-width/index.js',
+};
 
 describe('the layers of src/ (docs/architecture.md)', () => {
   it('has no loose file at the top of src/ and no folder outside the map', () => {
