@@ -97,7 +97,7 @@ function build(root, dist) {
     // Only needed when running from the sources (tests): never bundled in.
     external: ['esbuild'],
     // Packages the program takes a part of, or loads on first use (see each file).
-    alias: Object.fromEntries(['exceljs', 'cliui', 'string-width'].map((name) => [name, `./src/cli/packages/${name}.cjs`])),
+    alias: Object.fromEntries(['exceljs', 'cliui', 'string-width', 'zod'].map((name) => [name, `./src/cli/packages/${name}.cjs`])),
     write: false,
     logLevel: 'silent',
   });

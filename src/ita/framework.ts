@@ -90,39 +90,44 @@ export interface FrameworkCache {
   keep(file: FrameworkFile, parsed: ParsedFramework): void;
 }
 
-const score = z.number().min(0).max(100);
-const fact = <T extends z.ZodType>(value: T) => z.strictObject({ value, confidence: z.enum(CONFIDENCES), source: z.string().min(1) });
-const fileSchema = z.strictObject({
-  fiscalYear: z.number().int().min(2500).max(2700),
-  indicators: fact(
-    z
+/** A data file's shape, made when a file is first parsed rather than as the program loads: a run that takes every year's file parsed from a cache (`FrameworkCache`) need not load zod at all. */
+function makeFileSchema() {
+  const score = z.number().min(0).max(100);
+  const fact = <T extends z.ZodType>(value: T) => z.strictObject({ value, confidence: z.enum(CONFIDENCES), source: z.string().min(1) });
+  return z.strictObject({
+    fiscalYear: z.number().int().min(2500).max(2700),
+    indicators: fact(
+      z
+        .array(
+          z.strictObject({
+            number: z.number().int().positive(),
+            tool: z.enum(TOOLS),
+            name: z.string().min(1),
+            aliases: z.array(z.string().min(1)).optional(),
+            printed: z.string().min(1).optional(),
+          }),
+        )
+        .min(1),
+    ),
+    weights: fact(z.array(z.number().positive().max(1)).min(1)),
+    rule: fact(z.enum(['letter-grade', 'pass-levels'])),
+    passMark: fact(score),
+    levels: z
       .array(
         z.strictObject({
-          number: z.number().int().positive(),
-          tool: z.enum(TOOLS),
-          name: z.string().min(1),
-          aliases: z.array(z.string().min(1)).optional(),
-          printed: z.string().min(1).optional(),
+          level: z.string().min(1),
+          min: fact(score),
+          eachToolMin: fact(score).optional(),
+          description: fact(z.string().min(1)),
         }),
       )
       .min(1),
-  ),
-  weights: fact(z.array(z.number().positive().max(1)).min(1)),
-  rule: fact(z.enum(['letter-grade', 'pass-levels'])),
-  passMark: fact(score),
-  levels: z
-    .array(
-      z.strictObject({
-        level: z.string().min(1),
-        min: fact(score),
-        eachToolMin: fact(score).optional(),
-        description: fact(z.string().min(1)),
-      }),
-    )
-    .min(1),
-  otherLevelDescription: fact(z.string().min(1)),
-});
-type FrameworkData = z.infer<typeof fileSchema>;
+    otherLevelDescription: fact(z.string().min(1)),
+  });
+}
+let madeSchema: ReturnType<typeof makeFileSchema> | undefined;
+const fileSchema = () => (madeSchema ??= makeFileSchema());
+type FrameworkData = z.infer<ReturnType<typeof makeFileSchema>>;
 
 const YEAR_OF_FILE = /(?:^|[\\/])(\d{4})\.yaml$/;
 
@@ -166,9 +171,9 @@ export function parseFrameworkFile(file: FrameworkFile): ParsedFramework {
     return 1;
   };
   const data: unknown = document.toJS();
-  const inThai = fileSchema.safeParse(data, { error: z.locales.th().localeError });
+  const inThai = fileSchema().safeParse(data, { error: z.locales.th().localeError });
   if (!inThai.success) {
-    const inEnglish = fileSchema.safeParse(data, { error: z.locales.en().localeError });
+    const inEnglish = fileSchema().safeParse(data, { error: z.locales.en().localeError });
     return {
       problems: inThai.error.issues.map((issue, i) => {
         const name = issue.path.join('.') || '(ทั้งไฟล์)';

@@ -103,6 +103,15 @@ describe('the program as npm starts it', () => {
     writeFileSync(source, `${readFileSync(source, 'utf8')}\n// edited\n`);
     expect(start(dir, ['build']).status).toBe(0);
     expect([...prepared(), ...frameworks()]).toEqual([]);
+
+    // A year's file with a mistake: checked (zod, which the built program loads only now) and said, then said again from what was kept.
+    const year = path.join(dir, 'src', 'ita', 'frameworks', '2565.yaml');
+    writeFileSync(year, readFileSync(year, 'utf8').replace(/^fiscalYear: 2565$/m, 'fiscalYear: abc'));
+    for (const out of ['broken', 'broken-again']) {
+      const broken = run(out);
+      expect(broken.status, broken.output).not.toBe(0);
+      expect(broken.output).toMatch(/ไฟล์เกณฑ์การประเมิน บรรทัดที่ \d+: fiscalYear: /);
+    }
   });
 
   it('says in Thai what to do when the program cannot be built', () => {

@@ -35,6 +35,7 @@ const ALIASED_PACKAGES: Record<string, string> = {
   'cli/packages/exceljs.cjs': '../../../node_modules/exceljs/lib/doc/workbook.js',
   'cli/packages/cliui.cjs': '../../../node_modules/cliui/index.mjs',
   'cli/packages/string-width.cjs': '../../../node_modules/string-width/index.js',
+  'cli/packages/zod.cjs': '../../../node_modules/zod/index.js',
 };
 
 describe('the layers of src/ (docs/architecture.md)', () => {
