@@ -42,7 +42,25 @@ export function preparedCacheIn(folder: string): PreparedCache {
     emblem ? `emblem ${emblem.name}` : 'no emblem',
     emblem?.bytes ?? '',
   ];
-  return { recall: (inputs) => kept.recall(pieces(inputs)), keep: (inputs, prepared) => kept.keep(pieces(inputs), prepared) };
+  return {
+    recall: (inputs) => {
+      const found = kept.recall(pieces(inputs));
+      return found?.prepared ? { ...found, prepared: withOwnBytes(found.prepared) } : found;
+    },
+    keep: (inputs, prepared) => kept.keep(pieces(inputs), prepared),
+  };
+}
+
+/**
+ * The template's and the emblem's bytes each in an array of its own: read back, they are views of
+ * the one buffer the file was read into, and a thread given one (moved, not copied) would take the
+ * other with it.
+ */
+function withOwnBytes({ template, emblem }: NonNullable<Prepared['prepared']>): NonNullable<Prepared['prepared']> {
+  return {
+    template: { ...template, content: template.content.slice() },
+    ...(emblem && { emblem: { ...emblem, content: emblem.content.slice() } }),
+  };
 }
 
 /** The framework files parsed, kept in `folder`: one file for each year's file as it is. */
@@ -93,7 +111,10 @@ function isPrepared(kept: unknown): kept is Prepared {
   return (
     typeof usesHistory === 'boolean' &&
     Array.isArray(problems) &&
-    (prepared === undefined || (typeof prepared.template?.file === 'string' && prepared.template.content instanceof Uint8Array))
+    (prepared === undefined ||
+      (typeof prepared.template?.file === 'string' &&
+        prepared.template.content instanceof Uint8Array &&
+        (prepared.emblem === undefined || prepared.emblem.content instanceof Uint8Array)))
   );
 }
 

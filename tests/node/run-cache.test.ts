@@ -95,6 +95,18 @@ describe('the prepared template kept between runs', () => {
     expect(cache.recall({ ...inputs, names: {} })).toBeUndefined();
   });
 
+  it('gives the template and the emblem bytes of their own, which a thread can be handed without the other', async () => {
+    const dir = temporaryDir('ita-prepared-');
+    const cache = preparedCacheIn(dir);
+    await build(await request({ emblem, preparedCache: cache }));
+    const kept = cache.recall({ template, emblem, names: COMMAND_LINE_NAMES })!.prepared!;
+    for (const bytes of [kept.template.content, kept.emblem!.content]) {
+      expect(bytes.byteOffset).toBe(0);
+      expect(bytes.buffer.byteLength).toBe(bytes.length);
+    }
+    expect(kept.emblem!.content).toEqual(emblem.bytes);
+  });
+
   it('ignores a kept file that is damaged or holds something else', () => {
     const dir = temporaryDir('ita-prepared-');
     const cache = preparedCacheIn(dir);
