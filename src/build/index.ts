@@ -65,6 +65,31 @@ export interface BuildRequest {
    * not fit in memory; the problems it returns (a file that cannot be written) are the agency's.
    */
   onDocument?: (document: BuiltDocument) => Promise<Problem[]>;
+  /** Given: the template checked and prepared in an earlier run from the same bytes is taken from it instead of being made again. */
+  preparedCache?: PreparedCache;
+}
+
+/** What preparing a template gives (see `prepare`); it depends only on `PrepareInputs` and the program. */
+export interface Prepared {
+  prepared?: PreparedTemplate;
+  usesHistory: boolean;
+  problems: Problem[];
+}
+
+/** All that preparing a template reads: a cache is keyed by every byte of it. */
+export interface PrepareInputs {
+  template: NamedBytes;
+  emblem?: NamedBytes;
+  names: BuildRequest['announce']['names'];
+}
+
+/**
+ * Where a front end keeps what `prepare` made, from one run to the next (the command line: beside
+ * the built program). `recall` gives only what was kept for exactly these inputs, or undefined.
+ */
+export interface PreparedCache {
+  recall(inputs: PrepareInputs): Prepared | undefined;
+  keep(inputs: PrepareInputs, prepared: Prepared): void;
 }
 
 export interface Progress {
@@ -221,18 +246,33 @@ async function buildAnalyses(prepared: PreparedTemplate, request: BuildRequest, 
   }
 }
 
-/** The template checked and prepared with the emblem, and whether it prints the years; undefined when either cannot be used. */
+/** The template checked and prepared with the emblem, or what the cache kept of it; undefined when either cannot be used. */
 function prepare(request: BuildRequest, problems: Problem[]): { prepared: PreparedTemplate; usesHistory: boolean } | undefined {
-  const names = request.announce.names;
-  const { template, tags, problems: templateProblems } = readTemplate(request.template, names);
-  problems.push(...templateProblems);
-  if (!template) return undefined;
-  const emblem = request.emblem && readEmblem(request.emblem, names);
+  const inputs: PrepareInputs = {
+    template: request.template,
+    ...(request.emblem && { emblem: request.emblem }),
+    names: request.announce.names,
+  };
+  let made = request.preparedCache?.recall(inputs);
+  if (!made) {
+    made = prepareAnew(inputs);
+    request.preparedCache?.keep(inputs, made);
+  }
+  problems.push(...made.problems);
+  return made.prepared && { prepared: made.prepared, usesHistory: made.usesHistory };
+}
+
+/** The template checked, and prepared with the emblem; whether it prints the years. */
+function prepareAnew({ template: bytes, emblem: emblemBytes, names }: PrepareInputs): Prepared {
+  const { template, tags, problems } = readTemplate(bytes, names);
+  const usesHistory = tags?.has('history') ?? false;
+  if (!template) return { usesHistory, problems };
+  const emblem = emblemBytes && readEmblem(emblemBytes, names);
   if (emblem) problems.push(...emblem.problems);
-  if (emblem && !emblem.image) return undefined;
+  if (emblem && !emblem.image) return { usesHistory, problems };
   const made = prepareTemplate(template, emblem?.image, names);
   problems.push(...made.problems);
-  return made.prepared && { prepared: made.prepared, usesHistory: tags?.has('history') ?? false };
+  return { ...(made.prepared && { prepared: made.prepared }), usesHistory, problems };
 }
 
 /** A workbook's agencies, read: the problems found, and the announcements ready to render, each named. */
