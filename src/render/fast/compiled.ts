@@ -25,6 +25,7 @@ import { roundTripsUnchanged, TextFinisher } from '../finish/text.js';
 import { templaterFor, type Templater } from '../template/read.js';
 import type { AnnouncementView } from '../view.js';
 import { internalsFaults, internalsOf } from './internals.js';
+import { LoopItems } from './loop-items.js';
 import { HOLDS_MARKER, MarkedBody, markedView, shapeRenders, viewShape } from './shape.js';
 
 const encoder = new TextEncoder();
@@ -52,7 +53,14 @@ export class FastTemplate {
     private readonly contents: ReadonlyMap<string, Uint8Array>,
     /** The bodies rendered by shape (fast/shape.ts), when the template and its finishing allow it. */
     private readonly shapes: ShapeMemo | undefined,
+    /** The loops' items rendered by their own shape (fast/loop-items.ts), when the bodies are rendered by shape. */
+    private readonly items: LoopItems | undefined,
   ) {}
+
+  /** Of the loops' items: the item shapes rendered with markers, and the items filled in from one (fast/loop-items.ts). */
+  get byItem(): { rendered: number; filled: number } {
+    return this.items?.counts ?? { rendered: 0, filled: 0 };
+  }
 
   /** The same template, with parts other than the body changed for every document (the analysis report's chart relationships). */
   withParts(replaced: ReadonlyMap<string, Uint8Array>): FastTemplate {
@@ -68,6 +76,7 @@ export class FastTemplate {
       this.names,
       contents,
       this.shapes,
+      this.items,
     );
   }
 
@@ -91,6 +100,8 @@ export class FastTemplate {
     );
     const parts = entries.map(([name, content]) => (name === BODY ? undefined : zipPart(name, content, deflater)));
     const contents = new Map(entries.filter(([name]) => name !== BODY));
+    const body = internals.compiled[BODY]!;
+    const byShape = finisher !== undefined && shapeRenders(body, templateBody);
     return new FastTemplate(
       prepared,
       digits,
@@ -100,7 +111,8 @@ export class FastTemplate {
       finisher,
       entries.map(([name]) => name),
       contents,
-      finisher && shapeRenders(internals.compiled[BODY]!, templateBody) ? new ShapeMemo() : undefined,
+      byShape ? new ShapeMemo() : undefined,
+      byShape ? LoopItems.of(body.postparsed as never, body.getOptions().modules) : undefined,
     );
   }
 
@@ -193,7 +205,7 @@ export class FastTemplate {
     const options = Object.assign(body.getOptions(), {
       resolved: body.scopeManager.resolved,
       scopeManager: body.scopeManager,
-      render: renderParts,
+      render: this.items?.render ?? renderParts,
       joinUncorrupt,
     });
     const { errors, parts } = renderParts(options);

@@ -27,13 +27,13 @@ import { THAI } from '../finish/thai-runs.js';
 import type { CompiledPart } from './internals.js';
 
 /** Markers are code points of plane 16 (private use, and never typed): one per text, then a Thai letter when the text has Thai, then the end. */
-const FIRST = 0x100000;
+export const FIRST = 0x100000;
 const END = '\u{10fffd}';
 const MOST_TEXTS = 0xfff0;
 /** A marker in the rendered body; the `u` flag reads each code point whole. */
-const MARKER = /([\u{100000}-\u{10fffc}])ก?\u{10fffd}/gu;
+export const MARKER = /([\u{100000}-\u{10fffc}])ก?\u{10fffd}/gu;
 /** Any code point of plane 16 (its high surrogates): a text holding one is not ordinary, a body left with one is not split. */
-const PLANE_16 = /[\udbc0-\udbff]/;
+export const PLANE_16 = /[\udbc0-\udbff]/;
 const CONTROL = /[\u0000-\u001f]/;
 /** Half of a surrogate pair, alone (read by code point, a pair is one). */
 const LONE_SURROGATE = /\p{Cs}/u;

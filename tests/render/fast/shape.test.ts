@@ -6,6 +6,7 @@
  */
 import { COMMAND_LINE_NAMES } from '../../../src/cli/options.js';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import fc from 'fast-check';
 import PizZip from 'pizzip';
@@ -16,10 +17,13 @@ import { renderGeneral } from '../../../src/render/general.js';
 import { prepareTemplate, type PreparedTemplate } from '../../../src/render/index.js';
 import { nodeDeflater } from '../../../src/node/deflater.js';
 import { SAMPLE_VIEW, type AnnouncementView } from '../../../src/render/view.js';
+import { SAMPLE_ANALYSIS_VIEW, type AnalysisView } from '../../../src/render/analysis/view.js';
 import { DEFAULT_TEMPLATE } from '../../helpers/docx.js';
 
-function prepared(edit?: (xml: string) => string): PreparedTemplate {
-  const zip = new PizZip(readFileSync(DEFAULT_TEMPLATE));
+const ANALYSIS_TEMPLATE_FILE = fileURLToPath(new URL('../../../templates/ita-analysis.docx', import.meta.url));
+
+function prepared(edit?: (xml: string) => string, file = DEFAULT_TEMPLATE): PreparedTemplate {
+  const zip = new PizZip(readFileSync(file));
   if (edit) zip.file('word/document.xml', edit(zip.file('word/document.xml')!.asText()));
   const template = { file: 'แม่แบบ.docx', content: zip.generate({ type: 'uint8array' }) };
   return prepareTemplate(template, undefined, COMMAND_LINE_NAMES).prepared!;
@@ -161,6 +165,9 @@ describe('a body rendered by shape is the body docxtemplater renders', () => {
     // Not the general path in disguise: shapes were rendered with markers, and many documents filled in from one rendered before.
     expect(fast.byShape.rendered).toBeGreaterThan(50);
     expect(fast.byShape.filled).toBeGreaterThan(40);
+    // And loops' items by their own shapes (fast/loop-items.ts), in the views rendered alone.
+    expect(fast.byItem.rendered).toBeGreaterThan(50);
+    expect(fast.byItem.filled).toBeGreaterThan(200);
   });
 
   it('blank texts where the finishing looks for text (the last paragraph before the closing): the same, shape after shape', () => {
@@ -186,6 +193,23 @@ describe('a body rendered by shape is the body docxtemplater renders', () => {
     }
   });
 
+  it('a loop inside a paragraph whose items start a run, a text with a line break after it: its breaks in the run the last item recorded', () => {
+    const inline = prepared((xml) =>
+      xml.replace(
+        '<w:body>',
+        '<w:body><w:p><w:r><w:t>{#ranking}</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>{name}{/ranking}{position}</w:t></w:r></w:p>',
+      ),
+    );
+    const inlineFast = FastTemplate.compile(inline, 'thai', nodeDeflater)!;
+    const ranking = [
+      { rank: '๑', name: 'อบต.หนึ่ง', score: '๙๐.๐๐' },
+      { rank: '๒', name: 'อบต.สอง', score: '๘๐.๐๐' },
+    ];
+    for (const position of ['ปลัด อบต.\nรักษาราชการแทน', 'นายก\nอบต.', 'ปลัด อบต.\nรักษาราชการแทน'])
+      bothWays(inline, inlineFast, { ...SAMPLE_VIEW, ranking, position });
+    expect(inlineFast.byItem.filled).toBeGreaterThan(0);
+  });
+
   it('a template with a tag a text answers to ({length} in a list of texts), or raw XML ({@…}): rendered each, the same', () => {
     for (const edit of [
       (xml: string) => xml.replace('{.}', '{.}{length}'),
@@ -204,6 +228,51 @@ describe('a body rendered by shape is the body docxtemplater renders', () => {
       bothWays(odd, oddFast, { ...withParagraphs, iit: { paragraphs: ['หนึ่งสอง', 'ก'] } });
       expect(oddFast.byShape).toEqual({ rendered: 0, filled: 0 });
     }
+  });
+});
+
+const indicator = { number: text, name: text, tool: text, score: text };
+/** Analysis views (render/analysis/view.ts): a condition in each indicator, lists of every length, a few texts hostile. */
+const analysisViews: fc.Arbitrary<AnalysisView> = fc
+  .record({
+    agencyFullName: text,
+    passMark: text,
+    criteriaCarried: section(fc.record({ from: text })),
+    passMarkUnconfirmed: fc.boolean(),
+    indicators: fc.array(
+      fc.record({
+        ...indicator,
+        rank: text,
+        reaches: fc.oneof({ weight: 10, arbitrary: fc.boolean() }, { weight: 1, arbitrary: section(text) }),
+      }),
+      { maxLength: 10 },
+    ),
+    strengths: fc.array(fc.record(indicator), { maxLength: 4 }),
+    strengthsAreTopThree: fc.boolean(),
+    improvements: few(
+      fc.record({
+        ...indicator,
+        recommendations: few(fc.record({ heading: section(fc.record({ number: text, name: text })), texts: few(text) })),
+      }),
+    ),
+    measures: few(fc.record({ number: text, name: text, tool: text })),
+    history: section(fc.record({ years: few(fc.record({ fiscalYear: text, total: text, level: text, result: text, change: text })) })),
+  })
+  .map((varied) => ({ ...SAMPLE_ANALYSIS_VIEW, ...varied }) as AnalysisView);
+
+describe("an analysis report's loops rendered item by item are the body docxtemplater renders", () => {
+  const template = prepared(undefined, ANALYSIS_TEMPLATE_FILE);
+  const fast = FastTemplate.compile(template, 'thai', nodeDeflater)!;
+
+  it('generated reports (a condition in each indicator, lists of every length, hostile texts), each again with other texts: every part the same', () => {
+    fc.assert(
+      fc.property(analysisViews, fc.array(fc.constantFrom(...ORDINARY), { minLength: 1, maxLength: 8 }), (view, others) => {
+        for (const each of [view, retexted(view, others, true), retexted(view, others, false)]) bothWays(template, fast, each);
+      }),
+      { seed: 26, numRuns: 40 },
+    );
+    expect(fast.byItem.rendered).toBeGreaterThan(50);
+    expect(fast.byItem.filled).toBeGreaterThan(300);
   });
 });
 
