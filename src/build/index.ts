@@ -81,6 +81,8 @@ export interface PrepareInputs {
   template: NamedBytes;
   emblem?: NamedBytes;
   names: BuildRequest['announce']['names'];
+  /** True for the analysis report's template, checked against the report's tags (and never given an emblem). */
+  analysis?: boolean;
 }
 
 /**
@@ -149,7 +151,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   const result: BuildResult = { problems: [], announcements: [], documents: [], failures: [], analyses: [] };
   const template = prepare(request, result.problems);
   if (!template) return result;
-  const analysisTemplate = request.analysis && prepareAnalysisTemplate(request.analysis.template, request.announce.names, result.problems);
+  const analysisTemplate = request.analysis && prepareAnalysisTemplate(request, result.problems);
   const signature = cleanSignature(request.announce, request.announce.names);
   result.problems.push(...signature.problems);
   const cleaned = { ...request, announce: { ...request.announce, signer: signature.signer, position: signature.position } };
@@ -182,18 +184,28 @@ function addHistory(read: ReadWorkbook[], usesHistory: boolean): void {
   });
 }
 
-/** The analysis template checked against the analysis's tags; undefined when it cannot be used (the announcements go on). */
-function prepareAnalysisTemplate(
-  bytes: NamedBytes,
-  names: BuildRequest['announce']['names'],
-  problems: Problem[],
-): PreparedTemplate | undefined {
-  const { template, problems: found } = readTemplate(bytes, names, ANALYSIS_TEMPLATE);
-  problems.push(...found);
-  if (!template) return undefined;
-  const made = prepareTemplate(template, undefined, names);
+/** The analysis template checked against the analysis's tags, or what the cache kept of it; undefined when it cannot be used (the announcements go on). */
+function prepareAnalysisTemplate(request: BuildRequest, problems: Problem[]): PreparedTemplate | undefined {
+  const inputs: PrepareInputs = { template: request.analysis!.template, names: request.announce.names, analysis: true };
+  const made = preparedOnce(inputs, request.preparedCache, prepareAnalysisAnew);
   problems.push(...made.problems);
   return made.prepared;
+}
+
+function prepareAnalysisAnew({ template: bytes, names }: PrepareInputs): Prepared {
+  const { template, problems } = readTemplate(bytes, names, ANALYSIS_TEMPLATE);
+  if (!template) return { usesHistory: false, problems };
+  const made = prepareTemplate(template, undefined, names);
+  return { ...(made.prepared && { prepared: made.prepared }), usesHistory: false, problems: [...problems, ...made.problems] };
+}
+
+/** What `anew` makes of `inputs`, taken from the cache when it kept it, and kept in it otherwise. */
+function preparedOnce(inputs: PrepareInputs, cache: PreparedCache | undefined, anew: (inputs: PrepareInputs) => Prepared): Prepared {
+  const kept = cache?.recall(inputs);
+  if (kept) return kept;
+  const made = anew(inputs);
+  cache?.keep(inputs, made);
+  return made;
 }
 
 /**
@@ -253,11 +265,7 @@ function prepare(request: BuildRequest, problems: Problem[]): { prepared: Prepar
     ...(request.emblem && { emblem: request.emblem }),
     names: request.announce.names,
   };
-  let made = request.preparedCache?.recall(inputs);
-  if (!made) {
-    made = prepareAnew(inputs);
-    request.preparedCache?.keep(inputs, made);
-  }
+  const made = preparedOnce(inputs, request.preparedCache, prepareAnew);
   problems.push(...made.problems);
   return made.prepared && { prepared: made.prepared, usesHistory: made.usesHistory };
 }

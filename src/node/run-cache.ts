@@ -35,7 +35,8 @@ export function builtProgramFolder(): string | undefined {
 /** The prepared templates kept in `folder`: one file for each template (and emblem, and names), eight at most. */
 export function preparedCacheIn(folder: string): PreparedCache {
   const kept = keptIn<Prepared>(folder, 'prepared-', 8, isPrepared);
-  const pieces = ({ template, emblem, names }: PrepareInputs) => [
+  const pieces = ({ template, emblem, names, analysis }: PrepareInputs) => [
+    analysis ? 'analysis template' : 'announcement template',
     JSON.stringify(names),
     template.name,
     template.bytes,

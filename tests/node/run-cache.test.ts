@@ -13,13 +13,14 @@ import { frameworksOnDisk } from '../../src/node/frameworks-on-disk.js';
 import { builtProgramFolder, frameworkCacheIn, preparedCacheIn } from '../../src/node/run-cache.js';
 import { FRAMEWORK_DIR } from '../../src/node/frameworks-on-disk.js';
 import { frameworkLibrary, type FrameworkFile } from '../../src/ita/framework.js';
-import { DEFAULT_TEMPLATE } from '../../src/node/project-root.js';
+import { DEFAULT_ANALYSIS_TEMPLATE, DEFAULT_TEMPLATE } from '../../src/node/project-root.js';
 import { FIXTURES, temporaryDir, workbookFile } from '../../tools/workbooks.js';
 
 const template = { name: DEFAULT_TEMPLATE, bytes: new Uint8Array(readFileSync(DEFAULT_TEMPLATE)) };
 const emblemFile = path.join(FIXTURES, 'emblem', 'ตราหน่วยงาน.png');
 const emblem = { name: emblemFile, bytes: new Uint8Array(readFileSync(emblemFile)) };
 const frameworks = frameworksOnDisk();
+const analysisTemplate = { name: DEFAULT_ANALYSIS_TEMPLATE, bytes: new Uint8Array(readFileSync(DEFAULT_ANALYSIS_TEMPLATE)) };
 
 async function request(more: Partial<BuildRequest>): Promise<BuildRequest> {
   return {
@@ -79,6 +80,25 @@ describe('the prepared template kept between runs', () => {
     expect(again.problems.map((p) => p.code)).not.toContain('emblem-placeholder');
     expect(without.problems.map((p) => p.code)).toContain('emblem-placeholder');
     expect(without.documents[0]!.bytes).not.toEqual(withEmblem.documents[0]!.bytes);
+  });
+
+  it('keeps the analysis template apart from the announcement template, and the next build makes the same report from it', async () => {
+    const dir = temporaryDir('ita-prepared-');
+    const { counts, cache } = counting(preparedCacheIn(dir));
+    const analysis = { template: analysisTemplate };
+    const fresh = await build(await request({ analysis }));
+    await build(await request({ analysis, preparedCache: cache }));
+    expect(counts).toEqual({ recalled: 0, kept: 2 });
+    const second = await build(await request({ analysis, preparedCache: cache }));
+    expect(counts).toEqual({ recalled: 2, kept: 2 });
+    expect(second.documents.map((d) => d.name)).toEqual(fresh.documents.map((d) => d.name));
+    expect(second.documents.map((d) => d.bytes)).toEqual(fresh.documents.map((d) => d.bytes));
+    expect(second.problems).toEqual(fresh.problems);
+    expect(fresh.analyses).toHaveLength(1);
+    // The same bytes checked as the other kind of template are another entry: each kind is checked against its own tags.
+    const inputs: PrepareInputs = { template: analysisTemplate, names: COMMAND_LINE_NAMES };
+    expect(cache.recall({ ...inputs, analysis: true })).toBeDefined();
+    expect(cache.recall(inputs)).toBeUndefined();
   });
 
   it('gives nothing for other bytes, another name, another emblem or other setting names', () => {
