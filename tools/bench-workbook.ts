@@ -23,7 +23,18 @@ function scores(seed: number): number[] {
   return INDICATOR_NAMES.map(() => Math.round((100 - 60 * random() ** 2) * 100) / 100);
 }
 
-/** A layout-2 workbook of `agencies` generated agencies with two recommendations each, in `dir`. */
+/**
+ * What the generated agencies are recommended, as ITAS lists them: agency i gets the first i mod 5
+ * (none to four), so a batch's documents differ in shape as a real year's do, not only in figures.
+ */
+const RECOMMENDATIONS: FixtureCell[][] = [
+  ['IIT', 2, null, 'หน่วยงานควรพัฒนาและปรับปรุงการใช้งบประมาณให้โปร่งใสและตรวจสอบได้'],
+  ['OIT', 9, '9.2 การบริหารงาน', '- หน่วยงานต้องเผยแพร่แผนดำเนินงานประจำปี'],
+  ['EIT', 7, null, 'ควรปรับปรุงช่องทางการสื่อสารให้ผู้รับบริการเข้าถึงได้ง่าย'],
+  ['OIT', 10, '10.1 การดำเนินการเพื่อป้องกันการทุจริต', '- หน่วยงานควรจัดทำมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน'],
+];
+
+/** A layout-2 workbook of `agencies` generated agencies, none to four recommendations each, in `dir`. */
 export async function benchWorkbook(agencies: number, dir: string): Promise<string> {
   const rows: FixtureCell[][] = [
     ['ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566'],
@@ -33,10 +44,7 @@ export async function benchWorkbook(agencies: number, dir: string): Promise<stri
   for (let i = 1; i <= agencies; i++) {
     const name = `อบต.ตัวอย่าง${i}`;
     rows.push([i, name, `จังหวัดที่${(i % 77) + 1}`, ...scores(i)]);
-    recommendations.push(
-      [name, 'IIT', 2, null, 'หน่วยงานควรพัฒนาและปรับปรุงการใช้งบประมาณให้โปร่งใสและตรวจสอบได้'],
-      [name, 'OIT', 9, '9.2 การบริหารงาน', '- หน่วยงานต้องเผยแพร่แผนดำเนินงานประจำปี'],
-    );
+    recommendations.push(...RECOMMENDATIONS.slice(0, i % (RECOMMENDATIONS.length + 1)).map((row) => [name, ...row]));
   }
   const file = path.join(dir, `agencies-${agencies}.xlsx`);
   await writeFixtureWorkbook(

@@ -14,6 +14,7 @@ import PizZip from 'pizzip';
 import { build, type BuildResult } from '../src/build/index.js';
 import type { Digits } from '../src/core/format.js';
 import { renderInThreads } from '../src/node/threads.js';
+import { nodeDeflater } from '../src/node/deflater.js';
 import { frameworksOnDisk } from '../src/node/frameworks-on-disk.js';
 import { DEFAULT_ANALYSIS_TEMPLATE, DEFAULT_TEMPLATE, DEFAULT_TEMPLATES } from '../src/node/project-root.js';
 import { temporaryDir, workbookFile } from './workbooks.js';
@@ -57,7 +58,7 @@ export async function buildCase(golden: GoldenCase): Promise<BuildResult> {
     workbooks: [...earlier, { name: 'ผลการประเมิน.xlsx', bytes: readFileSync(file) }],
     template: { name: DEFAULT_TEMPLATES.announcement, bytes: readFileSync(DEFAULT_TEMPLATE) },
     ...(golden.analysis && {
-      analysis: { template: { name: DEFAULT_TEMPLATES.analysis, bytes: readFileSync(DEFAULT_ANALYSIS_TEMPLATE) } },
+      analysis: { template: { name: DEFAULT_TEMPLATES.analysis, bytes: readFileSync(DEFAULT_ANALYSIS_TEMPLATE) }, deflater: nodeDeflater },
     }),
     ...(emblem && { emblem: { name: path.basename(emblem), bytes: readFileSync(path.resolve(folder, emblem)) } }),
     frameworks: frameworksOnDisk(),

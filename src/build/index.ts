@@ -11,6 +11,7 @@
  */
 import type { NamedBytes } from '../core/bytes.js';
 import type { Digits } from '../core/format.js';
+import type { Deflater } from '../zip/write.js';
 import type { AnnouncementSettings } from '../ita/announce.js';
 import type { FrameworkLibrary } from '../ita/framework.js';
 import type { Announcement } from '../ita/model.js';
@@ -49,7 +50,11 @@ export interface BuildRequest {
    * template, with the agency's earlier years found among the run's other announcements. A problem
    * of the analysis never holds back the announcement.
    */
-  analysis?: { template: NamedBytes };
+  analysis?: {
+    template: NamedBytes;
+    /** How the reports are deflated, as renderMany's documents are: node:zlib in Node (node/deflater.ts); fflate, anywhere, by default. */
+    deflater?: Deflater;
+  };
   /** Read and check only: announcements, no documents. */
   check?: boolean;
   /** How to render a workbook's documents; default: one after another, here. The command line renders large batches in threads. */
@@ -60,6 +65,33 @@ export interface BuildRequest {
    * not fit in memory; the problems it returns (a file that cannot be written) are the agency's.
    */
   onDocument?: (document: BuiltDocument) => Promise<Problem[]>;
+  /** Given: the template checked and prepared in an earlier run from the same bytes is taken from it instead of being made again. */
+  preparedCache?: PreparedCache;
+}
+
+/** What preparing a template gives (see `prepare`); it depends only on `PrepareInputs` and the program. */
+export interface Prepared {
+  prepared?: PreparedTemplate;
+  usesHistory: boolean;
+  problems: Problem[];
+}
+
+/** All that preparing a template reads: a cache is keyed by every byte of it. */
+export interface PrepareInputs {
+  template: NamedBytes;
+  emblem?: NamedBytes;
+  names: BuildRequest['announce']['names'];
+  /** True for the analysis report's template, checked against the report's tags (and never given an emblem). */
+  analysis?: boolean;
+}
+
+/**
+ * Where a front end keeps what `prepare` made, from one run to the next (the command line: beside
+ * the built program). `recall` gives only what was kept for exactly these inputs, or undefined.
+ */
+export interface PreparedCache {
+  recall(inputs: PrepareInputs): Prepared | undefined;
+  keep(inputs: PrepareInputs, prepared: Prepared): void;
 }
 
 export interface Progress {
@@ -119,7 +151,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   const result: BuildResult = { problems: [], announcements: [], documents: [], failures: [], analyses: [] };
   const template = prepare(request, result.problems);
   if (!template) return result;
-  const analysisTemplate = request.analysis && prepareAnalysisTemplate(request.analysis.template, request.announce.names, result.problems);
+  const analysisTemplate = request.analysis && prepareAnalysisTemplate(request, result.problems);
   const signature = cleanSignature(request.announce, request.announce.names);
   result.problems.push(...signature.problems);
   const cleaned = { ...request, announce: { ...request.announce, signer: signature.signer, position: signature.position } };
@@ -152,18 +184,28 @@ function addHistory(read: ReadWorkbook[], usesHistory: boolean): void {
   });
 }
 
-/** The analysis template checked against the analysis's tags; undefined when it cannot be used (the announcements go on). */
-function prepareAnalysisTemplate(
-  bytes: NamedBytes,
-  names: BuildRequest['announce']['names'],
-  problems: Problem[],
-): PreparedTemplate | undefined {
-  const { template, problems: found } = readTemplate(bytes, names, ANALYSIS_TEMPLATE);
-  problems.push(...found);
-  if (!template) return undefined;
-  const made = prepareTemplate(template, undefined, names);
+/** The analysis template checked against the analysis's tags, or what the cache kept of it; undefined when it cannot be used (the announcements go on). */
+function prepareAnalysisTemplate(request: BuildRequest, problems: Problem[]): PreparedTemplate | undefined {
+  const inputs: PrepareInputs = { template: request.analysis!.template, names: request.announce.names, analysis: true };
+  const made = preparedOnce(inputs, request.preparedCache, prepareAnalysisAnew);
   problems.push(...made.problems);
   return made.prepared;
+}
+
+function prepareAnalysisAnew({ template: bytes, names }: PrepareInputs): Prepared {
+  const { template, problems } = readTemplate(bytes, names, ANALYSIS_TEMPLATE);
+  if (!template) return { usesHistory: false, problems };
+  const made = prepareTemplate(template, undefined, names);
+  return { ...(made.prepared && { prepared: made.prepared }), usesHistory: false, problems: [...problems, ...made.problems] };
+}
+
+/** What `anew` makes of `inputs`, taken from the cache when it kept it, and kept in it otherwise. */
+function preparedOnce(inputs: PrepareInputs, cache: PreparedCache | undefined, anew: (inputs: PrepareInputs) => Prepared): Prepared {
+  const kept = cache?.recall(inputs);
+  if (kept) return kept;
+  const made = anew(inputs);
+  cache?.keep(inputs, made);
+  return made;
 }
 
 /**
@@ -197,7 +239,7 @@ async function buildAnalyses(prepared: PreparedTemplate, request: BuildRequest, 
       result.analyses.push(report);
       continue;
     }
-    const rendered = await renderAnalysis(prepared, analysis, request.digits);
+    const rendered = renderAnalysis(prepared, analysis, request.digits, request.analysis?.deflater);
     const ofAgency = (found: Problem[]) => found.map((p) => ({ ...p, where: { ...p.where, agency: announcement.agency.shortName } }));
     const renderProblems = ofAgency(rendered.problems);
     if (rendered.document && !hasErrors(renderProblems)) {
@@ -216,18 +258,29 @@ async function buildAnalyses(prepared: PreparedTemplate, request: BuildRequest, 
   }
 }
 
-/** The template checked and prepared with the emblem, and whether it prints the years; undefined when either cannot be used. */
+/** The template checked and prepared with the emblem, or what the cache kept of it; undefined when either cannot be used. */
 function prepare(request: BuildRequest, problems: Problem[]): { prepared: PreparedTemplate; usesHistory: boolean } | undefined {
-  const names = request.announce.names;
-  const { template, tags, problems: templateProblems } = readTemplate(request.template, names);
-  problems.push(...templateProblems);
-  if (!template) return undefined;
-  const emblem = request.emblem && readEmblem(request.emblem, names);
+  const inputs: PrepareInputs = {
+    template: request.template,
+    ...(request.emblem && { emblem: request.emblem }),
+    names: request.announce.names,
+  };
+  const made = preparedOnce(inputs, request.preparedCache, prepareAnew);
+  problems.push(...made.problems);
+  return made.prepared && { prepared: made.prepared, usesHistory: made.usesHistory };
+}
+
+/** The template checked, and prepared with the emblem; whether it prints the years. */
+function prepareAnew({ template: bytes, emblem: emblemBytes, names }: PrepareInputs): Prepared {
+  const { template, tags, problems } = readTemplate(bytes, names);
+  const usesHistory = tags?.has('history') ?? false;
+  if (!template) return { usesHistory, problems };
+  const emblem = emblemBytes && readEmblem(emblemBytes, names);
   if (emblem) problems.push(...emblem.problems);
-  if (emblem && !emblem.image) return undefined;
+  if (emblem && !emblem.image) return { usesHistory, problems };
   const made = prepareTemplate(template, emblem?.image, names);
   problems.push(...made.problems);
-  return made.prepared && { prepared: made.prepared, usesHistory: tags?.has('history') ?? false };
+  return { ...(made.prepared && { prepared: made.prepared }), usesHistory, problems };
 }
 
 /** A workbook's agencies, read: the problems found, and the announcements ready to render, each named. */

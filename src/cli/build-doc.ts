@@ -17,6 +17,7 @@ import type { NamedBytes } from '../core/bytes.js';
 import { executedAsProgram, languageAsked, processIo, readInput, type Io } from './io.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { frameworksOnDisk } from '../node/frameworks-on-disk.js';
+import { builtProgramFolder, preparedCacheIn } from '../node/run-cache.js';
 import { error, hasErrors, type Problem } from '../core/problem.js';
 import { chooser, counted, type Language, type Message } from '../core/language.js';
 import { EMBLEM_MOST_BYTES, emblemTooLarge, MAX_TEMPLATE_BYTES, templateTooLarge } from '../render/index.js';
@@ -25,8 +26,8 @@ import { MAX_FILE_BYTES, fileTooLarge } from '../read/workbook.js';
 import { readSettings, type SettingsRead } from './settings-file.js';
 import { COMMAND_LINE_NAMES, COMMAND_OPTIONS, REPEATABLE, SETTINGS, yargsOptions } from './options.js';
 import { openOutputFolder, type OutputFolder } from '../node/output-folder.js';
-import { writePdfs } from '../node/pdf.js';
 import { renderInThreads } from '../node/threads.js';
+import { nodeDeflater } from '../node/deflater.js';
 import { nearest } from '../core/nearest.js';
 import { DEFAULT_ANALYSIS_TEMPLATE, DEFAULT_TEMPLATE, PROJECT_ROOT } from '../node/project-root.js';
 import { takenByNpm } from './npm-trap.js';
@@ -401,12 +402,16 @@ async function makeDocuments(
   const position = args.position ?? settings.position;
   const written: DocumentSummary[] = [];
   const analysesWritten: string[] = [];
+  // The built program keeps the template checked and prepared for the next run (node/run-cache.ts).
+  const built = builtProgramFolder();
+  const preparedCache = built === undefined ? undefined : preparedCacheIn(built);
   const result = await build({
     workbooks: to.workbooks,
     template,
-    ...(analysisTemplate && { analysis: { template: analysisTemplate } }),
+    ...(analysisTemplate && { analysis: { template: analysisTemplate, deflater: nodeDeflater } }),
     ...(emblem && { emblem }),
     frameworks: frameworksOnDisk(),
+    ...(preparedCache && { preparedCache }),
     announce: {
       names: COMMAND_LINE_NAMES,
       date: args.date ?? settings.date ?? today(),
@@ -469,6 +474,8 @@ async function writePdfsBeside(
       `Making ${counted(documents.length + analysesWritten.length, 'PDF')} with LibreOffice`,
     ),
   );
+  // Loaded only now, as few runs ask for PDFs: it brings node:child_process (about 5 ms of every start).
+  const { writePdfs } = await import('../node/pdf.js');
   const made = await writePdfs([...documents.map((d) => d.output), ...analysesWritten], io.env, (pdf, bytes) =>
     folder.save(path.basename(pdf), bytes),
   );

@@ -96,6 +96,8 @@ function build(root, dist) {
     banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
     // Only needed when running from the sources (tests): never bundled in.
     external: ['esbuild'],
+    // Packages the program takes a part of, or loads on first use (see each file).
+    alias: Object.fromEntries(['exceljs', 'cliui', 'string-width', 'zod'].map((name) => [name, `./src/cli/packages/${name}.cjs`])),
     write: false,
     logLevel: 'silent',
   });

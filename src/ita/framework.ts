@@ -75,39 +75,59 @@ export interface FrameworkFile {
   text: string;
 }
 
-const score = z.number().min(0).max(100);
-const fact = <T extends z.ZodType>(value: T) => z.strictObject({ value, confidence: z.enum(CONFIDENCES), source: z.string().min(1) });
-const fileSchema = z.strictObject({
-  fiscalYear: z.number().int().min(2500).max(2700),
-  indicators: fact(
-    z
+/** A data file read: its framework, or every mistake in it. */
+export interface ParsedFramework {
+  framework?: Framework;
+  problems: Problem[];
+}
+
+/**
+ * Where a front end keeps parsed files from one run to the next (the command line: beside the
+ * built program): `recall` gives only what was parsed from a file of exactly this name and text.
+ */
+export interface FrameworkCache {
+  recall(file: FrameworkFile): ParsedFramework | undefined;
+  keep(file: FrameworkFile, parsed: ParsedFramework): void;
+}
+
+/** A data file's shape, made when a file is first parsed rather than as the program loads: a run that takes every year's file parsed from a cache (`FrameworkCache`) need not load zod at all. */
+function makeFileSchema() {
+  const score = z.number().min(0).max(100);
+  const fact = <T extends z.ZodType>(value: T) => z.strictObject({ value, confidence: z.enum(CONFIDENCES), source: z.string().min(1) });
+  return z.strictObject({
+    fiscalYear: z.number().int().min(2500).max(2700),
+    indicators: fact(
+      z
+        .array(
+          z.strictObject({
+            number: z.number().int().positive(),
+            tool: z.enum(TOOLS),
+            name: z.string().min(1),
+            aliases: z.array(z.string().min(1)).optional(),
+            printed: z.string().min(1).optional(),
+          }),
+        )
+        .min(1),
+    ),
+    weights: fact(z.array(z.number().positive().max(1)).min(1)),
+    rule: fact(z.enum(['letter-grade', 'pass-levels'])),
+    passMark: fact(score),
+    levels: z
       .array(
         z.strictObject({
-          number: z.number().int().positive(),
-          tool: z.enum(TOOLS),
-          name: z.string().min(1),
-          aliases: z.array(z.string().min(1)).optional(),
-          printed: z.string().min(1).optional(),
+          level: z.string().min(1),
+          min: fact(score),
+          eachToolMin: fact(score).optional(),
+          description: fact(z.string().min(1)),
         }),
       )
       .min(1),
-  ),
-  weights: fact(z.array(z.number().positive().max(1)).min(1)),
-  rule: fact(z.enum(['letter-grade', 'pass-levels'])),
-  passMark: fact(score),
-  levels: z
-    .array(
-      z.strictObject({
-        level: z.string().min(1),
-        min: fact(score),
-        eachToolMin: fact(score).optional(),
-        description: fact(z.string().min(1)),
-      }),
-    )
-    .min(1),
-  otherLevelDescription: fact(z.string().min(1)),
-});
-type FrameworkData = z.infer<typeof fileSchema>;
+    otherLevelDescription: fact(z.string().min(1)),
+  });
+}
+let madeSchema: ReturnType<typeof makeFileSchema> | undefined;
+const fileSchema = () => (madeSchema ??= makeFileSchema());
+type FrameworkData = z.infer<ReturnType<typeof makeFileSchema>>;
 
 const YEAR_OF_FILE = /(?:^|[\\/])(\d{4})\.yaml$/;
 
@@ -121,7 +141,7 @@ export function yearOfFile(name: string): number | undefined {
  * One year's file → its framework, or every mistake in it, each with its line: YAML that does not
  * parse, a value of the wrong kind, weights that do not add up to 1, levels out of order.
  */
-export function parseFrameworkFile(file: FrameworkFile): { framework?: Framework; problems: Problem[] } {
+export function parseFrameworkFile(file: FrameworkFile): ParsedFramework {
   const lines = new LineCounter();
   const document = parseDocument(file.text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false });
   const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lines.linePos(offset).line);
@@ -151,9 +171,9 @@ export function parseFrameworkFile(file: FrameworkFile): { framework?: Framework
     return 1;
   };
   const data: unknown = document.toJS();
-  const inThai = fileSchema.safeParse(data, { error: z.locales.th().localeError });
+  const inThai = fileSchema().safeParse(data, { error: z.locales.th().localeError });
   if (!inThai.success) {
-    const inEnglish = fileSchema.safeParse(data, { error: z.locales.en().localeError });
+    const inEnglish = fileSchema().safeParse(data, { error: z.locales.en().localeError });
     return {
       problems: inThai.error.issues.map((issue, i) => {
         const name = issue.path.join('.') || '(ทั้งไฟล์)';
@@ -293,18 +313,25 @@ export interface FrameworkLibrary {
   forYear(year: number, place: Place): { framework?: Framework; problems: Problem[] };
 }
 
-/** `names`: how the front end says where a year's criteria are added, if it lets them be. */
-export function frameworkLibrary(files: readonly FrameworkFile[], names: SettingNames = {}): FrameworkLibrary {
+/** `names`: how the front end says where a year's criteria are added, if it lets them be; `cache`: files parsed in earlier runs. */
+export function frameworkLibrary(files: readonly FrameworkFile[], names: SettingNames = {}, cache?: FrameworkCache): FrameworkLibrary {
   const byYear = new Map<number, FrameworkFile>();
   for (const file of files) {
     const year = yearOfFile(file.name);
     if (year !== undefined) byYear.set(year, file);
   }
   const years = [...byYear.keys()].sort((a, b) => a - b);
-  const parsed = new Map<number, ReturnType<typeof parseFrameworkFile>>();
+  const parsed = new Map<number, ParsedFramework>();
+  const parse = (file: FrameworkFile) => {
+    const kept = cache?.recall(file);
+    if (kept) return kept;
+    const result = parseFrameworkFile(file);
+    cache?.keep(file, result);
+    return result;
+  };
   const own = (year: number) => {
     let result = parsed.get(year);
-    if (!result) parsed.set(year, (result = parseFrameworkFile(byYear.get(year)!)));
+    if (!result) parsed.set(year, (result = parse(byYear.get(year)!)));
     return result;
   };
   const carried = new Map<number, Framework>();

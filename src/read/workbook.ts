@@ -20,9 +20,7 @@ import { xmlFault } from '../core/xml.js';
 import { openZip } from '../zip/open.js';
 import { checkBiff } from './biff-check.js';
 import { cellsOf, type Sheet, type Workbook } from './cells.js';
-import { csvSheet } from './csv.js';
 import { declaredCharset, declaredXmlEncoding, decodeText } from './decode.js';
-import { htmlSheet } from './html-table.js';
 import { MAX_CELLS, MAX_MERGED_CELLS } from './limits.js';
 import { checkOds, isOds } from './ods-check.js';
 import { openCompoundFile } from './ole.js';
@@ -120,7 +118,8 @@ async function sheetjsRead(input: SheetJsInput, file: string): Promise<ReadResul
   return read(file, sheets);
 }
 
-function readWebPage(file: string, bytes: Uint8Array): ReadResult {
+/** A web page's table, parse5 loaded only now, as csv-parse below: most files are workbooks. */
+async function readWebPage(file: string, bytes: Uint8Array): Promise<ReadResult> {
   const html = decodeText(bytes, declaredCharset(bytes));
   // Counted before parsing: a page of millions of cells would be parsed into gigabytes first.
   const cells = (html.match(/<t[dh][\s>]/gi) ?? []).length;
@@ -131,6 +130,7 @@ function readWebPage(file: string, bytes: Uint8Array): ReadResult {
         en: `its tables have ${count(cells)} cells (at most ${count(MAX_CELLS)})`,
       }),
     );
+  const { htmlSheet } = await import('./html-table.js');
   const sheet = htmlSheet(html, file, sheetNameOf(file));
   if ('tooDeep' in sheet)
     return refuse(
@@ -153,7 +153,7 @@ function readWebPage(file: string, bytes: Uint8Array): ReadResult {
  * A CSV by its name; any other text as a table copied from a web page or a spreadsheet into
  * Notepad, whose cells are separated by tabs (as some web systems also export an ".xls").
  */
-function readTextTable(file: string, bytes: Uint8Array): ReadResult {
+async function readTextTable(file: string, bytes: Uint8Array): Promise<ReadResult> {
   const text = decodeText(bytes);
   const csv = extensionOf(file) === '.csv';
   if (!csv && !text.includes('\t'))
@@ -162,6 +162,7 @@ function readTextTable(file: string, bytes: Uint8Array): ReadResult {
     return refuse(
       refusal.tooComplex(file, { th: `มีเซลล์มากกว่า ${count(MAX_CELLS)} เซลล์`, en: `it has more than ${count(MAX_CELLS)} cells` }),
     );
+  const { csvSheet } = await import('./csv.js');
   const sheet = csvSheet(text, file, sheetNameOf(file), csv ? undefined : '\t');
   if ('badLine' in sheet) return refuse(refusal.badTextLine(file, csv, sheet.badLine, sheet.why));
   return read(file, [sheet]);

@@ -39,7 +39,9 @@ export function prepareTemplate(
     return { problems: [noEmblemPicture(template.file, names)] };
   }
   const problems = emblem ? [] : finishEmblem(zip, undefined, template.file, names);
-  const prepared = { file: template.file, content: zip.generate({ type: 'uint8array', compression: 'DEFLATE' }) };
+  // Stored, not deflated: it is only ever opened again (by each thread that compiles it, every run
+  // when the command line keeps it in dist/), and each document is deflated when it is made.
+  const prepared = { file: template.file, content: zip.generate({ type: 'uint8array', compression: 'STORE' }) };
   return { prepared: { template: prepared, ...(emblem && { emblem }) }, problems };
 }
 

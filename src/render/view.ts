@@ -74,7 +74,9 @@ export function yearViews(years: readonly YearTotal[], f: Formatter): YearView[]
  * score and คะแนน ("๗๘.๒๙ คะแนน"), as a Thai typist keeps them together.
  */
 export function keptTogether(text: string): string {
-  return text.replace(/(พ\.ศ\.) (?=[0-9๐-๙])/g, '$1\u00a0').replace(/([0-9๐-๙]) (?=คะแนน)/g, '$1\u00a0');
+  // Most texts have neither: they are returned without running the expressions (a view has a hundred texts).
+  const year = text.includes('พ.ศ. ') ? text.replace(/(พ\.ศ\.) (?=[0-9๐-๙])/g, '$1\u00a0') : text;
+  return year.includes(' คะแนน') ? year.replace(/([0-9๐-๙]) (?=คะแนน)/g, '$1\u00a0') : year;
 }
 
 /** The formatter of every view: texts and dates with the spaces a line must not break at kept (keptTogether). */

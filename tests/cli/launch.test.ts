@@ -79,6 +79,41 @@ describe('the program as npm starts it', () => {
     expect(loaded.filter((file) => /node_modules[\\/](tsx|typescript|esbuild)[\\/]/.test(file))).toEqual([]);
   });
 
+  it('keeps the prepared template and the parsed framework beside the program, takes them on the next run, and drops them when the program is built again', async () => {
+    const dir = projectCopy();
+    const workbook = await workbookFile('lampangrong-2565');
+    const prepared = () => readdirSync(path.join(dir, 'dist')).filter((name) => name.startsWith('prepared-'));
+    const frameworks = () => readdirSync(path.join(dir, 'dist')).filter((name) => name.startsWith('framework-'));
+    const run = (out: string) => start(dir, ['build-doc', workbook, '--out', path.join(dir, out), '--date', '2022-08-02']);
+    const first = run('first');
+    expect(first.status, first.output).toBe(0);
+    expect(prepared()).toHaveLength(1);
+    expect(frameworks()).toHaveLength(1);
+    const keptAt = () => [...prepared(), ...frameworks()].map((name) => statSync(path.join(dir, 'dist', name)).mtimeMs);
+    const firstKept = keptAt();
+    const second = run('second');
+    expect(second.status, second.output).toBe(0);
+    // Taken, not made again: the files are as the first run wrote them.
+    expect(keptAt()).toEqual(firstKept);
+    expect(second.output.replaceAll('second', 'first')).toBe(first.output);
+    const name = 'ประกาศผลการประเมิน ITA 2565 อบต.ลำปางรอง.docx';
+    expect(readFileSync(path.join(dir, 'second', name))).toEqual(readFileSync(path.join(dir, 'first', name)));
+
+    const source = path.join(dir, 'src', 'render', 'template', 'read.ts');
+    writeFileSync(source, `${readFileSync(source, 'utf8')}\n// edited\n`);
+    expect(start(dir, ['build']).status).toBe(0);
+    expect([...prepared(), ...frameworks()]).toEqual([]);
+
+    // A year's file with a mistake: checked (zod, which the built program loads only now) and said, then said again from what was kept.
+    const year = path.join(dir, 'src', 'ita', 'frameworks', '2565.yaml');
+    writeFileSync(year, readFileSync(year, 'utf8').replace(/^fiscalYear: 2565$/m, 'fiscalYear: abc'));
+    for (const out of ['broken', 'broken-again']) {
+      const broken = run(out);
+      expect(broken.status, broken.output).not.toBe(0);
+      expect(broken.output).toMatch(/ไฟล์เกณฑ์การประเมิน บรรทัดที่ \d+: fiscalYear: /);
+    }
+  });
+
   it('says in Thai what to do when the program cannot be built', () => {
     const dir = projectCopy();
     const source = path.join(dir, 'src', 'core', 'nearest.ts');

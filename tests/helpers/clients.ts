@@ -63,6 +63,12 @@ export function toPdf(docx: string, dir: string): string {
   return path.join(dir, pdf!);
 }
 
+/** The first sheet of a workbook as LibreOffice Calc reads it, as CSV (UTF-8, comma-separated), in `dir`. */
+export function sheetAsCsv(workbook: string, dir: string): string {
+  convert([workbook], 'csv:Text - txt - csv (StarCalc):44,34,76', dir);
+  return readFileSync(path.join(dir, `${path.basename(workbook, path.extname(workbook))}.csv`), 'utf8');
+}
+
 export function pdfPageCount(pdf: string): number {
   return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
 }

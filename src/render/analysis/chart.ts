@@ -6,13 +6,12 @@
  * opens the figures. Not a picture: Word and LibreOffice draw it from the figures.
  *
  * The chart part caches every value, so a reader needs no spreadsheet to draw it. The workbook is
- * written by exceljs and zipped again here with the fixed date, so the same input gives the same bytes.
+ * exceljs's (workbook.ts), zipped with the fixed date, so the same input gives the same bytes.
  */
 import type PizZip from 'pizzip';
 import type { Analysis } from '../../ita/analysis.js';
 import { formatterFor, type Digits } from '../../core/format.js';
-import { openZip } from '../../zip/open.js';
-import { portableDeflater, assembleZip, zipPart } from '../../zip/write.js';
+import { SHEET } from './workbook.js';
 import { editXml, elements, NS } from '../word-xml.js';
 
 export const CHART_PART = 'word/charts/chart1.xml';
@@ -31,7 +30,6 @@ const FONT = 'TH SarabunIT๙';
 const EARLIER_COLOURS = ['BFBFBF', 'A5A5A5', '7F7F7F', '595959'];
 const THIS_YEAR_COLOUR = '4472C4';
 const PASS_MARK_COLOUR = 'C00000';
-const SHEET = 'Sheet1';
 
 /** What the chart shows: one label per indicator, one series per year, and the pass mark. */
 export interface ChartData {
@@ -132,23 +130,6 @@ export function placeChart(body: string, marker: string): { body: string; placed
   const withNamespace =
     placed && !/xmlns:wp=/.test(replaced.slice(0, 2000)) ? replaced.replace(/<w:document\b/, `<w:document xmlns:wp="${NS.wp}"`) : replaced;
   return { body: withNamespace, placed };
-}
-
-/** The chart's workbook: column A the indicators, one column per year, the pass mark last; written by exceljs, zipped again with the fixed date. */
-export async function chartWorkbook(data: ChartData): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  workbook.created = workbook.modified = new Date(Date.UTC(2000, 0, 1));
-  workbook.creator = workbook.lastModifiedBy = '';
-  const sheet = workbook.addWorksheet(SHEET);
-  sheet.addRow(['ตัวชี้วัด', ...data.years.map((y) => y.name), data.passMark.name]);
-  data.categories.forEach((category, i) =>
-    sheet.addRow([category, ...data.years.map((y) => (Number.isFinite(y.values[i]!) ? y.values[i]! : null)), data.passMark.value]),
-  );
-  const written = new Uint8Array(await workbook.xlsx.writeBuffer());
-  const opened = openZip(written, { entryBytes: 10 * 1024 * 1024, totalBytes: 20 * 1024 * 1024, ratio: 1000 });
-  if ('refused' in opened) throw new Error(`exceljs wrote an unreadable workbook: ${opened.refused.detail}`);
-  return assembleZip([...opened.entries].map(([name, bytes]) => zipPart(name, bytes, portableDeflater)));
 }
 
 /** The chart's own parts: the chart, its workbook and their relationship, in the order they are added. */

@@ -13,7 +13,8 @@ import type { Digits } from '../../core/format.js';
 import type { Problem } from '../../core/problem.js';
 import { portableDeflater, type Deflater } from '../../zip/write.js';
 import { CHART_MARKER, toAnalysisView } from './view.js';
-import { addChartParts, addChartReferences, CHART_REFERENCING_PARTS, chartData, chartParts, chartWorkbook, placeChart } from './chart.js';
+import { addChartParts, addChartReferences, CHART_REFERENCING_PARTS, chartData, chartParts, placeChart } from './chart.js';
+import { chartWorkbook } from './workbook.js';
 import { FastTemplate } from '../fast/compiled.js';
 import { BODY, FIXED_ZIP_DATE, renderPackage, type PreparedTemplate } from '../general.js';
 
@@ -23,13 +24,14 @@ const compiledFor = new WeakMap<
   { digits: Digits; deflater: Deflater; fast: { plain: FastTemplate; withChart: FastTemplate } | undefined }
 >();
 
-export async function renderAnalysis(
+/** One analysis report as a document, or the problems that stopped it; synchronous, like renderAnnouncement, so a rendering thread could make it beside the announcement. */
+export function renderAnalysis(
   prepared: PreparedTemplate,
   analysis: Analysis,
   digits: Digits,
   deflater: Deflater = portableDeflater,
   path: 'fast' | 'general' = 'fast',
-): Promise<{ document?: Uint8Array; problems: Problem[] }> {
+): { document?: Uint8Array; problems: Problem[] } {
   const view = toAnalysisView(analysis, digits);
   let known = compiledFor.get(prepared);
   if (path === 'fast' && (!known || known.digits !== digits || known.deflater !== deflater)) {
@@ -42,7 +44,7 @@ export async function renderAnalysis(
   const { body: withChart, placed } = placeChart(body.xml, CHART_MARKER);
   if (!placed) return { document: known!.fast!.plain.document(body.xml), problems: [] };
   const data = chartData(analysis, digits);
-  return { document: known!.fast!.withChart.document(withChart, chartParts(data, await chartWorkbook(data))), problems: [] };
+  return { document: known!.fast!.withChart.document(withChart, chartParts(data, chartWorkbook(data))), problems: [] };
 }
 
 /** The template compiled for a run, and the same with the chart's references; undefined when it takes the general path. */
@@ -56,19 +58,19 @@ function compileFast(prepared: PreparedTemplate, digits: Digits, deflater: Defla
 }
 
 /** The general path: docxtemplater over the whole template, then the chart. */
-async function renderGeneral(
+function renderGeneral(
   prepared: PreparedTemplate,
   analysis: Analysis,
   view: object,
   digits: Digits,
-): Promise<{ document?: Uint8Array; problems: Problem[] }> {
+): { document?: Uint8Array; problems: Problem[] } {
   const { zip, problems } = renderPackage(prepared, view, digits);
   if (!zip) return { problems };
   const { body, placed } = placeChart(zip.file(BODY)!.asText(), CHART_MARKER);
   if (placed) {
     const data = chartData(analysis, digits);
     zip.file(BODY, body);
-    addChartParts(zip, data, await chartWorkbook(data));
+    addChartParts(zip, data, chartWorkbook(data));
   }
   for (const entry of Object.values(zip.files)) entry.date = FIXED_ZIP_DATE;
   return { document: zip.generate({ type: 'uint8array', compression: 'DEFLATE' }), problems };

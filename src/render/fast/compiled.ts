@@ -25,6 +25,8 @@ import { roundTripsUnchanged, TextFinisher } from '../finish/text.js';
 import { templaterFor, type Templater } from '../template/read.js';
 import type { AnnouncementView } from '../view.js';
 import { internalsFaults, internalsOf } from './internals.js';
+import { LoopItems } from './loop-items.js';
+import { HOLDS_MARKER, MarkedBody, markedView, shapeRenders, viewShape } from './shape.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -33,6 +35,8 @@ const decoder = new TextDecoder();
 export class FastTemplate {
   /** How the bodies were finished: on their text (finish/text.ts) or, for markup it does not read, through the DOM. */
   readonly finished = { onText: 0, onDom: 0 };
+  /** Of those on their text: the shapes rendered with markers, and the bodies filled in from one rendered before (fast/shape.ts). */
+  readonly byShape = { rendered: 0, filled: 0 };
 
   private constructor(
     private readonly prepared: PreparedTemplate,
@@ -47,13 +51,33 @@ export class FastTemplate {
     private readonly names: readonly string[],
     /** The parts' contents, but the body's. */
     private readonly contents: ReadonlyMap<string, Uint8Array>,
+    /** The bodies rendered by shape (fast/shape.ts), when the template and its finishing allow it. */
+    private readonly shapes: ShapeMemo | undefined,
+    /** The loops' items rendered by their own shape (fast/loop-items.ts), when the bodies are rendered by shape. */
+    private readonly items: LoopItems | undefined,
   ) {}
+
+  /** Of the loops' items: the item shapes rendered with markers, and the items filled in from one (fast/loop-items.ts). */
+  get byItem(): { rendered: number; filled: number } {
+    return this.items?.counts ?? { rendered: 0, filled: 0 };
+  }
 
   /** The same template, with parts other than the body changed for every document (the analysis report's chart relationships). */
   withParts(replaced: ReadonlyMap<string, Uint8Array>): FastTemplate {
     const parts = this.names.map((name, i) => (replaced.has(name) ? zipPart(name, replaced.get(name)!, this.deflater) : this.parts[i]));
     const contents = new Map([...this.contents, ...replaced]);
-    return new FastTemplate(this.prepared, this.digits, this.deflater, this.compiled, parts, this.finisher, this.names, contents);
+    return new FastTemplate(
+      this.prepared,
+      this.digits,
+      this.deflater,
+      this.compiled,
+      parts,
+      this.finisher,
+      this.names,
+      contents,
+      this.shapes,
+      this.items,
+    );
   }
 
   /** The template compiled for a run; undefined when it must take the general path (a tag outside the body, or a template that does not render). */
@@ -76,6 +100,8 @@ export class FastTemplate {
     );
     const parts = entries.map(([name, content]) => (name === BODY ? undefined : zipPart(name, content, deflater)));
     const contents = new Map(entries.filter(([name]) => name !== BODY));
+    const body = internals.compiled[BODY]!;
+    const byShape = finisher !== undefined && shapeRenders(body, templateBody);
     return new FastTemplate(
       prepared,
       digits,
@@ -85,18 +111,59 @@ export class FastTemplate {
       finisher,
       entries.map(([name]) => name),
       contents,
+      byShape ? new ShapeMemo() : undefined,
+      byShape ? LoopItems.of(body.postparsed as never, body.getOptions().modules) : undefined,
     );
   }
 
   /** One document; undefined when its body does not render here (the general path then reports why). */
   render(view: AnnouncementView | object): { document?: Uint8Array; problems: Problem[] } | undefined {
-    const body = this.finishedBody(view);
+    const body = this.body(view);
     if (body === undefined || 'problems' in body) return body;
-    return { document: this.document(body.xml), problems: [] };
+    // A body filled in from its shape goes to bytes without being one string first.
+    const bytes = 'marked' in body ? body.marked.filledBytes(body.texts) : encoder.encode(body.xml);
+    return { document: this.documentOf(bytes), problems: [] };
   }
 
   /** The body merged with the view and finished, as text; undefined when it does not render here. */
   finishedBody(view: AnnouncementView | object): { xml: string } | { problems: Problem[] } | undefined {
+    const body = this.body(view);
+    return body && 'marked' in body ? { xml: body.marked.fill(body.texts) } : body;
+  }
+
+  /** The finished body: filled in from its shape's when it has one (fast/shape.ts), else rendered alone. */
+  private body(view: object): { marked: MarkedBody; texts: string[] } | { xml: string } | { problems: Problem[] } | undefined {
+    const shape = this.shapes && viewShape(view);
+    if (!shape) return this.finishedOnce(view);
+    let known = this.shapes!.get(shape.key);
+    // A shape met for the first time is rendered alone, as are views of shapes met once: its markers pay only from its second view on.
+    if (known === undefined && this.shapes!.firstTime(shape.key)) return this.finishedOnce(view);
+    if (known === undefined) this.shapes!.set(shape.key, (known = this.renderShape(view)));
+    else if (known instanceof MarkedBody) this.byShape.filled++;
+    if (known === 'each') return this.finishedOnce(view);
+    if ('missing' in known) return { problems: unknownTags(known.missing, this.prepared.template.file) };
+    this.finished.onText++;
+    return { marked: known, texts: shape.texts };
+  }
+
+  /**
+   * The body of a view's shape, rendered and finished with markers (fast/shape.ts); 'each' when
+   * the views of this shape are rendered each (an error, a body finished through the DOM, a marker
+   * where the finishing changes the body, plane 16 in the template).
+   */
+  private renderShape(view: object): MarkedBody | { missing: string[] } | 'each' {
+    this.compiled.missingTags.length = 0;
+    const text = this.renderBody(markedView(view));
+    if (text === undefined) return 'each';
+    if (this.compiled.missingTags.length) return { missing: [...this.compiled.missingTags] };
+    const finished = this.finisher!.finish(text, HOLDS_MARKER);
+    const body = (finished !== undefined && MarkedBody.split(finished)) || 'each';
+    if (body !== 'each') this.byShape.rendered++;
+    return body;
+  }
+
+  /** The body of this view alone. */
+  private finishedOnce(view: object): { xml: string } | { problems: Problem[] } | undefined {
     this.compiled.missingTags.length = 0;
     const text = this.renderBody(view);
     if (text === undefined) return undefined;
@@ -108,7 +175,11 @@ export class FastTemplate {
 
   /** The document's zip around a finished body: the template's other parts, and `added` after them. */
   document(body: string, added: readonly { name: string; content: Uint8Array }[] = []): Uint8Array {
-    const bodyPart = zipPart(BODY, encoder.encode(body), this.deflater);
+    return this.documentOf(encoder.encode(body), added);
+  }
+
+  private documentOf(body: Uint8Array, added: readonly { name: string; content: Uint8Array }[] = []): Uint8Array {
+    const bodyPart = zipPart(BODY, body, this.deflater);
     return assembleZip([
       ...this.parts.map((part) => part ?? bodyPart),
       ...added.map(({ name, content }) => zipPart(name, content, this.deflater)),
@@ -134,7 +205,7 @@ export class FastTemplate {
     const options = Object.assign(body.getOptions(), {
       resolved: body.scopeManager.resolved,
       scopeManager: body.scopeManager,
-      render: renderParts,
+      render: this.items?.render ?? renderParts,
       joinUncorrupt,
     });
     const { errors, parts } = renderParts(options);
@@ -143,5 +214,39 @@ export class FastTemplate {
     for (const module of options.modules) merged = module.postrender(merged, options);
     const joined = joinUncorrupt(merged, options);
     return joined.every((part) => typeof part === 'string') ? joined.join('') : undefined;
+  }
+}
+
+/**
+ * Bodies by a view's shape, for one compiled template: the shapes used last, at most `MOST` (a
+ * body and its bytes are about 100 KB; a run of a national workbook can have many shapes).
+ */
+class ShapeMemo {
+  private static readonly MOST = 64;
+  /** In the order of their last use (a Map keeps the order keys were set in). */
+  private readonly byKey = new Map<string, MarkedBody | { missing: string[] } | 'each'>();
+  /** Shapes met once, not rendered yet; forgotten all at once when there are many. */
+  private readonly metOnce = new Set<string>();
+
+  /** Whether this shape is met for the first time (it is remembered as met). */
+  firstTime(key: string): boolean {
+    if (this.metOnce.delete(key)) return false;
+    if (this.metOnce.size >= 4 * ShapeMemo.MOST) this.metOnce.clear();
+    this.metOnce.add(key);
+    return true;
+  }
+
+  get(key: string) {
+    const body = this.byKey.get(key);
+    if (body !== undefined) {
+      this.byKey.delete(key);
+      this.byKey.set(key, body);
+    }
+    return body;
+  }
+
+  set(key: string, body: MarkedBody | { missing: string[] } | 'each'): void {
+    if (this.byKey.size >= ShapeMemo.MOST) this.byKey.delete(this.byKey.keys().next().value!);
+    this.byKey.set(key, body);
   }
 }

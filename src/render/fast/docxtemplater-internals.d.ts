@@ -1,6 +1,7 @@
 /**
  * The two modules of docxtemplater the fast path calls (compiled.ts), typed as far as it uses them:
- * how a compiled part renders (js/render.js) and how its rendered pieces are joined (js/join-uncorrupt.js).
+ * how a compiled part renders (js/render.js) and how its rendered pieces are joined (js/join-uncorrupt.js);
+ * and the two helpers fast/shape.ts uses (js/doc-utils.js).
  * Written against docxtemplater 3.71.0; tests/render/fast/internals.test.ts checks them.
  */
 declare module 'docxtemplater/js/render.js' {
@@ -29,4 +30,14 @@ declare module 'docxtemplater/js/join-uncorrupt.js' {
   /** The pieces joined so that no paragraph or cell is left without what Word requires in it. */
   const joinUncorrupt: (parts: string[], options: PartOptions) => (string | Uint8Array)[];
   export default joinUncorrupt;
+}
+declare module 'docxtemplater/js/doc-utils.js' {
+  /** Docxtemplater's helpers, as far as fast/shape.ts uses them. */
+  const docUtils: {
+    /** A value as a placeholder prints it: its text with & < > " ' escaped. */
+    utf8ToWord(value: unknown): string;
+    /** The options docxtemplater starts from (its default parser among them). */
+    getDefaults(): { parser: unknown };
+  };
+  export default docUtils;
 }

@@ -20,6 +20,17 @@ export const COPIED = {
   'postrender (docxtemplater/js/postrender.js)': '2150cee76bfc9ec6f2353301e2d5d0fd24313bb342a5e2722a36aaa7e767bfd4',
 } as const;
 
+/**
+ * The files whose workings loop-items.ts relies on (how the loop module renders an item, the one
+ * state the render module keeps across pieces, how a scope is looked up), by the SHA-256 of their
+ * text in DOCXTEMPLATER_VERSION: when one changes, read loop-items.ts's header against it.
+ */
+export const RELIED_ON = {
+  'docxtemplater/js/modules/loop.js': '54c134da9316f702e1233e5ac0a50d6f3956decdd2057fcf4c5b5ff6a9d1773b',
+  'docxtemplater/js/modules/render.js': '17d5b11f31048569992397407f4f5c8ae8bbb82a2c8a31663eec08d0d552eb2a',
+  'docxtemplater/js/scope-manager.js': '52c194af177043d7d908069a037055a105db0e2acd95b4bbaa5de56ae1c2b2f0',
+} as const;
+
 /** A compiled part (an XmlTemplater), as far as the fast path uses it. */
 export interface CompiledPart {
   /** The part's tags and text, compiled. */

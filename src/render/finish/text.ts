@@ -94,13 +94,15 @@ export class TextFinisher {
     this.finishing = { digits, emblem };
   }
 
-  /** finishBody's result, or undefined for markup this does not read. */
-  finish(merged: string): string | undefined {
-    // The DOM writes quotes in text as they are; docxtemplater escapes them.
+  /**
+   * finishBody's result, or undefined for markup this does not read, or when a piece the steps
+   * change (or cut out) matches `untouchable` (fast/shape.ts: a piece holding a marker).
+   */
+  finish(merged: string, untouchable?: RegExp): string | undefined {
     const plain = asTheDomWrites(merged);
     const text =
       plain.includes('&quot;') || plain.includes('&apos;')
-        ? plain.replace(/>([^<]*)</g, (_, inner: string) => `>${inner.replaceAll('&quot;', '"').replaceAll('&apos;', "'")}<`)
+        ? plain.replace(/>([^<]*)</g, (_, inner: string) => `>${asFinishedText(inner)}<`)
         : plain;
     if (unusual(text)) return undefined;
     const list = elementsOf(text);
@@ -108,7 +110,7 @@ export class TextFinisher {
     const root = list[0];
     if (root?.name !== 'w:document') return undefined;
     const rootStart = text.slice(root.start, root.openEnd);
-    if (!namespacesOnRoot(text, rootStart, root.openEnd)) return undefined;
+    if (!namespacesOnRoot(text, rootStart, list)) return undefined;
     const body = textTree(list, text);
 
     // Each step's elements cut out, or a piece of each replaced by the same piece changed through the DOM
@@ -120,7 +122,10 @@ export class TextFinisher {
       const onText = step.onText;
       const picked = step.pick(body, this.finishing);
       if ('removed' in onText) {
-        for (const { start, end } of picked) removed.push({ start, end, step: index });
+        for (const { start, end } of picked) {
+          if (untouchable?.test(text.slice(start, end))) return undefined;
+          removed.push({ start, end, step: index });
+        }
         continue;
       }
       for (const element of picked) {
@@ -131,6 +136,7 @@ export class TextFinisher {
         }
         const inside = removed.length ? removed.filter((cut) => cut.start >= start && cut.end <= end) : removed;
         const old = inside.length ? cutOut(text, start, end, inside) : text.slice(start, end);
+        if (untouchable?.test(old)) return undefined;
         const key = `${index} ${old}`;
         if (!this.changed.has(key))
           this.changed.set(
@@ -161,6 +167,11 @@ export class TextFinisher {
   }
 }
 
+/** Text between tags as the DOM writes it: quotes as they are, where docxtemplater escapes them. */
+export function asFinishedText(text: string): string {
+  return text.replaceAll('&quot;', '"').replaceAll('&apos;', "'");
+}
+
 /** The text from `start` to `end` without the pieces inside it (in order). */
 function cutOut(text: string, start: number, end: number, inside: readonly { start: number; end: number }[]): string {
   let out = '';
@@ -177,7 +188,7 @@ function cutOut(text: string, start: number, end: number, inside: readonly { sta
  * the text's `wp:docPr` is then the DOM's docPr of that namespace (a template may give it another
  * prefix, or bind the prefix to another namespace, and the DOM would see other elements).
  */
-function namespacesOnRoot(text: string, rootStart: string, rootEnd: number): boolean {
+function namespacesOnRoot(text: string, rootStart: string, list: readonly XmlElement[]): boolean {
   for (const [prefix, uri] of Object.entries(NAMESPACES)) {
     const onRoot = rootStart.indexOf(uri);
     if (
@@ -187,8 +198,13 @@ function namespacesOnRoot(text: string, rootStart: string, rootEnd: number): boo
     )
       return false;
   }
-  // No declaration below the root binds one of these prefixes or namespaces again.
-  for (let at = text.indexOf('xmlns', rootEnd); at !== -1; at = text.indexOf('xmlns', at + 5)) {
+  // No declaration below the root binds one of these prefixes or namespaces again. Declarations
+  // are in start tags: "xmlns" in the text between tags is text (as the DOM reads it).
+  let tag = 1;
+  for (let at = text.indexOf('xmlns', list[0]!.openEnd); at !== -1; at = text.indexOf('xmlns', at + 5)) {
+    while (tag < list.length && list[tag]!.openEnd <= at) tag++;
+    if (tag === list.length) break;
+    if (at < list[tag]!.start) continue;
     const declaration = /^xmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(text.slice(at, at + 200));
     if (!declaration) continue;
     const [, prefix, double, single] = declaration;

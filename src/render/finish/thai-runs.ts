@@ -12,7 +12,7 @@ import type { Document, Element } from '@xmldom/xmldom';
 import { NS, childElements, createW, insertInOrder, isOn } from '../word-xml.js';
 import { finishOnDom, type FinishingStep } from './step.js';
 
-const THAI = /[\u0E00-\u0E7F]/;
+export const THAI = /[\u0E00-\u0E7F]/;
 
 /** CT_RPr's children in schema order; Word reports a file with them out of order as damaged. */
 const RUN_PROPERTY_ORDER = [

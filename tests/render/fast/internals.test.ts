@@ -11,7 +11,7 @@ import path from 'node:path';
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
-import { COPIED, DOCXTEMPLATER_VERSION, internalsFaults } from '../../../src/render/fast/internals.js';
+import { COPIED, DOCXTEMPLATER_VERSION, internalsFaults, RELIED_ON } from '../../../src/render/fast/internals.js';
 import { DEFAULT_TEMPLATE } from '../../helpers/docx.js';
 
 const require = createRequire(import.meta.url);
@@ -48,6 +48,17 @@ describe('docxtemplater internals (src/render/fast/)', () => {
     }
     for (const module of ['docxtemplater/js/render.js', 'docxtemplater/js/join-uncorrupt.js']) {
       expect(typeof require(module), `${module} no longer exports a function: ${CHECK}`).toBe('function');
+    }
+  });
+
+  it("the files a loop's items rendered by their own shape rely on are as they were (render/fast/loop-items.ts)", () => {
+    for (const [name, hash] of Object.entries(RELIED_ON)) {
+      expect(
+        createHash('sha256')
+          .update(readFileSync(require.resolve(name)))
+          .digest('hex'),
+        `${name} has changed: read the header of src/render/fast/loop-items.ts against it; ${CHECK}`,
+      ).toBe(hash);
     }
   });
 
