@@ -13,8 +13,19 @@
  * after a run was stopped (the file then is one of them) until it is written again.
  */
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { access, mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import {
+  appendFileSync,
+  closeSync,
+  constants,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { access, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { error, warning, type Problem } from '../core/problem.js';
 import { cannotWriteMessage, folderFault, TEMPORARY_FILE, writeFileAtomically } from './files.js';
@@ -43,8 +54,15 @@ export async function openOutputFolder(dir: string): Promise<OutputFolder | { pr
     const why = folderFault(refused) ?? cannotWriteMessage(refused);
     return { problem: error('output-not-writable', { file: dir }, why.th, why.en) };
   }
-  let journal: Promise<FileHandle> | undefined;
-  const journalOnce = () => (journal ??= mkdir(dir, { recursive: true }).then(() => open(path.join(dir, JOURNAL), 'a')));
+  // The journal's file descriptor, opened with the first file written (the folder is made then).
+  let journal: number | undefined;
+  const journalOnce = () => {
+    if (journal === undefined) {
+      mkdirSync(dir, { recursive: true });
+      journal = openSync(path.join(dir, JOURNAL), 'a');
+    }
+    return journal;
+  };
   const written = await readRecord(dir);
   const journalled = await readJournal(dir, written);
   await removeStrayTemporaryFiles(dir);
@@ -60,12 +78,12 @@ export async function openOutputFolder(dir: string): Promise<OutputFolder | { pr
   };
 
   /** Writes `name` whole; `clearWay` moves what is in its way; its hash goes in the journal before it takes the name. */
-  const place = async (name: string, bytes: Uint8Array, clearWay?: () => Promise<void>) => {
+  const place = (name: string, bytes: Uint8Array, clearWay?: () => void) => {
     const hash = sha256(bytes);
-    await writeFileAtomically(path.join(dir, name), bytes, async () => {
-      await clearWay?.();
+    writeFileAtomically(path.join(dir, name), bytes, () => {
+      clearWay?.();
       // A line of its own even after a line a full disk cut short.
-      await (await journalOnce()).appendFile(`\n${JSON.stringify([name, hash])}\n`);
+      appendFileSync(journalOnce(), `\n${JSON.stringify([name, hash])}\n`);
       written.set(name, (written.get(name) ?? new Set()).add(hash));
     });
     written.set(name, new Set([hash]));
@@ -80,7 +98,7 @@ export async function openOutputFolder(dir: string): Promise<OutputFolder | { pr
       if (stopped) return [stopped];
       const problems: Problem[] = [];
       try {
-        await place(name, bytes, () => clearWayFor(dir, name, written, problems));
+        place(name, bytes, () => clearWayFor(dir, name, written, problems));
       } catch (e) {
         return [...problems, fault(e, path.join(dir, name))];
       }
@@ -88,17 +106,17 @@ export async function openOutputFolder(dir: string): Promise<OutputFolder | { pr
     },
     async save(name, bytes) {
       try {
-        await place(name, bytes);
+        place(name, bytes);
       } catch (e) {
         fault(e, path.join(dir, name));
         throw e;
       }
     },
     async close() {
-      await (await journal?.catch(() => undefined))?.close();
+      if (journal !== undefined) closeSync(journal);
       try {
         if (changed || journalled)
-          await writeFileAtomically(path.join(dir, RECORD), new TextEncoder().encode(`${JSON.stringify(recordOf(written), null, 2)}\n`));
+          writeFileAtomically(path.join(dir, RECORD), new TextEncoder().encode(`${JSON.stringify(recordOf(written), null, 2)}\n`));
         await rm(path.join(dir, JOURNAL), { force: true });
       } catch {
         // The record cannot be saved (a full disk): the journal stays beside it, the two still true, and the next run folds them.
@@ -108,27 +126,30 @@ export async function openOutputFolder(dir: string): Promise<OutputFolder | { pr
 }
 
 /** Moves `name` aside when it is there and is not what the program wrote; says where to. */
-async function keepIfChanged(
+function keepIfChanged(
   dir: string,
   name: string,
   written: ReadonlyMap<string, ReadonlySet<string>>,
-): Promise<{ kept?: string; ours: boolean; edited: boolean }> {
+): { kept?: string; ours: boolean; edited: boolean } {
   const file = path.join(dir, name);
+  // Asked first: a missing file is the usual case, and a failed read costs an Error with its stack each time.
+  const found = statSync(file, { throwIfNoEntry: false });
   let content: Buffer;
   try {
-    content = await readFile(file);
+    if (!found) return { ours: false, edited: false };
+    content = readFileSync(file);
   } catch {
     return { ours: false, edited: false };
   }
   if (written.get(name)?.has(sha256(content)) === true) return { ours: true, edited: false };
-  const aside = await asideName(dir, name, (await stat(file)).mtime);
-  await rename(file, path.join(dir, aside));
+  const aside = asideName(dir, name, found.mtime);
+  renameSync(file, path.join(dir, aside));
   return { kept: aside, ours: false, edited: written.has(name) };
 }
 
 /** Clears the way for a new document `name`: a document of that name the program did not write is kept aside, and the PDF beside it removed (the program's) or kept aside (anyone else's); `problems` says what was done. */
-async function clearWayFor(dir: string, name: string, written: Map<string, Set<string>>, problems: Problem[]): Promise<void> {
-  const document = await keepIfChanged(dir, name, written);
+function clearWayFor(dir: string, name: string, written: Map<string, Set<string>>, problems: Problem[]): void {
+  const document = keepIfChanged(dir, name, written);
   if (document.kept) {
     const why = document.edited
       ? { th: 'ถูกแก้ไขหลังจากที่โปรแกรมสร้าง (เช่น แก้ใน Word)', en: 'was changed after the program made it (edited in Word, say)' }
@@ -143,9 +164,9 @@ async function clearWayFor(dir: string, name: string, written: Map<string, Set<s
     );
   }
   const pdfName = name.replace(/\.docx$/i, '.pdf');
-  const pdf = await keepIfChanged(dir, pdfName, written);
+  const pdf = keepIfChanged(dir, pdfName, written);
   if (pdf.ours) {
-    await rm(path.join(dir, pdfName), { force: true });
+    rmSync(path.join(dir, pdfName), { force: true });
     written.delete(pdfName);
     problems.push(
       warning(
@@ -231,12 +252,12 @@ async function readJournal(dir: string, written: Map<string, Set<string>>): Prom
 }
 
 /** `ประกาศ… อบต.ลำปางรอง (แก้ไข 2569-12-01 10.32).docx`, by when the file was last changed; `(2)` after it if that is taken. */
-async function asideName(dir: string, name: string, changed: Date): Promise<string> {
+function asideName(dir: string, name: string, changed: Date): string {
   const extension = path.extname(name);
   const stem = name.slice(0, name.length - extension.length);
   const two = (n: number) => String(n).padStart(2, '0');
   const when = `${changed.getFullYear() + 543}-${two(changed.getMonth() + 1)}-${two(changed.getDate())} ${two(changed.getHours())}.${two(changed.getMinutes())}`;
-  const taken = new Set(await readdir(dir));
+  const taken = new Set(readdirSync(dir));
   for (let n = 1; ; n++) {
     const candidate = `${stem} (แก้ไข ${when}${n > 1 ? ` ${n}` : ''})${extension}`;
     if (!taken.has(candidate)) return candidate;
