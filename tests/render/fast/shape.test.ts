@@ -16,9 +16,13 @@ import { markedView, viewShape } from '../../../src/render/fast/shape.js';
 import { renderGeneral } from '../../../src/render/general.js';
 import { prepareTemplate, type PreparedTemplate } from '../../../src/render/index.js';
 import { nodeDeflater } from '../../../src/node/deflater.js';
-import { SAMPLE_VIEW, type AnnouncementView } from '../../../src/render/view.js';
+import { SAMPLE_VIEW, toView, type AnnouncementView } from '../../../src/render/view.js';
 import { SAMPLE_ANALYSIS_VIEW, type AnalysisView } from '../../../src/render/analysis/view.js';
 import { DEFAULT_TEMPLATE } from '../../helpers/docx.js';
+import { build } from '../../../src/build/index.js';
+import { frameworksOnDisk } from '../../../src/node/frameworks-on-disk.js';
+import { benchWorkbook } from '../../../tools/bench-workbook.js';
+import { temporaryDir } from '../../../tools/workbooks.js';
 
 const ANALYSIS_TEMPLATE_FILE = fileURLToPath(new URL('../../../templates/ita-analysis.docx', import.meta.url));
 
@@ -301,5 +305,25 @@ describe('viewShape', () => {
     expect(marked).toBe(
       JSON.stringify({ a: '\u{100000}\u{10fffd}', b: [{ c: '\u{100001}ก\u{10fffd}' }, { c: '' }], d: '\u{100002}\u{10fffd}' }),
     );
+  });
+});
+
+describe('a year of real announcements, by shape', () => {
+  it('a generated workbook of 40 agencies (none to four recommendations each): every document, filled in from its shape or not, is the one docxtemplater renders', async () => {
+    const file = await benchWorkbook(40, temporaryDir('ita-shapes-'));
+    const { announcements } = await build({
+      workbooks: [{ name: 'ผลการประเมิน.xlsx', bytes: new Uint8Array(readFileSync(file)) }],
+      template: { name: DEFAULT_TEMPLATE, bytes: new Uint8Array(readFileSync(DEFAULT_TEMPLATE)) },
+      frameworks: frameworksOnDisk(),
+      announce: { date: '2023-12-01', names: COMMAND_LINE_NAMES },
+      digits: 'thai',
+      check: true,
+    });
+    expect(announcements).toHaveLength(40);
+    const template = prepared();
+    const fast = FastTemplate.compile(template, 'thai', nodeDeflater)!;
+    for (const { announcement } of announcements) bothWays(template, fast, toView(announcement, 'thai'));
+    // Most of them were filled in from a shape met before.
+    expect(fast.byShape.filled).toBeGreaterThan(20);
   });
 });
