@@ -11,6 +11,7 @@
  */
 import type { NamedBytes } from '../core/bytes.js';
 import type { Digits } from '../core/format.js';
+import { keptOrMade, type Kept } from '../core/kept.js';
 import type { Deflater } from '../zip/write.js';
 import type { AnnouncementSettings } from '../ita/announce.js';
 import type { FrameworkLibrary } from '../ita/framework.js';
@@ -85,14 +86,8 @@ export interface PrepareInputs {
   analysis?: boolean;
 }
 
-/**
- * Where a front end keeps what `prepare` made, from one run to the next (the command line: beside
- * the built program). `recall` gives only what was kept for exactly these inputs, or undefined.
- */
-export interface PreparedCache {
-  recall(inputs: PrepareInputs): Prepared | undefined;
-  keep(inputs: PrepareInputs, prepared: Prepared): void;
-}
+/** Where a front end keeps what `prepare` made, from one run to the next (the command line: beside the built program). */
+export type PreparedCache = Kept<PrepareInputs, Prepared>;
 
 export interface Progress {
   workbook: string;
@@ -187,7 +182,7 @@ function addHistory(read: ReadWorkbook[], usesHistory: boolean): void {
 /** The analysis template checked against the analysis's tags, or what the cache kept of it; undefined when it cannot be used (the announcements go on). */
 function prepareAnalysisTemplate(request: BuildRequest, problems: Problem[]): PreparedTemplate | undefined {
   const inputs: PrepareInputs = { template: request.analysis!.template, names: request.announce.names, analysis: true };
-  const made = preparedOnce(inputs, request.preparedCache, prepareAnalysisAnew);
+  const made = keptOrMade(request.preparedCache, inputs, prepareAnalysisAnew);
   problems.push(...made.problems);
   return made.prepared;
 }
@@ -197,15 +192,6 @@ function prepareAnalysisAnew({ template: bytes, names }: PrepareInputs): Prepare
   if (!template) return { usesHistory: false, problems };
   const made = prepareTemplate(template, undefined, names);
   return { ...(made.prepared && { prepared: made.prepared }), usesHistory: false, problems: [...problems, ...made.problems] };
-}
-
-/** What `anew` makes of `inputs`, taken from the cache when it kept it, and kept in it otherwise. */
-function preparedOnce(inputs: PrepareInputs, cache: PreparedCache | undefined, anew: (inputs: PrepareInputs) => Prepared): Prepared {
-  const kept = cache?.recall(inputs);
-  if (kept) return kept;
-  const made = anew(inputs);
-  cache?.keep(inputs, made);
-  return made;
 }
 
 /**
@@ -265,7 +251,7 @@ function prepare(request: BuildRequest, problems: Problem[]): { prepared: Prepar
     ...(request.emblem && { emblem: request.emblem }),
     names: request.announce.names,
   };
-  const made = preparedOnce(inputs, request.preparedCache, prepareAnew);
+  const made = keptOrMade(request.preparedCache, inputs, prepareAnew);
   problems.push(...made.problems);
   return made.prepared && { prepared: made.prepared, usesHistory: made.usesHistory };
 }

@@ -13,6 +13,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Message } from '../core/language.js';
 import { error, warning, type Place, type Problem } from '../core/problem.js';
+import { keptOrMade, type Kept } from '../core/kept.js';
 
 export const TOOLS = ['IIT', 'EIT', 'OIT'] as const;
 export type Tool = (typeof TOOLS)[number];
@@ -81,14 +82,8 @@ export interface ParsedFramework {
   problems: Problem[];
 }
 
-/**
- * Where a front end keeps parsed files from one run to the next (the command line: beside the
- * built program): `recall` gives only what was parsed from a file of exactly this name and text.
- */
-export interface FrameworkCache {
-  recall(file: FrameworkFile): ParsedFramework | undefined;
-  keep(file: FrameworkFile, parsed: ParsedFramework): void;
-}
+/** Where a front end keeps parsed files from one run to the next (the command line: beside the built program), by each file's name and text. */
+export type FrameworkCache = Kept<FrameworkFile, ParsedFramework>;
 
 /** A data file's shape, made when a file is first parsed rather than as the program loads: a run that takes every year's file parsed from a cache (`FrameworkCache`) need not load zod at all. */
 function makeFileSchema() {
@@ -322,16 +317,9 @@ export function frameworkLibrary(files: readonly FrameworkFile[], names: Setting
   }
   const years = [...byYear.keys()].sort((a, b) => a - b);
   const parsed = new Map<number, ParsedFramework>();
-  const parse = (file: FrameworkFile) => {
-    const kept = cache?.recall(file);
-    if (kept) return kept;
-    const result = parseFrameworkFile(file);
-    cache?.keep(file, result);
-    return result;
-  };
   const own = (year: number) => {
     let result = parsed.get(year);
-    if (!result) parsed.set(year, (result = parse(byYear.get(year)!)));
+    if (!result) parsed.set(year, (result = keptOrMade(cache, byYear.get(year)!, parseFrameworkFile)));
     return result;
   };
   const carried = new Map<number, Framework>();

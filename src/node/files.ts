@@ -40,7 +40,7 @@ export function writeFileAtomically(target: string, content: Uint8Array, beforeR
 }
 
 /** A temporary file beside `target`, named so that a later run knows which process wrote it (`TEMPORARY_FILE`). */
-export function temporaryFileFor(target: string): string {
+function temporaryFileFor(target: string): string {
   return path.join(path.dirname(target), `.~${process.pid}-${Date.now()}-${path.basename(target)}.tmp`);
 }
 

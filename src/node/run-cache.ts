@@ -15,12 +15,13 @@
  *   is ignored, and one that cannot be written only costs the next run its speed.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Prepared, PreparedCache, PrepareInputs } from '../build/index.js';
 import type { FrameworkCache, ParsedFramework } from '../ita/framework.js';
+import { writeFileAtomically } from './files.js';
 
 /** Set to true by src/cli/launch.cjs when it builds the program into dist/; undefined when running from the sources. */
 declare const BUILT: boolean | undefined;
@@ -86,7 +87,7 @@ function keptIn<T>(folder: string, prefix: string, most: number, isValue: (kept:
     keep(pieces: (Uint8Array | string)[], value: T): void {
       try {
         const file = fileOf(pieces);
-        writeWhole(file, serialize(value));
+        writeFileAtomically(file, serialize(value));
         removeOldest(folder, prefix, most, file);
       } catch {
         // A folder that cannot be written only costs the next run its speed.
@@ -128,17 +129,6 @@ function isParsedFramework(kept: unknown): kept is ParsedFramework {
     (framework === undefined ||
       (typeof framework.fiscalYear === 'number' && Array.isArray(framework.indicators) && Array.isArray(framework.levels)))
   );
-}
-
-function writeWhole(file: string, content: Uint8Array): void {
-  const temporary = `${file}.~${process.pid}-${Date.now()}.tmp`;
-  try {
-    writeFileSync(temporary, content);
-    renameSync(temporary, file);
-  } catch (e) {
-    rmSync(temporary, { force: true });
-    throw e;
-  }
 }
 
 /** The oldest kept files beyond `most`, the one just written never among them. */

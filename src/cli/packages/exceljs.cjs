@@ -1,6 +1,6 @@
 // What the built program takes for the package exceljs (src/cli/launch.cjs gives this folder's
 // files to esbuild as aliases): the package's Workbook alone, which is all the program uses of it
-// (read/xlsx.ts reads a workbook's bytes, render/analysis/chart.ts writes one). The package's own
+// (read/xlsx.ts reads a workbook's bytes). The package's own
 // entry also loads its streaming reader and writer (unzipper, archiver and their streams) at
 // every start, about 25 ms. The package's file is named by its path: the alias would apply to
 // "exceljs/…" here too.
